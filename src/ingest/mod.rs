@@ -1,0 +1,74 @@
+//! Ingest: turning sources (JSONL corpora, feed files, OPML lists, live feeds) into `Document`s.
+//! Parsing is pure (bytes in, documents and problems out); reading files and the network stays at
+//! the edges.
+
+pub mod clean;
+pub mod feed;
+pub mod jsonl;
+pub mod opml;
+pub mod source;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One document of a corpus, as the index stores it. The derived fields (`tags`, `mentions`,
+/// `host`) are computed once by `Document::derive` from the text and URL.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub author: String,
+    pub source: String,
+    pub source_name: String,
+    pub url: String,
+    pub published: DateTime<Utc>,
+    pub lang: String,
+    pub kind: String,
+    pub tags: Vec<String>,
+    pub mentions: Vec<String>,
+    pub host: String,
+}
+
+impl Document {
+    /// Fills the derived fields from the title, body and URL.
+    pub fn derive(mut self) -> Self {
+        let text = format!("{}\n{}", self.title, self.body);
+        self.tags = crate::text::hashtags(&text);
+        self.mentions = crate::text::mentions(&text);
+        self.host = crate::text::url_host(&self.url).unwrap_or_default();
+        if self.lang.trim().is_empty() {
+            self.lang = "en".into();
+        }
+        self.lang = self.lang.trim().to_ascii_lowercase();
+        self
+    }
+}
+
+/// A problem with one input, said so that a trainer can find and fix it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// File name, feed URL or other place the input came from.
+    pub origin: String,
+    /// 1-based line, where the input has lines.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.origin, line, self.message),
+            None => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
+/// What parsing one input produced: documents, the problems met on the way, and notes worth
+/// telling (such as items that had no date).
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub problems: Vec<Problem>,
+    pub notes: Vec<String>,
+}

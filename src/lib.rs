@@ -1,0 +1,8 @@
+//! Sandpit: a practice ground for public-sector social media work.
+
+pub mod compose; // drafts → platform counts, style findings, readability
+pub mod error; // the error type: user mistakes apart from internal failures
+pub mod index; // the Tantivy index: schema, writing, searching
+pub mod ingest; // sources → documents: JSONL, feeds, OPML, cleaning
+pub mod query; // the monitoring query language
+pub mod text; // the normative tokenizer, hashtags, mentions, hosts

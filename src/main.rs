@@ -1,0 +1,63 @@
+//! The `sandpit` command: parse arguments, start logging, hand over to the library.
+//! Exit status: 0 success, 1 a user error (the message says what and where), 2 bad usage.
+
+mod cli;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "sandpit", version, about = "A practice ground for public-sector social media work")]
+struct Args {
+    /// Where the index and the database live.
+    #[arg(long, global = true, env = "SANDPIT_DATA", default_value = "./sandpit-data")]
+    data_dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web interface (shipped corpora and exercises load on first start).
+    Serve(cli::serve::ServeArgs),
+    /// Import and list corpora.
+    #[command(subcommand)]
+    Corpus(cli::corpus::CorpusCommand),
+    /// Run a monitoring query on a corpus.
+    Search(cli::search::SearchArgs),
+    /// Count a draft for a platform and check it against style rules.
+    Check(cli::check::CheckArgs),
+}
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SANDPIT_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tantivy=warn,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let result = match args.command {
+        Command::Serve(a) => cli::serve::run(&args.data_dir, a),
+        Command::Corpus(c) => cli::corpus::run(&args.data_dir, c),
+        Command::Search(a) => cli::search::run(&args.data_dir, a),
+        Command::Check(a) => cli::check::run(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
