@@ -5,4 +5,5 @@ pub mod error; // the error type: user mistakes apart from internal failures
 pub mod index; // the Tantivy index: schema, writing, searching
 pub mod ingest; // sources → documents: JSONL, feeds, OPML, cleaning
 pub mod query; // the monitoring query language
+pub mod store; // the SQLite database: corpora, imports, classes, attempts
 pub mod text; // the normative tokenizer, hashtags, mentions, hosts

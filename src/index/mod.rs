@@ -6,7 +6,7 @@ pub mod search;
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument};
@@ -84,45 +84,36 @@ impl SearchIndex {
         Ok(searcher.doc_freq(&term)? > 0)
     }
 
-    /// Adds documents to `corpus`, replacing any with the same id, and commits once at the end so
-    /// that a failure part-way leaves the previous committed state as it was. `progress` is told
-    /// how many documents have been written so far.
+    /// Starts writing to `corpus`. Documents become visible together at `ImportBatch::commit`;
+    /// dropping the batch without committing discards them, so a failure part-way leaves the
+    /// previous committed state as it was.
+    pub fn begin(&self, corpus: &str) -> Result<ImportBatch<'_>> {
+        let writer = self
+            .writer
+            .lock()
+            .map_err(|_| Error::internal(anyhow::anyhow!("index writer lock poisoned")))?;
+        Ok(ImportBatch {
+            index: self,
+            corpus: corpus.to_string(),
+            searcher: self.searcher(),
+            writer,
+            seen: HashSet::new(),
+            counts: WriteCounts::default(),
+            committed: false,
+        })
+    }
+
+    /// Adds documents to `corpus` in one commit, replacing any with the same id.
     pub fn write(
         &self,
         corpus: &str,
         documents: impl IntoIterator<Item = Document>,
-        mut progress: impl FnMut(usize),
     ) -> Result<WriteCounts> {
-        let searcher = self.searcher();
-        let mut writer = self
-            .writer
-            .lock()
-            .map_err(|_| Error::internal(anyhow::anyhow!("index writer lock poisoned")))?;
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut counts = WriteCounts::default();
-        for (n, doc) in documents.into_iter().enumerate() {
-            let key = self.key_term(corpus, &doc.id);
-            let existed = !seen.insert(doc.id.clone()) || searcher.doc_freq(&key)? > 0;
-            if existed {
-                writer.delete_term(key);
-                counts.replaced += 1;
-            } else {
-                counts.added += 1;
-            }
-            writer.add_document(self.to_tantivy(corpus, &doc))?;
-            if n % 1000 == 999 {
-                progress(n + 1);
-            }
+        let mut batch = self.begin(corpus)?;
+        for doc in documents {
+            batch.add(&doc)?;
         }
-        let total = counts.added + counts.replaced;
-        if let Err(e) = writer.commit() {
-            // Leave the writer clean for the next import; the last commit is still what readers see.
-            let _ = writer.rollback();
-            return Err(e.into());
-        }
-        progress(total);
-        self.reader.reload()?;
-        Ok(counts)
+        batch.commit()
     }
 
     /// Removes every document of a corpus.
@@ -146,7 +137,7 @@ impl SearchIndex {
         Ok(self.searcher().search(&query, &tantivy::collector::Count)?)
     }
 
-    fn to_tantivy(&self, corpus: &str, doc: &Document) -> TantivyDocument {
+    pub(crate) fn to_tantivy(&self, corpus: &str, doc: &Document) -> TantivyDocument {
         let f = &self.fields;
         let mut d = TantivyDocument::default();
         d.add_text(f.key, format!("{corpus}\u{1f}{}", doc.id));
@@ -176,5 +167,55 @@ impl SearchIndex {
             DateTime::from_timestamp_secs(doc.published.timestamp()),
         );
         d
+    }
+}
+
+/// Documents being written to one corpus; see `SearchIndex::begin`.
+pub struct ImportBatch<'a> {
+    index: &'a SearchIndex,
+    corpus: String,
+    searcher: tantivy::Searcher,
+    writer: MutexGuard<'a, IndexWriter>,
+    seen: HashSet<String>,
+    counts: WriteCounts,
+    committed: bool,
+}
+
+impl ImportBatch<'_> {
+    /// Adds a document, replacing a committed or earlier one with the same id.
+    pub fn add(&mut self, doc: &Document) -> Result<()> {
+        let key = self.index.key_term(&self.corpus, &doc.id);
+        let existed = !self.seen.insert(doc.id.clone()) || self.searcher.doc_freq(&key)? > 0;
+        if existed {
+            self.writer.delete_term(key);
+            self.counts.replaced += 1;
+        } else {
+            self.counts.added += 1;
+        }
+        self.writer
+            .add_document(self.index.to_tantivy(&self.corpus, doc))?;
+        Ok(())
+    }
+
+    /// Documents added so far.
+    pub fn written(&self) -> usize {
+        self.counts.added + self.counts.replaced
+    }
+
+    /// Makes the batch visible to searchers.
+    pub fn commit(mut self) -> Result<WriteCounts> {
+        self.writer.commit()?;
+        self.committed = true;
+        self.index.reader.reload()?;
+        Ok(self.counts)
+    }
+}
+
+impl Drop for ImportBatch<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Leave the writer clean for the next import; readers still see the last commit.
+            let _ = self.writer.rollback();
+        }
     }
 }

@@ -1,0 +1,104 @@
+//! HTML in feed content → plain text for indexing and display. Feed content is untrusted: only
+//! its text survives; scripts, styles and markup are dropped.
+
+use scraper::{Html, Node};
+
+/// Elements after which the text breaks, so words from neighbouring blocks do not run together.
+const BLOCKS: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+    "blockquote", "pre", "section", "article", "header", "footer", "figure", "figcaption", "hr",
+    "table", "dd", "dt", "aside", "nav", "main",
+];
+/// Elements whose content is never text for a reader.
+const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "iframe", "object", "svg", "head"];
+
+/// Whether `s` looks like HTML rather than plain text.
+pub fn looks_like_html(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'<'
+            && bytes
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
+    }) || s.contains("&amp;")
+        || s.contains("&#")
+        || s.contains("&nbsp;")
+        || s.contains("&lt;")
+}
+
+/// Extracts readable text from an HTML fragment: entities decoded, blocks separated by line
+/// breaks, runs of white space collapsed.
+pub fn html_to_text(html: &str) -> String {
+    if !looks_like_html(html) {
+        return collapse(html);
+    }
+    let fragment = Html::parse_fragment(html);
+    let mut out = String::with_capacity(html.len() / 2);
+    walk(fragment.tree.root(), &mut out);
+    collapse(&out)
+}
+
+fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(el) => {
+                let name = el.name();
+                if SKIPPED.contains(&name) {
+                    continue;
+                }
+                let block = BLOCKS.contains(&name);
+                if block {
+                    out.push('\n');
+                }
+                walk(child, out);
+                if block {
+                    out.push('\n');
+                } else if name == "img" {
+                    if let Some(alt) = el.attr("alt") {
+                        out.push(' ');
+                        out.push_str(alt);
+                        out.push(' ');
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Collapses spaces and tabs within lines and keeps at most one blank line between paragraphs.
+pub fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(&words.join(" "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_markup_scripts_and_decodes_entities() {
+        let html = "<p>Flood &amp; storm<script>alert(1)</script></p><p>Stay <b>safe</b>&nbsp;now</p><img src=x alt=\"map of Kerrow\">";
+        assert_eq!(html_to_text(html), "Flood & storm\n\nStay safe now\nmap of Kerrow");
+    }
+
+    #[test]
+    fn plain_text_passes_through() {
+        assert_eq!(html_to_text("a  b\n\n\n c"), "a b\n\nc");
+        assert!(!looks_like_html("5 < 6 and x > 2"));
+    }
+}

@@ -5,7 +5,6 @@
 pub mod clean;
 pub mod feed;
 pub mod jsonl;
-pub mod opml;
 pub mod source;
 
 use chrono::{DateTime, Utc};

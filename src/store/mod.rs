@@ -1,0 +1,154 @@
+//! The SQLite database (sqlx): corpora and their import log, and later classes, trainees,
+//! attempts and progress. Migrations are embedded; the SQL stays portable to PostgreSQL.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::Utc;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+use crate::error::{Error, Result};
+
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// A corpus as the database records it.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct CorpusRecord {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub origin: String,
+    pub content_hash: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The outcome of one import, as logged.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ImportRecord {
+    pub added: usize,
+    pub replaced: usize,
+    pub rejected: usize,
+    pub report: String,
+}
+
+pub fn now() -> String {
+    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub fn new_id() -> String {
+    let bytes: [u8; 12] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<Self> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        Self::connect(options).await
+    }
+
+    /// A private in-memory database, for tests.
+    pub async fn in_memory() -> Result<Self> {
+        let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+        Self::connect(options).await
+    }
+
+    async fn connect(options: SqliteConnectOptions) -> Result<Self> {
+        let in_memory = options.get_filename().as_os_str() == ":memory:";
+        let pool = SqlitePoolOptions::new()
+            // One connection for an in-memory database: each connection would see its own.
+            .max_connections(if in_memory { 1 } else { 8 })
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|e| Error::internal(anyhow::anyhow!("database migration failed: {e}")))?;
+        Ok(Store { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn corpora(&self) -> Result<Vec<CorpusRecord>> {
+        Ok(sqlx::query_as::<_, CorpusRecord>("SELECT * FROM corpora ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
+    pub async fn corpus(&self, name: &str) -> Result<Option<CorpusRecord>> {
+        Ok(sqlx::query_as::<_, CorpusRecord>("SELECT * FROM corpora WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Records a corpus, keeping its creation time if it exists.
+    pub async fn upsert_corpus(
+        &self,
+        name: &str,
+        title: &str,
+        description: &str,
+        origin: &str,
+        content_hash: &str,
+    ) -> Result<()> {
+        let now = now();
+        sqlx::query(
+            "INSERT INTO corpora (name, title, description, origin, content_hash, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT(name) DO UPDATE SET
+               title = CASE WHEN excluded.title = '' THEN corpora.title ELSE excluded.title END,
+               description = CASE WHEN excluded.description = '' THEN corpora.description ELSE excluded.description END,
+               origin = excluded.origin, content_hash = excluded.content_hash,
+               updated_at = excluded.updated_at",
+        )
+        .bind(name)
+        .bind(title)
+        .bind(description)
+        .bind(origin)
+        .bind(content_hash)
+        .bind(&now)
+        .bind(&now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn log_import(&self, corpus: &str, record: &ImportRecord) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO imports (id, corpus, finished_at, added, replaced, rejected, report)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(new_id())
+        .bind(corpus)
+        .bind(now())
+        .bind(record.added as i64)
+        .bind(record.replaced as i64)
+        .bind(record.rejected as i64)
+        .bind(&record.report)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
