@@ -1,6 +1,8 @@
 //! Sandpit: a practice ground for public-sector social media work.
 
+pub mod app; // the application: index + database + config, and operations spanning them
 pub mod compose; // drafts → platform counts, style findings, readability
+pub mod config; // settings, validated once
 pub mod error; // the error type: user mistakes apart from internal failures
 pub mod index; // the Tantivy index: schema, writing, searching
 pub mod ingest; // sources → documents: JSONL, feeds, OPML, cleaning

@@ -1,0 +1,239 @@
+//! The application: configuration, the index and the database, opened together, and the
+//! operations that need more than one of them (importing into a corpus, listing corpora).
+//! The CLI and the web layer both call these.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::Utc;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::index::SearchIndex;
+use crate::ingest::{source, Document, Problem};
+use crate::store::{ImportRecord, Store};
+
+#[derive(Clone)]
+pub struct App {
+    pub config: Arc<Config>,
+    pub index: Arc<SearchIndex>,
+    pub store: Store,
+}
+
+/// The outcome of an import, for the one-line summary and the list of problems.
+#[derive(Debug, Default, Serialize)]
+pub struct ImportSummary {
+    pub corpus: String,
+    pub files: usize,
+    pub added: usize,
+    pub replaced: usize,
+    pub rejected: usize,
+    pub problems: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl std::fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} added, {} replaced, {} rejected",
+            self.corpus, self.added, self.replaced, self.rejected
+        )
+    }
+}
+
+/// A corpus with figures read from the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorpusInfo {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub documents: usize,
+    pub sources: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// Corpus names are used in URLs and on the command line: keep them simple.
+pub fn validate_corpus_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "corpus name {name:?}: use 1 to 64 lower-case letters, digits, '-' or '_' (e.g. storm-harriet)"
+        )))
+    }
+}
+
+impl App {
+    /// Opens (creating when new) the data directory.
+    pub async fn open(config: Config) -> Result<Self> {
+        let index = SearchIndex::open(&config.index_dir())?;
+        let store = Store::open(&config.database_path()).await?;
+        Ok(App {
+            config: Arc::new(config),
+            index: Arc::new(index),
+            store,
+        })
+    }
+
+    /// An app with its index and database in memory, for tests.
+    pub async fn in_memory() -> Result<Self> {
+        Ok(App {
+            config: Arc::new(Config::new("memory")),
+            index: Arc::new(SearchIndex::in_memory()?),
+            store: Store::in_memory().await?,
+        })
+    }
+
+    /// Imports files and folders into a corpus (created if new). Runs on a blocking thread.
+    pub async fn import_paths(
+        &self,
+        corpus: &str,
+        paths: Vec<PathBuf>,
+        progress: impl Fn(usize) + Send + 'static,
+    ) -> Result<ImportSummary> {
+        validate_corpus_name(corpus)?;
+        let index = self.index.clone();
+        let name = corpus.to_string();
+        let (counts, report) = tokio::task::spawn_blocking(move || -> Result<_> {
+            let mut batch = index.begin(&name)?;
+            let report = source::read(&paths, Utc::now(), |doc| {
+                batch.add(&doc)?;
+                let n = batch.written();
+                if n % 500 == 0 {
+                    progress(n);
+                }
+                Ok(())
+            })?;
+            progress(batch.written());
+            Ok((batch.commit()?, report))
+        })
+        .await
+        .map_err(Error::internal)??;
+        let mut problems = report.problems;
+        for opml in &report.opml {
+            problems.push(Problem {
+                origin: opml.display().to_string(),
+                line: None,
+                message: "an OPML list names feeds to fetch; add them with `sandpit feeds import-opml`".into(),
+            });
+        }
+        let summary = ImportSummary {
+            corpus: corpus.to_string(),
+            files: report.files,
+            added: counts.added,
+            replaced: counts.replaced,
+            rejected: problems.len(),
+            problems: problems.iter().map(ToString::to_string).collect(),
+            notes: report.notes,
+        };
+        self.record_import(&summary, "imported", "", "", "").await?;
+        Ok(summary)
+    }
+
+    /// Imports documents already in memory (shipped corpora, fetched feeds).
+    pub async fn import_documents(
+        &self,
+        corpus: &str,
+        documents: Vec<Document>,
+        problems: Vec<Problem>,
+        notes: Vec<String>,
+    ) -> Result<ImportSummary> {
+        validate_corpus_name(corpus)?;
+        let index = self.index.clone();
+        let name = corpus.to_string();
+        let counts = tokio::task::spawn_blocking(move || index.write(&name, documents))
+            .await
+            .map_err(Error::internal)??;
+        Ok(ImportSummary {
+            corpus: corpus.to_string(),
+            files: 0,
+            added: counts.added,
+            replaced: counts.replaced,
+            rejected: problems.len(),
+            problems: problems.iter().map(ToString::to_string).collect(),
+            notes,
+        })
+    }
+
+    /// Records a corpus and logs an import in the database.
+    pub async fn record_import(
+        &self,
+        summary: &ImportSummary,
+        origin: &str,
+        title: &str,
+        description: &str,
+        content_hash: &str,
+    ) -> Result<()> {
+        self.store
+            .upsert_corpus(&summary.corpus, title, description, origin, content_hash)
+            .await?;
+        let mut report: Vec<String> = summary.problems.clone();
+        report.extend(summary.notes.iter().cloned());
+        self.store
+            .log_import(
+                &summary.corpus,
+                &ImportRecord {
+                    added: summary.added,
+                    replaced: summary.replaced,
+                    rejected: summary.rejected,
+                    report: report.join("\n"),
+                },
+            )
+            .await
+    }
+
+    /// Every corpus with its figures.
+    pub async fn corpora(&self) -> Result<Vec<CorpusInfo>> {
+        let records = self.store.corpora().await?;
+        let index = self.index.clone();
+        tokio::task::spawn_blocking(move || {
+            records
+                .into_iter()
+                .map(|r| {
+                    let stats = index.corpus_stats(&r.name)?;
+                    Ok(CorpusInfo {
+                        name: r.name,
+                        title: r.title,
+                        description: r.description,
+                        documents: stats.documents,
+                        sources: stats.sources,
+                        first: stats.first.map(|d| d.to_rfc3339()),
+                        last: stats.last.map(|d| d.to_rfc3339()),
+                    })
+                })
+                .collect()
+        })
+        .await
+        .map_err(Error::internal)?
+    }
+
+    /// Fails with a clear message when the corpus does not exist.
+    pub async fn require_corpus(&self, name: &str) -> Result<()> {
+        if self.store.corpus(name).await?.is_some() {
+            return Ok(());
+        }
+        let known: Vec<String> = self
+            .store
+            .corpora()
+            .await?
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        Err(Error::not_found(format!(
+            "no corpus named {name:?}; known corpora: {}",
+            if known.is_empty() {
+                "none yet".to_string()
+            } else {
+                known.join(", ")
+            }
+        )))
+    }
+}
