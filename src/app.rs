@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::index::search::{SearchRequest, SearchResults, SortOrder, TextField};
 use crate::index::SearchIndex;
 use crate::ingest::{source, Document, Problem};
 use crate::store::{ImportRecord, Store};
@@ -235,5 +236,73 @@ impl App {
                 known.join(", ")
             }
         )))
+    }
+}
+
+/// A monitoring search as the user asked for it.
+#[derive(Debug, Clone)]
+pub struct SearchParams {
+    pub corpus: String,
+    pub query: String,
+    pub order: SortOrder,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// Results and the parser's advice for the query.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchOutcome {
+    pub warnings: Vec<String>,
+    #[serde(flatten)]
+    pub results: SearchResults,
+}
+
+impl App {
+    /// Parses and runs a monitoring query on one corpus.
+    pub async fn search(&self, params: SearchParams) -> Result<SearchOutcome> {
+        self.require_corpus(&params.corpus).await?;
+        let parsed = crate::query::parse(&params.query)?;
+        let index = self.index.clone();
+        tokio::task::spawn_blocking(move || {
+            let highlighter = parsed.highlighter();
+            let marker = |field: TextField, text: &str| highlighter.matches(field, text);
+            let results = index.search(SearchRequest {
+                corpus: &params.corpus,
+                query: parsed.to_tantivy(&index.fields),
+                order: params.order,
+                limit: params.limit,
+                offset: params.offset,
+                marker: &marker,
+            })?;
+            Ok(SearchOutcome {
+                warnings: parsed.warnings.clone(),
+                results,
+            })
+        })
+        .await
+        .map_err(Error::internal)?
+    }
+
+    /// Every document id the query matches in the corpus (batch mode and grading).
+    pub async fn matching_ids(&self, corpus: &str, query: &str) -> Result<Vec<String>> {
+        let parsed = crate::query::parse(query)?;
+        let index = self.index.clone();
+        let corpus = corpus.to_string();
+        tokio::task::spawn_blocking(move || {
+            index.matching_ids(&corpus, parsed.to_tantivy(&index.fields))
+        })
+        .await
+        .map_err(Error::internal)?
+    }
+
+    /// One document of a corpus.
+    pub async fn document(&self, corpus: &str, id: &str) -> Result<Document> {
+        self.require_corpus(corpus).await?;
+        let index = self.index.clone();
+        let (c, i) = (corpus.to_string(), id.to_string());
+        tokio::task::spawn_blocking(move || index.document(&c, &i))
+            .await
+            .map_err(Error::internal)??
+            .ok_or_else(|| Error::not_found(format!("corpus {corpus:?} has no document {id:?}")))
     }
 }

@@ -1,6 +1,7 @@
 //! Sandpit: a practice ground for public-sector social media work.
 
 pub mod app; // the application: index + database + config, and operations spanning them
+pub mod catalog; // shipped corpora and exercises, loaded and validated
 pub mod compose; // drafts → platform counts, style findings, readability
 pub mod config; // settings, validated once
 pub mod error; // the error type: user mistakes apart from internal failures
@@ -9,3 +10,4 @@ pub mod ingest; // sources → documents: JSONL, feeds, OPML, cleaning
 pub mod query; // the monitoring query language
 pub mod store; // the SQLite database: corpora, imports, classes, attempts
 pub mod text; // the normative tokenizer, hashtags, mentions, hosts
+pub mod web; // the axum server: pages, JSON API, assets

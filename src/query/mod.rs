@@ -30,3 +30,22 @@ impl ParsedQuery {
         Box::new(tantivy::query::EmptyQuery)
     }
 }
+
+/// Marks what a query matched in a text (stub until the query language lands).
+pub struct Highlighter;
+
+impl Highlighter {
+    pub fn matches(
+        &self,
+        _field: crate::index::search::TextField,
+        _text: &str,
+    ) -> Vec<std::ops::Range<usize>> {
+        Vec::new()
+    }
+}
+
+impl ParsedQuery {
+    pub fn highlighter(&self) -> Highlighter {
+        Highlighter
+    }
+}

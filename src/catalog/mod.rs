@@ -1,0 +1,4 @@
+//! The catalog: material compiled into the binary (shipped corpora, press releases, exercises)
+//! and the trainer's own additions, loaded and validated with file and line.
+
+pub mod corpora;

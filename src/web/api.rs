@@ -1,0 +1,98 @@
+//! The JSON API: search and health. Shapes are fixed by DESIGN.md.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::Deserialize;
+
+use super::error::ApiError;
+use super::AppState;
+use crate::app::SearchParams;
+use crate::index::search::{SearchResults, SortOrder};
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    corpus: Option<String>,
+    q: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+    sort: Option<String>,
+}
+
+/// Parses a numeric query-string value with a clear message.
+pub fn number(name: &str, value: Option<&str>, default: usize) -> Result<usize, crate::error::Error> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|_| {
+            crate::error::Error::invalid(format!("`{name}` must be a whole number, not {v:?}"))
+        }),
+    }
+}
+
+pub fn sort_order(value: Option<&str>) -> Result<SortOrder, crate::error::Error> {
+    match value.unwrap_or("relevance") {
+        "" | "relevance" => Ok(SortOrder::Relevance),
+        "newest" => Ok(SortOrder::Newest),
+        other => Err(crate::error::Error::invalid(format!(
+            "`sort` is relevance or newest, not {other:?}"
+        ))),
+    }
+}
+
+/// `{"total","hits":[{"id","title","source","published","url","snippet"}]}` plus the volume and
+/// top sources.
+pub fn search_json(results: &SearchResults) -> serde_json::Value {
+    let hits: Vec<serde_json::Value> = results
+        .hits
+        .iter()
+        .map(|h| {
+            serde_json::json!({
+                "id": h.id, "title": h.title, "source": h.source,
+                "published": h.published.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                "url": h.url, "snippet": h.snippet_text(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "total": results.total,
+        "hits": hits,
+        "volume": {
+            "bucket": results.volume.bucket,
+            "counts": results.volume.counts.iter().map(|(t, n)| serde_json::json!([t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true), n])).collect::<Vec<_>>(),
+        },
+        "top_sources": results.top_sources.iter().map(|(s, n)| serde_json::json!({"source": s, "count": n})).collect::<Vec<_>>(),
+    })
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let corpus = q
+        .corpus
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| crate::error::Error::invalid("`corpus` is required"))?;
+    let outcome = state
+        .app
+        .search(SearchParams {
+            corpus,
+            query: q.q.unwrap_or_default(),
+            order: sort_order(q.sort.as_deref())?,
+            limit: number("limit", q.limit.as_deref(), 10)?,
+            offset: number("offset", q.offset.as_deref(), 0)?,
+        })
+        .await?;
+    let mut body = search_json(&outcome.results);
+    body["warnings"] = serde_json::json!(outcome.warnings);
+    Ok(Json(body))
+}
+
+/// 200 "ok" when the index and the database answer.
+pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    let index_ok = state.app.index.count("\u{0}health").is_ok();
+    match (index_ok, state.app.store.ping().await) {
+        (true, Ok(())) => (StatusCode::OK, "ok"),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+    }
+}

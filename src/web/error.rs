@@ -1,0 +1,90 @@
+//! Turning errors into responses: a page that says what went wrong for HTML routes, a JSON
+//! body for the API. User mistakes are 400/404 with their message; internal failures are logged
+//! and shown as a short apology.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::error::Error;
+
+/// An error on an HTML page.
+pub struct PageError(pub Error);
+
+/// An error on a JSON route.
+pub struct ApiError(pub Error);
+
+impl<E: Into<Error>> From<E> for PageError {
+    fn from(e: E) -> Self {
+        PageError(e.into())
+    }
+}
+
+impl<E: Into<Error>> From<E> for ApiError {
+    fn from(e: E) -> Self {
+        ApiError(e.into())
+    }
+}
+
+pub fn status_of(e: &Error) -> StatusCode {
+    match e {
+        Error::Invalid(_) | Error::Query(_) => StatusCode::BAD_REQUEST,
+        Error::NotFound(_) => StatusCode::NOT_FOUND,
+        Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// The message a user sees; internal details stay in the log.
+pub fn public_message(e: &Error) -> String {
+    match e {
+        Error::Internal(inner) => {
+            tracing::error!("internal error: {inner:#}");
+            "Something went wrong inside Sandpit. The details are in the server's log.".into()
+        }
+        other => other.to_string(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub title: String,
+    pub message: String,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let status = status_of(&self.0);
+        let page = ErrorPage {
+            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            message: public_message(&self.0),
+        };
+        (status, render(&page)).into_response()
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = status_of(&self.0);
+        let body = match &self.0 {
+            Error::Query(q) => serde_json::json!({ "error": q }),
+            other => serde_json::json!({ "error": { "message": public_message(other) } }),
+        };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+/// Renders a template; a template failure is an internal error page.
+pub fn render(t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!("template failed: {e}");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong rendering this page.",
+            )
+                .into_response()
+        }
+    }
+}

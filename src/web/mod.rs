@@ -1,0 +1,35 @@
+//! The web interface: an axum server rendering HTML pages (askama, escaping on) and a JSON API.
+//! Handlers are thin: take input, call one domain function, render.
+
+pub mod api;
+pub mod assets;
+pub mod charts;
+pub mod error;
+pub mod pages;
+pub mod routes;
+
+use std::net::SocketAddr;
+
+use crate::app::App;
+use crate::error::{Error, Result};
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+}
+
+/// Serves until the process is stopped (Ctrl-C).
+pub async fn serve(app: App, addr: SocketAddr) -> Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| Error::invalid(format!("cannot listen on {addr}: {e}")))?;
+    let local = listener.local_addr().map_err(Error::internal)?;
+    println!("Sandpit is running. Open http://{local}/ in a browser (Ctrl-C stops it).");
+    axum::serve(listener, routes::router(AppState { app }))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(Error::internal)
+}

@@ -1,0 +1,233 @@
+//! The monitoring pages: home, search and one document. Server-rendered, working without
+//! JavaScript; feed text is shown as escaped text only.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::api::{number, sort_order};
+use super::charts::{SourcesChart, VolumeChart};
+use super::error::{render, PageError};
+use super::AppState;
+use crate::app::{CorpusInfo, SearchParams};
+use crate::error::{Error, QueryError};
+use crate::index::search::{fragments, Fragment, Hit, SortOrder, TextField};
+use crate::ingest::Document;
+
+pub const PAGE_SIZE: usize = 20;
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    corpora: Vec<CorpusInfo>,
+}
+
+pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
+    let corpora = state.app.corpora().await?;
+    Ok(render(&HomePage { corpora }))
+}
+
+#[derive(Deserialize)]
+pub struct SearchForm {
+    corpus: Option<String>,
+    q: Option<String>,
+    page: Option<String>,
+    sort: Option<String>,
+}
+
+/// The query with the character at the error column picked out.
+pub struct MarkedQuery {
+    pub before: String,
+    pub at: String,
+    pub after: String,
+}
+
+pub fn mark_column(query: &str, column: usize) -> MarkedQuery {
+    let chars: Vec<char> = query.chars().collect();
+    let i = column.saturating_sub(1).min(chars.len());
+    MarkedQuery {
+        before: chars[..i].iter().collect(),
+        at: chars.get(i).map(|c| c.to_string()).unwrap_or_else(|| " ".into()),
+        after: chars.get(i + 1..).map(|r| r.iter().collect()).unwrap_or_default(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    corpora: Vec<CorpusInfo>,
+    corpus: String,
+    q: String,
+    newest: bool,
+    error: Option<QueryError>,
+    marked: Option<MarkedQuery>,
+    warnings: Vec<String>,
+    total: usize,
+    hits: Vec<Hit>,
+    page: usize,
+    pages: usize,
+    first: usize,
+    volume: Option<VolumeChart>,
+    sources: Option<SourcesChart>,
+    searched: bool,
+}
+
+impl SearchPage {
+    fn page_link(&self, page: usize) -> String {
+        let mut url = format!(
+            "/search?corpus={}&q={}&page={page}",
+            urlencode(&self.corpus),
+            urlencode(&self.q)
+        );
+        if self.newest {
+            url.push_str("&sort=newest");
+        }
+        url
+    }
+
+    fn doc_link(&self, id: &str) -> String {
+        format!(
+            "/doc?corpus={}&id={}&q={}",
+            urlencode(&self.corpus),
+            urlencode(id),
+            urlencode(&self.q)
+        )
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    Query(form): Query<SearchForm>,
+) -> Result<Response, PageError> {
+    let corpora = state.app.corpora().await?;
+    let corpus = form
+        .corpus
+        .filter(|c| !c.is_empty())
+        .or_else(|| corpora.first().map(|c| c.name.clone()))
+        .unwrap_or_default();
+    let q = form.q.unwrap_or_default();
+    let order = sort_order(form.sort.as_deref())?;
+    let page = number("page", form.page.as_deref(), 1)?.max(1);
+    let mut view = SearchPage {
+        corpora,
+        corpus: corpus.clone(),
+        q: q.clone(),
+        newest: order == SortOrder::Newest,
+        error: None,
+        marked: None,
+        warnings: Vec::new(),
+        total: 0,
+        hits: Vec::new(),
+        page,
+        pages: 0,
+        first: 0,
+        volume: None,
+        sources: None,
+        searched: false,
+    };
+    if q.trim().is_empty() {
+        return Ok(render(&view));
+    }
+    view.searched = true;
+    let outcome = state
+        .app
+        .search(SearchParams {
+            corpus,
+            query: q.clone(),
+            order,
+            limit: PAGE_SIZE,
+            offset: (page - 1).saturating_mul(PAGE_SIZE),
+        })
+        .await;
+    match outcome {
+        Ok(outcome) => {
+            let r = outcome.results;
+            view.warnings = outcome.warnings;
+            view.total = r.total;
+            view.pages = r.total.div_ceil(PAGE_SIZE);
+            view.first = (page - 1) * PAGE_SIZE + 1;
+            view.volume = VolumeChart::new(&r.volume);
+            view.sources = SourcesChart::new(&r.top_sources);
+            view.hits = r.hits;
+            Ok(render(&view))
+        }
+        Err(Error::Query(e)) => {
+            view.marked = Some(mark_column(&q, e.column));
+            view.error = Some(e);
+            let mut response = render(&view);
+            *response.status_mut() = axum::http::StatusCode::BAD_REQUEST;
+            Ok(response)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DocForm {
+    corpus: Option<String>,
+    id: Option<String>,
+    q: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "doc.html")]
+struct DocPage {
+    corpus: String,
+    q: String,
+    doc: Document,
+    title: Vec<Fragment>,
+    paragraphs: Vec<Vec<Fragment>>,
+    /// Only http(s) links are shown as links; anything else is shown as text.
+    safe_url: Option<String>,
+}
+
+pub async fn doc(
+    State(state): State<AppState>,
+    Query(form): Query<DocForm>,
+) -> Result<Response, PageError> {
+    let corpus = form
+        .corpus
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| Error::invalid("`corpus` is required"))?;
+    let id = form
+        .id
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| Error::invalid("`id` is required"))?;
+    let doc = state.app.document(&corpus, &id).await?;
+    let q = form.q.unwrap_or_default();
+    // Highlight what the query matched; a query that no longer parses just highlights nothing.
+    let highlighter = crate::query::parse(&q).ok().map(|p| p.highlighter());
+    let marks = |field, text: &str| {
+        highlighter
+            .as_ref()
+            .map(|h| h.matches(field, text))
+            .unwrap_or_default()
+    };
+    let title = fragments(&doc.title, &marks(TextField::Title, &doc.title), 0..doc.title.len());
+    let body_marks = marks(TextField::Body, &doc.body);
+    let mut paragraphs = Vec::new();
+    let mut at = 0;
+    for para in doc.body.split("\n\n") {
+        let start = at;
+        let end = start + para.len();
+        paragraphs.push(fragments(&doc.body, &body_marks, start..end));
+        at = end + 2;
+    }
+    let safe_url = url::Url::parse(&doc.url)
+        .ok()
+        .filter(|u| u.scheme() == "http" || u.scheme() == "https")
+        .map(|u| u.to_string());
+    Ok(render(&DocPage {
+        corpus,
+        q,
+        title,
+        paragraphs,
+        safe_url,
+        doc,
+    }))
+}

@@ -1,0 +1,1 @@
+// Live query preview: enhancement only; the search page works without it.
