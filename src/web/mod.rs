@@ -26,10 +26,20 @@ pub async fn serve(app: App, addr: SocketAddr) -> Result<()> {
         .map_err(|e| Error::invalid(format!("cannot listen on {addr}: {e}")))?;
     let local = listener.local_addr().map_err(Error::internal)?;
     println!("Sandpit is running. Open http://{local}/ in a browser (Ctrl-C stops it).");
+    run(app, listener, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Serves on a bound listener until `shutdown` completes (tests pass a listener on port 0).
+pub async fn run(
+    app: App,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<()> {
     axum::serve(listener, routes::router(AppState { app }))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(shutdown)
         .await
         .map_err(Error::internal)
 }

@@ -1,0 +1,139 @@
+//! The command line as trainers script it: imports, listing, search in single and batch mode,
+//! and the exit statuses of DESIGN.md (0 ok, 1 user error with a message, 2 bad usage).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn sandpit(data: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sandpit"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("SANDPIT_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the sandpit binary starts");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("sandpit finishes")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/data/corpus/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn import_reports_bad_lines_and_replaces_by_id() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("mini: 5 added, 0 replaced, 2 rejected"), "{stdout}");
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("mini.jsonl:5: not a JSON object"), "{stderr}");
+    assert!(stderr.contains("mini.jsonl:6: document m5: needs a `title` or a `body`"), "{stderr}");
+
+    let out = sandpit(dir.path(), &["corpus", "import", "mini", &fixture("update.jsonl")], None);
+    assert!(text(&out.stdout).contains("mini: 1 added, 1 replaced, 0 rejected"), "{}", text(&out.stdout));
+
+    let out = sandpit(dir.path(), &["corpus", "list", "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let mini = list
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["name"] == "mini"))
+        .expect("mini listed");
+    assert_eq!(mini["documents"], 6);
+    assert_eq!(mini["first"], "2026-02-03T09:15:00+00:00");
+    assert_eq!(mini["last"], "2026-02-06T11:00:00+00:00");
+}
+
+#[test]
+fn import_of_unreadable_files_fails_without_losing_the_corpus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
+    let out = sandpit(dir.path(), &["corpus", "import", "mini", "/no/such/file.jsonl"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("/no/such/file.jsonl: cannot read"), "{}", text(&out.stderr));
+    let out = sandpit(dir.path(), &["search", "--corpus", "mini", "--jsonl"], Some("\"storm\"\n"));
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(line["total"].as_u64().unwrap_or(0) >= 1, "{line}");
+}
+
+#[test]
+fn search_batch_gives_every_id_or_an_error_with_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
+    let out = sandpit(
+        dir.path(),
+        &["search", "--corpus", "mini", "--jsonl"],
+        Some("\"harriet NOT #HarrietRovers\"\n\"(flood\"\n\"parcels\"\n"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let mut ids: Vec<String> = serde_json::from_value(lines[0]["ids"].clone()).expect("ids");
+    ids.sort();
+    assert_eq!(ids, ["m1", "m4"]);
+    assert_eq!(lines[0]["total"], 2);
+    assert_eq!(lines[1]["query"], "(flood");
+    assert_eq!(lines[1]["error"]["column"], 1);
+    assert_eq!(lines[2]["ids"], serde_json::json!(["m6"]));
+}
+
+#[test]
+fn user_errors_exit_1_with_a_message_and_bad_usage_exits_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
+
+    let out = sandpit(dir.path(), &["search", "--corpus", "nosuch", "flood"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("no corpus named \"nosuch\""), "{}", text(&out.stderr));
+
+    let out = sandpit(dir.path(), &["search", "--corpus", "mini", "flood AND (rain"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("column"), "{}", text(&out.stderr));
+
+    let long = "flood ".repeat(1000);
+    let out = sandpit(dir.path(), &["search", "--corpus", "mini", &long], None);
+    assert_eq!(out.status.code(), Some(1));
+
+    let out = sandpit(dir.path(), &["corpus", "import", "Bad Name!", &fixture("mini.jsonl")], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("corpus name"), "{}", text(&out.stderr));
+
+    let out = sandpit(dir.path(), &["search", "--no-such-flag"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn search_json_has_the_documented_shape() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
+    let out = sandpit(dir.path(), &["search", "--corpus", "mini", "--json", "--limit", "1", "storm OR tempête"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["total"], 3);
+    let hits = v["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 1);
+    for key in ["id", "title", "source", "published", "url", "snippet"] {
+        assert!(hits[0].get(key).is_some(), "hit lacks {key}: {}", hits[0]);
+    }
+}

@@ -1,0 +1,117 @@
+//! The web interface over HTTP on 127.0.0.1: the fixed routes of DESIGN.md, errors shown on the
+//! page with status 400, and untrusted document text that cannot inject markup.
+
+use sandpit::app::App;
+use sandpit::config::Config;
+
+struct Server {
+    base: String,
+    _dir: tempfile::TempDir,
+}
+
+async fn start() -> Server {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::open(Config::new(dir.path())).await.expect("app opens");
+    let fixture = format!("{}/tests/data/corpus/mini.jsonl", env!("CARGO_MANIFEST_DIR"));
+    app.import_paths("mini", vec![fixture.into()], |_| {})
+        .await
+        .expect("fixture imports");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(sandpit::web::run(app, listener, std::future::pending()));
+    Server {
+        base: format!("http://{addr}"),
+        _dir: dir,
+    }
+}
+
+async fn get(url: &str) -> (u16, String, reqwest::header::HeaderMap) {
+    let r = reqwest::get(url).await.expect("request");
+    let status = r.status().as_u16();
+    let headers = r.headers().clone();
+    (status, r.text().await.expect("body"), headers)
+}
+
+#[tokio::test]
+async fn health_home_and_security_headers() {
+    let s = start().await;
+    let (status, body, _) = get(&format!("{}/healthz", s.base)).await;
+    assert_eq!((status, body.as_str()), (200, "ok"));
+    let (status, body, headers) = get(&format!("{}/", s.base)).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("href=\"/search?corpus=mini\""), "{body}");
+    let csp = headers["content-security-policy"].to_str().unwrap_or_default();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+}
+
+#[tokio::test]
+async fn search_page_shows_hits_chart_and_sources() {
+    let s = start().await;
+    let (status, body, _) = get(&format!("{}/search?corpus=mini&q=storm+OR+flood", s.base)).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("3 documents match"), "{body}");
+    assert!(body.contains("<svg"), "volume chart drawn");
+    assert!(body.contains("Top sources"));
+    assert!(body.contains("<table class=\"table compact\">"), "chart has a table alternative");
+    assert!(body.contains("/doc?corpus=mini&amp;id=m1"), "{body}");
+}
+
+#[tokio::test]
+async fn query_errors_are_400_with_the_column_beside_the_box() {
+    let s = start().await;
+    let (status, body, _) = get(&format!("{}/search?corpus=mini&q=flood+AND+%28rain", s.base)).await;
+    assert_eq!(status, 400);
+    assert!(body.contains("There is a problem with the query"));
+    assert!(body.contains("Column 11:"), "{body}");
+    assert!(body.contains("<mark>(</mark>"), "{body}");
+    assert!(body.contains("href=\"#q\""));
+}
+
+#[tokio::test]
+async fn document_text_cannot_inject_markup() {
+    let s = start().await;
+    let (status, body, _) = get(&format!("{}/search?corpus=mini&q=flood", s.base)).await;
+    assert_eq!(status, 200);
+    assert!(!body.contains("<script>alert"), "title escaped in results");
+    assert!(body.contains("&lt;script&gt;"), "{body}");
+    let (status, body, _) = get(&format!("{}/doc?corpus=mini&id=m3&q=flood", s.base)).await;
+    assert_eq!(status, 200);
+    assert!(!body.contains("<script>alert") && !body.contains("<img src=x"), "{body}");
+    assert!(!body.contains("href=\"javascript:"), "unsafe URL not linked: {body}");
+}
+
+#[tokio::test]
+async fn api_search_shape_paging_and_errors() {
+    let s = start().await;
+    let (status, body, _) =
+        get(&format!("{}/api/search?corpus=mini&q=storm+OR+flood&limit=2&offset=0", s.base)).await;
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(v["total"], 3);
+    assert_eq!(v["hits"].as_array().map(Vec::len), Some(2));
+    let (_, body2, _) =
+        get(&format!("{}/api/search?corpus=mini&q=storm+OR+flood&limit=2&offset=2", s.base)).await;
+    let v2: serde_json::Value = serde_json::from_str(&body2).expect("json");
+    assert_eq!(v2["hits"].as_array().map(Vec::len), Some(1));
+    assert_ne!(v["hits"][0]["id"], v2["hits"][0]["id"]);
+
+    let (status, body, _) = get(&format!("{}/api/search?corpus=mini&q=%22open", s.base)).await;
+    assert_eq!(status, 400);
+    let e: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(e["error"]["column"], 1);
+    let (status, _, _) = get(&format!("{}/api/search?corpus=nosuch&q=x", s.base)).await;
+    assert_eq!(status, 404);
+    let (status, _, _) = get(&format!("{}/api/search?corpus=mini&q=x&limit=lots", s.base)).await;
+    assert_eq!(status, 400);
+    let long = "flood+".repeat(1000);
+    let (status, _, _) = get(&format!("{}/api/search?corpus=mini&q={long}", s.base)).await;
+    assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn unknown_document_is_404() {
+    let s = start().await;
+    let (status, body, _) = get(&format!("{}/doc?corpus=mini&id=nope", s.base)).await;
+    assert_eq!(status, 404);
+    assert!(body.contains("has no document"), "{body}");
+}
