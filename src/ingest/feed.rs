@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use feed_rs::model::{Entry, Feed};
 
+use super::charset;
 use super::clean::html_to_text;
 use super::{Document, Parsed, Problem};
 
@@ -18,18 +19,36 @@ pub struct FeedOrigin<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// Parses feed bytes (any encoding the XML declares) into documents.
+/// Longest title kept; longer ones are junk (a whole article pasted in) and are cut.
+const MAX_TITLE_CHARS: usize = 1_000;
+/// Longest id kept as it is; longer ones are replaced by a hash so the index key stays small.
+const MAX_ID_BYTES: usize = 1_000;
+
+/// Parses feed bytes (whatever their encoding, see `charset`) into documents.
 pub fn parse(bytes: &[u8], from: &FeedOrigin<'_>) -> Parsed {
+    parse_with_charset(bytes, None, from)
+}
+
+/// Parses fetched feed bytes; `http_charset` is the charset of the response's Content-Type.
+pub fn parse_with_charset(bytes: &[u8], http_charset: Option<&str>, from: &FeedOrigin<'_>) -> Parsed {
     let mut parsed = Parsed::default();
+    let decoded = charset::to_utf8(bytes, http_charset);
+    if let Some(note) = &decoded.note {
+        parsed.notes.push(format!("{}: {note}", from.origin));
+    }
+    let bytes: &[u8] = &decoded.bytes;
     let parser = feed_rs::parser::Builder::new()
         // No generated ids: DESIGN says link, else a hash of the content, which we do below.
         .id_generator(|links, _title, _uri| {
             links.first().map(|l| l.href.clone()).unwrap_or_default()
         })
         .build();
-    let feed = match parser.parse(bytes) {
-        Ok(feed) => feed,
-        Err(e) => {
+    // feed-rs reads untrusted bytes; should it ever panic on them, that file is rejected with
+    // a message instead of taking the import (or the server's poller) down with it.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)));
+    let feed = match result {
+        Ok(Ok(feed)) => feed,
+        Ok(Err(e)) => {
             parsed.problems.push(Problem {
                 origin: from.origin.to_string(),
                 line: None,
@@ -37,7 +56,22 @@ pub fn parse(bytes: &[u8], from: &FeedOrigin<'_>) -> Parsed {
             });
             return parsed;
         }
+        Err(_) => {
+            parsed.problems.push(Problem {
+                origin: from.origin.to_string(),
+                line: None,
+                message: "the feed reader could not make sense of this file (it crashed on it); \
+                          the file was skipped"
+                    .into(),
+            });
+            return parsed;
+        }
     };
+    if feed.entries.is_empty() {
+        parsed
+            .notes
+            .push(format!("{}: the feed has no items", from.origin));
+    }
     let source_name = feed
         .title
         .as_ref()
@@ -92,7 +126,7 @@ fn to_document(
     let title = entry
         .title
         .as_ref()
-        .map(|t| html_to_text(&t.content))
+        .map(|t| cap_chars(html_to_text(&t.content), MAX_TITLE_CHARS))
         .unwrap_or_default();
     let body = entry
         .content
@@ -117,6 +151,11 @@ fn to_document(
         url.clone()
     } else {
         content_hash(&title, &body)
+    };
+    let id = if id.len() > MAX_ID_BYTES {
+        content_hash(&id, "")
+    } else {
+        id
     };
     let author = entry
         .authors
@@ -143,6 +182,14 @@ fn to_document(
         }
         .derive(),
     )
+}
+
+/// Cuts a string to at most `max` characters, marking the cut.
+fn cap_chars(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s,
+    }
 }
 
 /// A stable id from the text, for items that have neither an id nor a link.
@@ -173,16 +220,45 @@ fn source_id(feed: &Feed, name: &str) -> String {
     }
 }
 
-/// Says in words what is wrong with something that is not a readable feed.
-fn describe_error(bytes: &[u8], err: &feed_rs::parser::ParseFeedError) -> String {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+/// Says in words what is wrong with something that is not a readable feed. Messages that start
+/// "not a feed" or "this is a web page" are what the live-feed status calls "not a feed".
+pub fn describe_error(bytes: &[u8], err: &feed_rs::parser::ParseFeedError) -> String {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return "the file is empty".into();
     }
-    if head.contains("<html") || head.contains("<!doctype html") {
+    if head.contains("<html") || head.starts_with("<!doctype") {
         return "this is a web page (HTML), not a feed; look for the page's RSS or Atom link".into();
     }
-    format!("not a readable RSS, Atom or JSON feed: {err}")
+    let printable = bytes[..bytes.len().min(512)]
+        .iter()
+        .filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace() || **b >= 0x80)
+        .count();
+    if printable * 10 < bytes.len().min(512) * 9 || bytes.contains(&0) {
+        return "not a feed: this is binary data, not text".into();
+    }
+    if !head.starts_with('<') && !head.starts_with('{') {
+        return "not a feed: this is plain text, not RSS, Atom or JSON Feed".into();
+    }
+    if head.starts_with('{') {
+        return format!("not a feed: this JSON is not a JSON Feed ({err})");
+    }
+    use feed_rs::parser::{ParseErrorKind, ParseFeedError};
+    match err {
+        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
+            "not a feed: the XML has no RSS, RDF or Atom root element".into()
+        }
+        ParseFeedError::XmlReader(e) => {
+            let text = e.to_string();
+            if text.to_ascii_lowercase().contains("eof") || text.contains("unexpected end") {
+                format!("not a feed: the XML stops part-way (the file is cut short): {text}")
+            } else {
+                format!("not a feed: the XML is broken: {text}")
+            }
+        }
+        _ => format!("not a feed: not a readable RSS, Atom or JSON feed: {err}"),
+    }
 }
 
 #[cfg(test)]

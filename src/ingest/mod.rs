@@ -2,6 +2,7 @@
 //! Parsing is pure (bytes in, documents and problems out); reading files and the network stays at
 //! the edges.
 
+pub mod charset;
 pub mod clean;
 pub mod feed;
 pub mod jsonl;
