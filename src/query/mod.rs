@@ -1,11 +1,37 @@
 //! The monitoring query language of DESIGN.md: lexing, parsing into a tree, errors with columns
 //! and hints that teach, compilation to a Tantivy query, and highlighting of what matched.
+//!
+//! Decisions the design leaves open, made here:
+//! - NEAR chains `a NEAR/3 b NEAR/2 c` are read left to right: `c` within 2 tokens of a span
+//!   matched by `a NEAR/3 b` (the span runs from the first operand match to the last). A NEAR in
+//!   brackets as an operand, `(a NEAR/3 b) NEAR/2 c`, is an error whose hint shows the chain.
+//! - The two matches of a NEAR must not overlap: `flood NEAR/3 flood*` needs two tokens.
+//! - Lower-case `and`, `or`, `not`, `near/5` are searched as words and produce a warning;
+//!   AND mixed with OR without brackets produces a warning showing how it was read.
+//! - `NOT NOT x` is `x`, with a warning. Curly quotes count as quotes.
+//! - Field names are accepted in any case (`Title:`), values are lower-cased like the index.
+//! - `#tag` and `@mention` accept wildcards within (`#flood*`), with the same two-character rule.
+//! - A wildcard word that punctuation splits into several tokens (`covid-1*`) is an error.
+
+mod ast;
+mod compile;
+mod highlight;
+mod lexer;
+mod near;
+mod parser;
+mod spans;
+
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
 
 use crate::error::QueryError;
 use crate::index::Fields;
+pub use crate::index::search::TextField;
+pub use highlight::Highlighter;
+pub use lexer::MAX_NEAR;
+pub use parser::MAX_QUERY_CHARS;
 
-/// Queries longer than this are refused before parsing.
-pub const MAX_QUERY_CHARS: usize = 4096;
+use ast::{Kind, Node};
 
 /// A parsed monitoring query.
 #[derive(Debug, Clone)]
@@ -13,39 +39,170 @@ pub struct ParsedQuery {
     pub source: String,
     /// Advice that does not stop the query from running (e.g. AND mixed with OR without brackets).
     pub warnings: Vec<String>,
+    root: Node,
 }
 
 /// Parses a query, or says what is wrong, in which column, with a hint.
 pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
-    Err(QueryError {
-        message: format!("the query language is not built yet ({} chars)", input.len()),
-        column: 1,
-        hint: None,
+    let parsed = parser::parse(input)?;
+    Ok(ParsedQuery {
+        source: input.to_string(),
+        warnings: parsed.warnings,
+        root: parsed.root,
     })
+}
+
+/// How the top-level clauses of a query combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joiner {
+    /// The query is one clause.
+    Single,
+    And,
+    Or,
+}
+
+/// One top-level clause of a query, for grading clause by clause.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    /// The clause as the trainee wrote it (with its `NOT`/`-` when negated).
+    pub text: String,
+    /// Whether the clause excludes (`NOT x`, `-x`): `query` is then the `x` it excludes.
+    pub negated: bool,
+    /// The clause's own query, without the negation; compile it with `to_tantivy`.
+    pub query: ParsedQuery,
 }
 
 impl ParsedQuery {
     /// The Tantivy query for this query's documents (not yet scoped to a corpus).
-    pub fn to_tantivy(&self, _fields: &Fields) -> Box<dyn tantivy::query::Query> {
-        Box::new(tantivy::query::EmptyQuery)
+    pub fn to_tantivy(&self, fields: &Fields) -> Box<dyn Query> {
+        compile::compile(&self.root, fields)
     }
-}
 
-/// Marks what a query matched in a text (stub until the query language lands).
-pub struct Highlighter;
-
-impl Highlighter {
-    pub fn matches(
-        &self,
-        _field: crate::index::search::TextField,
-        _text: &str,
-    ) -> Vec<std::ops::Range<usize>> {
-        Vec::new()
+    /// The Tantivy query for this query's documents within one corpus.
+    pub fn scoped(&self, fields: &Fields, corpus: &str) -> Box<dyn Query> {
+        Box::new(BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    tantivy::Term::from_field_text(fields.corpus, corpus),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+            (Occur::Must, self.to_tantivy(fields)),
+        ]))
     }
-}
 
-impl ParsedQuery {
+    /// Marks what this query matches in a document's text.
     pub fn highlighter(&self) -> Highlighter {
-        Highlighter
+        Highlighter::new(&self.root)
+    }
+
+    /// The query in normalised form: operators explicit, brackets where precedence decides,
+    /// words lower-cased (`flood OR (storm AND NOT football)`).
+    pub fn display(&self) -> String {
+        self.root.to_string()
+    }
+
+    /// How the top-level clauses combine.
+    pub fn joiner(&self) -> Joiner {
+        match self.root.kind {
+            Kind::And(_) => Joiner::And,
+            Kind::Or(_) => Joiner::Or,
+            _ => Joiner::Single,
+        }
+    }
+
+    /// The top-level clauses: the operands of the top AND or OR, or the query itself.
+    pub fn clauses(&self) -> Vec<Clause> {
+        let nodes: Vec<&Node> = match &self.root.kind {
+            Kind::And(children) | Kind::Or(children) => children.iter().collect(),
+            _ => vec![&self.root],
+        };
+        nodes
+            .into_iter()
+            .map(|n| {
+                let (negated, inner) = match &n.kind {
+                    Kind::Not(inner) => (true, inner.as_ref()),
+                    _ => (false, n),
+                };
+                Clause {
+                    text: self.slice(n.span.clone()),
+                    negated,
+                    query: self.sub_query(inner),
+                }
+            })
+            .collect()
+    }
+
+    fn slice(&self, span: std::ops::Range<usize>) -> String {
+        self.source
+            .chars()
+            .skip(span.start)
+            .take(span.end.saturating_sub(span.start))
+            .collect()
+    }
+
+    fn sub_query(&self, node: &Node) -> ParsedQuery {
+        let mut root = node.clone();
+        shift(&mut root, node.span.start);
+        ParsedQuery {
+            source: self.slice(node.span.clone()),
+            warnings: Vec::new(),
+            root,
+        }
+    }
+}
+
+/// Re-bases a subtree's character spans on its own text.
+fn shift(node: &mut Node, by: usize) {
+    node.span = node.span.start.saturating_sub(by)..node.span.end.saturating_sub(by);
+    match &mut node.kind {
+        Kind::Or(children) | Kind::And(children) => {
+            for c in children {
+                shift(c, by);
+            }
+        }
+        Kind::Not(inner) => shift(inner, by),
+        Kind::Near { left, right, .. } => {
+            shift(left, by);
+            shift(right, by);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_of_the_top_level() {
+        let q = parse("flood OR (storm warning) OR #FloodAlert").unwrap();
+        assert_eq!(q.joiner(), Joiner::Or);
+        let c = q.clauses();
+        assert_eq!(
+            c.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+            ["flood", "(storm warning)", "#FloodAlert"]
+        );
+        assert_eq!(c[1].query.display(), "storm AND warning");
+        assert_eq!(c[1].query.clauses().len(), 2);
+        assert_eq!(c[1].query.clauses()[1].text, "warning");
+
+        let q = parse("flood -football NOT \"Harriet Rovers\"").unwrap();
+        assert_eq!(q.joiner(), Joiner::And);
+        let c = q.clauses();
+        assert_eq!(
+            c.iter()
+                .map(|c| (c.text.as_str(), c.negated, c.query.source.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("flood", false, "flood"),
+                ("-football", true, "football"),
+                ("NOT \"Harriet Rovers\"", true, "\"Harriet Rovers\""),
+            ]
+        );
+        let q = parse("a NEAR/2 b").unwrap();
+        assert_eq!(q.joiner(), Joiner::Single);
+        assert_eq!(q.clauses()[0].text, "a NEAR/2 b");
     }
 }

@@ -1,0 +1,172 @@
+//! Compilation of a parsed query into Tantivy queries over the schema's `Fields`, following the
+//! meanings of DESIGN.md: words and phrases in title or body, wildcards through the term
+//! dictionary, keyword fields for source, site, language, tags and mentions, date ranges, and the
+//! custom NEAR query.
+
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use tantivy::query::{
+    AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DateTime, Term};
+
+use super::ast::{Atom, Kind, Node, Pattern};
+use super::near::NearQuery;
+use super::parser::near_fields;
+use super::spans::SpanExpr;
+use crate::index::Fields;
+use crate::index::search::TextField;
+
+pub(crate) fn text_field(fields: &Fields, f: TextField) -> Field {
+    match f {
+        TextField::Title => fields.title,
+        TextField::Body => fields.body,
+        TextField::Author => fields.author,
+    }
+}
+
+fn union(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    match queries.len() {
+        0 => Box::new(EmptyQuery),
+        1 => queries.remove(0),
+        _ => Box::new(BooleanQuery::union(queries)),
+    }
+}
+
+pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
+    match &node.kind {
+        Kind::Or(children) => union(children.iter().map(|c| compile(c, fields)).collect()),
+        Kind::And(children) => {
+            let clauses = children
+                .iter()
+                .map(|c| match &c.kind {
+                    Kind::Not(inner) => (Occur::MustNot, compile(inner, fields)),
+                    _ => (Occur::Must, compile(c, fields)),
+                })
+                .collect();
+            Box::new(BooleanQuery::new(clauses))
+        }
+        // The parser never leaves a NOT alone; should one reach here (a clause compiled on its
+        // own), it still means the complement.
+        Kind::Not(inner) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(AllQuery)),
+            (Occur::MustNot, compile(inner, fields)),
+        ])),
+        Kind::Near { .. } => {
+            let per_field = near_fields(node)
+                .into_iter()
+                .filter_map(|f| span_expr(node, f).map(|e| (text_field(fields, f), e)))
+                .collect();
+            Box::new(NearQuery { per_field })
+        }
+        Kind::Text { scope, atom } => union(
+            scope
+                .fields()
+                .iter()
+                .map(|&f| atom_query(atom, text_field(fields, f)))
+                .collect(),
+        ),
+        Kind::Source(s) => keyword(fields.source, s),
+        Kind::Site(s) => keyword(fields.host, s),
+        Kind::Lang(s) => keyword(fields.lang, s),
+        Kind::Tag(p) => pattern_query(p, fields.tags),
+        Kind::Mention(p) => pattern_query(p, fields.mentions),
+        Kind::After(d) => Box::new(RangeQuery::new(
+            Bound::Included(date_term(fields.published, *d)),
+            Bound::Unbounded,
+        )),
+        Kind::Before(d) => Box::new(RangeQuery::new(
+            Bound::Unbounded,
+            Bound::Excluded(date_term(fields.published, *d)),
+        )),
+    }
+}
+
+fn date_term(field: Field, d: NaiveDate) -> Term {
+    let secs = d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp();
+    Term::from_field_date(field, DateTime::from_timestamp_secs(secs))
+}
+
+fn keyword(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn pattern_query(p: &Pattern, field: Field) -> Box<dyn Query> {
+    if !p.has_wildcard() {
+        return Box::new(TermQuery::new(
+            Term::from_field_text(field, &p.text),
+            IndexRecordOption::WithFreqs,
+        ));
+    }
+    match RegexQuery::from_pattern(&p.regex(), field) {
+        Ok(q) => Box::new(q),
+        // `Pattern::regex` escapes everything but letters, digits and the wildcards, so this
+        // cannot fail; match nothing rather than panic if it ever did.
+        Err(_) => Box::new(EmptyQuery),
+    }
+}
+
+fn atom_query(atom: &Atom, field: Field) -> Box<dyn Query> {
+    match atom {
+        Atom::Term(t) => Box::new(TermQuery::new(
+            Term::from_field_text(field, t),
+            IndexRecordOption::WithFreqs,
+        )),
+        Atom::Phrase { tokens, .. } if tokens.len() >= 2 => Box::new(PhraseQuery::new(
+            tokens
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect(),
+        )),
+        Atom::Phrase { tokens, .. } => match tokens.first() {
+            Some(t) => atom_query(&Atom::Term(t.clone()), field),
+            None => Box::new(EmptyQuery),
+        },
+        Atom::Wildcard(p) => pattern_query(p, field),
+    }
+}
+
+/// What a text atom or a NEAR looks for in one field; `None` when it cannot match there.
+pub(crate) fn span_expr(node: &Node, field: TextField) -> Option<SpanExpr> {
+    match &node.kind {
+        Kind::Text { scope, atom } => {
+            if !scope.covers(field) {
+                return None;
+            }
+            Some(match atom {
+                Atom::Term(t) => SpanExpr::Token(Pattern::new(t.clone())),
+                Atom::Wildcard(p) => SpanExpr::Token(p.clone()),
+                Atom::Phrase { tokens, .. } => SpanExpr::Phrase(tokens.clone()),
+            })
+        }
+        Kind::Or(children) => {
+            let mut alternatives: Vec<SpanExpr> = children
+                .iter()
+                .filter_map(|c| span_expr(c, field))
+                .collect();
+            match alternatives.len() {
+                0 => None,
+                1 => alternatives.pop(),
+                _ => Some(SpanExpr::Or(alternatives)),
+            }
+        }
+        Kind::Near {
+            left,
+            right,
+            distance,
+            ordered,
+        } => Some(SpanExpr::Near {
+            left: Box::new(span_expr(left, field)?),
+            right: Box::new(span_expr(right, field)?),
+            distance: *distance,
+            ordered: *ordered,
+        }),
+        _ => None,
+    }
+}

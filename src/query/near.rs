@@ -1,0 +1,496 @@
+//! `A NEAR/n B` as a Tantivy query. Tantivy has no span queries, so this is a custom
+//! `Query`/`Weight`/`Scorer`: per segment and per field it opens the postings (with positions)
+//! of every term the operands name, expanding wildcards through the term dictionary, walks the
+//! documents that contain every required operand, and checks positions there with the span
+//! arithmetic of `spans`. Stored text is never read.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
+use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, DocSet, InvertedIndexReader, Score, SegmentReader, TERMINATED, Term};
+
+use super::ast::Pattern;
+use super::spans::{self, SpanExpr};
+
+/// Documents where, in at least one of the fields, the expression has a span.
+#[derive(Debug, Clone)]
+pub(crate) struct NearQuery {
+    pub per_field: Vec<(Field, SpanExpr)>,
+}
+
+impl Query for NearQuery {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(NearWeight {
+            per_field: self.per_field.clone(),
+        }))
+    }
+}
+
+struct NearWeight {
+    per_field: Vec<(Field, SpanExpr)>,
+}
+
+impl Weight for NearWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut fields = Vec::new();
+        for (field, expr) in &self.per_field {
+            let inverted = reader.inverted_index(*field)?;
+            if let Some(cursor) = Cursor::open(expr, *field, &inverted)? {
+                fields.push(cursor);
+            }
+        }
+        if fields.is_empty() {
+            return Ok(Box::new(EmptyScorer));
+        }
+        let mut scorer = NearScorer {
+            fields,
+            doc: 0,
+            score: boost,
+            spans: Vec::new(),
+        };
+        scorer.find_from(0);
+        Ok(Box::new(scorer))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.doc() <= doc && scorer.seek(doc) == doc {
+            Ok(Explanation::new("NEAR match", scorer.score()))
+        } else {
+            Err(tantivy::TantivyError::InvalidArgument(format!(
+                "Document #({doc}) does not match"
+            )))
+        }
+    }
+}
+
+struct NearScorer {
+    /// One cursor per field the NEAR can match in.
+    fields: Vec<Cursor>,
+    doc: DocId,
+    score: Score,
+    spans: Vec<(u32, u32)>,
+}
+
+impl NearScorer {
+    /// Moves to the first document at or after `target` where some field has a NEAR match.
+    fn find_from(&mut self, mut target: DocId) -> DocId {
+        loop {
+            if target >= TERMINATED {
+                self.doc = TERMINATED;
+                return TERMINATED;
+            }
+            let mut candidate = TERMINATED;
+            for cursor in &mut self.fields {
+                candidate = candidate.min(cursor.seek(target));
+            }
+            if candidate == TERMINATED {
+                self.doc = TERMINATED;
+                return TERMINATED;
+            }
+            for cursor in &mut self.fields {
+                if cursor.doc() == candidate {
+                    self.spans.clear();
+                    if cursor.spans(&mut self.spans, true) {
+                        self.doc = candidate;
+                        return candidate;
+                    }
+                }
+            }
+            target = candidate + 1;
+        }
+    }
+}
+
+impl DocSet for NearScorer {
+    fn advance(&mut self) -> DocId {
+        if self.doc >= TERMINATED {
+            return TERMINATED;
+        }
+        self.find_from(self.doc + 1)
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if target <= self.doc {
+            return self.doc;
+        }
+        self.find_from(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        let cost: u64 = self.fields.iter().map(Cursor::cost).sum();
+        cost.min(u32::MAX as u64) as u32
+    }
+
+    fn cost(&self) -> u64 {
+        // Positions are read for every candidate, so a NEAR costs more than its doc count.
+        self.fields.iter().map(Cursor::cost).sum::<u64>() * 4
+    }
+}
+
+impl Scorer for NearScorer {
+    fn score(&mut self) -> Score {
+        self.score
+    }
+}
+
+/// The postings of every term matching one token pattern, walked as one list of documents.
+/// A heap keyed by document keeps `seek` cheap even when a wildcard expands to many terms.
+struct TermUnion {
+    members: Vec<SegmentPostings>,
+    heap: BinaryHeap<Reverse<(DocId, usize)>>,
+    /// Members known to be at `doc`, taken out of the heap.
+    at_doc: Vec<usize>,
+    doc: DocId,
+    cost: u64,
+}
+
+impl TermUnion {
+    fn new(members: Vec<SegmentPostings>) -> TermUnion {
+        let cost = members.iter().map(|m| m.doc_freq() as u64).sum();
+        let heap = members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.doc() != TERMINATED)
+            .map(|(i, m)| Reverse((m.doc(), i)))
+            .collect::<BinaryHeap<_>>();
+        let doc = heap.peek().map_or(TERMINATED, |Reverse((d, _))| *d);
+        TermUnion {
+            members,
+            heap,
+            at_doc: Vec::new(),
+            doc,
+            cost,
+        }
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if target <= self.doc {
+            return self.doc;
+        }
+        for i in self.at_doc.drain(..) {
+            let d = self.members[i].seek(target);
+            if d != TERMINATED {
+                self.heap.push(Reverse((d, i)));
+            }
+        }
+        while let Some(&Reverse((d, i))) = self.heap.peek() {
+            if d >= target {
+                break;
+            }
+            self.heap.pop();
+            let d = self.members[i].seek(target);
+            if d != TERMINATED {
+                self.heap.push(Reverse((d, i)));
+            }
+        }
+        self.doc = self.heap.peek().map_or(TERMINATED, |Reverse((d, _))| *d);
+        self.doc
+    }
+
+    /// Positions at the current document, sorted (one token has one position, so different
+    /// terms never share one).
+    fn positions(&mut self, out: &mut Vec<u32>) {
+        out.clear();
+        while let Some(&Reverse((d, i))) = self.heap.peek() {
+            if d != self.doc {
+                break;
+            }
+            self.heap.pop();
+            self.at_doc.push(i);
+        }
+        for &i in &self.at_doc {
+            self.members[i].append_positions_with_offset(0, out);
+        }
+        if self.at_doc.len() > 1 {
+            out.sort_unstable();
+        }
+    }
+}
+
+/// Finds the terms of a field matching a pattern: one lookup for an exact token, a scan of the
+/// dictionary range sharing the pattern's literal prefix for a wildcard.
+fn matching_terms(
+    pattern: &Pattern,
+    field: Field,
+    inverted: &InvertedIndexReader,
+) -> tantivy::Result<Vec<TermInfo>> {
+    if !pattern.has_wildcard() {
+        let term = Term::from_field_text(field, &pattern.text);
+        return Ok(inverted.get_term_info(&term)?.into_iter().collect());
+    }
+    let prefix = pattern.literal_prefix().as_bytes();
+    let mut stream = inverted.terms().range().ge(prefix).into_stream()?;
+    let mut out = Vec::new();
+    while stream.advance() {
+        let key = stream.key();
+        if !key.starts_with(prefix) {
+            break;
+        }
+        if std::str::from_utf8(key).is_ok_and(|t| pattern.matches(t)) {
+            out.push(stream.value().clone());
+        }
+    }
+    Ok(out)
+}
+
+fn open_union(
+    pattern: &Pattern,
+    field: Field,
+    inverted: &InvertedIndexReader,
+) -> tantivy::Result<Option<TermUnion>> {
+    let infos = matching_terms(pattern, field, inverted)?;
+    if infos.is_empty() {
+        return Ok(None);
+    }
+    let mut members = Vec::with_capacity(infos.len());
+    for info in &infos {
+        members.push(
+            inverted.read_postings_from_terminfo(info, IndexRecordOption::WithFreqsAndPositions)?,
+        );
+    }
+    Ok(Some(TermUnion::new(members)))
+}
+
+/// A `SpanExpr` opened on one segment's field: a cursor over candidate documents (those where
+/// every required operand occurs) that can list the expression's spans at the current one.
+enum Cursor {
+    Token {
+        union: TermUnion,
+        buf: Vec<u32>,
+    },
+    Phrase {
+        parts: Vec<TermUnion>,
+        bufs: Vec<Vec<u32>>,
+        doc: DocId,
+    },
+    Or {
+        children: Vec<Cursor>,
+        buf: Vec<(u32, u32)>,
+        doc: DocId,
+    },
+    Near {
+        left: Box<Cursor>,
+        right: Box<Cursor>,
+        distance: u32,
+        ordered: bool,
+        lbuf: Vec<(u32, u32)>,
+        rbuf: Vec<(u32, u32)>,
+        doc: DocId,
+    },
+}
+
+impl Cursor {
+    /// `None` when the expression cannot match in this segment (a required term is absent).
+    fn open(
+        expr: &SpanExpr,
+        field: Field,
+        inverted: &InvertedIndexReader,
+    ) -> tantivy::Result<Option<Cursor>> {
+        let mut cursor = match expr {
+            SpanExpr::Token(pattern) => match open_union(pattern, field, inverted)? {
+                Some(union) => Cursor::Token {
+                    union,
+                    buf: Vec::new(),
+                },
+                None => return Ok(None),
+            },
+            SpanExpr::Phrase(tokens) => {
+                let mut parts = Vec::with_capacity(tokens.len());
+                for t in tokens {
+                    match open_union(&Pattern::new(t.clone()), field, inverted)? {
+                        Some(u) => parts.push(u),
+                        None => return Ok(None),
+                    }
+                }
+                Cursor::Phrase {
+                    bufs: vec![Vec::new(); parts.len()],
+                    parts,
+                    doc: 0,
+                }
+            }
+            SpanExpr::Or(alternatives) => {
+                let mut children = Vec::new();
+                for a in alternatives {
+                    children.extend(Cursor::open(a, field, inverted)?);
+                }
+                if children.is_empty() {
+                    return Ok(None);
+                }
+                Cursor::Or {
+                    children,
+                    buf: Vec::new(),
+                    doc: 0,
+                }
+            }
+            SpanExpr::Near {
+                left,
+                right,
+                distance,
+                ordered,
+            } => {
+                let (Some(l), Some(r)) = (
+                    Cursor::open(left, field, inverted)?,
+                    Cursor::open(right, field, inverted)?,
+                ) else {
+                    return Ok(None);
+                };
+                Cursor::Near {
+                    left: Box::new(l),
+                    right: Box::new(r),
+                    distance: *distance,
+                    ordered: *ordered,
+                    lbuf: Vec::new(),
+                    rbuf: Vec::new(),
+                    doc: 0,
+                }
+            }
+        };
+        cursor.align(0);
+        Ok(Some(cursor))
+    }
+
+    fn doc(&self) -> DocId {
+        match self {
+            Cursor::Token { union, .. } => union.doc,
+            Cursor::Phrase { doc, .. } | Cursor::Or { doc, .. } | Cursor::Near { doc, .. } => *doc,
+        }
+    }
+
+    fn cost(&self) -> u64 {
+        match self {
+            Cursor::Token { union, .. } => union.cost,
+            Cursor::Phrase { parts, .. } => parts.iter().map(|p| p.cost).min().unwrap_or(0),
+            Cursor::Or { children, .. } => children.iter().map(Cursor::cost).sum(),
+            Cursor::Near { left, right, .. } => left.cost().min(right.cost()),
+        }
+    }
+
+    /// The first candidate at or after `target`.
+    fn seek(&mut self, target: DocId) -> DocId {
+        if target <= self.doc() {
+            return self.doc();
+        }
+        self.align(target)
+    }
+
+    /// Like `seek`, without the shortcut, so that a new cursor lines its parts up.
+    fn align(&mut self, target: DocId) -> DocId {
+        if target >= TERMINATED {
+            return self.set_doc(TERMINATED);
+        }
+        match self {
+            Cursor::Token { union, .. } => union.seek(target),
+            Cursor::Phrase { parts, doc, .. } => {
+                *doc = leapfrog(target, parts.len(), |i, t| parts[i].seek(t));
+                *doc
+            }
+            Cursor::Or { children, doc, .. } => {
+                let mut min = TERMINATED;
+                for c in children.iter_mut() {
+                    let d = if c.doc() < target {
+                        c.seek(target)
+                    } else {
+                        c.doc()
+                    };
+                    min = min.min(d);
+                }
+                *doc = min;
+                min
+            }
+            Cursor::Near {
+                left, right, doc, ..
+            } => {
+                *doc = leapfrog(
+                    target,
+                    2,
+                    |i, t| {
+                        if i == 0 { left.seek(t) } else { right.seek(t) }
+                    },
+                );
+                *doc
+            }
+        }
+    }
+
+    fn set_doc(&mut self, d: DocId) -> DocId {
+        match self {
+            Cursor::Token { union, .. } => union.doc = d,
+            Cursor::Phrase { doc, .. } | Cursor::Or { doc, .. } | Cursor::Near { doc, .. } => {
+                *doc = d
+            }
+        }
+        d
+    }
+
+    /// The spans at the current document, normalised, into `out` (cleared first). With
+    /// `first_only`, stops as soon as it knows there is one and may leave `out` incomplete.
+    fn spans(&mut self, out: &mut Vec<(u32, u32)>, first_only: bool) -> bool {
+        out.clear();
+        match self {
+            Cursor::Token { union, buf } => {
+                union.positions(buf);
+                out.extend(buf.iter().map(|&p| (p, p)));
+            }
+            Cursor::Phrase { parts, bufs, .. } => {
+                for (part, buf) in parts.iter_mut().zip(bufs.iter_mut()) {
+                    part.positions(buf);
+                }
+                let lists: Vec<&[u32]> = bufs.iter().map(Vec::as_slice).collect();
+                spans::phrase(&lists, out);
+            }
+            Cursor::Or { children, buf, doc } => {
+                for c in children.iter_mut() {
+                    if c.doc() == *doc && c.spans(buf, first_only) {
+                        if first_only {
+                            return true;
+                        }
+                        out.extend_from_slice(buf);
+                    }
+                }
+                spans::normalise(out);
+            }
+            Cursor::Near {
+                left,
+                right,
+                distance,
+                ordered,
+                lbuf,
+                rbuf,
+                ..
+            } => {
+                // Operands need all their spans to be paired, whatever the caller asks.
+                if !left.spans(lbuf, false) || !right.spans(rbuf, false) {
+                    return false;
+                }
+                return spans::near(lbuf, rbuf, *distance, *ordered, first_only, out);
+            }
+        }
+        !out.is_empty()
+    }
+}
+
+/// Intersection of `n` cursors: the first document at or after `target` they all reach.
+fn leapfrog(mut target: DocId, n: usize, mut seek: impl FnMut(usize, DocId) -> DocId) -> DocId {
+    loop {
+        let mut max = target;
+        for i in 0..n {
+            let d = seek(i, target);
+            if d > max {
+                max = d;
+                break;
+            }
+        }
+        if max == target || max >= TERMINATED {
+            return max.min(TERMINATED);
+        }
+        target = max;
+    }
+}
