@@ -5,7 +5,10 @@
 pub mod charset;
 pub mod clean;
 pub mod feed;
+pub mod fetch;
+pub mod guard;
 pub mod jsonl;
+pub mod opml;
 pub mod source;
 
 use chrono::{DateTime, Utc};
