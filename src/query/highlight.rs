@@ -7,9 +7,9 @@ use std::ops::Range;
 
 use super::ast::{Kind, Node, Pattern};
 use super::compile::span_expr;
-use super::spans::{self, Marked, Span, SpanExpr};
+use super::spans::{self, Marked, SpanExpr};
 use crate::index::search::TextField;
-use crate::text::{self, Token};
+use crate::text;
 
 const TEXT_FIELDS: [TextField; 3] = [TextField::Title, TextField::Body, TextField::Author];
 
@@ -67,7 +67,7 @@ impl Highlighter {
         if !exprs.is_empty() {
             let tokens = text::tokens(text);
             for expr in exprs {
-                for span in eval(expr, &tokens) {
+                for span in spans::on_tokens::<Marked>(expr, &tokens) {
                     for (s, e) in span.marks {
                         if let (Some(a), Some(b)) = (tokens.get(s as usize), tokens.get(e as usize))
                         {
@@ -100,49 +100,6 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         match out.last_mut() {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
             _ => out.push(r),
-        }
-    }
-    out
-}
-
-fn positions(pattern: &Pattern, tokens: &[Token]) -> Vec<u32> {
-    tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| pattern.matches(&t.text))
-        .map(|(i, _)| i as u32)
-        .collect()
-}
-
-fn eval(expr: &SpanExpr, tokens: &[Token]) -> Vec<Marked> {
-    let mut out = Vec::new();
-    match expr {
-        SpanExpr::Token(p) => {
-            out.extend(positions(p, tokens).into_iter().map(|i| Marked::leaf(i, i)));
-        }
-        SpanExpr::Phrase(words) => {
-            let lists: Vec<Vec<u32>> = words
-                .iter()
-                .map(|w| positions(&Pattern::new(w.clone()), tokens))
-                .collect();
-            let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
-            spans::phrase(&refs, &mut out);
-        }
-        SpanExpr::Or(alternatives) => {
-            for a in alternatives {
-                out.extend(eval(a, tokens));
-            }
-            spans::normalise(&mut out);
-        }
-        SpanExpr::Near {
-            left,
-            right,
-            distance,
-            ordered,
-        } => {
-            let l = eval(left, tokens);
-            let r = eval(right, tokens);
-            spans::near(&l, &r, *distance, *ordered, false, &mut out);
         }
     }
     out

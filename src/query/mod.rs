@@ -15,6 +15,7 @@
 
 mod ast;
 mod compile;
+mod eval;
 mod highlight;
 mod lexer;
 mod near;
@@ -26,6 +27,7 @@ use tantivy::schema::IndexRecordOption;
 
 use crate::error::QueryError;
 use crate::index::Fields;
+use crate::ingest::Document;
 pub use crate::index::search::TextField;
 pub use highlight::Highlighter;
 pub use lexer::MAX_NEAR;
@@ -101,6 +103,12 @@ impl ParsedQuery {
     /// words lower-cased (`flood OR (storm AND NOT football)`).
     pub fn display(&self) -> String {
         self.root.to_string()
+    }
+
+    /// Whether one document matches, decided from its fields by the same rules as the index
+    /// (used to explain, clause by clause, why a document was found or missed).
+    pub fn matches_document(&self, doc: &Document) -> bool {
+        eval::matches(&self.root, &mut eval::DocView::new(doc))
     }
 
     /// How the top-level clauses combine.

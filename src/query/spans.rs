@@ -8,6 +8,7 @@
 //! span of `a NEAR/3 b`.
 
 use super::ast::Pattern;
+use crate::text::Token;
 
 /// What a NEAR operand or a text atom looks for in one field, with the field already chosen.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,6 +195,51 @@ pub(crate) fn near<S: Span>(
         normalise(out);
     }
     found
+}
+
+/// The spans of an expression in an already tokenized text (for highlighting and for checking a
+/// single document without the index).
+pub(crate) fn on_tokens<S: Span>(expr: &SpanExpr, tokens: &[Token]) -> Vec<S> {
+    let mut out = Vec::new();
+    match expr {
+        SpanExpr::Token(p) => {
+            out.extend(positions(p, tokens).into_iter().map(|i| S::leaf(i, i)));
+        }
+        SpanExpr::Phrase(words) => {
+            let lists: Vec<Vec<u32>> = words
+                .iter()
+                .map(|w| positions(&Pattern::new(w.clone()), tokens))
+                .collect();
+            let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
+            phrase(&refs, &mut out);
+        }
+        SpanExpr::Or(alternatives) => {
+            for a in alternatives {
+                out.extend(on_tokens::<S>(a, tokens));
+            }
+            normalise(&mut out);
+        }
+        SpanExpr::Near {
+            left,
+            right,
+            distance,
+            ordered,
+        } => {
+            let l = on_tokens::<S>(left, tokens);
+            let r = on_tokens::<S>(right, tokens);
+            near(&l, &r, *distance, *ordered, false, &mut out);
+        }
+    }
+    out
+}
+
+fn positions(pattern: &Pattern, tokens: &[Token]) -> Vec<u32> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| pattern.matches(&t.text))
+        .map(|(i, _)| i as u32)
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,64 @@
+//! Checking one document against a query without the index, by the same rules: for grading
+//! ("which clause missed this document?") and as the reference the index is tested against.
+
+use super::ast::{Kind, Node};
+use super::compile::span_expr;
+use super::spans::{self, SpanExpr};
+use crate::index::search::TextField;
+use crate::ingest::Document;
+use crate::text::{self, Token};
+
+/// A document's text fields, tokenized once.
+pub(crate) struct DocView<'a> {
+    doc: &'a Document,
+    tokens: [Option<Vec<Token>>; 3],
+}
+
+impl<'a> DocView<'a> {
+    pub fn new(doc: &'a Document) -> DocView<'a> {
+        DocView {
+            doc,
+            tokens: [None, None, None],
+        }
+    }
+
+    fn tokens(&mut self, field: TextField) -> &[Token] {
+        let (slot, text) = match field {
+            TextField::Title => (0, &self.doc.title),
+            TextField::Body => (1, &self.doc.body),
+            TextField::Author => (2, &self.doc.author),
+        };
+        self.tokens[slot].get_or_insert_with(|| text::tokens(text))
+    }
+
+    fn has_span(&mut self, expr: &SpanExpr, field: TextField) -> bool {
+        !spans::on_tokens::<(u32, u32)>(expr, self.tokens(field)).is_empty()
+    }
+}
+
+pub(crate) fn matches(node: &Node, view: &mut DocView<'_>) -> bool {
+    let doc = view.doc;
+    match &node.kind {
+        Kind::Or(children) => children.iter().any(|c| matches(c, view)),
+        Kind::And(children) => children.iter().all(|c| matches(c, view)),
+        Kind::Not(inner) => !matches(inner, view),
+        Kind::Text { .. } | Kind::Near { .. } => {
+            [TextField::Title, TextField::Body, TextField::Author]
+                .into_iter()
+                .any(|f| span_expr(node, f).is_some_and(|e| view.has_span(&e, f)))
+        }
+        Kind::Source(s) => text::lowercase(&doc.source) == *s,
+        Kind::Site(s) => {
+            !doc.host.is_empty() && text::host_suffixes(&doc.host).iter().any(|h| h == s)
+        }
+        Kind::Lang(s) => text::lowercase(&doc.lang) == *s,
+        Kind::Tag(p) => doc.tags.iter().any(|t| p.matches(&text::lowercase(t))),
+        Kind::Mention(p) => doc.mentions.iter().any(|m| p.matches(&text::lowercase(m))),
+        Kind::After(d) => doc.published.timestamp() >= midnight(*d),
+        Kind::Before(d) => doc.published.timestamp() < midnight(*d),
+    }
+}
+
+fn midnight(d: chrono::NaiveDate) -> i64 {
+    d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp()
+}
