@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Bytes ready for a UTF-8 parser, and what was done to get them.
 #[derive(Debug)]
@@ -52,7 +52,10 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<String> {
     let end = head.windows(2).position(|w| w == b"?>")?;
     let decl = std::str::from_utf8(&head[..end]).ok()?;
     let at = decl.find("encoding")?;
-    let rest = decl[at + "encoding".len()..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = decl[at + "encoding".len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
     let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let value = &rest[1..];
     let close = value.find(quote)?;
@@ -65,7 +68,13 @@ pub fn charset_of_content_type(content_type: &str) -> Option<String> {
         let (name, value) = param.split_once('=')?;
         name.trim()
             .eq_ignore_ascii_case("charset")
-            .then(|| value.trim().trim_matches('"').trim_matches('\'').to_string())
+            .then(|| {
+                value
+                    .trim()
+                    .trim_matches('"')
+                    .trim_matches('\'')
+                    .to_string()
+            })
             .filter(|v| !v.is_empty())
     })
 }
@@ -82,7 +91,9 @@ fn utf8_body<'a>(bytes: &'a [u8], declared: Option<String>, http: Option<&str>) 
     // The document's own declaration comes first; the server's header is a fallback, since
     // servers often label every .xml file with one default charset.
     let label = declared.or_else(|| http.map(str::to_string));
-    let encoding = label.as_deref().and_then(|l| Encoding::for_label(l.trim().as_bytes()));
+    let encoding = label
+        .as_deref()
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()));
     let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     match encoding {
         // Declared UTF-8, or nothing declared (UTF-8 is XML's and JSON's default).
@@ -160,7 +171,11 @@ fn utf8_default<'a>(
 }
 
 /// Decodes with a known encoding and relabels the XML declaration.
-fn decode_with<'a>(bytes: &'a [u8], encoding: &'static Encoding, note: Option<String>) -> Decoded<'a> {
+fn decode_with<'a>(
+    bytes: &'a [u8],
+    encoding: &'static Encoding,
+    note: Option<String>,
+) -> Decoded<'a> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let note = note.or_else(|| {
         had_errors.then(|| {
@@ -223,7 +238,10 @@ mod tests {
         xml.push(0xE9);
         xml.extend_from_slice(b"</rss>");
         let d = to_utf8(&xml, None);
-        assert_eq!(text(&d), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>café</rss>");
+        assert_eq!(
+            text(&d),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>café</rss>"
+        );
         assert!(d.note.is_none());
     }
 
@@ -263,7 +281,10 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         let d = to_utf8(&bytes, None);
-        assert_eq!(text(&d), "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>é</rss>");
+        assert_eq!(
+            text(&d),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>é</rss>"
+        );
     }
 
     #[test]
@@ -277,7 +298,14 @@ mod tests {
 
     #[test]
     fn junk_never_panics() {
-        for junk in [&b""[..], b"<?xml", b"<?xml encoding=", b"\xff\xfe", b"\xfe\xff<", b"<\0"] {
+        for junk in [
+            &b""[..],
+            b"<?xml",
+            b"<?xml encoding=",
+            b"\xff\xfe",
+            b"\xfe\xff<",
+            b"<\0",
+        ] {
             let _ = to_utf8(junk, Some("nonsense"));
         }
     }

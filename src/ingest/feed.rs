@@ -30,7 +30,11 @@ pub fn parse(bytes: &[u8], from: &FeedOrigin<'_>) -> Parsed {
 }
 
 /// Parses fetched feed bytes; `http_charset` is the charset of the response's Content-Type.
-pub fn parse_with_charset(bytes: &[u8], http_charset: Option<&str>, from: &FeedOrigin<'_>) -> Parsed {
+pub fn parse_with_charset(
+    bytes: &[u8],
+    http_charset: Option<&str>,
+    from: &FeedOrigin<'_>,
+) -> Parsed {
     let mut parsed = Parsed::default();
     let decoded = charset::to_utf8(bytes, http_charset);
     if let Some(note) = &decoded.note {
@@ -90,14 +94,24 @@ pub fn parse_with_charset(bytes: &[u8], http_charset: Option<&str>, from: &FeedO
         if published.is_none() {
             undated += 1;
         }
-        match to_document(entry, &source, &source_name, &feed_lang, published.unwrap_or(from.now)) {
+        match to_document(
+            entry,
+            &source,
+            &source_name,
+            &feed_lang,
+            published.unwrap_or(from.now),
+        ) {
             Some(doc) => parsed.documents.push(doc),
             None => parsed.problems.push(Problem {
                 origin: from.origin.to_string(),
                 line: None,
                 message: format!(
                     "item {} has no title and no text; skipped",
-                    if entry.id.is_empty() { "without an id" } else { &entry.id }
+                    if entry.id.is_empty() {
+                        "without an id"
+                    } else {
+                        &entry.id
+                    }
                 ),
             }),
         }
@@ -174,7 +188,10 @@ fn to_document(
             source_name: source_name.to_string(),
             url,
             published,
-            lang: entry.language.clone().unwrap_or_else(|| feed_lang.to_string()),
+            lang: entry
+                .language
+                .clone()
+                .unwrap_or_else(|| feed_lang.to_string()),
             kind: "news".into(),
             tags: Vec::new(),
             mentions: Vec::new(),
@@ -229,7 +246,8 @@ pub fn describe_error(bytes: &[u8], err: &feed_rs::parser::ParseFeedError) -> St
         return "the file is empty".into();
     }
     if head.contains("<html") || head.starts_with("<!doctype") {
-        return "this is a web page (HTML), not a feed; look for the page's RSS or Atom link".into();
+        return "this is a web page (HTML), not a feed; look for the page's RSS or Atom link"
+            .into();
     }
     let printable = bytes[..bytes.len().min(512)]
         .iter()
@@ -277,7 +295,8 @@ mod tests {
 
     #[test]
     fn rss_items_become_documents() {
-        let xml = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Port Ellis News</title>
+        let xml =
+            br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Port Ellis News</title>
             <link>https://www.portellisnews.example/</link>
             <item><title>Ferry &amp; bus</title><link>https://portellisnews.example/a</link>
             <description>&lt;p&gt;New &lt;b&gt;timetable&lt;/b&gt; #Ferry&lt;/p&gt;</description>
@@ -302,6 +321,10 @@ mod tests {
     fn html_page_is_named_as_such() {
         let p = parse(b"<!DOCTYPE html><html><body>hi</body></html>", &origin());
         assert!(p.documents.is_empty());
-        assert!(p.problems[0].message.contains("web page"), "{}", p.problems[0]);
+        assert!(
+            p.problems[0].message.contains("web page"),
+            "{}",
+            p.problems[0]
+        );
     }
 }

@@ -2,9 +2,11 @@
 //! Parsing is pure (bytes in, documents and problems out); reading files and the network stays at
 //! the edges.
 
+pub mod article;
 pub mod charset;
 pub mod clean;
 pub mod feed;
+pub mod feeds;
 pub mod fetch;
 pub mod guard;
 pub mod jsonl;

@@ -1,13 +1,15 @@
 //! The SQLite database (sqlx): corpora and their import log, and later classes, trainees,
 //! attempts and progress. Migrations are embedded; the SQL stays portable to PostgreSQL.
 
+pub mod feeds; // live feed sources, their schedule and status
+
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::Utc;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::error::{Error, Result};
 
@@ -92,16 +94,20 @@ impl Store {
     }
 
     pub async fn corpora(&self) -> Result<Vec<CorpusRecord>> {
-        Ok(sqlx::query_as::<_, CorpusRecord>("SELECT * FROM corpora ORDER BY name")
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_as::<_, CorpusRecord>("SELECT * FROM corpora ORDER BY name")
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     pub async fn corpus(&self, name: &str) -> Result<Option<CorpusRecord>> {
-        Ok(sqlx::query_as::<_, CorpusRecord>("SELECT * FROM corpora WHERE name = ?")
-            .bind(name)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_as::<_, CorpusRecord>("SELECT * FROM corpora WHERE name = ?")
+                .bind(name)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// Records a corpus, keeping its creation time if it exists.

@@ -1,0 +1,284 @@
+//! The live-feed registry in the database: each corpus's feed sources, their cache validators,
+//! schedule and per-feed status (see migrations/0002_feeds.sql).
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{Store, new_id, now};
+use crate::error::{Error, Result};
+
+/// A feed source as the database records it.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct FeedRecord {
+    pub id: String,
+    pub corpus: String,
+    pub url: String,
+    pub title: String,
+    pub site_url: String,
+    pub category: String,
+    pub fetch_articles: bool,
+    pub interval_minutes: i64,
+    #[serde(skip)]
+    pub etag: String,
+    #[serde(skip)]
+    pub last_modified: String,
+    pub created_at: String,
+    pub last_attempt_at: Option<String>,
+    pub last_success_at: Option<String>,
+    /// `new`, `ok`, `not-modified` or `error`.
+    pub last_status: String,
+    pub last_error_kind: String,
+    pub last_error: String,
+    pub last_notes: String,
+    pub consecutive_failures: i64,
+    pub items_added: i64,
+    pub last_added: i64,
+    pub last_replaced: i64,
+    pub next_fetch_at: String,
+    pub not_before: Option<String>,
+}
+
+impl FeedRecord {
+    /// The feed's title, else its address.
+    pub fn label(&self) -> &str {
+        if self.title.trim().is_empty() {
+            &self.url
+        } else {
+            &self.title
+        }
+    }
+}
+
+/// A feed to register.
+#[derive(Debug, Clone, Default)]
+pub struct NewFeed {
+    pub corpus: String,
+    pub url: String,
+    pub title: String,
+    pub site_url: String,
+    pub category: String,
+    pub fetch_articles: bool,
+    pub interval_minutes: i64,
+}
+
+/// The outcome of one fetch, to save on the feed.
+#[derive(Debug, Clone, Default)]
+pub struct FetchRecord {
+    pub attempted_at: DateTime<Utc>,
+    /// `ok`, `not-modified` or `error`.
+    pub status: String,
+    pub error_kind: String,
+    pub error: String,
+    pub notes: String,
+    pub added: i64,
+    pub replaced: i64,
+    /// The failure count after this fetch (0 after a success).
+    pub consecutive_failures: i64,
+    /// New validators (etag, last-modified) when the feed sent a full, readable response.
+    pub validators: Option<(String, String)>,
+    /// A title learnt from the feed, used when the feed has none yet.
+    pub title: Option<String>,
+    pub next_fetch_at: DateTime<Utc>,
+    pub not_before: Option<DateTime<Utc>>,
+}
+
+/// Timestamps are stored as RFC 3339 UTC text with milliseconds, so that they sort as text.
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Reads a stored timestamp; `None` for an empty or unreadable one.
+pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl Store {
+    /// Registers a feed; when the corpus already has this URL, returns the existing one and
+    /// `false`.
+    pub async fn add_feed(&self, feed: &NewFeed) -> Result<(FeedRecord, bool)> {
+        let now = now();
+        let result = sqlx::query(
+            "INSERT INTO feeds (id, corpus, url, title, site_url, category, fetch_articles,
+                                interval_minutes, created_at, next_fetch_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (corpus, url) DO NOTHING",
+        )
+        .bind(new_id())
+        .bind(&feed.corpus)
+        .bind(&feed.url)
+        .bind(&feed.title)
+        .bind(&feed.site_url)
+        .bind(&feed.category)
+        .bind(feed.fetch_articles)
+        .bind(feed.interval_minutes)
+        .bind(&now)
+        .bind(&now)
+        .execute(self.pool())
+        .await?;
+        let created = result.rows_affected() > 0;
+        let record = self
+            .feed_by_url(&feed.corpus, &feed.url)
+            .await?
+            .ok_or_else(|| Error::internal(anyhow::anyhow!("feed vanished after insert")))?;
+        Ok((record, created))
+    }
+
+    /// Feeds of one corpus, or of all, by corpus then title.
+    pub async fn feeds(&self, corpus: Option<&str>) -> Result<Vec<FeedRecord>> {
+        let rows = match corpus {
+            Some(c) => {
+                sqlx::query_as::<_, FeedRecord>(
+                    "SELECT * FROM feeds WHERE corpus = ? ORDER BY corpus, title, url",
+                )
+                .bind(c)
+                .fetch_all(self.pool())
+                .await?
+            }
+            None => {
+                sqlx::query_as::<_, FeedRecord>("SELECT * FROM feeds ORDER BY corpus, title, url")
+                    .fetch_all(self.pool())
+                    .await?
+            }
+        };
+        Ok(rows)
+    }
+
+    pub async fn feed(&self, id: &str) -> Result<Option<FeedRecord>> {
+        Ok(
+            sqlx::query_as::<_, FeedRecord>("SELECT * FROM feeds WHERE id = ?")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    pub async fn feed_by_url(&self, corpus: &str, url: &str) -> Result<Option<FeedRecord>> {
+        Ok(
+            sqlx::query_as::<_, FeedRecord>("SELECT * FROM feeds WHERE corpus = ? AND url = ?")
+                .bind(corpus)
+                .bind(url)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    /// How many feeds are registered (the poller does nothing when there are none).
+    pub async fn feed_count(&self) -> Result<i64> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM feeds")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(n)
+    }
+
+    /// Feeds whose schedule allows a fetch at `at`, most overdue first.
+    pub async fn due_feeds(&self, at: DateTime<Utc>) -> Result<Vec<FeedRecord>> {
+        let at = timestamp(at);
+        Ok(sqlx::query_as::<_, FeedRecord>(
+            "SELECT * FROM feeds
+             WHERE next_fetch_at <= ? AND (not_before IS NULL OR not_before <= ?)
+             ORDER BY next_fetch_at, id",
+        )
+        .bind(&at)
+        .bind(&at)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Saves what a fetch did.
+    pub async fn save_fetch(&self, id: &str, r: &FetchRecord) -> Result<()> {
+        let attempted = timestamp(r.attempted_at);
+        let success = r.status != "error";
+        let (etag, modified) = r.validators.clone().unwrap_or_default();
+        sqlx::query(
+            "UPDATE feeds SET
+               last_attempt_at = ?,
+               last_success_at = CASE WHEN ? THEN ? ELSE last_success_at END,
+               last_status = ?, last_error_kind = ?, last_error = ?, last_notes = ?,
+               consecutive_failures = ?,
+               items_added = items_added + ?, last_added = ?, last_replaced = ?,
+               etag = CASE WHEN ? THEN ? ELSE etag END,
+               last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+               title = CASE WHEN title = '' AND ? IS NOT NULL THEN ? ELSE title END,
+               next_fetch_at = ?, not_before = ?
+             WHERE id = ?",
+        )
+        .bind(&attempted)
+        .bind(success)
+        .bind(&attempted)
+        .bind(&r.status)
+        .bind(&r.error_kind)
+        .bind(&r.error)
+        .bind(&r.notes)
+        .bind(r.consecutive_failures)
+        .bind(r.added)
+        .bind(r.added)
+        .bind(r.replaced)
+        .bind(r.validators.is_some())
+        .bind(&etag)
+        .bind(r.validators.is_some())
+        .bind(&modified)
+        .bind(&r.title)
+        .bind(&r.title)
+        .bind(timestamp(r.next_fetch_at))
+        .bind(r.not_before.map(timestamp))
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// Sets when a feed may next be fetched, touching nothing else.
+    pub async fn set_next_fetch(&self, id: &str, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE feeds SET next_fetch_at = ? WHERE id = ?")
+            .bind(timestamp(at))
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Moves feeds' next fetch to now (a trainer's "fetch now"); the poller picks them up.
+    /// A site's Retry-After still holds.
+    pub async fn make_feeds_due(&self, corpus: Option<&str>, id: Option<&str>) -> Result<u64> {
+        let result = sqlx::query(
+            "UPDATE feeds SET next_fetch_at = ?
+             WHERE (? IS NULL OR corpus = ?) AND (? IS NULL OR id = ?)",
+        )
+        .bind(now())
+        .bind(corpus)
+        .bind(corpus)
+        .bind(id)
+        .bind(id)
+        .execute(self.pool())
+        .await?;
+        Ok(result.rows_affected())
+    }
+
+    /// Changes how a feed is fetched.
+    pub async fn set_feed_options(
+        &self,
+        id: &str,
+        fetch_articles: bool,
+        interval_minutes: i64,
+    ) -> Result<bool> {
+        let result =
+            sqlx::query("UPDATE feeds SET fetch_articles = ?, interval_minutes = ? WHERE id = ?")
+                .bind(fetch_articles)
+                .bind(interval_minutes)
+                .bind(id)
+                .execute(self.pool())
+                .await?;
+        Ok(result.rows_affected() > 0)
+    }
+
+    /// Stops fetching a feed. Its items stay in the corpus.
+    pub async fn remove_feed(&self, id: &str) -> Result<bool> {
+        let result = sqlx::query("DELETE FROM feeds WHERE id = ?")
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(result.rows_affected() > 0)
+    }
+}
