@@ -135,16 +135,26 @@ fn or_and_precedence() {
     check("storm OR isla", &["h01", "f2", "w1", "k1"]);
     // AND binds tighter: rovers OR (storm AND harriet)
     check("rovers OR storm harriet", &["f1", "f2", "r1", "h01", "k1"]);
-    check("rovers OR (storm harriet)", &["f1", "f2", "r1", "h01", "k1"]);
+    check(
+        "rovers OR (storm harriet)",
+        &["f1", "f2", "r1", "h01", "k1"],
+    );
     check("(rovers OR storm) harriet", &["f1", "f2", "h01", "k1"]);
     let p = parse("rovers OR storm harriet").unwrap();
     assert_eq!(p.display(), "rovers OR (storm AND harriet)");
     assert!(
-        p.warnings.iter().any(|w| w.contains("rovers OR (storm AND harriet)")),
+        p.warnings
+            .iter()
+            .any(|w| w.contains("rovers OR (storm AND harriet)")),
         "{:?}",
         p.warnings
     );
-    assert!(parse("(rovers OR storm) harriet").unwrap().warnings.is_empty());
+    assert!(
+        parse("(rovers OR storm) harriet")
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
 }
 
 #[test]
@@ -194,14 +204,17 @@ fn wildcards_within_one_token() {
     check("ev*tion", &["h03"]);
     check("flood?", &["h02", "g3"]);
     check("flo?d", &["h04"]);
-    check(
-        "flood*",
-        &["h01", "h02", "h04", "h05", "g3", "t1", "t2"],
-    );
+    check("flood*", &["h01", "h02", "h04", "h05", "g3", "t1", "t2"]);
     check("wom?n", &["m1"]);
     check("sandbag?", &["n1", "n2", "n3", "n4", "n5", "n6", "n8"]);
-    check("sandbag*", &["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"]);
-    check("SANDBAG*", &["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"]);
+    check(
+        "sandbag*",
+        &["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"],
+    );
+    check(
+        "SANDBAG*",
+        &["n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8"],
+    );
 }
 
 #[test]
@@ -326,7 +339,10 @@ fn near_with_phrases_groups_and_wildcards() {
     check("\"rest centre\" NEAR/4 flooding", &["h01"]);
     check("\"rest centre\" NEAR/4f flooding", &[]);
     check("sandbag* NEAR/0 depot*", &["n4", "n5", "n7"]);
-    check("(sandbag OR sandbags) NEAR/0 (depot OR depots)", &["n4", "n5", "n7"]);
+    check(
+        "(sandbag OR sandbags) NEAR/0 (depot OR depots)",
+        &["n4", "n5", "n7"],
+    );
     check(
         "(flooding OR floods) NEAR/5 (evacuat* OR \"rest centre\")",
         &["h01"],
@@ -350,7 +366,11 @@ fn near_matches_do_not_overlap_and_chain_left_to_right() {
 fn lower_case_operators_are_words_with_a_warning() {
     check("storm or isla", &[]);
     let p = parse("storm or isla").unwrap();
-    assert!(p.warnings.iter().any(|w| w.contains("capitals") && w.contains("OR")));
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.contains("capitals") && w.contains("OR"))
+    );
     let p = parse("storm not harriet").unwrap();
     assert!(p.warnings.iter().any(|w| w.contains("NOT")));
     assert!(parse("\"storm or isla\"").unwrap().warnings.is_empty());
@@ -360,11 +380,16 @@ fn lower_case_operators_are_words_with_a_warning() {
 fn search_is_scoped_to_the_corpus() {
     check("storm", &["h01", "f2", "w1", "k1"]);
     assert_eq!(search("other", "storm"), BTreeSet::from(["o1".to_string()]));
-    assert_eq!(search("other", "#floodalert"), BTreeSet::from(["o1".to_string()]));
+    assert_eq!(
+        search("other", "#floodalert"),
+        BTreeSet::from(["o1".to_string()])
+    );
     assert_eq!(search("nowhere", "storm"), BTreeSet::new());
     // the unscoped query sees both corpora
     let f = fixture();
-    let q = parse("\"rest centre\"").unwrap().to_tantivy(&f.index.fields);
+    let q = parse("\"rest centre\"")
+        .unwrap()
+        .to_tantivy(&f.index.fields);
     let n = f
         .index
         .searcher()
@@ -424,7 +449,11 @@ fn highlights_follow_the_query() {
             .collect()
     };
     assert_eq!(
-        marks("flood* NEAR/4 \"rest centre\" -harbour", TextField::Body, &h01.body),
+        marks(
+            "flood* NEAR/4 \"rest centre\" -harbour",
+            TextField::Body,
+            &h01.body
+        ),
         ["flooding", "rest centre"]
     );
     assert_eq!(

@@ -7,11 +7,11 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{
-    AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, EmptyQuery, EnableScoring, Explanation, Occur, PhraseQuery, Query,
+    RangeQuery, RegexQuery, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DateTime, Term};
+use tantivy::{DateTime, DocId, DocSet, Score, SegmentReader, Term};
 
 use super::ast::{Atom, Kind, Node, Pattern};
 use super::near::NearQuery;
@@ -43,7 +43,7 @@ pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
             let clauses = children
                 .iter()
                 .map(|c| match &c.kind {
-                    Kind::Not(inner) => (Occur::MustNot, compile(inner, fields)),
+                    Kind::Not(inner) => (Occur::MustNot, excluded(compile(inner, fields))),
                     _ => (Occur::Must, compile(c, fields)),
                 })
                 .collect();
@@ -53,7 +53,7 @@ pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
         // own), it still means the complement.
         Kind::Not(inner) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, compile(inner, fields)),
+            (Occur::MustNot, excluded(compile(inner, fields))),
         ])),
         Kind::Near { .. } => {
             let per_field = near_fields(node)
@@ -168,5 +168,79 @@ pub(crate) fn span_expr(node: &Node, field: TextField) -> Option<SpanExpr> {
             ordered: *ordered,
         }),
         _ => None,
+    }
+}
+
+/// Wraps a query used as an exclusion. Tantivy's exclusion asks its set `seek_danger(doc)` for
+/// documents that may lie behind where the set already is, which Tantivy 0.27's phrase scorer
+/// does not allow (a debug assertion fails for `flood -"rest centre"`). The wrapper answers
+/// `seek_danger` from `doc` and `seek` only, which is always allowed.
+fn excluded(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(Excluded(query))
+}
+
+#[derive(Debug)]
+struct Excluded(Box<dyn Query>);
+
+impl Clone for Excluded {
+    fn clone(&self) -> Self {
+        Excluded(self.0.box_clone())
+    }
+}
+
+impl Query for Excluded {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(ExcludedWeight(self.0.weight(scoring)?)))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor);
+    }
+}
+
+struct ExcludedWeight(Box<dyn Weight>);
+
+impl Weight for ExcludedWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(ExcludedScorer(self.0.scorer(reader, boost)?)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
+    }
+}
+
+struct ExcludedScorer(Box<dyn Scorer>);
+
+impl DocSet for ExcludedScorer {
+    fn advance(&mut self) -> DocId {
+        self.0.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if target <= self.0.doc() {
+            return self.0.doc();
+        }
+        self.0.seek(target)
+    }
+
+    // `seek_danger` is left to the trait's default, which goes through `doc` and `seek`.
+
+    fn doc(&self) -> DocId {
+        self.0.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+
+    fn cost(&self) -> u64 {
+        self.0.cost()
+    }
+}
+
+impl Scorer for ExcludedScorer {
+    fn score(&mut self) -> Score {
+        self.0.score()
     }
 }

@@ -27,8 +27,8 @@ use tantivy::schema::IndexRecordOption;
 
 use crate::error::QueryError;
 use crate::index::Fields;
-use crate::ingest::Document;
 pub use crate::index::search::TextField;
+use crate::ingest::Document;
 pub use highlight::Highlighter;
 pub use lexer::MAX_NEAR;
 pub use parser::MAX_QUERY_CHARS;
