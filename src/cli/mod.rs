@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod corpus;
+pub mod feeds;
 pub mod search;
 pub mod serve;
 

@@ -87,12 +87,35 @@ async fn ensure_corpus(app: &App, corpus: &str) -> Result<()> {
     Ok(())
 }
 
+/// Says at once, rather than at the first fetch, that an internal IP address will be refused.
+/// Host names are checked when fetched, after DNS resolution.
+fn refuse_internal_literal(app: &App, url: &str) -> Result<()> {
+    let policy = FetchOptions::from_config(&app.config).addresses;
+    let ip = match url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host().map(|h| h.to_owned()))
+    {
+        Some(url::Host::Ipv4(v4)) => std::net::IpAddr::V4(v4),
+        Some(url::Host::Ipv6(v6)) => std::net::IpAddr::V6(v6),
+        _ => return Ok(()),
+    };
+    if policy.permits(ip) {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "feed address {url}: {ip} is an internal network address, which Sandpit does not fetch from \
+             (a trainer can allow it with --allow-private-feeds)"
+        )))
+    }
+}
+
 /// Registers a feed for a corpus (created if new). Returns the feed and whether it is new.
 pub async fn add_feed(app: &App, req: AddFeed) -> Result<(FeedRecord, bool)> {
     validate_corpus_name(&req.corpus)?;
     let url = opml::check_feed_url(&req.url)
         .map_err(|why| Error::invalid(format!("feed address {why}")))?;
     let interval = check_interval(req.interval_minutes)?;
+    refuse_internal_literal(app, &url)?;
     ensure_corpus(app, &req.corpus).await?;
     app.store
         .add_feed(&NewFeed {
@@ -379,7 +402,7 @@ pub async fn fetch_feed(app: &App, fetcher: &Fetcher, feed: &FeedRecord) -> Resu
     }
     app.store.save_fetch(&feed.id, &record).await?;
     if report.outcome == Outcome::Error {
-        tracing::info!(feed = %feed.url, kind = %report.error_kind, "feed fetch failed: {}", report.message);
+        tracing::debug!(feed = %feed.url, kind = %report.error_kind, "feed fetch failed: {}", report.message);
     }
     Ok(report)
 }
