@@ -9,10 +9,19 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "sandpit", version, about = "A practice ground for public-sector social media work")]
+#[command(
+    name = "sandpit",
+    version,
+    about = "A practice ground for public-sector social media work"
+)]
 struct Args {
     /// Where the index and the database live.
-    #[arg(long, global = true, env = "SANDPIT_DATA", default_value = "./sandpit-data")]
+    #[arg(
+        long,
+        global = true,
+        env = "SANDPIT_DATA",
+        default_value = "./sandpit-data"
+    )]
     data_dir: PathBuf,
     #[command(subcommand)]
     command: Command,
@@ -29,6 +38,8 @@ enum Command {
     Search(cli::search::SearchArgs),
     /// Count a draft for a platform and check it against style rules.
     Check(cli::check::CheckArgs),
+    /// Live feeds of a corpus: add, import or export OPML, list with status, fetch.
+    Feeds(cli::feeds::FeedsArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,8 +53,9 @@ fn main() -> ExitCode {
     };
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("SANDPIT_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tantivy=warn,sqlx=warn")),
+            tracing_subscriber::EnvFilter::try_from_env("SANDPIT_LOG").unwrap_or_else(|_| {
+                tracing_subscriber::EnvFilter::new("info,tantivy=warn,sqlx=warn")
+            }),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -52,6 +64,7 @@ fn main() -> ExitCode {
         Command::Corpus(c) => cli::corpus::run(&args.data_dir, c),
         Command::Search(a) => cli::search::run(&args.data_dir, a),
         Command::Check(a) => cli::check::run(a),
+        Command::Feeds(a) => cli::feeds::run(&args.data_dir, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
