@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::index::search::{SearchRequest, SearchResults, SortOrder, TextField};
 use crate::index::SearchIndex;
-use crate::ingest::{source, Document, Problem};
+use crate::index::search::{SearchRequest, SearchResults, SortOrder, TextField};
+use crate::ingest::{Document, Problem, source};
 use crate::store::{ImportRecord, Store};
 
 #[derive(Clone)]
@@ -123,7 +123,9 @@ impl App {
             problems.push(Problem {
                 origin: opml.display().to_string(),
                 line: None,
-                message: "an OPML list names feeds to fetch; add them with `sandpit feeds import-opml`".into(),
+                message:
+                    "an OPML list names feeds to fetch; add them with `sandpit feeds import-opml`"
+                        .into(),
             });
         }
         let summary = ImportSummary {

@@ -108,7 +108,9 @@ pub fn mentions(text: &str) -> Vec<String> {
 /// The host of a URL, lower-cased, without a leading `www.`-style port or user info.
 pub fn url_host(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url.trim()).ok()?;
-    parsed.host_str().map(|h| h.trim_end_matches('.').to_ascii_lowercase())
+    parsed
+        .host_str()
+        .map(|h| h.trim_end_matches('.').to_ascii_lowercase())
 }
 
 /// `www.dft.gov.uk` → `["www.dft.gov.uk", "dft.gov.uk", "gov.uk", "uk"]`, so that `site:gov.uk`
@@ -133,7 +135,15 @@ mod tests {
     fn splits_at_non_alphanumerics_and_lowercases() {
         assert_eq!(
             token_texts("Covid-19: École closes; #FloodAlert @Port_Council"),
-            ["covid", "19", "école", "closes", "floodalert", "port", "council"]
+            [
+                "covid",
+                "19",
+                "école",
+                "closes",
+                "floodalert",
+                "port",
+                "council"
+            ]
         );
         let t = tokens("a  Bc");
         assert_eq!(t[1].bytes, 3..5);
@@ -141,13 +151,22 @@ mod tests {
 
     #[test]
     fn hashtags_and_mentions() {
-        assert_eq!(hashtags("#FloodAlert and #flood_alert2 #1 x#no ##double"), ["floodalert", "flood_alert2"]);
-        assert_eq!(mentions("Thanks @Port_Council and mail@example.org, @a@b.social"), ["port_council", "a"]);
+        assert_eq!(
+            hashtags("#FloodAlert and #flood_alert2 #1 x#no ##double"),
+            ["floodalert", "flood_alert2"]
+        );
+        assert_eq!(
+            mentions("Thanks @Port_Council and mail@example.org, @a@b.social"),
+            ["port_council", "a"]
+        );
     }
 
     #[test]
     fn hosts() {
-        assert_eq!(url_host("https://WWW.Dft.gov.uk/news?x=1").as_deref(), Some("www.dft.gov.uk"));
+        assert_eq!(
+            url_host("https://WWW.Dft.gov.uk/news?x=1").as_deref(),
+            Some("www.dft.gov.uk")
+        );
         assert_eq!(url_host("not a url"), None);
         assert_eq!(host_suffixes("a.gov.uk"), ["a.gov.uk", "gov.uk", "uk"]);
     }

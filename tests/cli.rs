@@ -39,16 +39,37 @@ fn fixture(name: &str) -> String {
 #[test]
 fn import_reports_bad_lines_and_replaces_by_id() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
+    let out = sandpit(
+        dir.path(),
+        &["corpus", "import", "mini", &fixture("mini.jsonl")],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("mini: 5 added, 0 replaced, 2 rejected"), "{stdout}");
+    assert!(
+        stdout.contains("mini: 5 added, 0 replaced, 2 rejected"),
+        "{stdout}"
+    );
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("mini.jsonl:5: not a JSON object"), "{stderr}");
-    assert!(stderr.contains("mini.jsonl:6: document m5: needs a `title` or a `body`"), "{stderr}");
+    assert!(
+        stderr.contains("mini.jsonl:5: not a JSON object"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("mini.jsonl:6: document m5: needs a `title` or a `body`"),
+        "{stderr}"
+    );
 
-    let out = sandpit(dir.path(), &["corpus", "import", "mini", &fixture("update.jsonl")], None);
-    assert!(text(&out.stdout).contains("mini: 1 added, 1 replaced, 0 rejected"), "{}", text(&out.stdout));
+    let out = sandpit(
+        dir.path(),
+        &["corpus", "import", "mini", &fixture("update.jsonl")],
+        None,
+    );
+    assert!(
+        text(&out.stdout).contains("mini: 1 added, 1 replaced, 0 rejected"),
+        "{}",
+        text(&out.stdout)
+    );
 
     let out = sandpit(dir.path(), &["corpus", "list", "--json"], None);
     assert_eq!(out.status.code(), Some(0));
@@ -65,11 +86,27 @@ fn import_reports_bad_lines_and_replaces_by_id() {
 #[test]
 fn import_of_unreadable_files_fails_without_losing_the_corpus() {
     let dir = tempfile::tempdir().expect("tempdir");
-    sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
-    let out = sandpit(dir.path(), &["corpus", "import", "mini", "/no/such/file.jsonl"], None);
+    sandpit(
+        dir.path(),
+        &["corpus", "import", "mini", &fixture("mini.jsonl")],
+        None,
+    );
+    let out = sandpit(
+        dir.path(),
+        &["corpus", "import", "mini", "/no/such/file.jsonl"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("/no/such/file.jsonl: cannot read"), "{}", text(&out.stderr));
-    let out = sandpit(dir.path(), &["search", "--corpus", "mini", "--jsonl"], Some("\"storm\"\n"));
+    assert!(
+        text(&out.stderr).contains("/no/such/file.jsonl: cannot read"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = sandpit(
+        dir.path(),
+        &["search", "--corpus", "mini", "--jsonl"],
+        Some("\"storm\"\n"),
+    );
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(line["total"].as_u64().unwrap_or(0) >= 1, "{line}");
 }
@@ -77,7 +114,11 @@ fn import_of_unreadable_files_fails_without_losing_the_corpus() {
 #[test]
 fn search_batch_gives_every_id_or_an_error_with_column() {
     let dir = tempfile::tempdir().expect("tempdir");
-    sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
+    sandpit(
+        dir.path(),
+        &["corpus", "import", "mini", &fixture("mini.jsonl")],
+        None,
+    );
     let out = sandpit(
         dir.path(),
         &["search", "--corpus", "mini", "--jsonl"],
@@ -101,23 +142,47 @@ fn search_batch_gives_every_id_or_an_error_with_column() {
 #[test]
 fn user_errors_exit_1_with_a_message_and_bad_usage_exits_2() {
     let dir = tempfile::tempdir().expect("tempdir");
-    sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
+    sandpit(
+        dir.path(),
+        &["corpus", "import", "mini", &fixture("mini.jsonl")],
+        None,
+    );
 
     let out = sandpit(dir.path(), &["search", "--corpus", "nosuch", "flood"], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("no corpus named \"nosuch\""), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("no corpus named \"nosuch\""),
+        "{}",
+        text(&out.stderr)
+    );
 
-    let out = sandpit(dir.path(), &["search", "--corpus", "mini", "flood AND (rain"], None);
+    let out = sandpit(
+        dir.path(),
+        &["search", "--corpus", "mini", "flood AND (rain"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("column"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("column"),
+        "{}",
+        text(&out.stderr)
+    );
 
     let long = "flood ".repeat(1000);
     let out = sandpit(dir.path(), &["search", "--corpus", "mini", &long], None);
     assert_eq!(out.status.code(), Some(1));
 
-    let out = sandpit(dir.path(), &["corpus", "import", "Bad Name!", &fixture("mini.jsonl")], None);
+    let out = sandpit(
+        dir.path(),
+        &["corpus", "import", "Bad Name!", &fixture("mini.jsonl")],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("corpus name"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("corpus name"),
+        "{}",
+        text(&out.stderr)
+    );
 
     let out = sandpit(dir.path(), &["search", "--no-such-flag"], None);
     assert_eq!(out.status.code(), Some(2));
@@ -126,8 +191,24 @@ fn user_errors_exit_1_with_a_message_and_bad_usage_exits_2() {
 #[test]
 fn search_json_has_the_documented_shape() {
     let dir = tempfile::tempdir().expect("tempdir");
-    sandpit(dir.path(), &["corpus", "import", "mini", &fixture("mini.jsonl")], None);
-    let out = sandpit(dir.path(), &["search", "--corpus", "mini", "--json", "--limit", "1", "storm OR tempête"], None);
+    sandpit(
+        dir.path(),
+        &["corpus", "import", "mini", &fixture("mini.jsonl")],
+        None,
+    );
+    let out = sandpit(
+        dir.path(),
+        &[
+            "search",
+            "--corpus",
+            "mini",
+            "--json",
+            "--limit",
+            "1",
+            "storm OR tempête",
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["total"], 3);

@@ -12,11 +12,16 @@ struct Server {
 async fn start() -> Server {
     let dir = tempfile::tempdir().expect("tempdir");
     let app = App::open(Config::new(dir.path())).await.expect("app opens");
-    let fixture = format!("{}/tests/data/corpus/mini.jsonl", env!("CARGO_MANIFEST_DIR"));
+    let fixture = format!(
+        "{}/tests/data/corpus/mini.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
     app.import_paths("mini", vec![fixture.into()], |_| {})
         .await
         .expect("fixture imports");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(sandpit::web::run(app, listener, std::future::pending()));
     Server {
@@ -40,8 +45,13 @@ async fn health_home_and_security_headers() {
     let (status, body, headers) = get(&format!("{}/", s.base)).await;
     assert_eq!(status, 200);
     assert!(body.contains("href=\"/search?corpus=mini\""), "{body}");
-    let csp = headers["content-security-policy"].to_str().unwrap_or_default();
-    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+    let csp = headers["content-security-policy"]
+        .to_str()
+        .unwrap_or_default();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
 }
 
 #[tokio::test]
@@ -52,14 +62,21 @@ async fn search_page_shows_hits_chart_and_sources() {
     assert!(body.contains("3 documents match"), "{body}");
     assert!(body.contains("<svg"), "volume chart drawn");
     assert!(body.contains("Top sources"));
-    assert!(body.contains("<table class=\"table compact\">"), "chart has a table alternative");
+    assert!(
+        body.contains("<table class=\"table compact\">"),
+        "chart has a table alternative"
+    );
     assert!(body.contains("/doc?corpus=mini&amp;id=m1"), "{body}");
 }
 
 #[tokio::test]
 async fn query_errors_are_400_with_the_column_beside_the_box() {
     let s = start().await;
-    let (status, body, _) = get(&format!("{}/search?corpus=mini&q=flood+AND+%28rain", s.base)).await;
+    let (status, body, _) = get(&format!(
+        "{}/search?corpus=mini&q=flood+AND+%28rain",
+        s.base
+    ))
+    .await;
     assert_eq!(status, 400);
     assert!(body.contains("There is a problem with the query"));
     assert!(body.contains("Column 11:"), "{body}");
@@ -76,21 +93,33 @@ async fn document_text_cannot_inject_markup() {
     assert!(body.contains("&lt;script&gt;"), "{body}");
     let (status, body, _) = get(&format!("{}/doc?corpus=mini&id=m3&q=flood", s.base)).await;
     assert_eq!(status, 200);
-    assert!(!body.contains("<script>alert") && !body.contains("<img src=x"), "{body}");
-    assert!(!body.contains("href=\"javascript:"), "unsafe URL not linked: {body}");
+    assert!(
+        !body.contains("<script>alert") && !body.contains("<img src=x"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("href=\"javascript:"),
+        "unsafe URL not linked: {body}"
+    );
 }
 
 #[tokio::test]
 async fn api_search_shape_paging_and_errors() {
     let s = start().await;
-    let (status, body, _) =
-        get(&format!("{}/api/search?corpus=mini&q=storm+OR+flood&limit=2&offset=0", s.base)).await;
+    let (status, body, _) = get(&format!(
+        "{}/api/search?corpus=mini&q=storm+OR+flood&limit=2&offset=0",
+        s.base
+    ))
+    .await;
     assert_eq!(status, 200, "{body}");
     let v: serde_json::Value = serde_json::from_str(&body).expect("json");
     assert_eq!(v["total"], 3);
     assert_eq!(v["hits"].as_array().map(Vec::len), Some(2));
-    let (_, body2, _) =
-        get(&format!("{}/api/search?corpus=mini&q=storm+OR+flood&limit=2&offset=2", s.base)).await;
+    let (_, body2, _) = get(&format!(
+        "{}/api/search?corpus=mini&q=storm+OR+flood&limit=2&offset=2",
+        s.base
+    ))
+    .await;
     let v2: serde_json::Value = serde_json::from_str(&body2).expect("json");
     assert_eq!(v2["hits"].as_array().map(Vec::len), Some(1));
     assert_ne!(v["hits"][0]["id"], v2["hits"][0]["id"]);

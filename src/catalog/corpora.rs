@@ -2,7 +2,7 @@
 //! its title and description) is compiled into the binary and imported into the index on first
 //! start, and again whenever a newer binary ships different content.
 
-use include_dir::{include_dir, Dir};
+use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 
 use crate::app::{App, ImportSummary};
@@ -80,7 +80,10 @@ pub async fn ensure_shipped(app: &App) -> Result<Vec<ImportSummary>> {
         }
         if record.as_ref().is_some_and(|r| r.origin != "shipped") {
             // The trainer made a corpus of the same name: theirs wins.
-            tracing::warn!(corpus = corpus.name, "a corpus of this name was imported by hand; the shipped one is not loaded");
+            tracing::warn!(
+                corpus = corpus.name,
+                "a corpus of this name was imported by hand; the shipped one is not loaded"
+            );
             continue;
         }
         let origin = format!("corpora/{}/documents.jsonl", corpus.name);
@@ -104,8 +107,14 @@ pub async fn ensure_shipped(app: &App) -> Result<Vec<ImportSummary>> {
         let summary = app
             .import_documents(corpus.name, documents, problems, Vec::new())
             .await?;
-        app.record_import(&summary, "shipped", &corpus.title, &corpus.description, &hash)
-            .await?;
+        app.record_import(
+            &summary,
+            "shipped",
+            &corpus.title,
+            &corpus.description,
+            &hash,
+        )
+        .await?;
         tracing::info!("loaded shipped corpus {summary}");
         summaries.push(summary);
     }

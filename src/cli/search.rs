@@ -109,7 +109,9 @@ async fn batch(app: &App, corpus: &str) -> Result<()> {
     }
     out.flush().map_err(Error::internal)?;
     if failed {
-        return Err(Error::invalid("some input lines were not JSON strings (see their error records)"));
+        return Err(Error::invalid(
+            "some input lines were not JSON strings (see their error records)",
+        ));
     }
     Ok(())
 }

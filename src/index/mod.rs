@@ -38,8 +38,12 @@ impl SearchIndex {
     pub fn open(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema::build();
-        let directory = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| Error::internal(anyhow::anyhow!("cannot open index folder {}: {e}", dir.display())))?;
+        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| {
+            Error::internal(anyhow::anyhow!(
+                "cannot open index folder {}: {e}",
+                dir.display()
+            ))
+        })?;
         let index = Index::open_or_create(directory, schema)?;
         Self::from_index(index, fields)
     }

@@ -2,8 +2,8 @@
 //! through `Fields`.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
-    TextOptions, FAST, STORED, STRING,
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer};
 

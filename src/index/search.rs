@@ -144,7 +144,10 @@ impl SearchIndex {
                     &(
                         TopDocs::with_limit(limit)
                             .and_offset(req.offset)
-                            .order_by_fast_field::<tantivy::DateTime>("published", tantivy::Order::Desc),
+                            .order_by_fast_field::<tantivy::DateTime>(
+                                "published",
+                                tantivy::Order::Desc,
+                            ),
                         (Count, facets),
                     ),
                 )?;
@@ -570,7 +573,11 @@ mod tests {
 
     #[test]
     fn snippet_centres_on_marks_and_cuts_at_words() {
-        let text = format!("{} flood warning here {}", "word ".repeat(100), "tail ".repeat(100));
+        let text = format!(
+            "{} flood warning here {}",
+            "word ".repeat(100),
+            "tail ".repeat(100)
+        );
         let at = text.find("flood").unwrap_or(0);
         let s = snippet(&text, &[at..at + 5], 60);
         let joined: String = s.iter().map(|f| f.text.as_str()).collect();

@@ -5,12 +5,41 @@ use scraper::{Html, Node};
 
 /// Elements after which the text breaks, so words from neighbouring blocks do not run together.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "blockquote", "pre", "section", "article", "header", "footer", "figure", "figcaption", "hr",
-    "table", "dd", "dt", "aside", "nav", "main",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "hr",
+    "table",
+    "dd",
+    "dt",
+    "aside",
+    "nav",
+    "main",
 ];
 /// Elements whose content is never text for a reader.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "iframe", "object", "svg", "head"];
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "svg", "head",
+];
 
 /// Whether `s` looks like HTML rather than plain text.
 pub fn looks_like_html(s: &str) -> bool {
@@ -93,7 +122,10 @@ mod tests {
     #[test]
     fn strips_markup_scripts_and_decodes_entities() {
         let html = "<p>Flood &amp; storm<script>alert(1)</script></p><p>Stay <b>safe</b>&nbsp;now</p><img src=x alt=\"map of Kerrow\">";
-        assert_eq!(html_to_text(html), "Flood & storm\n\nStay safe now\nmap of Kerrow");
+        assert_eq!(
+            html_to_text(html),
+            "Flood & storm\n\nStay safe now\nmap of Kerrow"
+        );
     }
 
     #[test]

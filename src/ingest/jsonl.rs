@@ -125,8 +125,12 @@ mod tests {
         let err = |l: &str| parse_line(l, 7, "f.jsonl").unwrap_err().to_string();
         assert!(err("{nope").starts_with("f.jsonl:7: not a JSON object"));
         assert!(err(r#"{"title":"x","published":"2026-01-01"}"#).contains("`id` is missing"));
-        assert!(err(r#"{"id":"x","title":"x","published":"yesterday"}"#).contains("not an RFC 3339"));
-        assert!(err(r#"{"id":"x","published":"2026-01-01"}"#).contains("needs a `title` or a `body`"));
+        assert!(
+            err(r#"{"id":"x","title":"x","published":"yesterday"}"#).contains("not an RFC 3339")
+        );
+        assert!(
+            err(r#"{"id":"x","published":"2026-01-01"}"#).contains("needs a `title` or a `body`")
+        );
         assert_eq!(parse_line("   ", 1, "f").unwrap(), None);
     }
 }

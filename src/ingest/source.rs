@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use super::feed::{self, FeedOrigin};
-use super::{jsonl, Document, Problem};
+use super::{Document, Problem, jsonl};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -44,7 +44,9 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>, report: &mut Report) {
     match std::fs::metadata(path) {
         Err(e) => report.problems.push(problem(format!("cannot read: {e}"))),
         Ok(meta) if meta.is_dir() => match std::fs::read_dir(path) {
-            Err(e) => report.problems.push(problem(format!("cannot list folder: {e}"))),
+            Err(e) => report
+                .problems
+                .push(problem(format!("cannot list folder: {e}"))),
             Ok(entries) => {
                 let mut children: Vec<PathBuf> = entries
                     .filter_map(|e| e.ok().map(|e| e.path()))

@@ -1,13 +1,13 @@
 //! The JSON API: search and health. Shapes are fixed by DESIGN.md.
 
+use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::Json;
 use serde::Deserialize;
 
-use super::error::ApiError;
 use super::AppState;
+use super::error::ApiError;
 use crate::app::SearchParams;
 use crate::index::search::{SearchResults, SortOrder};
 
@@ -21,7 +21,11 @@ pub struct SearchQuery {
 }
 
 /// Parses a numeric query-string value with a clear message.
-pub fn number(name: &str, value: Option<&str>, default: usize) -> Result<usize, crate::error::Error> {
+pub fn number(
+    name: &str,
+    value: Option<&str>,
+    default: usize,
+) -> Result<usize, crate::error::Error> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(default),
         Some(v) => v.parse().map_err(|_| {

@@ -1,9 +1,9 @@
 //! Static assets (`static/`) compiled into the binary: no request ever leaves Sandpit's own host.
 
 use axum::extract::Path;
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use include_dir::{include_dir, Dir};
+use include_dir::{Dir, include_dir};
 
 static ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/static");
 

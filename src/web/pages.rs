@@ -6,13 +6,13 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 
+use super::AppState;
 use super::api::{number, sort_order};
 use super::charts::{SourcesChart, VolumeChart};
-use super::error::{render, PageError};
-use super::AppState;
+use super::error::{PageError, render};
 use crate::app::{CorpusInfo, SearchParams};
 use crate::error::{Error, QueryError};
-use crate::index::search::{fragments, Fragment, Hit, SortOrder, TextField};
+use crate::index::search::{Fragment, Hit, SortOrder, TextField, fragments};
 use crate::ingest::Document;
 
 pub const PAGE_SIZE: usize = 20;
@@ -48,8 +48,14 @@ pub fn mark_column(query: &str, column: usize) -> MarkedQuery {
     let i = column.saturating_sub(1).min(chars.len());
     MarkedQuery {
         before: chars[..i].iter().collect(),
-        at: chars.get(i).map(|c| c.to_string()).unwrap_or_else(|| " ".into()),
-        after: chars.get(i + 1..).map(|r| r.iter().collect()).unwrap_or_default(),
+        at: chars
+            .get(i)
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| " ".into()),
+        after: chars
+            .get(i + 1..)
+            .map(|r| r.iter().collect())
+            .unwrap_or_default(),
     }
 }
 
@@ -208,7 +214,11 @@ pub async fn doc(
             .map(|h| h.matches(field, text))
             .unwrap_or_default()
     };
-    let title = fragments(&doc.title, &marks(TextField::Title, &doc.title), 0..doc.title.len());
+    let title = fragments(
+        &doc.title,
+        &marks(TextField::Title, &doc.title),
+        0..doc.title.len(),
+    );
     let body_marks = marks(TextField::Body, &doc.body);
     let mut paragraphs = Vec::new();
     let mut at = 0;

@@ -1,13 +1,13 @@
 //! The whole route table, and the layers every response passes through (security headers,
 //! compression, body limits, tracing).
 
-use axum::http::{header, HeaderValue};
-use axum::routing::get;
 use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::routing::get;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::{api, assets, pages, AppState};
+use super::{AppState, api, assets, pages};
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
