@@ -1,0 +1,432 @@
+#!/usr/bin/env python3
+"""Generate Sandpit's shipped corpora, label files and triage exercises.
+
+How to regenerate (from the repository root; Python 3.11+, standard library only):
+
+    python3 tools/gen_corpora.py                 # every corpus
+    python3 tools/gen_corpora.py storm-harriet   # one corpus
+    python3 tools/check_exercises.py             # then check every exercise still passes
+
+The output is deterministic (each corpus has a fixed seed) and is committed:
+
+    corpora/<name>/corpus.toml
+    corpora/<name>/documents.jsonl
+    exercises/<theme>/labels/<exercise-id>.txt     one relevant document id a line
+    exercises/<theme>/<NN-slug>.toml               triage exercises only (their items name ids)
+
+The words live in tools/corpus_text/<name>.py, one module a corpus, all hand-written: long items
+(news, press releases, statements, blogs) written out in full, and families of social posts,
+each a list of hand-written posts with slots ({street}, {resort}...) that the generator fills,
+plus optional hashtags, replies and typical misspellings. Every item and family states its
+topics. Label files come from those topics and from the document's metadata (source, author,
+language, date), never from running a query: that is what makes them right by construction.
+Monitoring exercise TOML files are hand-written and point at the label files; the checker
+(tools/check_exercises.py) confirms that each model query passes and each naive query does not.
+
+Document ids are the corpus prefix and a number in order of publication (sh-0001 is the
+earliest), so changing the words can renumber documents: always regenerate labels and triage
+files together with the corpus, as this script does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import random
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+CORPUS_MODULES = {
+    "storm-harriet": "corpus_text.storm_harriet",
+    "trade-mission": "corpus_text.trade_mission",
+    "vaccination-drive": "corpus_text.vaccination_drive",
+}
+
+
+class Doc:
+    def __init__(self, **kw):
+        self.title: str = kw.get("title", "")
+        self.body: str = kw["body"]
+        self.author: str = kw["author"]
+        self.source: str = kw["source"]
+        self.source_name: str = kw["source_name"]
+        self.url: str = kw.get("url", "")
+        self.published: dt.datetime = kw["published"]
+        self.lang: str = kw.get("lang", "en")
+        self.kind: str = kw["kind"]
+        self.topics: set[str] = set(kw.get("topics", set()))
+        self.key: str = kw.get("key", "")  # stable name for hand-written items (triage)
+        self.id: str = ""
+        self.host: str = ""
+
+    def has(self, *topics: str) -> bool:
+        return all(t in self.topics for t in topics)
+
+    def any(self, *topics: str) -> bool:
+        return any(t in self.topics for t in topics)
+
+    def hashtags(self) -> set[str]:
+        """Hashtags as DESIGN.md defines them (for labels that depend on a hashtag stream)."""
+        return sigil_words(self.title + "\n" + self.body, "#")
+
+    def json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "body": self.body,
+            "author": self.author,
+            "source": self.source,
+            "source_name": self.source_name,
+            "url": self.url,
+            "published": self.published.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "lang": self.lang,
+            "kind": self.kind,
+        }
+
+
+def sigil_words(text: str, sigil: str) -> set[str]:
+    out: set[str] = set()
+    prev = None
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        after_word = prev is not None and (prev.isalnum() or prev in "_" + sigil)
+        prev = c
+        if c != sigil or after_word:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (text[j].isalnum() or text[j] == "_"):
+            prev = text[j]
+            j += 1
+        word = text[i + 1:j]
+        if word and not word.isdigit():
+            out.add(word.lower())
+        i = j
+    return out
+
+
+def topics_of(spec) -> set[str]:
+    if not spec:
+        return set()
+    if isinstance(spec, str):
+        return set(spec.split())
+    return set(spec)
+
+
+def slugify(text: str, words: int = 8) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    parts = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(parts[:words]) or "item"
+
+
+class Builder:
+    """Turns one content module into documents."""
+
+    def __init__(self, mod):
+        self.mod = mod
+        self.rng = random.Random(mod.SEED)
+        self.year = mod.YEAR
+        self.docs: list[Doc] = []
+        self.post_serial = 0
+
+    # -- time -------------------------------------------------------------------------------
+    def day(self, md: str) -> dt.date:
+        m, d = md.split("-")
+        return dt.date(self.year, int(m), int(d))
+
+    def when(self, spec: str) -> dt.datetime:
+        """'02-04 17:40' → that time; '02-04' → a random waking-hours time that day."""
+        if " " in spec:
+            md, hm = spec.split()
+            h, mi = hm.split(":")
+            d = self.day(md)
+            return dt.datetime(d.year, d.month, d.day, int(h), int(mi), self.rng.randrange(60),
+                               tzinfo=dt.timezone.utc)
+        return self.random_time(self.day(spec))
+
+    def random_time(self, d: dt.date, hours=None) -> dt.datetime:
+        if hours is None:
+            # people post from breakfast to late evening, a little at night
+            hours = [6] * 2 + [7] * 5 + [8] * 7 + [9] * 7 + [10] * 6 + [11] * 6 + [12] * 7 + \
+                [13] * 6 + [14] * 5 + [15] * 5 + [16] * 6 + [17] * 7 + [18] * 7 + [19] * 7 + \
+                [20] * 7 + [21] * 6 + [22] * 4 + [23] * 2 + [0, 1, 5]
+        h = self.rng.choice(hours)
+        return dt.datetime(d.year, d.month, d.day, h, self.rng.randrange(60), self.rng.randrange(60),
+                           tzinfo=dt.timezone.utc)
+
+    # -- slots and variation ----------------------------------------------------------------
+    def fill(self, text: str) -> str:
+        slots = self.mod.SLOTS
+        used: dict[str, list[str]] = {}
+
+        def sub(m):
+            name = m.group(1)
+            base = re.sub(r"\d+$", "", name)
+            choices = [c for c in slots[base] if c not in used.get(base, [])]
+            value = self.rng.choice(choices)
+            used.setdefault(base, []).append(value)
+            return value
+
+        return re.sub(r"\{([a-z_]+\d*)\}", sub, text)
+
+    def vary(self, text: str, fam: dict) -> str:
+        rng = self.rng
+        for src, dst, p in fam.get("typos", []):
+            if rng.random() < p:
+                text = re.sub(r"\b" + re.escape(src) + r"\b", dst, text, count=1)
+        if fam.get("openers") and rng.random() < fam.get("opener_p", 0.25):
+            op = rng.choice(fam["openers"])
+            if op:
+                text = op + " " + text
+        if fam.get("closers") and rng.random() < fam.get("closer_p", 0.3):
+            text = text.rstrip() + " " + rng.choice(fam["closers"])
+        if fam.get("reply_to") and rng.random() < fam.get("reply_p", 0.15):
+            text = rng.choice(fam["reply_to"]) + " " + text
+        tags = []
+        if fam.get("tagsets"):
+            # one set of hashtags, chosen by weight: people who use one tag tend to use its partner
+            weights = [w for w, _ in fam["tagsets"]]
+            chosen = rng.choices([t for _, t in fam["tagsets"]], weights=weights)[0]
+            tags.extend(t for t in chosen if t.lower() not in text.lower())
+        for tag, p in fam.get("tags", []):
+            if rng.random() < p and tag.lower() not in text.lower():
+                tags.append(tag)
+        if tags:
+            text = text.rstrip() + ("\n\n" if rng.random() < 0.3 else " ") + " ".join(tags)
+        return text
+
+    # -- documents --------------------------------------------------------------------------
+    def source(self, sid: str) -> dict:
+        return self.mod.SOURCES[sid]
+
+    def add_item(self, item: dict):
+        src = self.source(item["src"])
+        published = self.when(item["when"])
+        kind = item.get("kind", src.get("kind", "news"))
+        title = item.get("title", "")
+        lang = item.get("lang", src.get("lang", "en"))
+        if kind == "post":
+            author = item.get("author", src["display"])
+            handle = item.get("handle", src.get("handle"))
+            url = self.social_url(handle, published)
+        else:
+            author = item.get("author", src.get("author", src["name"]))
+            url = item.get("url") or self.web_url(src, item, published, title, lang)
+        doc = Doc(title=title, body=clean(item["body"]), author=author, source=item["src"],
+                  source_name=src["name"], url=url, published=published, lang=lang, kind=kind,
+                  topics=topics_of(item.get("topics")), key=item.get("key", ""))
+        self.docs.append(doc)
+        return doc
+
+    def web_url(self, src, item, published, title, lang) -> str:
+        pattern = item.get("path") or src["web"]
+        if isinstance(pattern, dict):
+            pattern = pattern.get(lang, pattern["en"])
+        slug = item.get("slug") or slugify(title or item["body"])
+        return pattern.format(y=published.year, m=f"{published.month:02d}", d=f"{published.day:02d}",
+                              slug=slug, n=self.rng.randrange(10000, 99999))
+
+    def social_url(self, handle: str, published: dt.datetime) -> str:
+        self.post_serial += 1
+        snowflake = (int(published.timestamp()) - 1_600_000_000) * 65536 + self.rng.randrange(65536)
+        return f"https://social.example/@{handle}/{snowflake}"
+
+    def window(self, spec: str):
+        """'02-05 14:00..02-07' → (start, end) datetimes; either side may be empty."""
+        lo, _, hi = spec.partition("..")
+
+        def parse(part, end):
+            part = part.strip()
+            if not part:
+                return None
+            if " " in part:
+                md, hm = part.split()
+                h, mi = hm.split(":")
+                d = self.day(md)
+                return dt.datetime(d.year, d.month, d.day, int(h), int(mi), 59 if end else 0,
+                                   tzinfo=dt.timezone.utc)
+            d = self.day(part)
+            if end:
+                return dt.datetime(d.year, d.month, d.day, 23, 59, 59, tzinfo=dt.timezone.utc)
+            return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+
+        return parse(lo, False), parse(hi, True)
+
+    @staticmethod
+    def unpack(entry):
+        if isinstance(entry, str):
+            return entry, "", None
+        if len(entry) == 2:
+            return entry[0], entry[1], None
+        return entry
+
+    def allowed(self, entry, when: dt.datetime) -> bool:
+        _, _, win = self.unpack(entry)
+        if not win:
+            return True
+        lo, hi = self.window(win)
+        return (lo is None or when >= lo) and (hi is None or when <= hi)
+
+    def expand(self, fam: dict):
+        texts = list(fam["texts"])
+        order: list = []
+        slots = []
+        for key, n in fam["counts"].items():
+            md, _, hrs = key.partition("@")
+            hours = fam.get("hours")
+            if hrs:
+                a, b = (int(x) for x in hrs.split("-"))
+                hours = list(range(a, b + 1))
+            slots += [(md, hours)] * n
+        for md, hours in slots:
+            # draw a time at which at least one of the family's posts could plausibly appear
+            for _ in range(50):
+                published = self.random_time(self.day(md), hours)
+                if any(self.allowed(t, published) for t in texts):
+                    break
+            entry = None
+            for attempt in range(2):
+                if attempt or not order:
+                    fresh = texts[:]
+                    self.rng.shuffle(fresh)
+                    order = order + fresh if attempt else fresh
+                for i, candidate in enumerate(order):
+                    if self.allowed(candidate, published):
+                        entry = order.pop(i)
+                        break
+                if entry is not None:
+                    break
+            if entry is None:
+                raise SystemExit(f"family {fam['key']}: no text may be published at {published}")
+            text, extra, _ = self.unpack(entry)
+            text = self.vary(self.fill(text), fam)
+            src_id = fam["src"]
+            src = self.source(src_id)
+            if "people" in fam:
+                author, handle = self.rng.choice(self.mod.PEOPLE[fam["people"]])
+            else:
+                author, handle = src["display"], src["handle"]
+            kind = fam.get("kind", "post")
+            title = fam.get("title", "") if kind != "post" else ""
+            url = self.social_url(handle, published) if kind == "post" else \
+                self.web_url(src, fam, published, title or text, fam.get("lang", "en"))
+            doc = Doc(title=title, body=clean(text), author=author, source=src_id, source_name=src["name"],
+                      url=url, published=published, lang=fam.get("lang", src.get("lang", "en")), kind=kind,
+                      topics=topics_of(fam.get("topics")) | topics_of(extra))
+            self.docs.append(doc)
+
+    def build(self) -> list[Doc]:
+        for item in self.mod.ITEMS:
+            self.add_item(item)
+        for fam in self.mod.FAMILIES:
+            self.expand(fam)
+        self.docs.sort(key=lambda d: (d.published, d.url))
+        seen_urls = set()
+        for n, doc in enumerate(self.docs, 1):
+            doc.id = f"{self.mod.PREFIX}-{n:04d}"
+            while doc.url in seen_urls:
+                doc.url += "-2"
+            seen_urls.add(doc.url)
+            m = re.match(r"https://([^/]+)", doc.url)
+            doc.host = m.group(1).lower() if m else ""
+        return self.docs
+
+
+def clean(text: str) -> str:
+    text = text.strip("\n")
+    lines = text.split("\n")
+    indent = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
+    text = "\n".join(l[indent:] for l in lines)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return unicodedata.normalize("NFC", text.strip())
+
+
+def toml_str(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)
+
+
+def write_corpus(name: str):
+    mod = importlib.import_module(CORPUS_MODULES[name])
+    docs = Builder(mod).build()
+    out = ROOT / "corpora" / name
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "corpus.toml").write_text(
+        f"title = {toml_str(mod.TITLE)}\ndescription = {toml_str(mod.DESCRIPTION)}\n", encoding="utf-8")
+    with (out / "documents.jsonl").open("w", encoding="utf-8", newline="\n") as f:
+        for d in docs:
+            f.write(json.dumps(d.json(), ensure_ascii=False) + "\n")
+
+    theme_dir = ROOT / "exercises" / mod.THEME
+    labels = theme_dir / "labels"
+    labels.mkdir(parents=True, exist_ok=True)
+    for ex_id, pred in mod.LABELS.items():
+        ids = [d.id for d in docs if pred(d)]
+        (labels / f"{ex_id}.txt").write_text(
+            f"# relevant documents for {ex_id} in corpus {name}; generated by tools/gen_corpora.py\n"
+            + "\n".join(ids) + "\n", encoding="utf-8")
+
+    by_key = {d.key: d for d in docs if d.key}
+    for tri in getattr(mod, "TRIAGE", []):
+        write_triage(theme_dir, name, tri, by_key)
+
+    days: dict[str, int] = {}
+    for d in docs:
+        days[d.published.strftime("%m-%d")] = days.get(d.published.strftime("%m-%d"), 0) + 1
+    sources = sorted({d.source for d in docs})
+    size = (out / "documents.jsonl").stat().st_size
+    print(f"{name}: {len(docs)} documents, {len(sources)} sources, "
+          f"{docs[0].published:%Y-%m-%d} to {docs[-1].published:%Y-%m-%d}, {size / 1024:.0f} KiB")
+    print("   per day: " + " ".join(f"{k}:{v}" for k, v in sorted(days.items())))
+    langs: dict[str, int] = {}
+    for d in docs:
+        langs[d.lang] = langs.get(d.lang, 0) + 1
+    print("   languages: " + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())))
+    for ex_id, pred in mod.LABELS.items():
+        print(f"   {ex_id}: {sum(1 for d in docs if pred(d))} relevant")
+
+
+def write_triage(theme_dir: Path, corpus: str, tri: dict, by_key: dict):
+    lines = [
+        "# Generated by tools/gen_corpora.py from tools/corpus_text/: edit the words there, then regenerate.",
+        f"id = {toml_str(tri['id'])}",
+        f"title = {toml_str(tri['title'])}",
+        'kind = "triage"',
+        f"level = {toml_str(tri['level'])}",
+        "teaches = [" + ", ".join(toml_str(t) for t in tri.get("teaches", [])) + "]",
+        f"summary = {toml_str(tri['summary'])}",
+        'brief = """',
+        tri["brief"].strip(),
+        '"""',
+        "hints = [" + ",\n  ".join(toml_str(h) for h in tri["hints"]) + "]",
+        "",
+        "[triage]",
+        f"corpus = {toml_str(corpus)}",
+        f"pass_mark = {tri['pass_mark']}",
+    ]
+    for key, label, why in tri["items"]:
+        doc = by_key[key]
+        lines += ["", "[[triage.items]]", f"id = {toml_str(doc.id)}", f"label = {toml_str(label)}",
+                  f"why = {toml_str(why)}"]
+    (theme_dir / tri["file"]).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(CORPUS_MODULES)
+    for name in names:
+        if name not in CORPUS_MODULES:
+            print(f"unknown corpus {name}; known: {', '.join(CORPUS_MODULES)}", file=sys.stderr)
+            return 2
+        write_corpus(name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
