@@ -66,7 +66,7 @@ async fn search_page_shows_hits_chart_and_sources() {
         body.contains("<table class=\"table compact\">"),
         "chart has a table alternative"
     );
-    assert!(body.contains("/doc?corpus=mini&amp;id=m1"), "{body}");
+    assert!(body.contains("/doc?corpus=mini&#38;id=m1"), "{body}");
 }
 
 #[tokio::test]
@@ -90,7 +90,7 @@ async fn document_text_cannot_inject_markup() {
     let (status, body, _) = get(&format!("{}/search?corpus=mini&q=flood", s.base)).await;
     assert_eq!(status, 200);
     assert!(!body.contains("<script>alert"), "title escaped in results");
-    assert!(body.contains("&lt;script&gt;"), "{body}");
+    assert!(body.contains("&#60;script&#62;"), "{body}");
     let (status, body, _) = get(&format!("{}/doc?corpus=mini&id=m3&q=flood", s.base)).await;
     assert_eq!(status, 200);
     assert!(
