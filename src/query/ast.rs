@@ -327,7 +327,7 @@ mod tests {
         let p = |s: &str| Pattern::new(s.into());
         assert!(p("evacuat*").matches("evacuation"));
         assert!(p("evacuat*").matches("evacuat"));
-        assert!(!p("evacuat*").matches("evacuat_"[..6].to_string().as_str()));
+        assert!(!p("evacuat*").matches("evacua"));
         assert!(p("flo?d").matches("flood"));
         assert!(!p("flo?d").matches("flod"));
         assert!(p("wom?n").matches("woman"));

@@ -143,16 +143,19 @@ pub(crate) fn lex(chars: &[char]) -> Result<Vec<Lexed>, QueryError> {
 fn lex_word(word: &[char], start: usize, out: &mut Vec<Lexed>) -> Result<(), QueryError> {
     let end = start + word.len();
     let text: String = word.iter().collect();
-    let push = |out: &mut Vec<Lexed>, tok| out.push(Lexed { tok, start, end });
+    let push = |out: &mut Vec<Lexed>, tok| {
+        out.push(Lexed { tok, start, end });
+        Ok(())
+    };
     match text.as_str() {
-        "AND" => return Ok(push(out, Tok::And)),
-        "OR" => return Ok(push(out, Tok::Or)),
-        "NOT" => return Ok(push(out, Tok::Not)),
+        "AND" => return push(out, Tok::And),
+        "OR" => return push(out, Tok::Or),
+        "NOT" => return push(out, Tok::Not),
         _ => {}
     }
     if let Some(rest) = text.strip_prefix("NEAR") {
         let tok = near(rest, start, &text)?;
-        return Ok(push(out, tok));
+        return push(out, tok);
     }
     // A prefix of letters and a colon is a field (`title:`), known or not; the parser says which
     // names exist. `12:30` is not a field: it is a word of two tokens.
@@ -181,8 +184,7 @@ fn lex_word(word: &[char], start: usize, out: &mut Vec<Lexed>) -> Result<(), Que
     } else {
         Tok::Word(text.clone())
     };
-    push(out, tok);
-    Ok(())
+    push(out, tok)
 }
 
 /// `NEAR/5` or `NEAR/5f`, given what follows `NEAR`.

@@ -79,18 +79,18 @@ fn check_brackets(toks: &[Lexed]) -> Result<(), QueryError> {
     for t in toks {
         match t.tok {
             Tok::LParen => open.push(t.start),
-            Tok::RParen => {
-                if open.pop().is_none() {
-                    return Err(error(
-                        "This closing bracket has no opening bracket.",
-                        t.start,
-                        Some(
-                            "Brackets come in pairs: `(flood OR floods) warning`. Remove this \
-                             one or add its opening bracket."
-                                .into(),
-                        ),
-                    ));
-                }
+            // The guard pops the partner of every closing bracket; only an unpartnered one
+            // enters the arm.
+            Tok::RParen if open.pop().is_none() => {
+                return Err(error(
+                    "This closing bracket has no opening bracket.",
+                    t.start,
+                    Some(
+                        "Brackets come in pairs: `(flood OR floods) warning`. Remove this one or \
+                         add its opening bracket."
+                            .into(),
+                    ),
+                ));
             }
             _ => {}
         }
