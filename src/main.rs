@@ -38,6 +38,9 @@ enum Command {
     Search(cli::search::SearchArgs),
     /// Count a draft for a platform and check it against style rules.
     Check(cli::check::CheckArgs),
+    /// Test and list rule packs.
+    #[command(subcommand)]
+    Rules(cli::rules::RulesCommand),
     /// Live feeds of a corpus: add, import or export OPML, list with status, fetch.
     Feeds(cli::feeds::FeedsArgs),
 }
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
         Command::Corpus(c) => cli::corpus::run(&args.data_dir, c),
         Command::Search(a) => cli::search::run(&args.data_dir, a),
         Command::Check(a) => cli::check::run(a),
+        Command::Rules(c) => cli::rules::run(c),
         Command::Feeds(a) => cli::feeds::run(&args.data_dir, a),
     };
     match result {

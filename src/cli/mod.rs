@@ -3,6 +3,7 @@
 pub mod check;
 pub mod corpus;
 pub mod feeds;
+pub mod rules;
 pub mod search;
 pub mod serve;
 

@@ -284,7 +284,7 @@ impl Rule {
                     }
                     let mut message = self.msg(&[("match", m.as_str().to_string())]);
                     if let Some(advice) = &entry.advice {
-                        message.push_str(": ");
+                        message.push_str(" \u{2014} ");
                         message.push_str(advice);
                     }
                     if !entry.instead.is_empty() {
