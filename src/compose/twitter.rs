@@ -107,8 +107,9 @@ pub struct Parsed {
     pub valid: bool,
     pub permillage: u32,
     /// Inclusive end of the part within the limit, in UTF-16 code units of the input, with
-    /// the reference implementation's crude correction for normalisation.
-    pub valid_range_end: usize,
+    /// the reference implementation's crude correction for normalisation (which can make
+    /// it negative when NFC lengthens the text and the first character is invalid).
+    pub valid_range_end: i64,
     /// Inclusive end of the text in UTF-16 code units (0 for an empty text).
     pub display_range_end: usize,
     /// Offset, in Unicode scalars of the input text, of the first unit (code point, link
@@ -194,7 +195,7 @@ pub fn parse(text: &str, config: &Config) -> Parsed {
         weighted_length,
         valid: valid && weighted_length > 0 && weighted_length <= config.max_weighted_tweet_length,
         permillage,
-        valid_range_end: (valid_display_u16 as i64 + offset).max(0) as usize,
+        valid_range_end: valid_display_u16 as i64 + offset,
         display_range_end: text_u16.saturating_sub(1),
         overflow_char: overflow,
         invalid_chars,
