@@ -215,7 +215,7 @@ class Builder:
         if kind == "post":
             author = item.get("author", src["display"])
             handle = item.get("handle", src.get("handle"))
-            url = self.social_url(handle, published)
+            url = item.get("url") or self.social_url(handle, published)
         else:
             author = item.get("author", src.get("author", src["name"]))
             url = item.get("url") or self.web_url(src, item, published, title, lang)
@@ -314,9 +314,15 @@ class Builder:
             else:
                 author, handle = src["display"], src["handle"]
             kind = fam.get("kind", "post")
-            title = fam.get("title", "") if kind != "post" else ""
-            url = self.social_url(handle, published) if kind == "post" else \
-                self.web_url(src, fam, published, title or text, fam.get("lang", "en"))
+            title = fam.get("title", "")
+            if fam.get("url"):
+                # forums and the like: one address per reply, numbered in order
+                self.post_serial += 1
+                url = fam["url"].format(n=self.post_serial, handle=handle)
+            elif kind == "post":
+                url = self.social_url(handle, published)
+            else:
+                url = self.web_url(src, fam, published, title or text, fam.get("lang", "en"))
             doc = Doc(title=title, body=clean(text), author=author, source=src_id, source_name=src["name"],
                       url=url, published=published, lang=fam.get("lang", src.get("lang", "en")), kind=kind,
                       topics=topics_of(fam.get("topics")) | topics_of(extra))
