@@ -52,7 +52,15 @@ fn synthetic_docs(n: usize) -> Vec<Document> {
             let mut words = |max: u64| {
                 let len = next(max + 1);
                 (0..len)
-                    .map(|_| VOCAB[next(VOCAB.len() as u64) as usize])
+                    .map(|_| {
+                        // Now and then a rarer word, so `aa*` expands to many terms, some rare
+                        // enough to be merged in memory by the NEAR scorer.
+                        if next(10) == 0 {
+                            format!("aa{}", next(60))
+                        } else {
+                            VOCAB[next(VOCAB.len() as u64) as usize].to_string()
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join(if next(4) == 0 { ", " } else { " " })
             };
@@ -235,7 +243,7 @@ fn synthetic_atom() -> impl Strategy<Value = String> {
     let word = prop::sample::select(&VOCAB[..]).prop_map(str::to_string);
     prop_oneof![
         4 => word.clone(),
-        1 => prop::sample::select(&["aa*", "bb?", "cc*", "ab?", "aa?"][..]).prop_map(str::to_string),
+        2 => prop::sample::select(&["aa*", "bb?", "cc*", "ab?", "aa?", "aa1*", "aa5?"][..]).prop_map(str::to_string),
         1 => (word.clone(), word.clone()).prop_map(|(a, b)| format!("\"{a} {b}\"")),
         1 => word.clone().prop_map(|w| format!("title:{w}")),
         1 => word.clone().prop_map(|w| format!("body:{w}")),

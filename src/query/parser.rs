@@ -428,7 +428,10 @@ impl Parser {
         let lower = raw.to_lowercase();
         let upper = match lower.as_str() {
             "and" | "or" | "not" => raw.to_uppercase(),
-            l if l.starts_with("near/") => format!("NEAR{}", &raw[4..]),
+            l if l.starts_with("near/") => {
+                let rest: String = raw.chars().skip(4).collect();
+                format!("NEAR{rest}")
+            }
             _ => return,
         };
         self.warnings.push(format!(
