@@ -2,12 +2,16 @@
 //! An item's id is the feed's guid or id, else its link, else a hash of its content; an item
 //! without a date takes the feed's date, else the import time, and the summary says so.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 use feed_rs::model::{Entry, Feed};
+use feed_rs::parser::{ParseErrorKind, ParseFeedError, Parser};
+use url::Url;
 
-use super::charset;
 use super::clean::html_to_text;
 use super::{Document, Parsed, Problem};
+use super::{charset, repair};
 
 /// Where a feed came from, used for the documents' `source` and for messages.
 pub struct FeedOrigin<'a> {
@@ -36,46 +40,89 @@ pub fn parse_with_charset(
     from: &FeedOrigin<'_>,
 ) -> Parsed {
     let mut parsed = Parsed::default();
-    let decoded = charset::to_utf8(bytes, http_charset);
-    if let Some(note) = &decoded.note {
-        parsed.notes.push(format!("{}: {note}", from.origin));
+    let note =
+        |parsed: &mut Parsed, text: String| parsed.notes.push(format!("{}: {text}", from.origin));
+    if let Some(what) = binary_kind(bytes) {
+        parsed.problems.push(Problem {
+            origin: from.origin.to_string(),
+            line: None,
+            message: format!("not a feed: this is {what}"),
+        });
+        return parsed;
     }
-    let bytes: &[u8] = &decoded.bytes;
-    let parser = feed_rs::parser::Builder::new()
-        // No generated ids: DESIGN says link, else a hash of the content, which we do below.
-        .id_generator(|links, _title, _uri| {
-            links.first().map(|l| l.href.clone()).unwrap_or_default()
-        })
-        .build();
-    // feed-rs reads untrusted bytes; should it ever panic on them, that file is rejected with
-    // a message instead of taking the import (or the server's poller) down with it.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(bytes)));
-    let feed = match result {
-        Ok(Ok(feed)) => feed,
-        Ok(Err(e)) => {
-            parsed.problems.push(Problem {
-                origin: from.origin.to_string(),
-                line: None,
-                message: describe_error(bytes, &e),
-            });
-            return parsed;
+    let decoded = charset::to_utf8(bytes, http_charset);
+    if let Some(n) = decoded.note {
+        note(&mut parsed, n);
+    }
+    let (mut text, stripped) = repair::strip_control_chars(decoded.bytes);
+    if stripped {
+        note(
+            &mut parsed,
+            "control characters (which XML does not allow) were removed".into(),
+        );
+    }
+    let is_json = text
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'{');
+    if !is_json && let Some(t) = repair::atom03_to_10(&text) {
+        text = Cow::Owned(t);
+        note(&mut parsed, "Atom 0.3 was read as Atom 1.0".into());
+    }
+    // For fetched feeds, relative links resolve against the feed's address.
+    let base = Url::parse(from.origin)
+        .ok()
+        .filter(|u| u.scheme() == "http" || u.scheme() == "https");
+    // A fresh parser for every attempt: a feed-rs parser that failed part-way through an item
+    // keeps state that makes its next parse panic (feed-rs 3.0, mediarss scope).
+    let parser = || {
+        feed_rs::parser::Builder::new()
+            .base_uri(base.as_ref().map(Url::as_str))
+            // No generated ids: DESIGN says link, else a hash of the content, done below.
+            .id_generator(|links, _title, _uri| {
+                links.first().map(|l| l.href.clone()).unwrap_or_default()
+            })
+            .build()
+    };
+    let feed = match try_parse(&parser, &text) {
+        Ok(feed) => {
+            if !is_json {
+                check_item_count(&text, &feed, from.origin, &mut parsed);
+            }
+            feed
         }
-        Err(_) => {
-            parsed.problems.push(Problem {
-                origin: from.origin.to_string(),
-                line: None,
-                message: "the feed reader could not make sense of this file (it crashed on it); \
-                          the file was skipped"
-                    .into(),
-            });
-            return parsed;
+        Err(failure) => {
+            let repaired = match &failure {
+                Failure::Error(e) if !is_json => {
+                    repair_xml(&parser, &text, e, from.origin, &mut parsed)
+                }
+                _ => None,
+            };
+            match repaired {
+                Some(feed) => feed,
+                None => {
+                    parsed.problems.push(Problem {
+                        origin: from.origin.to_string(),
+                        line: None,
+                        message: match failure {
+                            Failure::Error(e) => describe_error(&text, &e),
+                            Failure::Panic => PANIC_MESSAGE.into(),
+                        },
+                    });
+                    return parsed;
+                }
+            }
         }
     };
     if feed.entries.is_empty() {
-        parsed
-            .notes
-            .push(format!("{}: the feed has no items", from.origin));
+        note(&mut parsed, "the feed has no items".into());
     }
+    let base = base.or_else(|| {
+        feed.links
+            .iter()
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .and_then(|l| Url::parse(&l.href).ok())
+    });
     let source_name = feed
         .title
         .as_ref()
@@ -90,16 +137,18 @@ pub fn parse_with_charset(
     let feed_lang = feed.language.clone().unwrap_or_default();
     let mut undated = 0;
     for entry in &feed.entries {
-        let published = entry.published.or(entry.updated).or(feed_date);
-        if published.is_none() {
+        let own = entry.published.or(entry.updated);
+        if own.is_none() {
             undated += 1;
         }
+        let published = own.or(feed_date);
         match to_document(
             entry,
             &source,
             &source_name,
             &feed_lang,
             published.unwrap_or(from.now),
+            base.as_ref(),
         ) {
             Some(doc) => parsed.documents.push(doc),
             None => parsed.problems.push(Problem {
@@ -136,6 +185,7 @@ fn to_document(
     source_name: &str,
     feed_lang: &str,
     published: DateTime<Utc>,
+    base: Option<&Url>,
 ) -> Option<Document> {
     let title = entry
         .title
@@ -152,15 +202,21 @@ fn to_document(
     if title.is_empty() && body.is_empty() {
         return None;
     }
-    let url = entry
+    let link = entry
         .links
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or(entry.links.first())
-        .map(|l| l.href.clone())
+        .map(|l| l.href.trim())
         .unwrap_or_default();
+    let url = absolute(link, base);
     let id = if !entry.id.trim().is_empty() {
-        entry.id.trim().to_string()
+        // An id that is the item's relative link becomes the absolute link, like the URL.
+        if entry.id.trim() == link {
+            url.clone()
+        } else {
+            entry.id.trim().to_string()
+        }
     } else if !url.is_empty() {
         url.clone()
     } else {
@@ -201,6 +257,170 @@ fn to_document(
     )
 }
 
+/// What binary data is, when it is not text at all: a compressed file saved under a feed's
+/// name, an image, or junk.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (
+            b"\x1f\x8b",
+            "compressed (gzip) data, not text; unpack it first",
+        ),
+        (b"PK\x03\x04", "a ZIP archive, not text; unpack it first"),
+        (b"\x89PNG", "an image (PNG), not text"),
+        (b"\xff\xd8\xff", "an image (JPEG), not text"),
+        (b"GIF8", "an image (GIF), not text"),
+        (b"%PDF", "a PDF document, not text"),
+        (b"BZh", "compressed (bzip2) data, not text; unpack it first"),
+        (
+            b"\x28\xb5\x2f\xfd",
+            "compressed (zstd) data, not text; unpack it first",
+        ),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(what);
+    }
+    // UTF-16 text has zero bytes too, but starts with a byte-order mark or "<\0" / "\0<".
+    let utf16 = bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || bytes.starts_with(b"<\0")
+        || bytes.starts_with(b"\0<");
+    let head = &bytes[..bytes.len().min(1024)];
+    let controls = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    (!utf16 && !head.is_empty() && controls * 20 > head.len()).then_some("binary data, not text")
+}
+
+/// A link made absolute against the feed's address or home page, when it is relative.
+fn absolute(href: &str, base: Option<&Url>) -> String {
+    if href.is_empty() {
+        return String::new();
+    }
+    match (Url::parse(href), base) {
+        (Err(url::ParseError::RelativeUrlWithoutBase), Some(base)) => base
+            .join(href)
+            .map(String::from)
+            .unwrap_or_else(|_| href.to_string()),
+        _ => href.to_string(),
+    }
+}
+
+const PANIC_MESSAGE: &str =
+    "the feed reader could not make sense of this file (it crashed on it); the file was skipped";
+
+enum Failure {
+    Error(ParseFeedError),
+    Panic,
+}
+
+/// feed-rs reads untrusted bytes; should it ever panic on them, that file is rejected with a
+/// message instead of taking the import (or the server's poller) down with it.
+fn try_parse(parser: &dyn Fn() -> Parser, bytes: &[u8]) -> Result<Feed, Failure> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser().parse(bytes))) {
+        Ok(Ok(feed)) => Ok(feed),
+        Ok(Err(e)) => Err(Failure::Error(e)),
+        Err(_) => Err(Failure::Panic),
+    }
+}
+
+/// Tries the repairs of `repair` in turn on XML that did not parse: an RSS version feed-rs does
+/// not know, bare ampersands, and last, keeping the complete items before the point where the
+/// file breaks. Says what it did in notes (nothing lost) or problems (items lost).
+fn repair_xml(
+    parser: &dyn Fn() -> Parser,
+    text: &[u8],
+    error: &ParseFeedError,
+    origin: &str,
+    parsed: &mut Parsed,
+) -> Option<Feed> {
+    let mut current: Cow<'_, [u8]> = Cow::Borrowed(text);
+    let mut notes = Vec::new();
+    if matches!(
+        error,
+        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot)
+    ) && let Some((fixed, old)) = repair::rss_version_to_20(&current)
+    {
+        notes.push(if old.is_empty() {
+            "the RSS has no version; it was read as RSS 2.0".to_string()
+        } else {
+            format!("RSS version {old} was read as RSS 2.0")
+        });
+        current = Cow::Owned(fixed);
+        if let Ok(feed) = try_parse(parser, &current) {
+            parsed
+                .notes
+                .extend(notes.into_iter().map(|n| format!("{origin}: {n}")));
+            return Some(feed);
+        }
+    }
+    if let Some(fixed) = repair::escape_bare_ampersands(&current) {
+        current = Cow::Owned(fixed);
+        let ok = try_parse(parser, &current);
+        if let Ok(feed) = ok {
+            notes
+                .push("bare '&' characters (which XML does not allow) were read as '&amp;'".into());
+            parsed
+                .notes
+                .extend(notes.into_iter().map(|n| format!("{origin}: {n}")));
+            return Some(feed);
+        }
+    }
+    // Keep the longest run of complete items that parses. Whether a prefix parses only gets
+    // worse as it grows past the break, so a binary search over item ends finds it.
+    let closing = repair::closing_tags(&current)?;
+    let ends = repair::item_ends(&current);
+    let attempt = |k: usize| -> Option<Feed> {
+        let mut prefix = current[..ends[k - 1]].to_vec();
+        prefix.extend_from_slice(closing.as_bytes());
+        try_parse(parser, &prefix).ok()
+    };
+    let (mut lo, mut hi) = (0usize, ends.len());
+    let mut best: Option<Feed> = None;
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        match attempt(mid) {
+            Some(feed) => {
+                best = Some(feed);
+                lo = mid;
+            }
+            None => hi = mid - 1,
+        }
+    }
+    // `best` is always the parse of `lo` complete items.
+    let feed = best.filter(|_| lo > 0)?;
+    let why = describe_error(text, error);
+    let why = why.strip_prefix("not a feed: ").unwrap_or(&why);
+    parsed
+        .notes
+        .extend(notes.into_iter().map(|n| format!("{origin}: {n}")));
+    parsed.problems.push(Problem {
+        origin: origin.to_string(),
+        line: None,
+        message: format!(
+            "{why}; the {} complete item(s) before the break were read and the rest of the file was skipped",
+            feed.entries.len()
+        ),
+    });
+    Some(feed)
+}
+
+/// Notices items that parsing dropped without an error (a second root element, items outside
+/// the channel), so their loss is not silent.
+fn check_item_count(text: &[u8], feed: &Feed, origin: &str, parsed: &mut Parsed) {
+    let in_file = repair::count_items(text);
+    if in_file > feed.entries.len() {
+        parsed.problems.push(Problem {
+            origin: origin.to_string(),
+            line: None,
+            message: format!(
+                "the file holds {in_file} items but only {} could be read; the others are outside the feed's structure",
+                feed.entries.len()
+            ),
+        });
+    }
+}
+
 /// Cuts a string to at most `max` characters, marking the cut.
 fn cap_chars(s: String, max: usize) -> String {
     match s.char_indices().nth(max) {
@@ -239,7 +459,7 @@ fn source_id(feed: &Feed, name: &str) -> String {
 
 /// Says in words what is wrong with something that is not a readable feed. Messages that start
 /// "not a feed" or "this is a web page" are what the live-feed status calls "not a feed".
-pub fn describe_error(bytes: &[u8], err: &feed_rs::parser::ParseFeedError) -> String {
+pub fn describe_error(bytes: &[u8], err: &ParseFeedError) -> String {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     let head = head.trim_start();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -249,28 +469,30 @@ pub fn describe_error(bytes: &[u8], err: &feed_rs::parser::ParseFeedError) -> St
         return "this is a web page (HTML), not a feed; look for the page's RSS or Atom link"
             .into();
     }
-    let printable = bytes[..bytes.len().min(512)]
-        .iter()
-        .filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace() || **b >= 0x80)
-        .count();
-    if printable * 10 < bytes.len().min(512) * 9 || bytes.contains(&0) {
-        return "not a feed: this is binary data, not text".into();
-    }
     if !head.starts_with('<') && !head.starts_with('{') {
         return "not a feed: this is plain text, not RSS, Atom or JSON Feed".into();
     }
     if head.starts_with('{') {
         return format!("not a feed: this JSON is not a JSON Feed ({err})");
     }
-    use feed_rs::parser::{ParseErrorKind, ParseFeedError};
     match err {
-        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
-            "not a feed: the XML has no RSS, RDF or Atom root element".into()
-        }
+        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => match repair::root_name(bytes) {
+            Some(root) if root.eq_ignore_ascii_case("rss") => {
+                "not a feed: the <rss> element holds no <channel>".into()
+            }
+            Some(root) => format!(
+                "not a feed: the XML's root element is <{root}>, not <rss>, <rdf:RDF> or <feed>"
+            ),
+            None => "not a feed: there is no XML element in the file".into(),
+        },
         ParseFeedError::XmlReader(e) => {
             let text = e.to_string();
-            if text.to_ascii_lowercase().contains("eof") || text.contains("unexpected end") {
-                format!("not a feed: the XML stops part-way (the file is cut short): {text}")
+            let text = text.strip_prefix("Parser error: ").unwrap_or(&text);
+            let lower = text.to_ascii_lowercase();
+            if (lower.contains("end of input") && !lower.contains("reference"))
+                || lower.contains("unexpected eof")
+            {
+                format!("not a feed: the file stops part-way (it was cut short): {text}")
             } else {
                 format!("not a feed: the XML is broken: {text}")
             }

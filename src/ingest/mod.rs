@@ -11,6 +11,7 @@ pub mod fetch;
 pub mod guard;
 pub mod jsonl;
 pub mod opml;
+pub mod repair;
 pub mod source;
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,284 @@
+//! Mending the common mistakes of real-world feeds, so that a feed a browser would show is not
+//! lost over a detail: control characters XML forbids, bare `&` in titles and URLs, RSS
+//! versions feed-rs does not know (0.93, 0.94, 2.0.1, none), Atom 0.3, and files that stop or
+//! break part-way (the complete items before the break are kept). Pure byte work on text that
+//! `charset` has already made UTF-8; `feed` decides when to use each repair and says so.
+
+use std::borrow::Cow;
+
+/// Removes C0 control characters other than tab, CR and LF (XML 1.0 forbids them, and they
+/// have no business in a title). They are single bytes in UTF-8, never part of another
+/// character, so removing them keeps the text valid UTF-8.
+pub fn strip_control_chars(bytes: Cow<'_, [u8]>) -> (Cow<'_, [u8]>, bool) {
+    let bad = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+    if !bytes.iter().any(bad) {
+        return (bytes, false);
+    }
+    (
+        Cow::Owned(bytes.iter().copied().filter(|b| !bad(b)).collect()),
+        true,
+    )
+}
+
+/// The name of the root element (`rss`, `feed`, `rdf:RDF`...), skipping the declaration,
+/// comments and a DOCTYPE.
+pub fn root_name(text: &[u8]) -> Option<&str> {
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let lt = rest.iter().position(|b| *b == b'<')?;
+        let after = &rest[lt + 1..];
+        if after.first().is_some_and(|b| b.is_ascii_alphabetic()) {
+            let end = after
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+                .unwrap_or(after.len());
+            return std::str::from_utf8(&after[..end]).ok();
+        }
+        i += lt + 1;
+    }
+    None
+}
+
+fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+/// An `<rss>` root whose version feed-rs does not know (it reads 0.91, 0.92 and 2.0) is
+/// relabelled 2.0, which every later RSS version is compatible with. Returns the new text and
+/// the old version ("" when there was none).
+pub fn rss_version_to_20(text: &[u8]) -> Option<(Vec<u8>, String)> {
+    if root_name(text).map(local) != Some("rss") {
+        return None;
+    }
+    let start = find(text, b"<rss")?;
+    let end = start + text[start..].iter().position(|b| *b == b'>')?;
+    let tag = std::str::from_utf8(&text[start..end]).ok()?;
+    let (new_tag, old) = match tag.find("version") {
+        Some(at) => {
+            let rest = &tag[at + "version".len()..];
+            let eq = rest.find('=')?;
+            let value = rest[eq + 1..].trim_start();
+            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            let close = value[1..].find(quote)?;
+            let old = value[1..1 + close].to_string();
+            if matches!(old.as_str(), "0.91" | "0.92" | "2.0") {
+                return None;
+            }
+            let value_start = at + "version".len() + eq + 1 + (rest[eq + 1..].len() - value.len());
+            let value_end = value_start + close + 2;
+            (
+                format!("{}version=\"2.0\"{}", &tag[..at], &tag[value_end..]),
+                old,
+            )
+        }
+        None => (format!("{} version=\"2.0\"", tag), String::new()),
+    };
+    let mut out = Vec::with_capacity(text.len() + 16);
+    out.extend_from_slice(&text[..start]);
+    out.extend_from_slice(new_tag.as_bytes());
+    out.extend_from_slice(&text[end..]);
+    Some((out, old))
+}
+
+const ATOM03_NS: &[u8] = b"http://purl.org/atom/ns#";
+
+/// Atom 0.3 (namespace `http://purl.org/atom/ns#`) rewritten as Atom 1.0: the namespace, and
+/// the elements that were renamed (`modified` → `updated`, `issued` → `published`, `tagline` →
+/// `subtitle`, `copyright` → `rights`), and escaped content marked as HTML.
+pub fn atom03_to_10(text: &[u8]) -> Option<Vec<u8>> {
+    let head = &text[..text.len().min(2048)];
+    if root_name(text).map(local) != Some("feed") || find(head, ATOM03_NS).is_none() {
+        return None;
+    }
+    let s = String::from_utf8_lossy(text);
+    let mut s = s.replace("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom");
+    for (old, new) in [
+        ("modified", "updated"),
+        ("issued", "published"),
+        ("tagline", "subtitle"),
+        ("copyright", "rights"),
+    ] {
+        s = s
+            .replace(&format!("<{old}>"), &format!("<{new}>"))
+            .replace(&format!("<{old} "), &format!("<{new} "))
+            .replace(&format!("</{old}>"), &format!("</{new}>"));
+    }
+    for (old, new) in [
+        ("type=\"text/html\" mode=\"escaped\"", "type=\"html\""),
+        ("mode=\"escaped\" type=\"text/html\"", "type=\"html\""),
+        (
+            "type=\"application/xhtml+xml\" mode=\"xml\"",
+            "type=\"xhtml\"",
+        ),
+        ("type=\"text/plain\"", "type=\"text\""),
+        (" mode=\"escaped\"", " type=\"html\""),
+    ] {
+        s = s.replace(old, new);
+    }
+    Some(s.into_bytes())
+}
+
+/// Escapes each `&` that does not start an entity or character reference (`Fish & chips`,
+/// `?a=1&b=2`), which XML rejects and browsers accept. `None` when there is none.
+pub fn escape_bare_ampersands(text: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() + 64);
+    let mut changed = false;
+    let mut in_cdata = false;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if !in_cdata && text[i..].starts_with(b"<![CDATA[") {
+            in_cdata = true;
+        } else if in_cdata && text[i..].starts_with(b"]]>") {
+            in_cdata = false;
+        }
+        if b == b'&' && !in_cdata && !starts_reference(&text[i + 1..]) {
+            out.extend_from_slice(b"&amp;");
+            changed = true;
+        } else {
+            out.push(b);
+        }
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+fn starts_reference(after: &[u8]) -> bool {
+    let end = after.iter().take(40).position(|b| *b == b';');
+    let Some(end) = end else { return false };
+    let name = &after[..end];
+    match name {
+        [] => false,
+        [b'#', b'x' | b'X', hex @ ..] => !hex.is_empty() && hex.iter().all(u8::is_ascii_hexdigit),
+        [b'#', dec @ ..] => !dec.is_empty() && dec.iter().all(u8::is_ascii_digit),
+        _ => {
+            name[0].is_ascii_alphabetic()
+                && name
+                    .iter()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+        }
+    }
+}
+
+/// Offsets just after each `</item>` and `</entry>` (with any namespace prefix): the places
+/// where a feed can be cut and still hold complete items.
+pub fn item_ends(text: &[u8]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut i = 0;
+    while let Some(pos) = find(&text[i..], b"</") {
+        let start = i + pos + 2;
+        let Some(close) = text[start..].iter().take(64).position(|b| *b == b'>') else {
+            i = start;
+            continue;
+        };
+        let name = &text[start..start + close];
+        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+        if local == b"item" || local == b"entry" {
+            ends.push(start + close + 1);
+        }
+        i = start + close + 1;
+    }
+    ends
+}
+
+/// What closes a document cut after an item, by its root: RSS items sit in `<channel>`; RSS
+/// 1.0 items and Atom entries sit directly in the root.
+pub fn closing_tags(text: &[u8]) -> Option<String> {
+    let root = root_name(text)?;
+    match local(root) {
+        "rss" => Some(format!("</channel></{root}>")),
+        "RDF" | "feed" => Some(format!("</{root}>")),
+        _ => None,
+    }
+}
+
+/// How many items the raw text holds (`<item>`, `<item ...>`, `<entry>`, `<entry ...>`), to
+/// notice items that parsing silently dropped.
+pub fn count_items(text: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(pos) = text[i..].iter().position(|b| *b == b'<') {
+        let rest = &text[i + pos + 1..];
+        let name_end = rest
+            .iter()
+            .take(64)
+            .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+            .unwrap_or(0);
+        let name = &rest[..name_end];
+        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+        if (local == b"item" || local == b"entry") && rest.get(name_end) != Some(&b'/') {
+            n += 1;
+        }
+        i += pos + 1;
+    }
+    n
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[u8]) -> String {
+        String::from_utf8_lossy(v).into_owned()
+    }
+
+    #[test]
+    fn control_characters_go() {
+        let (out, changed) = strip_control_chars(Cow::Borrowed(b"a\x00b\x07c\td\ne".as_slice()));
+        assert!(changed);
+        assert_eq!(s(&out), "abc\td\ne");
+    }
+
+    #[test]
+    fn root_names() {
+        assert_eq!(
+            root_name(b"<?xml version='1.0'?><!-- c --><!DOCTYPE x><rss version='2.0'>"),
+            Some("rss")
+        );
+        assert_eq!(root_name(b"\n<rdf:RDF xmlns:rdf='x'>"), Some("rdf:RDF"));
+        assert_eq!(root_name(b"no tags"), None);
+    }
+
+    #[test]
+    fn rss_versions() {
+        let (out, old) =
+            rss_version_to_20(b"<?xml version=\"1.0\"?><rss version=\"0.94\"><channel>")
+                .unwrap_or_default();
+        assert_eq!(
+            s(&out),
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+        );
+        assert_eq!(old, "0.94");
+        let (out, old) = rss_version_to_20(b"<rss><channel>").unwrap_or_default();
+        assert_eq!(s(&out), "<rss version=\"2.0\"><channel>");
+        assert_eq!(old, "");
+        assert!(rss_version_to_20(b"<rss version='2.0'>").is_none());
+        assert!(rss_version_to_20(b"<feed>").is_none());
+    }
+
+    #[test]
+    fn bare_ampersands() {
+        let out = escape_bare_ampersands(
+            b"<t>Fish & chips &amp; peas &#8211; &#x41; &nbsp; <![CDATA[a & b]]> ?a=1&b=2</t>",
+        );
+        assert_eq!(
+            s(&out.unwrap_or_default()),
+            "<t>Fish &amp; chips &amp; peas &#8211; &#x41; &nbsp; <![CDATA[a & b]]> ?a=1&amp;b=2</t>"
+        );
+        assert!(escape_bare_ampersands(b"<t>&amp;</t>").is_none());
+    }
+
+    #[test]
+    fn item_boundaries_and_counts() {
+        let text = b"<rss><channel><item><title>a</title></item><item/><item x='1'>b</item><atom:entry>c</atom:entry></channel></rss>";
+        assert_eq!(item_ends(text).len(), 3);
+        assert_eq!(count_items(text), 3);
+        assert_eq!(closing_tags(text).as_deref(), Some("</channel></rss>"));
+        assert_eq!(closing_tags(b"<rdf:RDF>").as_deref(), Some("</rdf:RDF>"));
+    }
+}
