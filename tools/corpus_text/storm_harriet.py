@@ -2346,7 +2346,7 @@ TRIAGE = [
         id="storm-11-triage-duty-desk",
         title="Night duty: sort the council's notifications",
         level="beginner",
-        teaches=["triage"],
+        teaches=[],
         summary="It is the night of the storm. Sort fourteen posts into relevant, not relevant and escalate.",
         pass_mark=0.75,
         brief="""
@@ -2393,7 +2393,7 @@ rather see ten posts too many than miss one.
         id="storm-12-triage-consular-desk",
         title="Consular desk: who needs a caseworker?",
         level="intermediate",
-        teaches=["triage"],
+        teaches=[],
         summary="Sort posts reaching the Department for Foreign Affairs during the Marenne crisis.",
         pass_mark=0.75,
         brief="""
