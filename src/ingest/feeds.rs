@@ -582,7 +582,10 @@ pub async fn fetch_all(
 ) -> Vec<FetchReport> {
     let semaphore = Arc::new(tokio::sync::Semaphore::new(CONCURRENT_FEEDS));
     let mut tasks = tokio::task::JoinSet::new();
-    for (i, feed) in feeds.iter().cloned().enumerate() {
+    // Hosts take turns in the queue, so that one site with many feeds (waiting for its single
+    // turn) does not hold every slot while other sites wait.
+    for i in interleave_by_host(&feeds) {
+        let feed = feeds[i].clone();
         let app = app.clone();
         let fetcher = fetcher.clone();
         let semaphore = semaphore.clone();
@@ -610,6 +613,30 @@ pub async fn fetch_all(
             r.unwrap_or_else(|| internal_report(&feeds[i], "the fetch stopped unexpectedly"))
         })
         .collect()
+}
+
+/// Indices of `feeds` ordered round-robin by host: a.com, b.org, a.com, b.org, ...
+fn interleave_by_host(feeds: &[FeedRecord]) -> Vec<usize> {
+    let mut queues: Vec<(String, std::collections::VecDeque<usize>)> = Vec::new();
+    for (i, f) in feeds.iter().enumerate() {
+        let host = url::Url::parse(&f.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+            .unwrap_or_default();
+        match queues.iter_mut().find(|(h, _)| *h == host) {
+            Some((_, q)) => q.push_back(i),
+            None => queues.push((host, std::collections::VecDeque::from([i]))),
+        }
+    }
+    let mut order = Vec::with_capacity(feeds.len());
+    while order.len() < feeds.len() {
+        for (_, q) in queues.iter_mut() {
+            if let Some(i) = q.pop_front() {
+                order.push(i);
+            }
+        }
+    }
+    order
 }
 
 fn internal_report(feed: &FeedRecord, message: &str) -> FetchReport {

@@ -114,6 +114,8 @@ pub enum FetchError {
     TooLarge(usize),
     TooManyRedirects(usize),
     RedirectLoop,
+    /// A redirect to something that is not an http(s) address (or to nowhere).
+    BadRedirect(String),
     NotFound(u16),
     Denied(u16),
     RateLimited {
@@ -142,7 +144,9 @@ impl FetchError {
             FetchError::TimedOut(_) => "timed-out",
             FetchError::Tls(_) => "tls",
             FetchError::TooLarge(_) => "too-large",
-            FetchError::TooManyRedirects(_) | FetchError::RedirectLoop => "redirects",
+            FetchError::TooManyRedirects(_)
+            | FetchError::RedirectLoop
+            | FetchError::BadRedirect(_) => "redirects",
             FetchError::NotFound(_) => "not-found",
             FetchError::Denied(_) => "denied",
             FetchError::RateLimited { .. } => "rate-limited",
@@ -210,6 +214,10 @@ impl std::fmt::Display for FetchError {
             FetchError::RedirectLoop => write!(
                 f,
                 "redirect loop: the site keeps sending Sandpit round in a circle"
+            ),
+            FetchError::BadRedirect(to) => write!(
+                f,
+                "bad redirect: the site sends Sandpit on to {to:?}, which is not a web address it can fetch"
             ),
             FetchError::NotFound(410) => write!(
                 f,
@@ -504,6 +512,16 @@ impl Fetcher {
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED {
             return Ok(Fetched::NotModified);
+        }
+        if status.is_redirection() {
+            // reqwest hands back redirects it will not follow (to file:, data:, nowhere).
+            let to = response
+                .headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            return Err(FetchError::BadRedirect(to));
         }
         if !status.is_success() {
             let retry_after = retry_after(response.headers(), self.options.max_retry_after);
