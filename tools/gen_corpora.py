@@ -49,6 +49,17 @@ CORPUS_MODULES = {
 }
 
 
+# How people echo a post they have seen: a few words before or after it, by language.
+ECHO = {
+    "en": (["Honestly?", "Well.", "FYI:", "Yep.", "Can confirm:", "Okay."],
+           ["🙏", "👍", "🙂", "👀", "💯", "😅", "Just me?", "Anyway.", "x"]),
+    "fr": (["Bon.", "Info :", "Pareil ici."], ["🙏", "Courage à tous.", "💪", "😔"]),
+    "de": (["Info:", "Bei uns auch:"], ["🙏", "😕", "👍"]),
+    "es": (["Ojo:", "Info:", "Lo mismo aquí."], ["🙏", "💪", "👍"]),
+    "pl": (["Uwaga:", "U nas też:"], ["🙏", "👍"]),
+}
+
+
 class Doc:
     def __init__(self, **kw):
         self.title: str = kw.get("title", "")
@@ -135,6 +146,7 @@ class Builder:
         self.year = mod.YEAR
         self.docs: list[Doc] = []
         self.post_serial = 0
+        self.authors_of: dict = {}
 
     # -- time -------------------------------------------------------------------------------
     def day(self, md: str) -> dt.date:
@@ -176,8 +188,10 @@ class Builder:
 
         return re.sub(r"\{([a-z_]+\d*)\}", sub, text)
 
-    def vary(self, text: str, fam: dict) -> str:
+    def vary(self, text: str, fam: dict, reuse: int = 0) -> str:
         rng = self.rng
+        if reuse:
+            text = self.retouch(text, fam, reuse)
         for src, dst, p in fam.get("typos", []):
             if rng.random() < p:
                 text = re.sub(r"\b" + re.escape(src) + r"\b", dst, text, count=1)
@@ -200,6 +214,32 @@ class Builder:
                 tags.append(tag)
         if tags:
             text = text.rstrip() + ("\n\n" if rng.random() < 0.3 else " ") + " ".join(tags)
+        return text
+
+    def retouch(self, text: str, fam: dict, reuse: int) -> str:
+        """A post used again by someone else: people echo what they read, in their own way."""
+        rng = self.rng
+        lang = fam.get("lang", "en")
+        openers, closers = getattr(self.mod, "ECHO", {}).get(lang) or ECHO.get(lang) or ECHO["en"]
+        r = rng.random()
+        if r < 0.35:
+            # an emoji or a few words at the end
+            closer = rng.choice(closers)
+            if closer[0].isalpha():
+                text = text.rstrip()
+                if text[-1].isalnum():
+                    text += "."
+            text = text.rstrip() + " " + closer
+        elif r < 0.6 and "people" in fam:
+            # a reply to someone else who said something similar
+            name, handle = rng.choice(self.mod.PEOPLE[fam["people"]])
+            text = "@" + handle + " " + text
+        elif r < 0.75 and lang == "en" and fam.get("casual", True):
+            # posted in a hurry: no capitals, no full stop
+            text = text.rstrip(".").lower()
+            text = re.sub(r"(^|\s)i(?=[\s'’])", lambda m: m.group(1) + "i", text)
+        else:
+            text = rng.choice(openers) + " " + text
         return text
 
     # -- documents --------------------------------------------------------------------------
@@ -306,13 +346,19 @@ class Builder:
             if entry is None:
                 raise SystemExit(f"family {fam['key']}: no text may be published at {published}")
             text, extra, _ = self.unpack(entry)
-            text = self.vary(self.fill(text), fam)
+            key = (fam["key"], text)
+            reuse = len(self.authors_of.setdefault(key, []))
+            text = self.vary(self.fill(text), fam, reuse)
             src_id = fam["src"]
             src = self.source(src_id)
             if "people" in fam:
-                author, handle = self.rng.choice(self.mod.PEOPLE[fam["people"]])
+                people = self.mod.PEOPLE[fam["people"]]
+                fresh = [p for p in people if p not in self.authors_of[key]] or people
+                author, handle = self.rng.choice(fresh)
+                self.authors_of[key].append((author, handle))
             else:
                 author, handle = src["display"], src["handle"]
+                self.authors_of[key].append((author, handle))
             kind = fam.get("kind", "post")
             title = fam.get("title", "")
             if fam.get("url"):
@@ -345,14 +391,28 @@ class Builder:
         return self.docs
 
 
+LIST_ITEM = re.compile(r"^(- |• |\d+\. )")
+
+
 def clean(text: str) -> str:
+    """Dedent, then undo the hard wrapping of the source: one paragraph a line, list items kept."""
     text = text.strip("\n")
     lines = text.split("\n")
     indent = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
-    text = "\n".join(l[indent:] for l in lines)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return unicodedata.normalize("NFC", text.strip())
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", "\n".join(l[indent:] for l in lines)):
+        out: list[str] = []
+        for line in block.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if LIST_ITEM.match(line) or not out:
+                out.append(line)
+            else:
+                out[-1] += " " + line
+        if out:
+            paragraphs.append("\n".join(out))
+    return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
 
 
 def toml_str(s: str) -> str:

@@ -1893,7 +1893,7 @@ fam("recovery", "public", "storm kerrow",
     tags=[("#StormHarriet", 0.15), ("#PortEllis", 0.1)], typos=LOCAL_TYPOS, people="local")
 
 fam("critics", "public", "storm kerrow",
-    {"02-05": 2, "02-06": 4, "02-07": 4, "02-08": 3, "02-10": 3, "02-12": 2, "02-14": 2, "02-15": 2},
+    {"02-05": 2, "02-06": 5, "02-07": 5, "02-08": 4, "02-10": 4, "02-12": 3, "02-14": 3, "02-15": 3},
     [
         "The sea wall was last raised in 1978. The sea didn't get the memo. #RaiseTheWall",
         "Kerrow Coast Action warned about this years ago. Publish the report.",
@@ -2190,7 +2190,7 @@ fam("volunteers", "public", "storm kerrow volunteers",
     tags=[("#StormHarriet", 0.15), ("#HarrietHelp", 0.1)], people="local")
 
 fam("town-centre", "public", "storm kerrow",
-    {"02-05": 7, "02-06": 6, "02-07": 5, "02-08": 3, "02-09": 2},
+    {"02-05": 9, "02-06": 8, "02-07": 7, "02-08": 5, "02-09": 4, "02-10": 3},
     [
         "Town centre shops shut for the rest of the day because of the power cut. Even the bakery.",
         "Power back in the town centre. Rest of Penmore still in the dark.",
@@ -2435,6 +2435,143 @@ needs to be counted.
         ],
     ),
 ]
+
+
+# ============================================================================================
+# More hand-written posts for the busiest families, so that few posts repeat
+# ============================================================================================
+
+MORE = {
+    "fans": [
+        "{player} was everywhere today. Best midfielder in the league on his day.",
+        "Away end sold out for Saturday. The Storm travel, always.",
+        "Left it late but we'll take it. {player} with the winner. #HarrietRovers",
+        "Wet, cold, 1-0 up, singing our heads off. Football in February is the best.",
+        "Booked the day off for the semi already. Boss doesn't know yet.",
+        "{player} signing autographs in the rain for twenty minutes after training. Class.",
+        "New away kit is grim. Buying it anyway. That's the deal.",
+        "Season ticket holders' email about the semi has arrived. Everyone calm down.",
+        "Our kid has {player} on the back of his shirt and won't take it off. Even for school.",
+        "Mill Park tea bar still does the best pie in the league. No contest.",
+        "Watched the Lisker City game back with my dad. He cried at the same bit as last time.",
+        "Got to stop checking the league table every hour. It hasn't changed.",
+        "Farrow's team talks must be something else. Second half today was a different side.",
+        "Proper Rovers weather today: sideways rain and a two-goal lead.",
+        "My granddad's ashes are scattered behind the Shed goal. He'd have loved this season.",
+        "Wrote to the club about the toilets in the Shed again. Semi-final or not, fix them.",
+        "If we get to the final I'm selling the car to go. Partly joking.",
+        "{player} has scored in five of the last six. Somebody tell the national manager.",
+        "Rovers away days are the best days. Can't wait for Port Ellis when it's rearranged.",
+        "Lovely touch from the club to invite the 1987 squad to the semi.",
+    ],
+    "everyday": [
+        "Penmore Co-op has started selling sourdough. Penmore has peaked.",
+        "New crossing outside the school finally open. Only took six years of letters.",
+        "Found a £10 note on the coast path. Spent it on chips. Circle of life.",
+        "Choir practice at St Bride's tonight. We sound terrible and we love it.",
+        "Someone on Fore Street has painted their door bright orange and I'm obsessed.",
+        "Harbour seals are back on the rocks at Ardley Point. Bring binoculars, not dogs.",
+        "Car wouldn't start this morning. Walked to work. Saw three herons. Not a bad swap.",
+        "Library book sale on Saturday. I have no shelf space and no self-control.",
+        "Anyone else's kids obsessed with the lifeboat? Ours wants to be coxswain at six.",
+        "The new bus timetable has the 14 leaving two minutes before the train gets in. Genius.",
+        "Quiet Sunday. Roast in the oven, rain on the window, nowhere to be.",
+        "Tarne ferry was like a millpond today. Rare, so I'm telling everyone.",
+        "Who else is doing the Kerrow coast path challenge in May? Need training buddies.",
+        "Finally fixed the leaky tap. Only took me three videos and a lot of swearing.",
+        "Kids' swimming lessons at the leisure centre were brilliant today. Both swam a width!",
+    ],
+    "critics": [
+        "Good night for the crews. Bad decade for the planning. Both things are true.",
+        "Asked my councillor about the sea wall in 2023. Still waiting for a reply.",
+        "Every winter we sandbag and hope. That's not a plan, it's a ritual.",
+        "The wall did hold. Just about. I don't want to find out what 'just about' means next time.",
+        "Fair questions for the meeting on the 19th: what did the report say, and who decided to wait?",
+        "Publish the report. If it says the wall's fine, great. If it doesn't, we deserve to know.",
+        "Kerrow Council's leader was on Radio Kerrow this morning. Good on the night, vague on the wall.",
+        "Kerrow Council will say the wall held. The people on Harbour Row will say their carpets didn't.",
+        "Whatever Kerrow Council decides about the wall, do it before next winter.",
+    ],
+    "flights-out": [
+        "Relief flight from Lisker to Saint-Aubin took the blankets our school collected. The kids are beaming.",
+        "Going back out from Lisker to Saint-Aubin in May for a wedding. Hope the hotel has its roof back.",
+        "Lisker to Saint-Aubin prices have dropped by half. Marenne needs visitors; I need sun.",
+        "Our diving club flies Lisker to Saint-Aubin in June as planned. Anse-Claire wasn't badly hit.",
+        "Cargo plane from Lisker to Saint-Aubin today with 20 tonnes of donations. Caldria, you're kind.",
+        "Dad's flying back from Lisker to Saint-Aubin to check on his flat in Belmont. Worried for him.",
+    ],
+    "families-marenne": [
+        "My brother's in {resort} with his wife and the baby. They've got water but no power. Please register, they said. Done.",
+        "Can't stop refreshing the embassy page. Mum's somewhere in {resort}. Her phone's dead.",
+        "Heard from my daughter at last! She's in a school hall in {resort} with 200 others. Safe. Bored. Safe.",
+        "The embassy rang my dad's hotel in {resort} to check on him. I didn't expect that. Thank you.",
+        "Friends of ours run a café in {resort}. Lost everything. There's a fundraiser if anyone can help.",
+        "Is the embassy helpline actually staffed at night? Tried three times. @CaldriaMarenne",
+    ],
+    "marenne-fr": [
+        "Les pêcheurs de {resort} ont perdu leurs bateaux. Une cagnotte circule, partagez.",
+        "Merci aux voisins de {resort} qui nous ont prêté un groupe électrogène.",
+        "Toujours pas d'eau courante à {resort}. On tient bon.",
+        "Les touristes partent, nous on reste et on reconstruit. Courage Marenne.",
+        "Mon école à {resort} a perdu son toit. Les enfants font classe dans la salle des fêtes.",
+        "La mer a tout pris sur la route du port. Même le kiosque à journaux.",
+    ],
+    "share-council": [
+        "Read the @Kerrow_Council update before you believe anything in the Facebook groups tonight.",
+        "Worth following @Kerrow_Council if you're in the Lower Town. They're posting every hour.",
+        "Saw the @Kerrow_Council post about pets at the rest centre. Telling my neighbour with the three cats.",
+    ],
+    "offers": [
+        "Got a spare double bed and a working boiler in {area}. Lower Town folk, it's yours tonight. #HarrietHelp",
+        "Running a hot soup stall outside Penmore chapel from 6pm. Free, no questions. #HarrietHelp",
+        "Can lend two wet vacs for flooded floors. Collect from {area}. #HarrietHelp",
+        "Happy to do a supermarket run for anyone stuck at the rest centre without a car. #HarrietHelp",
+    ],
+    "after": [
+        "The water line on the wall of the Harbour Café is higher than my knee. Unreal.",
+        "Every house on {street} has its front door open and a fan going. Drying out together.",
+        "Insurance helpline says 3 weeks for an assessor. {street} can't wait 3 weeks.",
+        "Found my neighbour's garden gnome in our porch. He's survived worse, I think.",
+    ],
+    "rest-centre": [
+        "Dropped off a box of books and colouring pads at the rest centre. Kids were bored rigid.",
+        "My nan at the rest centre has made four new friends and taught them all whist.",
+        "Rest centre on Castle Hill needs more phone chargers and reading glasses. Not more sandwiches!",
+    ],
+    "night": [
+        "Big gust just now and the whole street's car alarms went off at once.",
+        "Listening to Radio Kerrow under the duvet like it's 1987. Stay safe, everyone.",
+        "Our old chimney pot just came down into the garden. Everyone fine. Pot not fine.",
+    ],
+    "sandbags": [
+        "Marsh Road depot had a queue of tractors for sandbags this afternoon. Only in Kerrow.",
+        "Carried sandbags for three elderly neighbours on {street}. Gym membership cancelled.",
+        "Kids helped fill sandbags at the depot. First time they've ever volunteered for a chore.",
+    ],
+    "leaving": [
+        "Locked the door on {street}, looked back once, got in the car. Hardest thing I've done in years.",
+        "Our street group chat is just a list of where everyone's staying tonight. All accounted for.",
+    ],
+    "recovery": [
+        "Dehumidifier day 6. The house sounds like an aeroplane and smells like a wet dog.",
+        "Back to work today after a week of mopping. Never been so happy to see a spreadsheet.",
+        "The skip lorry driver on {street} deserves a knighthood. Emptied ours three times.",
+    ],
+    "volunteers": [
+        "Our whole street volunteered to clear Mrs Kitto's ground floor. Done by lunchtime. Proud.",
+        "Volunteering at the donation centre: we have 400 jumpers and no towels. Bring towels!",
+    ],
+}
+
+SLOTS["player"] = ["Kofi Mensah-Lowe", "Jordan Pascoe", "Lewis Treharne", "Sam Okoye", "Danny Rowe", "Billy Kemp"]
+
+
+def _extend():
+    for fam in FAMILIES:
+        fam["texts"] = list(fam["texts"]) + MORE.get(fam["key"], [])
+
+
+_extend()
 
 
 # ============================================================================================
@@ -2753,6 +2890,51 @@ TIMING = {
     "Under-12s won their cup game 6-0": "02-07..02-08",
     "The Storm are top of the form table": "02-01..",
     "Mill Park pitch is waterlogged": "02-05..02-12",
+    # the posts added in MORE
+    "Left it late but we'll take it": "01-31 17:50..02-01",
+    "Wet, cold, 1-0 up": "02-14 15:20..02-14 16:30",
+    "Away end sold out for Saturday": "02-02..02-05 12:00",
+    "Booked the day off for the semi already": "02-09 19:05..",
+    "Season ticket holders' email about the semi": "02-10..",
+    "Watched the Lisker City game back with my dad": "02-01..02-08",
+    "Farrow's team talks must be something else": "01-31 17:50..02-01",
+    "Proper Rovers weather today": "02-14 16:00..02-14 18:00",
+    "If we get to the final": "01-31 18:00..",
+    "Rovers away days are the best days": "02-05 12:30..",
+    "Lovely touch from the club to invite the 1987 squad": "02-09 19:05..",
+    "Kids' swimming lessons at the leisure centre were brilliant": "..02-03",
+    "My brother's in {resort} with his wife": "02-03..02-06",
+    "Can't stop refreshing the embassy page": "02-03..02-05",
+    "Heard from my daughter at last": "02-03..02-05",
+    "The embassy rang my dad's hotel": "02-03..",
+    "Friends of ours run a café in {resort}": "02-03..",
+    "Is the embassy helpline actually staffed at night": "02-03..02-06",
+    "Les pêcheurs de {resort}": "02-03..",
+    "Merci aux voisins de {resort}": "02-03..",
+    "Toujours pas d'eau courante": "02-04..",
+    "Les touristes partent, nous on reste": "02-05..",
+    "Mon école à {resort} a perdu son toit": "02-04..",
+    "La mer a tout pris sur la route du port": "02-03..",
+    "Relief flight from Lisker to Saint-Aubin took the blankets": "02-06..",
+    "Lisker to Saint-Aubin prices have dropped": "02-10..",
+    "Cargo plane from Lisker to Saint-Aubin today": "02-06..02-08",
+    "Read the @Kerrow_Council update": "02-04..02-04",
+    "Worth following @Kerrow_Council": "02-04..02-05",
+    "Saw the @Kerrow_Council post about pets": "02-04 17:30..02-05",
+    "Got a spare double bed and a working boiler": "..02-05",
+    "Happy to do a supermarket run for anyone stuck at the rest centre": "02-04 17:00..02-06",
+    "Running a hot soup stall outside Penmore chapel": "..02-05",
+    "Dropped off a box of books and colouring pads": "02-05..",
+    "My nan at the rest centre": "02-05..02-07",
+    "Rest centre on Castle Hill needs more phone chargers": "02-04 19:00..02-06",
+    "Marsh Road depot had a queue of tractors": "..02-04",
+    "Carried sandbags for three elderly neighbours": "..02-04 22:00",
+    "Kids helped fill sandbags at the depot": "..02-04",
+    "Locked the door on {street}": "..02-04",
+    "Our street group chat is just a list": "..02-04",
+    "Every house on {street} has its front door open": "02-06..",
+    "Insurance helpline says 3 weeks": "02-05 09:00..",
+    "Our whole street volunteered to clear": "02-06..",
 }
 
 

@@ -204,6 +204,7 @@ SLOTS = {
     "room": ["the bedroom", "my daughter's room", "the conservatory", "the spare room", "my office", "the nursery",
              "the back room", "the landing"],
     "days": ["three", "four", "five", "six", "eight", "ten"],
+    "n": ["6", "9", "11", "14", "17"],
 }
 
 
@@ -660,9 +661,11 @@ item(HT, "03-03 11:00", "Verkaufsstopp für BX4100 aufgehoben", """
 
 SH = "safe-homes"
 item(SH, "02-12 19:00", "Winter heating: five checks that could save a life", """
-    1. Keep heaters a metre from curtains, bedding and furniture. 2. Never dry clothes on them.
-    3. Plug them straight into the wall, not an extension lead. 4. Switch them off when you go out or
-    go to bed. 5. Look up the model on the recall list. It takes two minutes.
+    1. Keep heaters a metre from curtains, bedding and furniture.
+    2. Never dry clothes on them.
+    3. Plug them straight into the wall, not an extension lead.
+    4. Switch them off when you go out or go to bed.
+    5. Look up the model on the recall list. It takes two minutes.
     """, "", author="Rita Osman")
 
 item(SH, "02-24 10:00", "Brightwell recall: check your heater tonight", """
@@ -1046,8 +1049,8 @@ fam("lindmark-de-mission", "public", "mission",
 
 T1 = "Brightwell heater recall - how long for a refund?"
 T1_URL = "https://forum.homefix.example/t/brightwell-heater-recall-refund/{n}"
-T1_DAYS = {"02-24@11-23": 6, "02-25": 8, "02-26": 8, "02-27": 7, "02-28": 5, "03-01": 5, "03-02": 6,
-           "03-03": 5, "03-04": 4, "03-05": 4, "03-06": 2}
+T1_DAYS = {"02-24@11-23": 7, "02-25": 9, "02-26": 9, "02-27": 8, "02-28": 6, "03-01": 6, "03-02": 7,
+           "03-03": 6, "03-04": 5, "03-05": 4, "03-06": 3}
 
 fam("t1-refunds", "homefix-forum", "recall refund",
     {"02-25": 2, "02-26": 3, "02-27": 3, "02-28": 2, "03-01": 2, "03-02": 3, "03-03": 3, "03-04": 2,
@@ -1379,3 +1382,123 @@ Remember that "recall" has more than one meaning in Norbury this month.
         ],
     ),
 ]
+
+
+# ============================================================================================
+# More hand-written posts for the busiest families, so that few posts repeat
+# ============================================================================================
+
+SLOTS["player"] = ["Dion Mercer", "Tyrese Allen", "Jonas Petrov", "Kwame Adjei", "Luca Benn"]
+SLOTS["team"] = ["Castlebridge Comets", "Norbury Knights", "Brückstadt Bears", "Lisker Lions", "Tarne Tigers"]
+SLOTS["place"] = ["Norbury Library", "the Civic Centre", "St Anne's Church Hall", "Moorside Community Centre"]
+SLOTS["firm"] = ["Kestrel Heat Pumps", "Tarne Island Smokehouse", "Lantern Games", "Moorland Gin", "Pennine Textiles",
+                 "Northlight Solar", "Oakridge Furniture", "Greenway Foods"]
+
+MORE = {
+    "owners": [
+        "Mum rang in a panic: her {recalled} is in {room}. Told her to unplug it and I'll sort the collection tonight.",
+        "Three winters with our {recalled} and never a problem. Still unplugged it. Not worth the risk.",
+        "Found a {recalled} in the loft that we'd forgotten we had. Added to the collection list.",
+        "Work's {recalled} has been quietly binned by facilities. Meanwhile we're all in coats.",
+        "Student house, two {recalled}s, one landlord who won't answer. Reported it anyway.",
+        "Gran's {recalled} came from {shop} in 2024. Receipt long gone, but Brightwell say that's fine.",
+        "If your {recalled} smells of burning when it's on, that's not 'dust'. Unplug it tonight.",
+        "Took the {recalled} out of {room} and put it by the front door for the courier. Feels like evicting a lodger.",
+        "My dad refuses to believe his {recalled} is dangerous because 'it's never caught fire yet'. That's the point, Dad.",
+        "Label on our {recalled} was under 20 years of dust. Worth checking, people.",
+        "Two neighbours on our street had a {recalled} each. Knocked on doors after seeing the news. Do the same.",
+        "Bought our {recalled} from {shop} the week our daughter was born. Glad we found out now.",
+    ],
+    "safe-models": [
+        "Rang about my {safe}. Lovely woman on the phone said it's fine and she'd had 200 calls like mine.",
+        "Keep seeing people return a {safe} 'just in case'. That's a perfectly good heater going to landfill.",
+        "My {safe} arrived on the day of the recall. The delivery driver gave me a look.",
+        ("Can someone explain why a {safe} has nothing to do with the BX410 if they're nearly the same name?", "names_recalled"),
+        "{shop} has put a sign on the shelf: '{safe} NOT part of the recall'. Sensible.",
+        "Bought a {safe} in January. Checked the label. Keeping it on. Sleeping fine.",
+    ],
+    "petition": [
+        "Signed the recall petition at {place} on my lunch break. No queue at all by 1pm. #RecallPryce",
+        "Volunteering at {place} for the recall petition on Saturday. Come and say hello.",
+        "Drove my dad to {place} to sign the recall petition. He's voted for Pryce's party his whole life. Not this time.",
+        "Recall petition: {place} has the shortest queue this morning, if you're going.",
+        "Gave my neighbour a lift to {place} so she could sign the recall petition. She brought flapjack for the staff.",
+        "Signed at {place}. The returning officer's staff were lovely. #RecallPryce",
+        "Recall petition leaflet through the door today. Fourth one this week. We get it, we signed!",
+        "Whatever you think of Pryce, a recall petition is the system working. Sign it or don't, but read it.",
+    ],
+    "heat-fans": [
+        "{player} with 30 tonight. Brightwell Arena lost its mind. #HeatNation",
+        "Heat by {n} against the {team}. Defence won that one.",
+        "Rough night against the {team}. {player} tried his best. We go again.",
+        "Kids' basketball camp at the Brightwell Arena at Easter! Booked both of mine in.",
+        "Heat v {team} on Saturday. Who's got a spare ticket?",
+        "{player} is the first name on my fantasy team and the last name in my prayers.",
+        "Parking at the Brightwell Arena is an absolute nightmare. Get the tram, people.",
+        "Still think about that buzzer-beater from {player} in January. Still not over it.",
+    ],
+    "link": [
+        "Caldria's trade mission: bring heaters, meet the press, talk about the recall all week. Sympathy for the civil servants.",
+        "The recall timing is awful for the mission, but it's not the minister's fault a thermostat failed.",
+        "Lindmark TV led with the recall, not the trade mission. That tells you everything.",
+        "If the recall had come a week later, the mission would have been a quiet success. Timing is brutal.",
+        "Interesting that Castell went on the front foot about the recall rather than hiding from it. Good call for the mission.",
+        "The opposition can't decide whether the recall is a scandal or a sign the system works. The mission rolls on.",
+        "Lindmark buyers at the trade mission are apparently asking more about the recall than about prices.",
+        "Every business on the mission will now have a recall question in their Lindmark meetings. Prepare your answers.",
+    ],
+    "mission-business": [
+        "Back-to-back meetings at the Caldria Pavilion today for {firm}. Feet hurt. Pipeline full.",
+        "{firm} signed a letter of intent with a Hallerau distributor today. Small step, big deal for us. #LindmarkMission",
+        "Travelling with {firm} on the #LindmarkMission next week. If you're a Lindmark buyer, come and say hello.",
+        "Brilliant briefing from the embassy team in Hallerau this morning. They know every buyer in town.",
+        "Our stand on the Caldria Pavilion is tiny but busy. {firm} is next door and they're lovely.",
+        "Sending our export manager to Lindmark with {firm} and 38 others. First time abroad for our brand.",
+        "Lindmark buyers want German labels, metric sizes and a named contact. Learnt more in a day than in a year of emails.",
+        "Debrief from the trade mission: three serious leads, one order, and a lot of homework. Worth it.",
+        "Dinner with the Lindmark Chamber of Commerce. Sat next to a buyer who already stocks {firm}. Small world.",
+        "Our two-person company on a trade mission with the minister. Still pinching ourselves.",
+    ],
+    "couriers": [
+        "Courier came for the recalled heater and took the wrong one. Now I have no heating at all. Sorting it.",
+        "Recall collection booked for Thursday. Courier turned up Tuesday. Nobody home. Back to square one.",
+        "Lovely courier lad helped carry the heater down three flights. I gave him a biscuit. He deserved two.",
+        "SwiftDrop driver told me they've collected thousands of heaters this week. Their van smelled of oil.",
+        "Courier collection window is 7am to 7pm. For a heater. I have a job.",
+        "Courier arrived, scanned the label, gone in a minute. Best bit of customer service all year.",
+    ],
+    "everyday": [
+        "Norbury Picture House is showing a silent film with live piano on Friday. Going alone, don't care.",
+        "Canal towpath is finally resurfaced. Cyclists rejoice, ducks unimpressed.",
+        "Someone has knitted a hat for the statue in the market square again. Norbury, never change.",
+        "New bakery on Moor Lane sold out of cheese scones by 10am. Respect.",
+        "Kids' football in the rain this morning. 0-7. Nobody cared. Hot chocolate after.",
+        "Lisker tram works have closed my road for the third time this year.",
+        "Anyone recall the name of the band that played the Civic Centre in 1994? My brother swears it was famous.",
+        "Allotment waiting list in Norbury is 6 years. Six! I'll be growing leeks in my 70s.",
+        "Mission accomplished: found a parking space in Norbury on a Saturday.",
+        "Library's family history group helped me find my great-gran's house. Lovely afternoon.",
+        "Power cut on Canal Road for an hour. The whole street came out to look at the stars. Nice, actually.",
+        "Spring bulbs are up in the park. Winter, you're on notice.",
+    ],
+    "mission-public": [
+        "Saw the trade mission on the news. Nice to see a games studio from Lisker get a mention.",
+        "Trade missions are the kind of thing nobody notices unless something goes wrong. This week, something went wrong.",
+        "My daughter's firm is on the Lindmark trade mission. She's been practising her German on the dog.",
+    ],
+    "lindmark-de": [
+        "Unser Nachbar hatte einen BX430 im Kinderzimmer. Sofort raus damit.",
+        "Rückruf läuft in Lindmark ziemlich chaotisch. Bei der Hotline kommt man kaum durch.",
+        "Die Firma hat sich entschuldigt. Wenigstens das.",
+        "Mein Heizgerät ist ein BX4200. Das Verbraucheramt sagt, alles in Ordnung.",
+        "Im Baumarkt stand ein Schild: Brightwell vorübergehend nicht im Verkauf.",
+    ],
+}
+
+
+def _extend():
+    for fam in FAMILIES:
+        fam["texts"] = list(fam["texts"]) + MORE.get(fam["key"], [])
+
+
+_extend()

@@ -160,7 +160,7 @@ PEOPLE = {
         Ringside Rach|ringsiderach
         CB Boxing Fan|cbboxingfan
         Southpaw Sam|southpawsam
-        Coach Eddie|coacheddie_abc
+        Eddie's Gym Rat|eddiesgymrat
         Dani Fists|danifists
     """),
 }
@@ -604,7 +604,6 @@ fam("clinic-launch", "public", "mmr corn_exchange",
         "Shared the Corn Exchange clinic details in the school WhatsApp. Three mums replied 'finally'.",
         "Is the Corn Exchange clinic only for kids? The poster doesn't say. I'm 30 and missed my second dose.",
         "Corn Exchange clinic opens Monday. Booked the morning off work. Well, there's no booking. You know what I mean.",
-        "My mum says she had measles at the Corn Exchange's old dance nights in 1968. Different times.",
     ], tags=CATCH, people="public")
 
 fam("clinic-week1", "public", "mmr corn_exchange",
@@ -639,8 +638,8 @@ fam("clinic-week1", "public", "mmr corn_exchange",
     ], tags=CATCH, people="public")
 
 fam("clinic-later", "public", "mmr corn_exchange",
-    {"03-16": 6, "03-17": 4, "03-18": 4, "03-19": 4, "03-20": 4, "03-21": 3, "03-23": 4, "03-24": 3,
-     "03-25": 3, "03-26": 4, "03-27": 3, "03-28": 4, "03-29": 2},
+    {"03-16": 7, "03-17": 5, "03-18": 5, "03-19": 5, "03-20": 5, "03-21": 4, "03-23": 5, "03-24": 4,
+     "03-25": 4, "03-26": 5, "03-27": 4, "03-28": 4, "03-29": 2},
     [
         "Finally got to the Corn Exchange with {kids}. No queue at all in week two. Should've waited from the start!",
         "Asked the nurse at the Corn Exchange all my questions about the MMR. She didn't rush me once. Jab done.",
@@ -992,3 +991,137 @@ needs a clinician's answer, not yours.
         ],
     ),
 ]
+
+
+# ============================================================================================
+# More hand-written posts for the busiest families, so that few posts repeat
+# ============================================================================================
+
+SLOTS["boxer"] = ["Dani Osei", "Kofi Asante", "Jade Marsh", "Tariq Hussain", "Ellie Brogan", "Connor Walsh"]
+SLOTS["item"] = ["my new trainers", "the kids' school shoes", "a birthday present", "my prescription glasses",
+                 "the dog's food", "a laptop charger", "my sister's wedding outfit"]
+SLOTS["age"] = ["2", "3", "4", "5", "7", "9", "13"]
+
+MORE = {
+    "clinic-week1": [
+        "My {age}-year-old asked the nurse at the Corn Exchange if it would hurt. She said 'a bit, like a pinch'. Honest. He respected that.",
+        "Corn Exchange this morning: buggies lined up like a car park. Staff handing out juice. Smooth.",
+        "Took {kids} to the Corn Exchange on the way home from school. {wait} door to door.",
+        "Whole family jabbed at the Corn Exchange, me included. Turns out I only ever had one dose.",
+        "The steward at the Corn Exchange spotted my dad struggling in the queue and found him a chair. Small things.",
+        "Corn Exchange clinic has a little quiet room for kids who find crowds hard. My son needed it. Thank you.",
+        "Queued {wait} at the Corn Exchange. Chatted to three other mums. Made a friend. Got the jab. Good day.",
+        "Sticker count after the Corn Exchange: 1 dinosaur, 2 stars, 1 'I was brave'. Worth it.",
+        "No need for the red book at the Corn Exchange, they looked it all up. Relief, because ours is lost.",
+        "My {age}-year-old held my hand at the Corn Exchange and then told the nurse 'that wasn't bad'. Proud mum.",
+        "Nurse at the Corn Exchange explained every step to my anxious teenager. Patient and kind. Thank you.",
+        "Arabic interpreter at the Corn Exchange helped the family ahead of us. Lovely to see.",
+        "Went to the Corn Exchange at lunch. In and out in {wait}. Back at my desk before my sandwich.",
+        "Just back from the Corn Exchange. My {age}-year-old is now an expert on measles and won't stop telling me.",
+    ],
+    "clinic-later": [
+        "Corn Exchange on a Tuesday afternoon: four people in the queue and a nurse reading a book. Go now.",
+        "Took my {age}-year-old for her second dose at the Corn Exchange. Done in {wait}.",
+        "Our GP said go to the Corn Exchange rather than wait for an appointment. Good advice. Done today.",
+        "The Corn Exchange clinic staff recognised us from last week and asked how the little one was. Lovely.",
+        "Finally got round to my own MMR at the Corn Exchange. Only took me two weeks of excuses.",
+        "Corn Exchange still open this week for anyone who hasn't been. Quiet mornings now.",
+        "Heard the Corn Exchange clinic is staying open until April. Good, my sister's only just back from abroad.",
+        "My neighbour was nervous after that video. She went to the Corn Exchange, asked questions, and got the jab.",
+    ],
+    "jab-bus": [
+        "The Jab Bus parked outside {venue} and the queue was mostly grandparents with toddlers. Heart-warming.",
+        "Jab Bus at {venue}: the nurse knew my kids' names by the end. Brilliant service.",
+        "Missed the Corn Exchange, caught the Jab Bus at {venue}. Five minutes. Done.",
+        "The Jab Bus is painted like a giant sticker. My son wanted to ride it, not get jabbed on it.",
+        "If your kids are scared of needles, the Jab Bus at {venue} has a nurse who does magic tricks. Genuinely.",
+        "Jab Bus outside {venue} this afternoon. Short queue, friendly nurses, free.",
+        "Got both kids done on the Jab Bus at {venue} between the school run and tea. Easiest thing all week.",
+        "Jab Bus came to our mosque after Friday prayers. Imam went first to show everyone. Lovely moment.",
+        "Our college had the Jab Bus in the car park. Half my class went. No excuses now.",
+        "The Jab Bus driver waved at every kid on the way in. Castlebridge has good people.",
+    ],
+    "boxing-fans": [
+        "{boxer}'s jab is a rangefinder. Once it lands, the right hand follows. #Boxing",
+        "Watched {boxer} spar today. That jab is going to win titles one day.",
+        "Coach had {boxer} throwing 100 jabs a round tonight. I got tired watching.",
+        "Junior boxing night on Saturday. {boxer} is top of the bill. Don't miss it.",
+        "Jab, slip, counter. {boxer} made it look easy in the sparring session.",
+        "My lad's first boxing glove fitting today. He jabbed the shop assistant. Gently.",
+        "{boxer} has the best footwork in the club and the stiffest jab. Unfair, really.",
+        "Boxing on the telly tonight and I'm shouting 'use the jab' at the screen like a madman.",
+        "Sparring day at Castlebridge ABC. Came home with a sore nose and a better jab.",
+        "{boxer} boxed beautifully tonight. All jab, all control. #JabAndMove",
+    ],
+    "parcels": [
+        "Waiting for {item} since Monday. SwiftDrop strike. Fair enough, pay them properly.",
+        "Delivery for {item} now 'rescheduled'. Third time. Strike's on, I get it.",
+        "Parcel with {item} has been 'out for delivery' for four days. Strike or black hole?",
+        "Ordered {item} before the strike. Tracking says depot. I've made peace with it.",
+        "Delivery drivers on the picket line at Eastfield this morning. Honked in support.",
+        "Strike's over and {item} turned up at 8pm with a very tired driver. Gave him a biscuit.",
+        "Note to self: don't order {item} the week of a courier strike.",
+        "Picket line at SwiftDrop's Eastfield depot was friendly. Brought them tea. They need a pay rise.",
+    ],
+    "everyday": [
+        "Castlebridge market has a new cheese stall and I have no regrets about my bank balance.",
+        "Westgate roadworks finished a week early. Write that down.",
+        "Hollins Park café does the best bacon roll in the city, fight me.",
+        "Kids' book swap at Eastfield Library on Saturday. Bring three, take three.",
+        "Rain stopped for exactly the length of the school run. Miracles happen.",
+        "Castlebridge College open day this weekend. My eldest is already pretending he doesn't care.",
+        "Neighbour's cat has adopted us. We did not agree to this. We are feeding it anyway.",
+        "Charity shop on Northgate had a record player for £15. It works. Evening sorted.",
+        "Tram strike rumour again. Walking shoes on standby.",
+        "Who let the geese onto the bowling green? Asking on behalf of the bowls club.",
+        "Best sunset over the river tonight. Castlebridge has its moments.",
+        "New playground at Riverside is brilliant. Zip wire queue is 40 kids deep, though.",
+    ],
+    "worried": [
+        "Measles case at my daughter's nursery. Checked the red book: both doses. Breathing again.",
+        "I'm 28 and my mum says I 'probably' had my MMR. Probably isn't good enough with measles about.",
+        "Phoned the GP about the kids' MMR. Receptionist was brilliant: 'come in Thursday, we'll do both'.",
+        "Child in my son's class has measles. School's been great at keeping us informed.",
+        "Doing the school run past Castlebridge General and seeing the isolation signs is sobering.",
+        "Never thought I'd be googling measles symptoms at 2am in 2026.",
+    ],
+    "spanish": [
+        "Fuimos al Corn Exchange con los dos niños. Nos atendieron en español. Muy amables.",
+        "Mi vecina no sabía que la vacuna era gratis. Ya se lo dije. ¡Vayan!",
+        "El Jab Bus estuvo en la iglesia de Westgate después de misa. Vacunación rápida y gratuita.",
+        "Si tienen dudas sobre la vacuna, pregunten a las enfermeras. No hagan caso a los vídeos.",
+        "Gracias a la embajada por avisar de la vacunación en español. Mucha gente no se enteraba.",
+        "Mi hijo de 15 años no tenía la segunda dosis. Hoy se vacunó sin protestar. ¡Milagro!",
+    ],
+    "factcheck": [
+        "Paediatric nurse here. I've seen what measles does to a baby. I've never seen the MMR cause infertility. Because it doesn't.",
+        "Please stop forwarding the MMR infertility video in the school group. It's false and it's scaring people.",
+        "Scientist here: the autism claim came from one retracted paper decades ago. The MMR is safe.",
+        "The video's narrator isn't a doctor. Check before you share. #FactCheck",
+    ],
+    "misinfo": [
+        "My aunt in the parents' group says the vaccine caused her friend's infertility. Why would she lie?",
+        "Too many vaccines too young. That's where the autism comes from. Wake up, Castlebridge.",
+    ],
+    "corn-exchange-events": [
+        "Corn Exchange beer festival dates announced for May. Already booked the day off.",
+        "Saw a brilliant tribute band at the Corn Exchange Long Room. My ears are still ringing.",
+        "Corn Exchange has the best acoustics in Castlebridge. Fight me.",
+    ],
+    "spanish-other": [
+        "¿Alguien va al partido de la selección el domingo? Lo ponen en el bar de Westgate.",
+        "Clases de salsa los jueves en el centro comunitario. ¡Anímense!",
+    ],
+    "polish": [
+        "Jab Bus był dziś przy polskim sklepie na Westgate. Zaszczepiłam córkę w pięć minut.",
+        "Bezpłatne szczepienie przeciw odrze w Corn Exchange. Tłumacz na miejscu. Polecam.",
+    ],
+}
+
+
+def _extend():
+    for fam in FAMILIES:
+        fam["texts"] = list(fam["texts"]) + MORE.get(fam["key"], [])
+
+
+_extend()
