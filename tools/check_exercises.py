@@ -499,6 +499,7 @@ def main() -> int:
     ap.add_argument("--query", nargs=2, metavar=("CORPUS", "QUERY"))
     ap.add_argument("--explain", metavar="EXERCISE_ID")
     ap.add_argument("--show", type=int, default=15)
+    ap.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
     args = ap.parse_args()
 
     corpora: dict[str, list[Doc]] = {}
@@ -592,6 +593,11 @@ def main() -> int:
             print(f"{rel}: unknown kind {kind}")
             failures += 1
 
+    if args.markdown:
+        print("| exercise | pass | model | naive |\n|---|---|---|---|")
+        for eid, level, nrel, pm, mp, mr, mf, np_, nr, nf, ok in rows:
+            print(f"| {eid} | {pm:.2f} | {mf:.2f} | {nf:.2f} |")
+        return 1 if failures else 0
     print(f"\n{'exercise':34} {'level':12} {'rel':>4} {'pass':>5} | {'model P/R/F1':>17} | {'naive P/R/F1':>17} |")
     for eid, level, nrel, pm, mp, mr, mf, np_, nr, nf, ok in rows:
         print(f"{eid:34} {level:12} {nrel:4} {pm:5.2f} | {mp:5.2f} {mr:5.2f} {mf:5.2f} | {np_:5.2f} {nr:5.2f} {nf:5.2f} | {'ok' if ok else 'FAIL'}")
