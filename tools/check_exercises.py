@@ -4,6 +4,7 @@
     python3 tools/check_exercises.py            # table of every exercise; exit 1 on any failure
     python3 tools/check_exercises.py --query storm-harriet '"rest centre"'   # try a query
     python3 tools/check_exercises.py --explain storm-02-rest-centre        # misses and false hits
+    python3 tools/check_exercises.py --engine target/release/sandpit      # compare with the real engine
 
 For every monitoring exercise it computes precision, recall and F1 of the model query and of the
 naive query against the labelled set, using a Python implementation of the monitoring query
@@ -494,12 +495,47 @@ def relevant_of(path: Path, mon: dict) -> set[str]:
     return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
 
 
+def compare_engine(binary: str, corpus) -> int:
+    """Runs every monitoring query through the Rust engine and compares the documents it matches."""
+    import subprocess
+    by_corpus: dict[str, list[str]] = {}
+    for _path, ex in load_exercises():
+        if ex.get("kind") == "monitor":
+            m = ex["monitor"]
+            by_corpus.setdefault(m["corpus"], []).extend([m["model_query"], m["naive_query"]])
+    problems = 0
+    for name, queries in by_corpus.items():
+        docs = corpus(name)
+        run = subprocess.run([binary, "search", "--corpus", name, "--jsonl"], capture_output=True, text=True,
+                             input="".join(json.dumps(q) + "\n" for q in queries))
+        answers = {}
+        for line in run.stdout.splitlines():
+            r = json.loads(line)
+            answers[r["query"]] = r
+        for q in queries:
+            r = answers.get(q)
+            if r is None or "error" in r:
+                print(f"engine: {name}: {q!r}: {r and r.get('error') or 'no answer'}")
+                problems += 1
+                continue
+            mine, theirs = search(docs, q), set(r["ids"])
+            if mine != theirs:
+                print(f"engine: {name}: {q!r}: engine also matches {sorted(theirs - mine)[:5]}, "
+                      f"misses {sorted(mine - theirs)[:5]}")
+                problems += 1
+    print(f"engine: compared {sum(len(v) for v in by_corpus.values())} queries, {problems} differ")
+    return problems
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--query", nargs=2, metavar=("CORPUS", "QUERY"))
     ap.add_argument("--explain", metavar="EXERCISE_ID")
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
+    ap.add_argument("--engine", metavar="SANDPIT",
+                    help="also run every model and naive query through `SANDPIT search --jsonl` (the real engine, "
+                         "with its shipped corpora) and report any document it matches differently")
     args = ap.parse_args()
 
     corpora: dict[str, list[Doc]] = {}
@@ -593,6 +629,8 @@ def main() -> int:
             print(f"{rel}: unknown kind {kind}")
             failures += 1
 
+    if args.engine:
+        failures += compare_engine(args.engine, corpus)
     if args.markdown:
         print("| exercise | pass | model | naive |\n|---|---|---|---|")
         for eid, level, nrel, pm, mp, mr, mf, np_, nr, nf, ok in rows:
