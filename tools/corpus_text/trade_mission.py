@@ -835,7 +835,7 @@ def fam(key, src, topics, counts, texts, **kw):
 RECALL_TAGS = [("#BrightwellRecall", 0.12), ("#CheckYourHeater", 0.06)]
 
 fam("owners", "public", "recall names_recalled",
-    {"02-24": 24, "02-25": 18, "02-26": 8, "02-27": 4, "02-28": 2, "03-01": 2, "03-02": 2, "03-03": 2,
+    {"02-24": 29, "02-25": 21, "02-26": 8, "02-27": 4, "02-28": 2, "03-01": 2, "03-02": 2, "03-03": 2,
      "03-04": 1, "03-05": 1},
     [
         "Just checked. Ours is a {recalled}. In {room}. Unplugged and I feel a bit sick.",
@@ -862,7 +862,7 @@ fam("owners", "public", "recall names_recalled",
     tags=RECALL_TAGS, people="public")
 
 fam("safe-models", "public", "recall",
-    {"02-24": 7, "02-25": 18, "02-26": 14, "02-27": 7, "02-28": 5, "03-01": 3, "03-02": 4, "03-03": 6,
+    {"02-24": 9, "02-25": 22, "02-26": 18, "02-27": 8, "02-28": 5, "03-01": 3, "03-02": 4, "03-03": 6,
      "03-04": 3, "03-05": 2},
     [
         "Is the {safe} part of the Brightwell recall? Bought one last week and the news is confusing.",
@@ -922,7 +922,7 @@ fam("couriers", "public", "recall",
     ], people="public")
 
 fam("link", "public", "recall mission",
-    {"02-24": 14, "02-25": 10, "02-26": 6, "02-27": 3, "02-28": 2, "03-02": 2, "03-04": 2},
+    {"02-24": 17, "02-25": 13, "02-26": 6, "02-27": 3, "02-28": 2, "03-02": 2, "03-04": 2},
     [
         "The minister is in Lindmark on a trade mission selling Brightwell heaters while the Brightwell recall is all over the news at home. You couldn't make it up.",
         "To be fair to Castell, the recall shows the system works. Better a recall during the mission than a death after it.",
@@ -1022,7 +1022,7 @@ fam("heat-fans", "public", "heat",
     ], tags=[("#HeatNation", 0.3), ("#LiskerHeat", 0.2)], people="heat")
 
 fam("lindmark-de", "public", "recall",
-    {"02-24": 5, "02-25": 7, "02-26": 4, "02-27": 2, "03-02": 1, "03-03": 3, "03-04": 1},
+    {"02-24": 8, "02-25": 10, "02-26": 5, "02-27": 2, "03-02": 1, "03-03": 3, "03-04": 1},
     [
         ("Habe einen BX420 im Schlafzimmer. Sofort ausgesteckt. Unglaublich.", "names_recalled"),
         ("Ist mein BX4100 jetzt betroffen oder nicht? Das Tagblatt sagt ja, der Hersteller sagt nein.", "", "02-25.."),
@@ -1049,7 +1049,7 @@ fam("lindmark-de-mission", "public", "mission",
 
 T1 = "Brightwell heater recall - how long for a refund?"
 T1_URL = "https://forum.homefix.example/t/brightwell-heater-recall-refund/{n}"
-T1_DAYS = {"02-24@11-23": 7, "02-25": 9, "02-26": 9, "02-27": 8, "02-28": 6, "03-01": 6, "03-02": 7,
+T1_DAYS = {"02-24@11-23": 9, "02-25": 11, "02-26": 9, "02-27": 8, "02-28": 6, "03-01": 6, "03-02": 7,
            "03-03": 6, "03-04": 5, "03-05": 4, "03-06": 3}
 
 fam("t1-refunds", "homefix-forum", "recall refund",
