@@ -99,7 +99,8 @@ impl SearchIndex {
         Ok(ImportBatch {
             index: self,
             corpus: corpus.to_string(),
-            searcher: self.searcher(),
+            // A corpus with no committed documents needs no lookup to tell added from replaced.
+            searcher: (self.count(corpus)? > 0).then(|| self.searcher()),
             writer,
             seen: HashSet::new(),
             counts: WriteCounts::default(),
@@ -178,7 +179,8 @@ impl SearchIndex {
 pub struct ImportBatch<'a> {
     index: &'a SearchIndex,
     corpus: String,
-    searcher: tantivy::Searcher,
+    /// The committed state, when the corpus already has documents.
+    searcher: Option<tantivy::Searcher>,
     writer: MutexGuard<'a, IndexWriter>,
     seen: HashSet<String>,
     counts: WriteCounts,
@@ -189,7 +191,11 @@ impl ImportBatch<'_> {
     /// Adds a document, replacing a committed or earlier one with the same id.
     pub fn add(&mut self, doc: &Document) -> Result<()> {
         let key = self.index.key_term(&self.corpus, &doc.id);
-        let existed = !self.seen.insert(doc.id.clone()) || self.searcher.doc_freq(&key)? > 0;
+        let existed = !self.seen.insert(doc.id.clone())
+            || match &self.searcher {
+                Some(searcher) => searcher.doc_freq(&key)? > 0,
+                None => false,
+            };
         if existed {
             self.writer.delete_term(key);
             self.counts.replaced += 1;
