@@ -46,6 +46,8 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// Byte offset of each scalar, to turn byte offsets into character offsets.
     char_starts: Vec<usize>,
+    /// Links, e-mail addresses, hashtags and mentions, sorted and merged: not prose.
+    mask: Vec<Range<usize>>,
 }
 
 /// Titles and abbreviations after which a full stop does not end a sentence.
@@ -83,7 +85,20 @@ impl<'a> Doc<'a> {
             words: Vec::new(),
             sentences: Vec::new(),
             char_starts,
+            mask: Vec::new(),
         };
+        let mut mask: Vec<Range<usize>> = [&doc.links, &doc.emails, &doc.hashtags, &doc.mentions]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        mask.sort_by_key(|r| r.start);
+        for r in mask {
+            match doc.mask.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => doc.mask.push(r),
+            }
+        }
         doc.words = doc.find_words();
         doc.sentences = doc.split_sentences();
         doc
@@ -96,11 +111,8 @@ impl<'a> Doc<'a> {
 
     /// Whether a byte lies inside a link, e-mail address, hashtag or mention.
     pub fn masked(&self, byte: usize) -> bool {
-        let inside = |rs: &Vec<Range<usize>>| rs.iter().any(|r| r.contains(&byte));
-        inside(&self.links)
-            || inside(&self.emails)
-            || inside(&self.hashtags)
-            || inside(&self.mentions)
+        let i = self.mask.partition_point(|r| r.end <= byte);
+        self.mask.get(i).is_some_and(|r| r.contains(&byte))
     }
 
     fn find_words(&self) -> Vec<Word<'a>> {

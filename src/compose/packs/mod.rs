@@ -1,8 +1,7 @@
 //! Rule packs: the built-in packs (TOML compiled into the binary) and the loader for packs
 //! that trainers write, with errors that give the file, line and column.
 //!
-//! The format (documented with a full example in `docs/rule-packs.md`, and by the built-in
-//! packs beside this file):
+//! The format, in brief (the built-in packs beside this file use all of it):
 //!
 //! ```toml
 //! [pack]
