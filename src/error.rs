@@ -71,4 +71,23 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// A problem with one input, said so that a trainer can find and fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// File name, feed URL or other place the input came from.
+    pub origin: String,
+    /// 1-based line, where the input has lines.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.origin, line, self.message),
+            None => write!(f, "{}: {}", self.origin, self.message),
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, Error>;

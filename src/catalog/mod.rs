@@ -2,3 +2,4 @@
 //! and the trainer's own additions, loaded and validated with file and line.
 
 pub mod corpora;
+pub mod exercises;

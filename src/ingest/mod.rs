@@ -51,24 +51,7 @@ impl Document {
     }
 }
 
-/// A problem with one input, said so that a trainer can find and fix it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Problem {
-    /// File name, feed URL or other place the input came from.
-    pub origin: String,
-    /// 1-based line, where the input has lines.
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.origin, line, self.message),
-            None => write!(f, "{}: {}", self.origin, self.message),
-        }
-    }
-}
+pub use crate::error::Problem;
 
 /// What parsing one input produced: documents, the problems met on the way, and notes worth
 /// telling (such as items that had no date).
