@@ -221,15 +221,20 @@ fn main() {
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     println!("feeds: {} files, {:.1} MB", files.len(), bytes as f64 / 1e6);
 
-    // 1. feed-rs alone.
+    // 1. feed-rs alone. It panics on a few of the fixtures (an XML declaration after leading
+    // white space, UTF-16): those count as failures, quietly.
+    std::panic::set_hook(Box::new(|_| {}));
     let start = Instant::now();
     let mut raw_items = 0;
+    let mut raw_failures = 0;
     for (_, b) in &files {
-        if let Ok(feed) = feed_rs::parser::parse(&b[..]) {
-            raw_items += feed.entries.len();
+        match std::panic::catch_unwind(|| feed_rs::parser::parse(&b[..])) {
+            Ok(Ok(feed)) => raw_items += feed.entries.len(),
+            _ => raw_failures += 1,
         }
     }
     let raw = start.elapsed().as_secs_f64();
+    let _ = std::panic::take_hook();
 
     // 2. Sandpit's feed reading, to documents.
     let start = Instant::now();
@@ -266,7 +271,7 @@ fn main() {
 
     let rate = |n: usize, s: f64| n as f64 / s;
     println!(
-        "feed-rs parse only:       {raw_items:>7} items in {raw:>6.2} s = {:>9.0} items/s ({:.1} MB/s)",
+        "feed-rs parse only:       {raw_items:>7} items in {raw:>6.2} s = {:>9.0} items/s ({:.1} MB/s; {raw_failures} files failed)",
         rate(raw_items, raw),
         bytes as f64 / 1e6 / raw
     );

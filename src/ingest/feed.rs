@@ -473,7 +473,12 @@ pub fn describe_error(bytes: &[u8], err: &ParseFeedError) -> String {
         return "not a feed: this is plain text, not RSS, Atom or JSON Feed".into();
     }
     if head.starts_with('{') {
-        return format!("not a feed: this JSON is not a JSON Feed ({err})");
+        let hint = if err.to_string().contains("trailing characters") {
+            "; if it holds one document a line, it is a JSONL corpus: name it .jsonl"
+        } else {
+            ""
+        };
+        return format!("not a feed: this JSON is not a JSON Feed ({err}){hint}");
     }
     match err {
         ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => match repair::root_name(bytes) {

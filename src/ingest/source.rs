@@ -75,7 +75,9 @@ pub fn format_of(path: &Path, head: &[u8]) -> Option<Format> {
     match ext.as_deref() {
         Some("jsonl" | "ndjson") => return Some(Format::Jsonl),
         Some("opml") => return Some(Format::Opml),
-        Some("xml" | "rss" | "atom" | "rdf" | "feed") => return Some(Format::Feed),
+        // A JSON Feed need not name jsonfeed.org near its start (keys come in any order), so
+        // .json is a feed; JSONL corpora are .jsonl.
+        Some("xml" | "rss" | "atom" | "rdf" | "feed" | "json") => return Some(Format::Feed),
         _ => {}
     }
     let text = String::from_utf8_lossy(&head[..head.len().min(1024)]);
