@@ -1,0 +1,171 @@
+//! The browser suite: starts the real `sandpit serve` on a free port with an empty data
+//! directory (the shipped corpora and exercises load on first start), then runs
+//! `tests/browser/run.js`, which drives Debian's headless Chromium through the journeys with
+//! playwright-core, runs axe-core on every main page, checks the Chromebook budget (under
+//! 100 KB a page, no other host, 200% zoom) and saves screenshots to `target/screenshots/`.
+//!
+//! Needs `/usr/bin/chromium` (or `SANDPIT_CHROMIUM`), `node`, and `npm ci --prefix
+//! tests/browser`. Without them the test prints a notice and passes, unless
+//! `SANDPIT_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes a missing browser a failure.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The server process, stopped however the test ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// What is missing for the suite to run, if anything.
+fn missing_tools(root: &Path, chromium: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if !chromium.is_file() {
+        missing.push(format!(
+            "{} (apt-get install chromium chromium-driver)",
+            chromium.display()
+        ));
+    }
+    if Command::new("node")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .map_or(true, |s| !s.success())
+    {
+        missing.push("node".into());
+    }
+    for module in ["playwright-core", "axe-core"] {
+        if !root
+            .join("tests/browser/node_modules")
+            .join(module)
+            .is_dir()
+        {
+            missing.push(format!(
+                "tests/browser/node_modules/{module} (npm ci --prefix tests/browser)"
+            ));
+        }
+    }
+    missing
+}
+
+/// Starts `sandpit serve` on port 0 and returns it with the address it printed.
+fn start_server(data_dir: &Path, log: &Path) -> (Server, String) {
+    let log_file = std::fs::File::create(log).expect("server log file");
+    let child = Command::new(env!("CARGO_BIN_EXE_sandpit"))
+        .arg("serve")
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(["--bind", "127.0.0.1:0"])
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::from(log_file.try_clone().expect("log file")))
+        .spawn()
+        .expect("sandpit serve starts");
+    let mut server = Server(child);
+    let stdout = server.0.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    // Copies everything the server prints into the log (journeys read it, e.g. for the
+    // trainer's secret) and sends the address once it is announced.
+    std::thread::spawn(move || {
+        let mut log_file = log_file;
+        let mut tx = Some(tx);
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = writeln!(log_file, "{line}");
+            let _ = log_file.flush();
+            if let Some(at) = line.find("http://") {
+                let addr: String = line[at..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect();
+                if let Some(tx) = tx.take() {
+                    let _ = tx.send(addr.trim_end_matches('/').to_string());
+                }
+            }
+        }
+    });
+    match rx.recv_timeout(Duration::from_secs(120)) {
+        Ok(addr) => (server, addr),
+        Err(_) => {
+            let status = server.0.try_wait().ok().flatten();
+            let log = std::fs::read_to_string(log).unwrap_or_default();
+            panic!("sandpit serve never printed its address (exit: {status:?}); its log:\n{log}");
+        }
+    }
+}
+
+#[test]
+fn browser_journeys_accessibility_and_budget() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let required = std::env::var("SANDPIT_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+    let chromium = std::env::var_os("SANDPIT_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let missing = missing_tools(&root, &chromium);
+    if !missing.is_empty() {
+        let what = missing.join(", ");
+        assert!(
+            !required,
+            "SANDPIT_REQUIRE_BROWSER=1 but the browser suite cannot run; missing: {what}"
+        );
+        eprintln!(
+            "NOTICE: browser tests SKIPPED (missing: {what}). `.ci/run` installs them; \
+             set SANDPIT_REQUIRE_BROWSER=1 to make this a failure."
+        );
+        return;
+    }
+
+    // target/debug/sandpit → target/, wherever the target directory is.
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_sandpit"));
+    let target = bin
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join("target"));
+    let screenshots = target.join("screenshots");
+    let report = target.join("browser-report.json");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data_dir = dir.path().join("data");
+    let log = dir.path().join("server.log");
+    let (mut server, base) = start_server(&data_dir, &log);
+
+    let status = Command::new("node")
+        .arg(root.join("tests/browser/run.js"))
+        .env("SANDPIT_URL", &base)
+        .env("SANDPIT_CHROMIUM", &chromium)
+        .env("SANDPIT_SCREENSHOTS", &screenshots)
+        .env("SANDPIT_BROWSER_REPORT", &report)
+        .env("SANDPIT_SERVER_LOG", &log)
+        .current_dir(root.join("tests/browser"))
+        .status()
+        .expect("node runs");
+
+    let server_exit = server.0.try_wait().ok().flatten();
+    if !status.success() || server_exit.is_some() {
+        let log = std::fs::read_to_string(&log).unwrap_or_default();
+        eprintln!("--- sandpit serve log ---\n{log}");
+    }
+    assert!(
+        server_exit.is_none(),
+        "sandpit serve stopped during the suite: {server_exit:?}"
+    );
+    assert!(
+        status.success(),
+        "browser suite failed ({status}); report in {}, screenshots in {}",
+        report.display(),
+        screenshots.display()
+    );
+    eprintln!(
+        "browser suite passed; report {}, screenshots {}",
+        report.display(),
+        screenshots.display()
+    );
+}
