@@ -9,6 +9,8 @@ pub struct Config {
     /// Allow live feeds on loopback, private and link-local addresses (off: a classroom server
     /// must not become a way into the room's network).
     pub allow_private_feeds: bool,
+    /// A trainer's folder of exercise files, added to the shipped ones.
+    pub exercises_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -16,6 +18,7 @@ impl Config {
         Config {
             data_dir: data_dir.into(),
             allow_private_feeds: false,
+            exercises_dir: None,
         }
     }
 

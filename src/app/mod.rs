@@ -2,12 +2,16 @@
 //! operations that need more than one of them (importing into a corpus, listing corpora).
 //! The CLI and the web layer both call these.
 
+mod exercises;
+pub use exercises::{Answer, Submitted};
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::Utc;
 use serde::Serialize;
 
+use crate::catalog::exercises::Catalog;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
@@ -20,6 +24,8 @@ pub struct App {
     pub config: Arc<Config>,
     pub index: Arc<SearchIndex>,
     pub store: Store,
+    /// Shipped exercises plus the trainer's; replaced whole when the trainer adds some.
+    catalog: Arc<std::sync::RwLock<Arc<Catalog>>>,
 }
 
 /// The outcome of an import, for the one-line summary and the list of problems.
@@ -77,19 +83,24 @@ impl App {
     pub async fn open(config: Config) -> Result<Self> {
         let index = SearchIndex::open(&config.index_dir())?;
         let store = Store::open(&config.database_path()).await?;
+        let catalog = exercises::load_catalog(&config);
         Ok(App {
             config: Arc::new(config),
             index: Arc::new(index),
             store,
+            catalog: Arc::new(std::sync::RwLock::new(Arc::new(catalog))),
         })
     }
 
     /// An app with its index and database in memory, for tests.
     pub async fn in_memory() -> Result<Self> {
+        let config = Config::new("memory");
+        let catalog = exercises::load_catalog(&config);
         Ok(App {
-            config: Arc::new(Config::new("memory")),
+            config: Arc::new(config),
             index: Arc::new(SearchIndex::in_memory()?),
             store: Store::in_memory().await?,
+            catalog: Arc::new(std::sync::RwLock::new(Arc::new(catalog))),
         })
     }
 

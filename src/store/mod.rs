@@ -1,6 +1,7 @@
 //! The SQLite database (sqlx): corpora and their import log, and later classes, trainees,
 //! attempts and progress. Migrations are embedded; the SQL stays portable to PostgreSQL.
 
+pub mod attempts; // attempts at exercises, hints and reveals
 pub mod feeds; // live feed sources, their schedule and status
 
 use std::path::Path;

@@ -5,6 +5,7 @@ pub mod api;
 pub mod assets;
 pub mod charts;
 pub mod error;
+pub mod learner;
 pub mod pages;
 pub mod routes;
 

@@ -1,0 +1,317 @@
+//! Exercises in the application: the catalog, submitting an attempt (stored before it is
+//! graded), grading against the index, and validating exercises against the corpora.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::App;
+use crate::catalog::exercises::{self, Catalog, Exercise, Label, Task};
+use crate::config::Config;
+use crate::error::{Error, Problem, Result};
+use crate::grade::{self, Grade};
+use crate::ingest::Document;
+
+/// A learner's answer to an exercise.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    /// A monitoring query or a post.
+    Text(String),
+    /// Triage labels by document id.
+    Labels(HashMap<String, Label>),
+}
+
+impl Answer {
+    /// How the answer is stored: the text itself, or the labels as JSON.
+    pub fn stored(&self) -> String {
+        match self {
+            Answer::Text(text) => text.clone(),
+            Answer::Labels(labels) => serde_json::to_string(labels).unwrap_or_default(),
+        }
+    }
+}
+
+/// An attempt as stored and graded.
+#[derive(Debug, Clone, Serialize)]
+pub struct Submitted {
+    pub attempt_id: String,
+    /// The grade, or why it could not be graded (e.g. the query does not parse).
+    pub grade: std::result::Result<Grade, String>,
+}
+
+/// Shipped exercises plus those of `--exercises DIR`.
+pub fn load_catalog(config: &Config) -> Catalog {
+    let mut catalog = exercises::shipped();
+    if let Some(dir) = &config.exercises_dir {
+        catalog.merge(exercises::from_path(dir));
+    }
+    for p in &catalog.problems {
+        tracing::warn!("exercise not loaded: {p}");
+    }
+    catalog
+}
+
+impl App {
+    /// The current catalog.
+    pub fn catalog(&self) -> Arc<Catalog> {
+        match self.catalog.read() {
+            Ok(c) => c.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Adds exercises (e.g. a trainer's upload) to the catalog.
+    pub fn add_exercises(&self, extra: Catalog) {
+        let mut guard = match self.catalog.write() {
+            Ok(g) => g,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let mut next = (**guard).clone();
+        next.merge(extra);
+        *guard = Arc::new(next);
+    }
+
+    pub fn exercise(&self, id: &str) -> Result<Exercise> {
+        self.catalog()
+            .get(id)
+            .cloned()
+            .ok_or_else(|| Error::not_found(format!("no exercise with id {id:?}")))
+    }
+
+    /// Stores the attempt, then grades it and stores the grade. A grading failure is stored
+    /// with the attempt and returned as its message; the attempt is never lost.
+    pub async fn submit(
+        &self,
+        learner: &str,
+        exercise_id: &str,
+        answer: Answer,
+    ) -> Result<Submitted> {
+        let exercise = self.exercise(exercise_id)?;
+        let attempt_id = self
+            .store
+            .insert_attempt(learner, exercise_id, exercise.kind.name(), &answer.stored())
+            .await?;
+        let grade = match self.grade(&exercise, &answer).await {
+            Ok(g) => {
+                let json = serde_json::to_string(&g).map_err(Error::internal)?;
+                self.store
+                    .record_grade(&attempt_id, Some(g.score()), Some(g.passed()), &json)
+                    .await?;
+                Ok(g)
+            }
+            Err(e) => {
+                let message = match &e {
+                    Error::Query(q) => format!("column {}: {}", q.column, q.message),
+                    Error::Internal(_) => {
+                        tracing::error!("grading attempt {attempt_id} failed: {e:#}");
+                        "Sandpit could not grade this attempt; it is saved. Tell the trainer."
+                            .into()
+                    }
+                    other => other.to_string(),
+                };
+                let json = serde_json::json!({ "error": message }).to_string();
+                self.store
+                    .record_grade(&attempt_id, None, None, &json)
+                    .await?;
+                if let Error::Internal(_) = e {
+                    return Err(e);
+                }
+                Err(message)
+            }
+        };
+        Ok(Submitted { attempt_id, grade })
+    }
+
+    /// Grades an answer without storing it.
+    pub async fn grade(&self, exercise: &Exercise, answer: &Answer) -> Result<Grade> {
+        match (&exercise.task, answer) {
+            (Task::Monitor(task), Answer::Text(query)) => self
+                .grade_monitor(
+                    &task.corpus,
+                    &task.relevant,
+                    &task.model_query,
+                    task.pass_mark,
+                    query,
+                )
+                .await
+                .map(Grade::Monitor),
+            (Task::Rewrite(task), Answer::Text(text)) => {
+                let packs = task
+                    .rules
+                    .iter()
+                    .map(|name| crate::compose::packs::load(name))
+                    .collect::<std::result::Result<Vec<_>, _>>()
+                    .map_err(|e| Error::invalid(e.to_string()))?;
+                Ok(Grade::Rewrite(grade::rewrite::grade(task, &packs, text)))
+            }
+            (Task::Triage(task), Answer::Labels(labels)) => {
+                Ok(Grade::Triage(grade::triage::grade(task, labels)))
+            }
+            _ => Err(Error::invalid(format!(
+                "this answer does not fit a {} exercise",
+                exercise.kind.name()
+            ))),
+        }
+    }
+
+    async fn grade_monitor(
+        &self,
+        corpus: &str,
+        relevant_in_order: &[String],
+        model_query: &str,
+        pass_mark: f64,
+        query: &str,
+    ) -> Result<grade::monitor::MonitorGrade> {
+        self.require_corpus(corpus).await?;
+        let parsed = crate::query::parse(query)?;
+        let model = crate::query::parse(model_query).ok();
+        let index = self.index.clone();
+        let corpus = corpus.to_string();
+        let relevant_in_order = relevant_in_order.to_vec();
+        tokio::task::spawn_blocking(move || {
+            let fields = &index.fields;
+            let found_in_order = index.matching_ids(&corpus, parsed.to_tantivy(fields))?;
+            let found: HashSet<String> = found_in_order.iter().cloned().collect();
+            let relevant: HashSet<String> = relevant_in_order.iter().cloned().collect();
+            let clause_ids = parsed
+                .clauses()
+                .iter()
+                .map(|c| {
+                    index
+                        .matching_ids(&corpus, c.query.to_tantivy(fields))
+                        .map(|ids| ids.into_iter().collect::<HashSet<String>>())
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let (missed, wrong) =
+                grade::monitor::sample_ids(&relevant_in_order, &relevant, &found_in_order, &found);
+            let fetch = |ids: Vec<String>| -> Result<Vec<Document>> {
+                Ok(ids
+                    .iter()
+                    .map(|id| index.document(&corpus, id))
+                    .collect::<Result<Vec<_>>>()?
+                    .into_iter()
+                    .flatten()
+                    .collect())
+            };
+            Ok(grade::monitor::grade(
+                grade::monitor::Evidence {
+                    query: &parsed,
+                    model: model.as_ref(),
+                    relevant: &relevant,
+                    found: &found,
+                    clause_ids,
+                    missed_docs: fetch(missed)?,
+                    false_positive_docs: fetch(wrong)?,
+                },
+                pass_mark,
+            ))
+        })
+        .await
+        .map_err(Error::internal)?
+    }
+
+    /// Every problem with the exercises that needs the corpora to see: unknown corpus, labelled
+    /// ids not in the corpus, a model answer that fails its own exercise.
+    pub async fn validate_exercises(&self, catalog: &Catalog) -> Result<Vec<Problem>> {
+        let mut problems = catalog.problems.clone();
+        let corpora: HashSet<String> = self
+            .store
+            .corpora()
+            .await?
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        for ex in &catalog.exercises {
+            if let Some(corpus) = ex.corpus() {
+                if !corpora.contains(corpus) {
+                    problems.push(ex.problem("corpus", format!("unknown corpus {corpus:?}")));
+                    continue;
+                }
+            }
+            match &ex.task {
+                Task::Monitor(m) => {
+                    let ids: HashSet<String> = self.matching_ids_all(&m.corpus).await?;
+                    let unknown: Vec<&String> =
+                        m.relevant.iter().filter(|id| !ids.contains(*id)).collect();
+                    if !unknown.is_empty() {
+                        problems.push(ex.problem(
+                            unknown[0],
+                            format!(
+                                "{} labelled id(s) are not in corpus {:?}: {}",
+                                unknown.len(),
+                                m.corpus,
+                                join_some(&unknown)
+                            ),
+                        ));
+                    }
+                    match self.grade(ex, &Answer::Text(m.model_query.clone())).await {
+                        Ok(g) if !g.passed() => problems.push(ex.problem(
+                            "model_query",
+                            format!(
+                                "the model query scores F1 {:.2}, below the pass mark {:.2}",
+                                g.score() / 100.0,
+                                m.pass_mark
+                            ),
+                        )),
+                        Ok(_) => {}
+                        Err(e) => problems.push(ex.problem(
+                            "model_query",
+                            format!("the model query cannot be graded: {e}"),
+                        )),
+                    }
+                }
+                Task::Triage(t) => {
+                    let ids: HashSet<String> = self.matching_ids_all(&t.corpus).await?;
+                    for item in t.items.iter().filter(|i| !ids.contains(&i.id)) {
+                        problems.push(ex.problem(
+                            &format!("\"{}\"", item.id),
+                            format!("document {:?} is not in corpus {:?}", item.id, t.corpus),
+                        ));
+                    }
+                }
+                Task::Rewrite(r) => {
+                    if r.model_answers.is_empty() {
+                        problems.push(ex.problem(
+                            "[rewrite]",
+                            "no model_answers: trainees need an example that passes",
+                        ));
+                    }
+                    for answer in &r.model_answers {
+                        match self.grade(ex, &Answer::Text(answer.clone())).await {
+                            Ok(g) if !g.passed() => problems.push(ex.problem(
+                                answer.get(..answer.len().min(30)).unwrap_or(answer),
+                                format!("a model answer fails its own exercise (score {:.0} of pass mark {:.0})", g.score(), r.pass_mark),
+                            )),
+                            Ok(_) => {}
+                            Err(e) => problems.push(ex.problem("model_answers", format!("a model answer cannot be graded: {e}"))),
+                        }
+                    }
+                }
+            }
+        }
+        Ok(problems)
+    }
+
+    /// Every id in a corpus.
+    async fn matching_ids_all(&self, corpus: &str) -> Result<HashSet<String>> {
+        let index = self.index.clone();
+        let corpus = corpus.to_string();
+        tokio::task::spawn_blocking(move || {
+            index
+                .matching_ids(&corpus, Box::new(tantivy::query::AllQuery))
+                .map(|v| v.into_iter().collect())
+        })
+        .await
+        .map_err(Error::internal)?
+    }
+}
+
+fn join_some(ids: &[&String]) -> String {
+    let mut s: Vec<String> = ids.iter().take(5).map(|s| s.to_string()).collect();
+    if ids.len() > 5 {
+        s.push(format!("and {} more", ids.len() - 5));
+    }
+    s.join(", ")
+}

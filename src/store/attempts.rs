@@ -1,0 +1,162 @@
+//! Attempts at exercises, and each learner's hints and reveals per exercise.
+
+use serde::Serialize;
+
+use super::{Store, new_id, now};
+use crate::error::Result;
+
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Attempt {
+    pub id: String,
+    pub learner: String,
+    pub exercise_id: String,
+    pub kind: String,
+    pub answer: String,
+    pub created_at: String,
+    pub score: Option<f64>,
+    pub passed: Option<bool>,
+    pub result: Option<String>,
+    pub graded_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, sqlx::FromRow, Serialize)]
+pub struct ExerciseState {
+    pub hints_shown: i64,
+    pub model_revealed: bool,
+}
+
+/// A learner's standing on one exercise.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Standing {
+    pub exercise_id: String,
+    pub attempts: i64,
+    pub best: Option<f64>,
+    pub passed: bool,
+}
+
+impl Store {
+    /// Stores an attempt before grading; returns its id.
+    pub async fn insert_attempt(
+        &self,
+        learner: &str,
+        exercise_id: &str,
+        kind: &str,
+        answer: &str,
+    ) -> Result<String> {
+        let id = new_id();
+        sqlx::query(
+            "INSERT INTO attempts (id, learner, exercise_id, kind, answer, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&id)
+        .bind(learner)
+        .bind(exercise_id)
+        .bind(kind)
+        .bind(answer)
+        .bind(now())
+        .execute(self.pool())
+        .await?;
+        Ok(id)
+    }
+
+    /// Records the grade (or, with `score` None, the grading error) of an attempt.
+    pub async fn record_grade(
+        &self,
+        attempt_id: &str,
+        score: Option<f64>,
+        passed: Option<bool>,
+        result: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE attempts SET score = ?, passed = ?, result = ?, graded_at = ? WHERE id = ?",
+        )
+        .bind(score)
+        .bind(passed)
+        .bind(result)
+        .bind(now())
+        .bind(attempt_id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn attempt(&self, attempt_id: &str) -> Result<Option<Attempt>> {
+        Ok(
+            sqlx::query_as::<_, Attempt>("SELECT * FROM attempts WHERE id = ?")
+                .bind(attempt_id)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
+    /// A learner's attempts, oldest first (all exercises when `exercise_id` is None).
+    pub async fn attempts(&self, learner: &str, exercise_id: Option<&str>) -> Result<Vec<Attempt>> {
+        Ok(sqlx::query_as::<_, Attempt>(
+            "SELECT * FROM attempts WHERE learner = ? AND (? IS NULL OR exercise_id = ?)
+             ORDER BY created_at, id",
+        )
+        .bind(learner)
+        .bind(exercise_id)
+        .bind(exercise_id)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// Attempts, best score and pass per exercise for a learner.
+    pub async fn standings(&self, learner: &str) -> Result<Vec<Standing>> {
+        Ok(sqlx::query_as::<_, Standing>(
+            "SELECT exercise_id, COUNT(*) AS attempts, MAX(score) AS best,
+                    COALESCE(MAX(CASE WHEN passed THEN 1 ELSE 0 END), 0) = 1 AS passed
+             FROM attempts WHERE learner = ? GROUP BY exercise_id",
+        )
+        .bind(learner)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    pub async fn exercise_state(&self, learner: &str, exercise_id: &str) -> Result<ExerciseState> {
+        Ok(sqlx::query_as::<_, ExerciseState>(
+            "SELECT hints_shown, model_revealed FROM exercise_state WHERE learner = ? AND exercise_id = ?",
+        )
+        .bind(learner)
+        .bind(exercise_id)
+        .fetch_optional(self.pool())
+        .await?
+        .unwrap_or_default())
+    }
+
+    /// Shows one more hint (up to `available`).
+    pub async fn unlock_hint(
+        &self,
+        learner: &str,
+        exercise_id: &str,
+        available: usize,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO exercise_state (learner, exercise_id, hints_shown) VALUES (?, ?, CASE WHEN ? > 0 THEN 1 ELSE 0 END)
+             ON CONFLICT(learner, exercise_id) DO UPDATE SET
+               hints_shown = CASE WHEN exercise_state.hints_shown < ?
+                                  THEN exercise_state.hints_shown + 1
+                                  ELSE exercise_state.hints_shown END",
+        )
+        .bind(learner)
+        .bind(exercise_id)
+        .bind(available as i64)
+        .bind(available as i64)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn reveal_model(&self, learner: &str, exercise_id: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO exercise_state (learner, exercise_id, model_revealed) VALUES (?, ?, TRUE)
+             ON CONFLICT(learner, exercise_id) DO UPDATE SET model_revealed = TRUE",
+        )
+        .bind(learner)
+        .bind(exercise_id)
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+}
