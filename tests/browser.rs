@@ -115,7 +115,9 @@ fn browser_journeys_accessibility_and_budget() {
             !required,
             "SANDPIT_REQUIRE_BROWSER=1 but the browser suite cannot run; missing: {what}"
         );
-        eprintln!(
+        // Straight to stderr, past the test harness's capture, so the skip is always seen.
+        let _ = writeln!(
+            std::io::stderr(),
             "NOTICE: browser tests SKIPPED (missing: {what}). `.ci/run` installs them; \
              set SANDPIT_REQUIRE_BROWSER=1 to make this a failure."
         );
@@ -163,7 +165,8 @@ fn browser_journeys_accessibility_and_budget() {
         report.display(),
         screenshots.display()
     );
-    eprintln!(
+    let _ = writeln!(
+        std::io::stderr(),
         "browser suite passed; report {}, screenshots {}",
         report.display(),
         screenshots.display()
