@@ -169,11 +169,12 @@ class Session {
    * The checks every main page gets, at its current state: the transfer budget, axe-core,
    * 200% zoom, and a screenshot at 1366x768 saved as `<name>.png`.
    */
-  async audit(page, name, { budget = true, axe = true, zoom = true } = {}) {
+  async audit(page, name, { budget = true, axe = true, zoom = true, focus = true } = {}) {
     await page.waitForLoadState('load');
     const entry = { page: name, url: page.url().replace(this.origin, '') };
     if (budget) entry.transfer = await this.budget(page, name);
     if (axe) entry.axe = await this.axe(page, name);
+    if (focus) entry.focusStops = await this.focusWalk(page, name);
     if (zoom) entry.zoom = await this.zoom(page, name);
     await this.screenshot(page, name);
     this.report.pages.push(entry);
@@ -249,6 +250,46 @@ class Session {
     } finally {
       await page.setViewportSize(before);
     }
+  }
+
+  /**
+   * Tab through the whole page from the top: every stop must show a focus ring, on screen.
+   * Returns the number of stops. Focus is put back where it was.
+   */
+  async focusWalk(page, name) {
+    const { assertFocusVisible, describe } = require('./keyboard');
+    const restore = await page.evaluateHandle(() => document.activeElement);
+    await page.evaluate(() => {
+      // Move the sequential focus starting point to the top of the document.
+      const b = document.body;
+      b.setAttribute('tabindex', '-1');
+      b.focus();
+      b.removeAttribute('tabindex');
+    });
+    const seen = [];
+    try {
+      for (let i = 0; i < 300; i++) {
+        await page.keyboard.press('Tab');
+        const same = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return true;
+          if (el.dataset.sandpitWalked) return true;
+          el.dataset.sandpitWalked = '1';
+          return false;
+        });
+        if (same) break;
+        const s = await assertFocusVisible(page, ` on ${name} (stop ${i + 1})`);
+        seen.push(describe(s));
+      }
+    } finally {
+      await page.evaluate((el) => {
+        for (const w of document.querySelectorAll('[data-sandpit-walked]')) delete w.dataset.sandpitWalked;
+        if (el && el.focus) el.focus({ preventScroll: true });
+        window.scrollTo(0, 0);
+      }, restore);
+    }
+    check(seen.length > 0, `${name}: Tab reaches nothing`);
+    return seen.length;
   }
 
   async screenshot(page, name, { fullPage = true } = {}) {
