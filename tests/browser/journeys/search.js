@@ -43,12 +43,12 @@ async function searchWithMouse(t) {
   const page = await t.open('/');
   await t.step('home page', async () => {
     check((await page.locator('h1').innerText()).length > 0, 'the home page has a heading');
-    await t.audit(page, 'home');
+    await t.audit(page, 'home', { aboveFold: ['h1', 'main table a'] });
   });
   await t.step('choose the Storm Harriet corpus', async () => {
     await Promise.all([page.waitForURL(/\/search\?corpus=storm-harriet/), page.click(`a[href="/search?corpus=${CORPUS}"]`)]);
     check((await page.locator('#corpus').inputValue()) === CORPUS, 'the corpus is selected on the search page');
-    await t.audit(page, 'search-empty');
+    await t.audit(page, 'search-empty', { aboveFold: ['#q', 'form.search-form button[type=submit]'] });
   });
   let total;
   await t.step('type a query and search', async () => {
@@ -63,7 +63,7 @@ async function searchWithMouse(t) {
     await page.locator('figure.chart details summary').first().click();
     await page.locator('figure.chart').nth(1).locator('details summary').click();
     await checkChartTable(page, total);
-    await t.audit(page, 'search-results');
+    await t.audit(page, 'search-results', { aboveFold: ['h2.results-count', 'figure.chart svg'] });
   });
   let title;
   await t.step('open a document', async () => {
@@ -73,7 +73,7 @@ async function searchWithMouse(t) {
     await Promise.all([page.waitForURL(/\/doc\?/), first.click()]);
     check((await page.locator('h1').innerText()).trim() === title, `the document page is headed "${title}"`);
     check((await page.locator('article mark').count()) > 0, 'the query is highlighted in the document');
-    await t.audit(page, 'document');
+    await t.audit(page, 'document', { aboveFold: ['h1', 'a.back'] });
   });
   await t.step('go back to the results', async () => {
     await page.goBack({ waitUntil: 'load' });
@@ -153,7 +153,7 @@ async function fixQuery(t, keyboard) {
     const described = await page.locator('#q').getAttribute('aria-describedby');
     check(described && described.split(' ').includes('q-error'), 'the field is described by its error message');
     check((await page.locator('#q').inputValue()) === BROKEN, 'the query is kept in the field');
-    if (!keyboard) await t.audit(page, 'search-error');
+    if (!keyboard) await t.audit(page, 'search-error', { aboveFold: ['.error-summary', '#q'] });
   });
   await t.step('follow the summary link to the field and fix the query', async () => {
     if (keyboard) {

@@ -169,9 +169,10 @@ class Session {
    * The checks every main page gets, at its current state: the transfer budget, axe-core,
    * 200% zoom, and a screenshot at 1366x768 saved as `<name>.png`.
    */
-  async audit(page, name, { budget = true, axe = true, zoom = true, focus = true } = {}) {
+  async audit(page, name, { budget = true, axe = true, zoom = true, focus = true, aboveFold = [] } = {}) {
     await page.waitForLoadState('load');
     const entry = { page: name, url: page.url().replace(this.origin, '') };
+    if (aboveFold.length) await this.aboveFold(page, name, aboveFold);
     if (budget) entry.transfer = await this.budget(page, name);
     if (axe) entry.axe = await this.axe(page, name);
     if (focus) entry.focusStops = await this.focusWalk(page, name);
@@ -249,6 +250,19 @@ class Session {
       return { scrollWidth: r.scrollWidth, width: r.width };
     } finally {
       await page.setViewportSize(before);
+    }
+  }
+
+  /** At 1366x768, what the page is for must be on the first screen, without scrolling. */
+  async aboveFold(page, name, selectors) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const sel of selectors) {
+      const box = await page.locator(sel).first().boundingBox();
+      check(box, `${name}: ${sel} is not shown`);
+      check(
+        box.y + box.height <= DESKTOP.height,
+        `${name}: ${sel} ends at ${Math.round(box.y + box.height)}px, below the first screen at 1366x768`,
+      );
     }
   }
 
