@@ -70,6 +70,12 @@ class Session {
     return this.base + p;
   }
 
+  /** What the server has printed so far (the trainer's secret is printed at start-up). */
+  serverLog() {
+    const file = process.env.SANDPIT_SERVER_LOG;
+    return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  }
+
   /** A step of the journey, named so a failure says where it happened. */
   async step(label, fn) {
     this.steps.push(label);
