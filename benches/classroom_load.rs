@@ -1,0 +1,2 @@
+//! Classroom load test (written in a later step).
+fn main() {}
