@@ -5,9 +5,11 @@ pub mod api;
 pub mod assets;
 pub mod charts;
 pub mod error;
+pub mod exercises;
 pub mod learner;
 pub mod pages;
 pub mod routes;
+pub mod text;
 
 use std::net::SocketAddr;
 

@@ -3,11 +3,11 @@
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::{AppState, api, assets, pages};
+use super::{AppState, api, assets, exercises, pages};
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -20,6 +20,13 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(pages::search))
         .route("/doc", get(pages::doc))
         .route("/api/search", get(api::search))
+        // exercises
+        .route("/exercises", get(exercises::list))
+        .route("/exercises/{id}", get(exercises::show))
+        .route("/exercises/{id}/attempts", post(exercises::submit))
+        .route("/exercises/{id}/hint", post(exercises::hint))
+        .route("/exercises/{id}/reveal", post(exercises::reveal))
+        .route("/progress", get(exercises::progress))
         // infrastructure
         .route("/healthz", get(api::healthz))
         .route("/static/{name}", get(assets::serve_asset))

@@ -1,0 +1,377 @@
+//! The exercise pages: the list, one exercise with its form, hints, feedback on an attempt and the
+//! model answer when earned, and the learner's progress.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::AppState;
+use super::error::{PageError, render};
+use super::learner::Learner;
+use super::text::{Block, blocks};
+use crate::app::Answer;
+use crate::catalog::exercises::{Exercise, Label, Level, Task};
+use crate::error::Error;
+use crate::grade::Grade;
+use crate::ingest::Document;
+use crate::store::attempts::{Attempt, Standing};
+
+/// After this many attempts the model answer can be asked for.
+pub const REVEAL_AFTER: usize = 3;
+
+pub struct Row {
+    pub ex: Exercise,
+    pub standing: Option<Standing>,
+}
+
+#[derive(Template)]
+#[template(path = "exercises.html")]
+struct ListPage {
+    groups: Vec<(Level, Vec<Row>)>,
+}
+
+pub async fn list(State(state): State<AppState>, learner: Learner) -> Result<Response, PageError> {
+    let standings: HashMap<String, Standing> = state
+        .app
+        .store
+        .standings(&learner.id)
+        .await?
+        .into_iter()
+        .map(|s| (s.exercise_id.clone(), s))
+        .collect();
+    let catalog = state.app.catalog();
+    let groups = crate::catalog::exercises::by_level(&catalog.exercises)
+        .into_iter()
+        .map(|(level, exs)| {
+            (
+                level,
+                exs.into_iter()
+                    .map(|e| Row {
+                        standing: standings.get(&e.id).cloned(),
+                        ex: e.clone(),
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    Ok(render(&ListPage { groups }))
+}
+
+/// One document of a triage exercise, shown in full.
+pub struct TriageDoc {
+    pub doc: Document,
+    pub given: Option<Label>,
+}
+
+#[derive(Template)]
+#[template(path = "exercise.html")]
+struct ExercisePage {
+    ex: Exercise,
+    brief: Vec<Block>,
+    source: Vec<Block>,
+    hints: Vec<String>,
+    hints_left: usize,
+    attempts: usize,
+    answer: String,
+    triage_docs: Vec<TriageDoc>,
+    labels: [Label; 3],
+    attempt: Option<Attempt>,
+    grade: Option<Grade>,
+    grade_error: Option<String>,
+    passed_ever: bool,
+    can_reveal: bool,
+    show_model: bool,
+}
+
+impl ExercisePage {
+    fn pct(&self, x: &f64) -> String {
+        format!("{:.0}%", x * 100.0)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    attempt: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    learner: Learner,
+    Path(id): Path<String>,
+    Query(q): Query<ShowQuery>,
+) -> Result<Response, PageError> {
+    let app = &state.app;
+    let ex = app.exercise(&id)?;
+    let history = app.store.attempts(&learner.id, Some(&id)).await?;
+    let exercise_state = app.store.exercise_state(&learner.id, &id).await?;
+    let attempt = match q.attempt.as_deref() {
+        Some(aid) => Some(
+            history
+                .iter()
+                .find(|a| a.id == aid)
+                .cloned()
+                .ok_or_else(|| Error::not_found("no such attempt of yours"))?,
+        ),
+        None => None,
+    };
+    // The feedback is graded again from the stored answer; the stored score stays the record.
+    let (grade, grade_error) = match &attempt {
+        None => (None, None),
+        Some(a) => {
+            let answer = match ex.kind {
+                crate::catalog::exercises::Kind::Triage => {
+                    Answer::Labels(serde_json::from_str(&a.answer).unwrap_or_default())
+                }
+                _ => Answer::Text(a.answer.clone()),
+            };
+            match app.grade(&ex, &answer).await {
+                Ok(g) => (Some(g), None),
+                Err(Error::Internal(e)) => return Err(Error::Internal(e).into()),
+                Err(Error::Query(e)) => (
+                    None,
+                    Some(format!(
+                        "Column {}: {}{}",
+                        e.column,
+                        e.message,
+                        e.hint.map(|h| format!(" Hint: {h}")).unwrap_or_default()
+                    )),
+                ),
+                Err(e) => (None, Some(e.to_string())),
+            }
+        }
+    };
+    let given: HashMap<String, Label> = match (&attempt, ex.kind) {
+        (Some(a), crate::catalog::exercises::Kind::Triage) => {
+            serde_json::from_str(&a.answer).unwrap_or_default()
+        }
+        _ => HashMap::new(),
+    };
+    let triage_docs = match &ex.task {
+        Task::Triage(t) => {
+            let mut docs = Vec::new();
+            for item in &t.items {
+                if let Ok(doc) = app.document(&t.corpus, &item.id).await {
+                    docs.push(TriageDoc {
+                        given: given.get(&item.id).copied(),
+                        doc,
+                    });
+                }
+            }
+            docs
+        }
+        _ => Vec::new(),
+    };
+    let source = match &ex.task {
+        Task::Rewrite(r) => blocks(&r.source_text),
+        _ => Vec::new(),
+    };
+    let passed_ever = history.iter().any(|a| a.passed == Some(true));
+    let shown = (exercise_state.hints_shown.max(0) as usize).min(ex.hints.len());
+    let answer = attempt
+        .as_ref()
+        .or(history.last())
+        .filter(|_| ex.kind != crate::catalog::exercises::Kind::Triage)
+        .map(|a| a.answer.clone())
+        .unwrap_or_default();
+    let page = ExercisePage {
+        brief: blocks(&ex.brief),
+        source,
+        hints: ex.hints[..shown].to_vec(),
+        hints_left: ex.hints.len() - shown,
+        attempts: history.len(),
+        answer,
+        triage_docs,
+        labels: Label::ALL,
+        attempt,
+        grade,
+        grade_error,
+        passed_ever,
+        can_reveal: history.len() >= REVEAL_AFTER,
+        show_model: passed_ever || exercise_state.model_revealed,
+        ex,
+    };
+    Ok(render(&page))
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    learner: Learner,
+    Path(id): Path<String>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let ex = state.app.exercise(&id)?;
+    let answer = match &ex.task {
+        Task::Triage(t) => {
+            let mut labels = HashMap::new();
+            for (key, value) in &form {
+                if let Some(doc) = key.strip_prefix("label:") {
+                    if t.items.iter().any(|i| i.id == doc) {
+                        let label = Label::parse(value).ok_or_else(|| {
+                            Error::invalid(format!("{value:?} is not a triage label"))
+                        })?;
+                        labels.insert(doc.to_string(), label);
+                    }
+                }
+            }
+            Answer::Labels(labels)
+        }
+        _ => {
+            let text = form
+                .iter()
+                .find(|(k, _)| k == "answer")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            if text.trim().is_empty() {
+                return Err(Error::invalid(match ex.kind {
+                    crate::catalog::exercises::Kind::Monitor => "Write a query before you submit.",
+                    _ => "Write your post before you submit.",
+                })
+                .into());
+            }
+            if text.len() > 100_000 {
+                return Err(
+                    Error::invalid("That answer is too long (over 100,000 characters).").into(),
+                );
+            }
+            Answer::Text(text)
+        }
+    };
+    let submitted = state.app.submit(&learner.id, &id, answer).await?;
+    Ok(Redirect::to(&format!(
+        "/exercises/{}?attempt={}#feedback",
+        super::pages::urlencode(&id),
+        submitted.attempt_id
+    ))
+    .into_response())
+}
+
+pub async fn hint(
+    State(state): State<AppState>,
+    learner: Learner,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let ex = state.app.exercise(&id)?;
+    state
+        .app
+        .store
+        .unlock_hint(&learner.id, &id, ex.hints.len())
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/exercises/{}#hints",
+        super::pages::urlencode(&id)
+    ))
+    .into_response())
+}
+
+pub async fn reveal(
+    State(state): State<AppState>,
+    learner: Learner,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    state.app.exercise(&id)?;
+    let attempts = state.app.store.attempts(&learner.id, Some(&id)).await?;
+    if attempts.len() < REVEAL_AFTER && !attempts.iter().any(|a| a.passed == Some(true)) {
+        return Err(Error::invalid(format!(
+            "The model answer opens after a passing attempt or after {REVEAL_AFTER} attempts."
+        ))
+        .into());
+    }
+    state.app.store.reveal_model(&learner.id, &id).await?;
+    Ok(Redirect::to(&format!(
+        "/exercises/{}#model",
+        super::pages::urlencode(&id)
+    ))
+    .into_response())
+}
+
+pub struct ProgressRow {
+    pub title: String,
+    pub id: String,
+    pub level: &'static str,
+    pub attempts: i64,
+    pub best: Option<f64>,
+    pub passed: bool,
+}
+
+pub struct Dot {
+    pub x: f32,
+    pub y: f32,
+    pub label: String,
+    pub passed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "progress.html")]
+struct ProgressPage {
+    name: String,
+    rows: Vec<ProgressRow>,
+    done: usize,
+    total: usize,
+    dots: Vec<Dot>,
+    line: String,
+    attempts: usize,
+}
+
+pub async fn progress(
+    State(state): State<AppState>,
+    learner: Learner,
+) -> Result<Response, PageError> {
+    let catalog = state.app.catalog();
+    let standings = state.app.store.standings(&learner.id).await?;
+    let attempts = state.app.store.attempts(&learner.id, None).await?;
+    let rows: Vec<ProgressRow> = standings
+        .iter()
+        .filter_map(|s| {
+            let ex = catalog.get(&s.exercise_id)?;
+            Some(ProgressRow {
+                title: ex.title.clone(),
+                id: ex.id.clone(),
+                level: ex.level.name(),
+                attempts: s.attempts,
+                best: s.best,
+                passed: s.passed,
+            })
+        })
+        .collect();
+    let graded: Vec<&Attempt> = attempts.iter().filter(|a| a.score.is_some()).collect();
+    let n = graded.len().max(2) as f32 - 1.0;
+    let dots: Vec<Dot> = graded
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let score = a.score.unwrap_or(0.0) as f32;
+            Dot {
+                x: 20.0 + 600.0 * i as f32 / n,
+                y: 150.0 - 1.3 * score,
+                label: format!(
+                    "{} on {}: {:.0}",
+                    catalog
+                        .get(&a.exercise_id)
+                        .map(|e| e.title.as_str())
+                        .unwrap_or(&a.exercise_id),
+                    a.created_at.get(..10).unwrap_or_default(),
+                    score
+                ),
+                passed: a.passed == Some(true),
+            }
+        })
+        .collect();
+    let line = dots
+        .iter()
+        .map(|d| format!("{:.1},{:.1}", d.x, d.y))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(render(&ProgressPage {
+        name: learner.name,
+        done: rows.iter().filter(|r| r.passed).count(),
+        total: catalog.exercises.len(),
+        rows,
+        attempts: graded.len(),
+        dots,
+        line,
+    }))
+}
