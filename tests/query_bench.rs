@@ -140,7 +140,10 @@ const QUERIES: &[&str] = &[
     "flood NEAR/3 warning",
     "flooding NEAR/10f warning -football",
     "council NEAR/5 the",
+    // Tantivy's own phrase query on the same common words, for comparison.
+    "\"council the\"",
     "the NEAR/2 of",
+    "\"the of\"",
     "ka* NEAR/3 lo*",
     "\"storm harriet\" -football",
     "site:gov.uk flood",

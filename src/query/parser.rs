@@ -549,11 +549,17 @@ fn is_wildcard(c: char) -> bool {
     c == '*' || c == '?'
 }
 
+fn wildcard_prefix_ok(piece: &str) -> bool {
+    piece
+        .chars()
+        .position(is_wildcard)
+        .is_none_or(|first| first >= MIN_WILDCARD_PREFIX)
+}
+
 /// Checks that a wildcard pattern has enough characters before its first wildcard.
 fn check_wildcard_prefix(piece: &str, piece_start: usize) -> Result<(), QueryError> {
-    if let Some(first) = piece.chars().position(is_wildcard)
-        && first < MIN_WILDCARD_PREFIX
-    {
+    if !wildcard_prefix_ok(piece) {
+        let first = piece.chars().position(is_wildcard).unwrap_or(0);
         return Err(error(
             format!(
                 "A wildcard needs at least {MIN_WILDCARD_PREFIX} letters or digits before it; \
@@ -604,10 +610,17 @@ fn word_atom(raw: &str, start: usize) -> Result<Atom, QueryError> {
                 names.join(", ")
             ),
             start,
-            Some(format!(
-                "Search the words side by side with NEAR/0f instead: `{}`.",
-                names.join(" NEAR/0f ")
-            )),
+            Some(if pieces.iter().all(|(p, _)| wildcard_prefix_ok(p)) {
+                format!(
+                    "Search the words side by side with NEAR/0f instead: `{}`.",
+                    names.join(" NEAR/0f ")
+                )
+            } else {
+                "Write the word out in full (`covid-19` finds covid followed by 19), or give the \
+                 wildcard a word of its own with at least two letters before it: \
+                 `flood NEAR/0f warn*`."
+                    .to_string()
+            }),
         ));
     }
     let Some((piece, offset)) = pieces.into_iter().next() else {
