@@ -41,7 +41,12 @@ pub enum FeedsCommand {
     /// Add every feed of an OPML list to a corpus.
     ImportOpml {
         corpus: String,
-        file: PathBuf,
+        /// The OPML file.
+        #[arg(required_unless_present = "starter")]
+        file: Option<PathBuf>,
+        /// Use Sandpit's starter list of public-sector and news feeds instead of a file.
+        #[arg(long, conflicts_with = "file")]
+        starter: bool,
         /// Fetch them straight away.
         #[arg(long)]
         fetch: bool,
@@ -114,11 +119,29 @@ pub fn run(data_dir: &Path, args: FeedsArgs) -> Result<()> {
             FeedsCommand::ImportOpml {
                 corpus,
                 file,
+                starter: _,
                 fetch,
             } => {
-                let bytes = std::fs::read(&file)
-                    .map_err(|e| Error::invalid(format!("{}: cannot read: {e}", file.display())))?;
-                let origin = file.display().to_string();
+                let (bytes, origin) = match &file {
+                    Some(file) => (
+                        std::fs::read(file).map_err(|e| {
+                            Error::invalid(format!("{}: cannot read: {e}", file.display()))
+                        })?,
+                        file.display().to_string(),
+                    ),
+                    // clap makes sure --starter was given when no file was.
+                    None => (
+                        feeds::starter_opml()
+                            .ok_or_else(|| {
+                                Error::internal(anyhow::anyhow!(
+                                    "the starter list is missing from this build"
+                                ))
+                            })?
+                            .as_bytes()
+                            .to_vec(),
+                        "starter.opml".to_string(),
+                    ),
+                };
                 let import = feeds::import_opml(&app, &corpus, &bytes, &origin).await?;
                 for problem in &import.problems {
                     eprintln!("skipped: {problem}");

@@ -181,6 +181,11 @@ pub async fn import_opml(
     Ok(out)
 }
 
+/// The shipped starter list (corpora/feeds/starter.opml, compiled into the binary).
+pub fn starter_opml() -> Option<&'static str> {
+    crate::catalog::corpora::shipped_file("feeds/starter.opml")
+}
+
 /// Every feed (of one corpus, or of all) as an OPML 2.0 list, one outline per corpus.
 pub async fn export_opml(app: &App, corpus: Option<&str>) -> Result<String> {
     let feeds = app.store.feeds(corpus).await?;
