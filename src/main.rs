@@ -38,6 +38,11 @@ enum Command {
     Search(cli::search::SearchArgs),
     /// Count a draft for a platform and check it against style rules.
     Check(cli::check::CheckArgs),
+    /// Validate and list exercises.
+    #[command(subcommand)]
+    Exercises(cli::exercises::ExercisesCommand),
+    /// Write a query's hits as a labelled set, to start a monitoring exercise.
+    Label(cli::exercises::LabelArgs),
     /// Test and list rule packs.
     #[command(subcommand)]
     Rules(cli::rules::RulesCommand),
@@ -67,6 +72,8 @@ fn main() -> ExitCode {
         Command::Corpus(c) => cli::corpus::run(&args.data_dir, c),
         Command::Search(a) => cli::search::run(&args.data_dir, a),
         Command::Check(a) => cli::check::run(a),
+        Command::Exercises(c) => cli::exercises::run(&args.data_dir, c),
+        Command::Label(a) => cli::exercises::label(&args.data_dir, a),
         Command::Rules(c) => cli::rules::run(c),
         Command::Feeds(a) => cli::feeds::run(&args.data_dir, a),
     };

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod corpus;
+pub mod exercises;
 pub mod feeds;
 pub mod rules;
 pub mod search;

@@ -104,7 +104,12 @@ pub struct Evidence<'a> {
 }
 
 /// The ids to sample, in a stable order (the labelled set's order for misses).
-pub fn sample_ids(relevant_in_order: &[String], relevant: &HashSet<String>, found_in_order: &[String], found: &HashSet<String>) -> (Vec<String>, Vec<String>) {
+pub fn sample_ids(
+    relevant_in_order: &[String],
+    relevant: &HashSet<String>,
+    found_in_order: &[String],
+    found: &HashSet<String>,
+) -> (Vec<String>, Vec<String>) {
     let missed: Vec<String> = relevant_in_order
         .iter()
         .filter(|id| !found.contains(*id))
@@ -203,7 +208,11 @@ fn advice(m: &Metrics, pass_mark: f64) -> String {
 }
 
 fn excerpt(doc: &Document) -> String {
-    let text = if doc.body.is_empty() { &doc.title } else { &doc.body };
+    let text = if doc.body.is_empty() {
+        &doc.title
+    } else {
+        &doc.body
+    };
     let mut out: String = text.chars().take(200).collect();
     if text.chars().count() > 200 {
         out.push('…');
@@ -227,13 +236,21 @@ fn matched_words(query: &ParsedQuery, doc: &Document) -> Vec<String> {
 }
 
 fn quote_list(words: &[String]) -> String {
-    let shown: Vec<String> = words.iter().take(6).map(|w| format!("\u{201c}{w}\u{201d}")).collect();
+    let shown: Vec<String> = words
+        .iter()
+        .take(6)
+        .map(|w| format!("\u{201c}{w}\u{201d}"))
+        .collect();
     shown.join(", ")
 }
 
 /// Why a relevant document was not found: the clause that excluded it, or the clauses it fails,
 /// and the words the model answer would have caught it by.
-pub fn explain_missed(query: &ParsedQuery, model: Option<&ParsedQuery>, doc: &Document) -> Explained {
+pub fn explain_missed(
+    query: &ParsedQuery,
+    model: Option<&ParsedQuery>,
+    doc: &Document,
+) -> Explained {
     let clauses = query.clauses();
     let mut reasons: Vec<String> = Vec::new();
     match query.joiner() {
@@ -313,7 +330,10 @@ mod tests {
     #[test]
     fn metrics_on_a_hand_checked_case() {
         // 4 relevant, 5 found, 3 of them relevant: P = 3/5, R = 3/4, F1 = 2PR/(P+R) = 2/3.
-        let m = metrics(&set(&["a", "b", "c", "d"]), &set(&["a", "b", "c", "x", "y"]));
+        let m = metrics(
+            &set(&["a", "b", "c", "d"]),
+            &set(&["a", "b", "c", "x", "y"]),
+        );
         assert_eq!((m.true_positives, m.found, m.relevant), (3, 5, 4));
         assert!((m.precision - 0.6).abs() < 1e-12);
         assert!((m.recall - 0.75).abs() < 1e-12);

@@ -75,11 +75,14 @@ pub fn match_facts(text: &str, facts: &[crate::catalog::exercises::Fact]) -> Vec
         .collect()
 }
 
-/// Grades `text` for a rewrite exercise. `packs` are the exercise's rule packs, loaded.
-pub fn grade(task: &Rewrite, packs: &[RulePack], text: &str) -> RewriteGrade {
+/// Grades `text` for a rewrite exercise. `packs` are the exercise's rule packs, loaded. With a
+/// `platform` (one of the exercise's), the length is checked for that platform only.
+pub fn grade(task: &Rewrite, packs: &[RulePack], text: &str, platform: Option<&str>) -> RewriteGrade {
     let profiles: Vec<Profile> = task
         .platforms
         .iter()
+        // A platform the exercise does not name is ignored: the post is checked for all of them.
+        .filter(|p| platform.is_none_or(|chosen| chosen == p.as_str() || !task.platforms.iter().any(|t| t == chosen)))
         .filter_map(|p| p.parse::<compose::Platform>().ok())
         .map(Profile::from)
         .collect();
@@ -193,10 +196,10 @@ mod tests {
                 accept: vec!["16 February".into()],
             }],
         };
-        let g = grade(&task, &[], "The ferry runs 3 times a day from 16 February.");
+        let g = grade(&task, &[], "The ferry runs 3 times a day from 16 February.", None);
         assert_eq!(g.score, 100.0);
         assert!(g.passed);
-        let g = grade(&task, &[], &"long ".repeat(100));
+        let g = grade(&task, &[], &"long ".repeat(100), None);
         assert_eq!(g.score, 30.0, "{:?}", g.breakdown);
         assert!(!g.passed);
     }

@@ -77,6 +77,8 @@ struct ExercisePage {
     hints_left: usize,
     attempts: usize,
     answer: String,
+    /// The platform of the last post, for rewrites with several.
+    platform: Option<String>,
     triage_docs: Vec<TriageDoc>,
     labels: [Label; 3],
     attempt: Option<Attempt>,
@@ -122,12 +124,7 @@ pub async fn show(
     let (grade, grade_error) = match &attempt {
         None => (None, None),
         Some(a) => {
-            let answer = match ex.kind {
-                crate::catalog::exercises::Kind::Triage => {
-                    Answer::Labels(serde_json::from_str(&a.answer).unwrap_or_default())
-                }
-                _ => Answer::Text(a.answer.clone()),
-            };
+            let answer = stored_answer(&ex, &a.answer);
             match app.grade(&ex, &answer).await {
                 Ok(g) => (Some(g), None),
                 Err(Error::Internal(e)) => return Err(Error::Internal(e).into()),
@@ -171,12 +168,11 @@ pub async fn show(
     };
     let passed_ever = history.iter().any(|a| a.passed == Some(true));
     let shown = (exercise_state.hints_shown.max(0) as usize).min(ex.hints.len());
-    let answer = attempt
-        .as_ref()
-        .or(history.last())
-        .filter(|_| ex.kind != crate::catalog::exercises::Kind::Triage)
-        .map(|a| a.answer.clone())
-        .unwrap_or_default();
+    let (answer, platform) = match attempt.as_ref().or(history.last()).map(|a| stored_answer(&ex, &a.answer)) {
+        Some(Answer::Text(t)) => (t, None),
+        Some(Answer::Post { platform, text }) => (text, platform),
+        _ => (String::new(), None),
+    };
     let page = ExercisePage {
         brief: blocks(&ex.brief),
         source,
@@ -184,6 +180,7 @@ pub async fn show(
         hints_left: ex.hints.len() - shown,
         attempts: history.len(),
         answer,
+        platform,
         triage_docs,
         labels: Label::ALL,
         attempt,
@@ -195,6 +192,18 @@ pub async fn show(
         ex,
     };
     Ok(render(&page))
+}
+
+/// The answer of a stored attempt, as submitted.
+fn stored_answer(ex: &Exercise, stored: &str) -> Answer {
+    match ex.task {
+        Task::Triage(_) => Answer::Labels(serde_json::from_str(stored).unwrap_or_default()),
+        Task::Rewrite(_) => serde_json::from_str::<Answer>(stored)
+            .ok()
+            .filter(|a| matches!(a, Answer::Post { .. }))
+            .unwrap_or_else(|| Answer::Post { platform: None, text: stored.to_string() }),
+        Task::Monitor(_) => Answer::Text(stored.to_string()),
+    }
 }
 
 pub async fn submit(
@@ -237,7 +246,18 @@ pub async fn submit(
                     Error::invalid("That answer is too long (over 100,000 characters).").into(),
                 );
             }
-            Answer::Text(text)
+            match &ex.task {
+                Task::Rewrite(r) => Answer::Post {
+                    platform: form
+                        .iter()
+                        .find(|(k, _)| k == "platform")
+                        .map(|(_, v)| v.clone())
+                        .filter(|p| r.platforms.contains(p))
+                        .or_else(|| r.platforms.first().cloned()),
+                    text,
+                },
+                _ => Answer::Text(text),
+            }
         }
     };
     let submitted = state.app.submit(&learner.id, &id, answer).await?;
