@@ -552,7 +552,7 @@ pub(crate) fn compile_avoid(
         return Ok((None, lookup));
     }
     // Longest first, so "e.g." wins over "eg" and "going forward" over "going".
-    alts.sort_by(|a, b| b.0.cmp(&a.0));
+    alts.sort_by_key(|a| std::cmp::Reverse(a.0));
     let flags = if case_sensitive { "" } else { "(?i)" };
     let joined = alts
         .into_iter()

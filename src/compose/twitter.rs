@@ -669,36 +669,41 @@ fn has_ascii_domain(domain: &str) -> bool {
 fn ascii_domains(t: &[char], from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = from;
-    'search: while pos < to {
-        for s in pos..to {
-            if !is_ascii_domain_char(t[s]) {
-                continue;
-            }
-            // Labels from s, each a run of ASCII domain characters ending in '.'.
-            let mut dots = Vec::new();
-            let mut i = s;
-            loop {
-                let mut e = i;
-                while e < to && is_ascii_domain_char(t[e]) {
-                    e += 1;
-                }
-                if e == i || e >= to || t[e] != '.' {
-                    break;
-                }
-                dots.push(e);
-                i = e + 1;
-            }
-            for &dot in dots.iter().rev() {
-                if let Some(end) = match_tld(t, dot + 1, to) {
-                    out.push((s, end));
-                    pos = end;
-                    continue 'search;
-                }
-            }
-        }
-        break;
+    while let Some((s, end)) = next_ascii_domain(t, pos, to) {
+        out.push((s, end));
+        pos = end;
     }
     out
+}
+
+/// The leftmost `validAsciiDomain` match starting at or after `from`.
+fn next_ascii_domain(t: &[char], from: usize, to: usize) -> Option<(usize, usize)> {
+    for s in from..to {
+        if !is_ascii_domain_char(t[s]) {
+            continue;
+        }
+        // Labels from s, each a run of ASCII domain characters ending in '.'; the most
+        // labels that leave a top-level domain after them win, as greedy `+` backtracks.
+        let mut dots = Vec::new();
+        let mut i = s;
+        loop {
+            let mut e = i;
+            while e < to && is_ascii_domain_char(t[e]) {
+                e += 1;
+            }
+            if e == i || e >= to || t[e] != '.' {
+                break;
+            }
+            dots.push(e);
+            i = e + 1;
+        }
+        for &dot in dots.iter().rev() {
+            if let Some(end) = match_tld(t, dot + 1, to) {
+                return Some((s, end));
+            }
+        }
+    }
+    None
 }
 
 fn extract_in(t: &Chars) -> Vec<Found> {
@@ -815,7 +820,7 @@ mod tests {
         assert_eq!(parse("Hi http://test.co", &v3).weighted_length, 26);
         assert_eq!(parse("1\u{20E3}", &v3).weighted_length, 2);
         assert_eq!(parse("\u{A9}", &v3).weighted_length, 1);
-        assert_eq!(parse("", &v3).valid, false);
+        assert!(!parse("", &v3).valid);
         let long = "x".repeat(285);
         let p = parse(&long, &v3);
         assert_eq!(p.overflow_char, Some(280));
