@@ -298,7 +298,11 @@ impl App {
                                 text: answer.clone(),
                             };
                             match self.grade(ex, &post).await {
-                                Ok(g) if best.as_ref().is_none_or(|b| g.score() > b.score() || g.passed()) => {
+                                Ok(g)
+                                    if best
+                                        .as_ref()
+                                        .is_none_or(|b| g.score() > b.score() || g.passed()) =>
+                                {
                                     let passed = g.passed();
                                     best = Some(g);
                                     if passed {
@@ -306,7 +310,10 @@ impl App {
                                     }
                                 }
                                 Ok(_) => {}
-                                Err(e) => problems.push(ex.problem("model_answers", format!("a model answer cannot be graded: {e}"))),
+                                Err(e) => problems.push(ex.problem(
+                                    "model_answers",
+                                    format!("a model answer cannot be graded: {e}"),
+                                )),
                             }
                         }
                         if let Some(g) = best.filter(|g| !g.passed()) {

@@ -174,9 +174,18 @@ impl Exercise {
     }
 }
 
+/// The 1-based line of `needle` in `text`: a line setting it as a key (`needle = ...`) first,
+/// else its first occurrence anywhere.
 pub fn line_of(text: &str, needle: &str) -> Option<usize> {
-    text.find(needle)
-        .map(|at| text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
+    let as_key = text.lines().position(|line| {
+        line.trim_start()
+            .strip_prefix(needle)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    });
+    as_key.map(|i| i + 1).or_else(|| {
+        text.find(needle)
+            .map(|at| text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
+    })
 }
 
 #[derive(Deserialize)]

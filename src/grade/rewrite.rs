@@ -77,12 +77,21 @@ pub fn match_facts(text: &str, facts: &[crate::catalog::exercises::Fact]) -> Vec
 
 /// Grades `text` for a rewrite exercise. `packs` are the exercise's rule packs, loaded. With a
 /// `platform` (one of the exercise's), the length is checked for that platform only.
-pub fn grade(task: &Rewrite, packs: &[RulePack], text: &str, platform: Option<&str>) -> RewriteGrade {
+pub fn grade(
+    task: &Rewrite,
+    packs: &[RulePack],
+    text: &str,
+    platform: Option<&str>,
+) -> RewriteGrade {
     let profiles: Vec<Profile> = task
         .platforms
         .iter()
         // A platform the exercise does not name is ignored: the post is checked for all of them.
-        .filter(|p| platform.is_none_or(|chosen| chosen == p.as_str() || !task.platforms.iter().any(|t| t == chosen)))
+        .filter(|p| {
+            platform.is_none_or(|chosen| {
+                chosen == p.as_str() || !task.platforms.iter().any(|t| t == chosen)
+            })
+        })
         .filter_map(|p| p.parse::<compose::Platform>().ok())
         .map(Profile::from)
         .collect();
@@ -196,7 +205,12 @@ mod tests {
                 accept: vec!["16 February".into()],
             }],
         };
-        let g = grade(&task, &[], "The ferry runs 3 times a day from 16 February.", None);
+        let g = grade(
+            &task,
+            &[],
+            "The ferry runs 3 times a day from 16 February.",
+            None,
+        );
         assert_eq!(g.score, 100.0);
         assert!(g.passed);
         let g = grade(&task, &[], &"long ".repeat(100), None);

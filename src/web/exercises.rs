@@ -168,7 +168,11 @@ pub async fn show(
     };
     let passed_ever = history.iter().any(|a| a.passed == Some(true));
     let shown = (exercise_state.hints_shown.max(0) as usize).min(ex.hints.len());
-    let (answer, platform) = match attempt.as_ref().or(history.last()).map(|a| stored_answer(&ex, &a.answer)) {
+    let (answer, platform) = match attempt
+        .as_ref()
+        .or(history.last())
+        .map(|a| stored_answer(&ex, &a.answer))
+    {
         Some(Answer::Text(t)) => (t, None),
         Some(Answer::Post { platform, text }) => (text, platform),
         _ => (String::new(), None),
@@ -201,7 +205,10 @@ fn stored_answer(ex: &Exercise, stored: &str) -> Answer {
         Task::Rewrite(_) => serde_json::from_str::<Answer>(stored)
             .ok()
             .filter(|a| matches!(a, Answer::Post { .. }))
-            .unwrap_or_else(|| Answer::Post { platform: None, text: stored.to_string() }),
+            .unwrap_or_else(|| Answer::Post {
+                platform: None,
+                text: stored.to_string(),
+            }),
         Task::Monitor(_) => Answer::Text(stored.to_string()),
     }
 }

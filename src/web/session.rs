@@ -1,0 +1,435 @@
+//! Who is asking, in classroom mode: the session cookie and its row in the database, the gate
+//! that keeps everything but joining and signing in behind a session, the same-origin rule for
+//! changes of state, the `Trainer` and `Trainee` extractors, and the rate limit on joins and
+//! trainer sign-ins. Self-learner mode (no `--classroom`) passes through all of this untouched.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::AppState;
+use super::error::{ErrorPage, render};
+use crate::store::classroom::{SessionOwner, Trainee};
+
+/// The cookie's name. One cookie for both roles: a browser is one person at a time.
+pub const COOKIE: &str = "sandpit_session";
+/// A session lasts a long training day, so nobody is signed out mid-class.
+pub const SESSION_HOURS: i64 = 16;
+
+/// Paths reachable without a session in classroom mode: the ways in, and what they need.
+pub fn is_public(path: &str) -> bool {
+    matches!(path, "/join" | "/trainer/login" | "/healthz") || path.starts_with("/static/")
+}
+
+/// The session of a request, put in the request's extensions by [`classroom_gate`].
+#[derive(Debug, Clone)]
+pub struct Who {
+    pub owner: SessionOwner,
+    /// The cookie's token, to end this session on leaving.
+    pub token: String,
+}
+
+/// The session token sent with a request, if any.
+pub fn token_of(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.trim().to_string())
+        // Tokens are 32 hex digits: anything else is not worth a database look-up.
+        .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The Set-Cookie value for a new session. HttpOnly: no script reads it. SameSite=Lax: another
+/// site's form cannot send it. No `Secure`: the classroom runs over plain HTTP on the room's
+/// network, where a Secure cookie would never be sent back.
+pub fn session_cookie(token: &str) -> HeaderValue {
+    let value = format!(
+        "{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}",
+        SESSION_HOURS * 3600
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| clear_cookie())
+}
+
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static("sandpit_session=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0")
+}
+
+/// True for requests that want JSON rather than a page.
+fn wants_json(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+/// What a request without a session gets: the join page, or a 401 for the API.
+pub fn sign_in_first(path: &str) -> Response {
+    if wants_json(path) {
+        let body = serde_json::json!({ "error": { "message":
+            "Join the class first: open /join and enter the class code and your name." } });
+        (StatusCode::UNAUTHORIZED, axum::Json(body)).into_response()
+    } else {
+        Redirect::to("/join").into_response()
+    }
+}
+
+/// A page saying why not.
+pub fn refusal(status: StatusCode, title: &str, message: &str) -> Response {
+    let page = ErrorPage {
+        title: title.to_string(),
+        message: message.to_string(),
+    };
+    (status, render(&page)).into_response()
+}
+
+/// In classroom mode, looks up the session and puts it in the request; a request without one
+/// reaches only the public paths. Every route behind the gate can rely on a session being there.
+pub async fn classroom_gate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if !state.app.config.classroom {
+        return next.run(req).await;
+    }
+    if let Some(token) = token_of(req.headers()) {
+        match state.app.store.session(&token).await {
+            Ok(Some(owner)) => {
+                req.extensions_mut().insert(Who { owner, token });
+            }
+            Ok(None) => {}
+            Err(e) => {
+                tracing::error!("session look-up failed: {e:#}");
+                return refusal(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong",
+                    "Sandpit could not check who you are. Try again in a moment.",
+                );
+            }
+        }
+    }
+    let path = req.uri().path();
+    if req.extensions().get::<Who>().is_none() && !is_public(path) {
+        return sign_in_first(path);
+    }
+    next.run(req).await
+}
+
+/// Refuses a change of state (POST, PUT, PATCH, DELETE) sent from another site. Browsers say
+/// where a request comes from: `Sec-Fetch-Site`, else `Origin`, else `Referer`. A request
+/// with none of them is not from a browser, so it cannot carry a victim's cookie.
+pub async fn same_origin(req: Request, next: Next) -> Response {
+    if matches!(
+        *req.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    ) {
+        return next.run(req).await;
+    }
+    if cross_origin(req.headers(), req.uri().authority().map(|a| a.as_str())) {
+        return refusal(
+            StatusCode::FORBIDDEN,
+            "Forbidden",
+            "This form was sent from another site or page address, so Sandpit refused it. \
+             Go back to the page in Sandpit, reload it and send the form again.",
+        );
+    }
+    next.run(req).await
+}
+
+/// True when the headers show the request comes from another origin than the one it was sent to.
+pub fn cross_origin(headers: &HeaderMap, uri_authority: Option<&str>) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        return !matches!(site, "same-origin" | "none");
+    }
+    let Some(host) = text("host").or(uri_authority).and_then(authority_of_host) else {
+        // No Host at all (HTTP/1.0): only a request without browser headers gets through.
+        return text("origin").is_some() || text("referer").is_some();
+    };
+    let from = text("origin").or_else(|| text("referer"));
+    match from {
+        None => false,
+        Some(from) => authority_of_url(from) != Some(host),
+    }
+}
+
+/// (host, port) of a Host header, with the HTTP default port filled in.
+fn authority_of_host(host: &str) -> Option<(String, u16)> {
+    authority_of_url(&format!("http://{host}/"))
+}
+
+/// (host, port) of an http(s) URL; None for `null` and anything unparseable.
+fn authority_of_url(url: &str) -> Option<(String, u16)> {
+    let url = url::Url::parse(url).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    Some((url.host_str()?.to_ascii_lowercase(), url.port_or_known_default()?))
+}
+
+/// The trainer, signed in. Classroom mode off: there is no trainer, so the trainer's pages
+/// are not found. No session: the sign-in page. A trainee: refused.
+pub struct Trainer;
+
+impl FromRequestParts<AppState> for Trainer {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if !state.app.config.classroom {
+            return Err(classroom_off());
+        }
+        match parts.extensions.get::<Who>().map(|w| &w.owner) {
+            Some(SessionOwner::Trainer) => Ok(Trainer),
+            Some(SessionOwner::Trainee(_)) => Err(refusal(
+                StatusCode::FORBIDDEN,
+                "This page is for the trainer",
+                "You are signed in as a trainee. Your exercises are on your class page.",
+            )),
+            None => Err(Redirect::to("/trainer/login").into_response()),
+        }
+    }
+}
+
+/// A trainee, signed in. The trainer has no class page of their own and goes to theirs.
+pub struct TraineeOnly(pub Trainee, pub String);
+
+impl FromRequestParts<AppState> for TraineeOnly {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if !state.app.config.classroom {
+            return Err(classroom_off());
+        }
+        match parts.extensions.get::<Who>() {
+            Some(Who {
+                owner: SessionOwner::Trainee(t),
+                token,
+            }) => Ok(TraineeOnly(t.clone(), token.clone())),
+            Some(_) => Err(Redirect::to("/trainer").into_response()),
+            None => Err(sign_in_first(parts.uri.path())),
+        }
+    }
+}
+
+/// The 404 of classroom pages when Sandpit runs for a self-learner.
+pub fn classroom_off() -> Response {
+    refusal(
+        StatusCode::NOT_FOUND,
+        "Not found",
+        "Classroom pages exist only when Sandpit runs with `sandpit serve --classroom`.",
+    )
+}
+
+/// The address a request came from (unspecified when the server was built without it).
+pub fn client_ip(parts_extensions: &axum::http::Extensions) -> IpAddr {
+    parts_extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+/// The address of the client, as an extractor.
+pub struct ClientIp(pub IpAddr);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(client_ip(&parts.extensions)))
+    }
+}
+
+/// Counts joins and sign-ins per address. In memory on purpose: a rate limit that forgets on
+/// restart costs nothing, and a database write per wrong guess would be the attacker's lever.
+#[derive(Debug)]
+pub struct Limiter {
+    window: Duration,
+    max_tries: usize,
+    max_failures: usize,
+    by_ip: Mutex<HashMap<IpAddr, Tries>>,
+}
+
+#[derive(Debug, Default)]
+struct Tries {
+    tries: VecDeque<Instant>,
+    failures: VecDeque<Instant>,
+}
+
+impl Default for Limiter {
+    /// Ten wrong codes or passwords in ten minutes, or a hundred tries, and an address waits.
+    /// A room of trainees each has an address; the class code (31^6) cannot be guessed at that rate.
+    fn default() -> Self {
+        Limiter::new(Duration::from_secs(600), 100, 10)
+    }
+}
+
+impl Limiter {
+    pub fn new(window: Duration, max_tries: usize, max_failures: usize) -> Self {
+        Limiter {
+            window,
+            max_tries,
+            max_failures,
+            by_ip: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts a try; Err(seconds to wait) when the address has had too many.
+    pub fn try_once(&self, ip: IpAddr) -> Result<(), u64> {
+        let now = Instant::now();
+        let mut map = match self.by_ip.lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if map.len() > 10_000 {
+            // Bounded memory under a flood of addresses: forget the quiet ones.
+            let window = self.window;
+            map.retain(|_, t| t.tries.back().is_some_and(|at| now.duration_since(*at) < window));
+        }
+        let entry = map.entry(ip).or_default();
+        let window = self.window;
+        let expired = |at: &Instant| now.duration_since(*at) >= window;
+        while entry.tries.front().is_some_and(expired) {
+            entry.tries.pop_front();
+        }
+        while entry.failures.front().is_some_and(expired) {
+            entry.failures.pop_front();
+        }
+        let full = |q: &VecDeque<Instant>, max: usize| {
+            (q.len() >= max).then(|| q.front().map(|at| window.saturating_sub(now.duration_since(*at))))
+        };
+        if let Some(wait) = full(&entry.failures, self.max_failures).or_else(|| full(&entry.tries, self.max_tries)) {
+            return Err(wait.unwrap_or(window).as_secs().max(1));
+        }
+        entry.tries.push_back(now);
+        Ok(())
+    }
+
+    /// Counts a failed try (wrong code, wrong key or password).
+    pub fn failed(&self, ip: IpAddr) {
+        let mut map = match self.by_ip.lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        map.entry(ip).or_default().failures.push_back(Instant::now());
+    }
+}
+
+/// The page for an address that has tried too often.
+pub fn too_many(wait_seconds: u64) -> Response {
+    let minutes = wait_seconds.div_ceil(60);
+    let mut response = refusal(
+        StatusCode::TOO_MANY_REQUESTS,
+        "Too many tries",
+        &format!(
+            "This computer has tried too many times. Wait {minutes} minute{} and try again, \
+             or ask your trainer.",
+            if minutes == 1 { "" } else { "s" }
+        ),
+    );
+    if let Ok(v) = HeaderValue::from_str(&wait_seconds.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
+
+/// Compares secrets in time that does not depend on where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_str(v).expect("header"));
+        }
+        h
+    }
+
+    #[test]
+    fn same_origin_rules() {
+        let host = ("host", "192.168.1.20:8080");
+        // Browsers' fetch metadata decides first.
+        assert!(!cross_origin(&headers(&[host, ("sec-fetch-site", "same-origin")]), None));
+        assert!(cross_origin(&headers(&[host, ("sec-fetch-site", "cross-site")]), None));
+        assert!(cross_origin(&headers(&[host, ("sec-fetch-site", "same-site")]), None));
+        // Then Origin.
+        assert!(!cross_origin(&headers(&[host, ("origin", "http://192.168.1.20:8080")]), None));
+        assert!(cross_origin(&headers(&[host, ("origin", "http://192.168.1.20:8081")]), None));
+        assert!(cross_origin(&headers(&[host, ("origin", "http://evil.example")]), None));
+        assert!(cross_origin(&headers(&[host, ("origin", "null")]), None));
+        // Then Referer.
+        assert!(!cross_origin(
+            &headers(&[host, ("referer", "http://192.168.1.20:8080/exercises/x")]),
+            None
+        ));
+        assert!(cross_origin(&headers(&[host, ("referer", "http://evil.example/form")]), None));
+        // Default ports and case.
+        assert!(!cross_origin(&headers(&[("host", "Sandpit.local"), ("origin", "http://sandpit.local:80")]), None));
+        // No browser headers: a script, not a browser carrying someone's cookie.
+        assert!(!cross_origin(&headers(&[host]), None));
+    }
+
+    #[test]
+    fn cookie_parsing_takes_only_well_formed_tokens() {
+        let token = "0123456789abcdef0123456789abcdef";
+        let h = headers(&[("cookie", &format!("a=b; {COOKIE}={token}; c=d"))]);
+        assert_eq!(token_of(&h).as_deref(), Some(token));
+        let h = headers(&[("cookie", &format!("{COOKIE}=' OR 1=1 --"))]);
+        assert_eq!(token_of(&h), None);
+        assert_eq!(token_of(&HeaderMap::new()), None);
+        let cookie = session_cookie(token);
+        let cookie = cookie.to_str().expect("ascii");
+        for part in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+            assert!(cookie.contains(part), "{cookie}");
+        }
+    }
+
+    #[test]
+    fn limiter_counts_failures_and_tries_per_address() {
+        let limiter = Limiter::new(Duration::from_secs(600), 5, 2);
+        let a: IpAddr = "10.0.0.1".parse().expect("ip");
+        let b: IpAddr = "10.0.0.2".parse().expect("ip");
+        assert!(limiter.try_once(a).is_ok());
+        limiter.failed(a);
+        assert!(limiter.try_once(a).is_ok());
+        limiter.failed(a);
+        let wait = limiter.try_once(a).expect_err("two failures: wait");
+        assert!(wait > 0 && wait <= 600);
+        assert!(limiter.try_once(b).is_ok(), "another address is not held up");
+        for _ in 0..4 {
+            assert!(limiter.try_once(b).is_ok());
+        }
+        assert!(limiter.try_once(b).is_err(), "five tries is the most");
+        let quick = Limiter::new(Duration::from_millis(1), 1, 1);
+        assert!(quick.try_once(a).is_ok());
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(quick.try_once(a).is_ok(), "the window moves on");
+    }
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(same_secret("abc", "abc"));
+        assert!(!same_secret("abc", "abd"));
+        assert!(!same_secret("abc", "abcd"));
+        assert!(!same_secret("", "a"));
+    }
+
+    #[test]
+    fn public_paths_are_the_ways_in() {
+        for p in ["/join", "/trainer/login", "/healthz", "/static/sandpit.css"] {
+            assert!(is_public(p), "{p}");
+        }
+        for p in ["/", "/trainer", "/class", "/exercises", "/api/search", "/join/x"] {
+            assert!(!is_public(p), "{p}");
+        }
+    }
+}
