@@ -1,1 +1,177 @@
-fn main() {}
+//! Query latency through the JSON API: a synthetic corpus (1,000,000 documents by default),
+//! Sandpit serving on loopback, 30 concurrent clients each running a mix of monitoring queries
+//! (terms, phrases, wildcards, NEAR, fields, date ranges). Prints p50 and p99 per query kind and
+//! overall.
+//!
+//! `cargo bench --bench search` (`BENCH_DOCS=100000` for a quicker run; `BENCH_SECONDS` sets how
+//! long the clients run, default 30).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+const QUERIES: &[(&str, &str)] = &[
+    ("term", "flood"),
+    ("term", "vaccination"),
+    ("or", "storm OR flood OR floods"),
+    ("and-not", "harriet NOT rovers"),
+    ("phrase", "\"rest centre\""),
+    ("phrase", "\"power outage\""),
+    ("wildcard", "evacua*"),
+    ("wildcard", "flood?"),
+    ("near", "flood NEAR/5 warning"),
+    ("near", "(storm OR flood) NEAR/3f (closed OR outage)"),
+    ("field", "source:kerrow-council flood"),
+    ("field", "site:gov.ex #StormHarriet"),
+    ("field", "lang:fr storm"),
+    ("field", "@Kerrow_Council sandbags"),
+    ("date", "flood after:2026-01-10 before:2026-01-20"),
+    (
+        "mixed",
+        "(ferry OR harbour) AND (closed OR delayed) NOT rovers after:2026-02-01",
+    ),
+];
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn main() {
+    let n = common::docs_from_env(1_000_000);
+    let seconds: u64 = std::env::var("BENCH_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
+    let clients = 30;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let dir = tempfile::tempdir().expect("tempdir");
+    runtime.block_on(async move {
+        let app = sandpit::app::App::open(sandpit::config::Config::new(dir.path()))
+            .await
+            .expect("app");
+        // Index straight from generated documents, in batches, without a gigabyte file on disk.
+        let start = Instant::now();
+        let vocab = common::vocabulary(20_000);
+        let mut rng = common::Rng::new(42);
+        let chunk = 100_000;
+        let mut done = 0;
+        while done < n {
+            let size = chunk.min(n - done);
+            let lines: Vec<String> = (done..done + size)
+                .map(|i| common::document(i, &mut rng, &vocab))
+                .collect();
+            let docs: Vec<sandpit::ingest::Document> = lines
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| {
+                    sandpit::ingest::jsonl::parse_line(l, i + 1, "synthetic")
+                        .ok()
+                        .flatten()
+                })
+                .collect();
+            app.import_documents("synthetic", docs, Vec::new(), Vec::new())
+                .await
+                .expect("import");
+            done += size;
+            eprintln!("indexed {done} documents");
+        }
+        let summary = sandpit::app::ImportSummary {
+            corpus: "synthetic".into(),
+            added: n,
+            ..Default::default()
+        };
+        app.record_import(&summary, "imported", "Synthetic", "", "")
+            .await
+            .expect("record");
+        println!(
+            "indexed {n} documents in {:.0} s",
+            start.elapsed().as_secs_f64()
+        );
+
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(sandpit::web::run(app, listener, std::future::pending()));
+        let client = reqwest::Client::new();
+        // Warm up: each query once.
+        for (_, q) in QUERIES {
+            let url = format!(
+                "http://{addr}/api/search?corpus=synthetic&limit=10&q={}",
+                urlencode(q)
+            );
+            let r = client.get(&url).send().await.expect("request");
+            assert!(r.status().is_success(), "{q}: {}", r.status());
+        }
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let mut tasks = Vec::new();
+        for c in 0..clients {
+            let client = client.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut samples: Vec<(&'static str, f64)> = Vec::new();
+                let mut i = c;
+                while Instant::now() < deadline {
+                    let (kind, q) = QUERIES[i % QUERIES.len()];
+                    i += 1;
+                    let url = format!(
+                        "http://{addr}/api/search?corpus=synthetic&limit=10&q={}",
+                        urlencode(q)
+                    );
+                    let t = Instant::now();
+                    match client.get(&url).send().await {
+                        Ok(r) if r.status().is_success() => {
+                            let _ = r.bytes().await;
+                            samples.push((kind, t.elapsed().as_secs_f64() * 1000.0));
+                        }
+                        Ok(r) => eprintln!("{q}: HTTP {}", r.status()),
+                        Err(e) => eprintln!("{q}: {e}"),
+                    }
+                }
+                samples
+            }));
+        }
+        let mut all: Vec<(&str, f64)> = Vec::new();
+        for t in tasks {
+            all.extend(t.await.expect("client"));
+        }
+        let mut kinds: Vec<&str> = QUERIES.iter().map(|(k, _)| *k).collect();
+        kinds.dedup();
+        println!(
+            "{} requests from {clients} clients in {seconds} s ({:.0} per second)",
+            all.len(),
+            all.len() as f64 / seconds as f64
+        );
+        for kind in kinds {
+            let mut v: Vec<f64> = all
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, ms)| *ms)
+                .collect();
+            v.sort_by(f64::total_cmp);
+            println!(
+                "  {kind:<9} n={:<6} p50 {:>6.1} ms  p99 {:>6.1} ms",
+                v.len(),
+                percentile(&v, 0.5),
+                percentile(&v, 0.99)
+            );
+        }
+        let mut v: Vec<f64> = all.iter().map(|(_, ms)| *ms).collect();
+        v.sort_by(f64::total_cmp);
+        println!(
+            "overall p50 {:.1} ms, p99 {:.1} ms (target p99 under 25 ms)",
+            percentile(&v, 0.5),
+            percentile(&v, 0.99)
+        );
+    });
+}
+
+fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
