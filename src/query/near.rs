@@ -581,6 +581,18 @@ impl Cursor {
                 rbuf,
                 ..
             } => {
+                // The common case, two single tokens asked only whether they are near: compare
+                // the position lists directly.
+                if first_only
+                    && let (
+                        Cursor::Token { union: lu, buf: lb },
+                        Cursor::Token { union: ru, buf: rb },
+                    ) = (left.as_mut(), right.as_mut())
+                {
+                    lu.positions(lb);
+                    ru.positions(rb);
+                    return spans::positions_near(lb, rb, *distance, *ordered);
+                }
                 // Operands need all their spans to be paired, whatever the caller asks.
                 if !left.spans(lbuf, false) || !right.spans(rbuf, false) {
                     return false;

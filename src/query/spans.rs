@@ -197,6 +197,36 @@ pub(crate) fn near<S: Span>(
     found
 }
 
+/// `near` for two sorted lists of single-token positions, without building spans: whether some
+/// `x` of `a` and a different `y` of `b` have at most `distance` positions between them (`x`
+/// first when `ordered`).
+pub(crate) fn positions_near(a: &[u32], b: &[u32], distance: u32, ordered: bool) -> bool {
+    let distance = distance as u64;
+    let mut j = 0;
+    for &x in a {
+        // First `y` after `x`.
+        while j < b.len() && b[j] <= x {
+            j += 1;
+        }
+        if let Some(&y) = b.get(j)
+            && (y as u64) <= x as u64 + 1 + distance
+        {
+            return true;
+        }
+        if !ordered {
+            // Last `y` before `x` (skipping `x` itself when both lists hold it).
+            let mut k = j;
+            while k > 0 && b[k - 1] >= x {
+                k -= 1;
+            }
+            if k > 0 && (b[k - 1] as u64) + 1 + distance >= x as u64 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The spans of an expression in an already tokenized text (for highlighting and for checking a
 /// single document without the index).
 pub(crate) fn on_tokens<S: Span>(expr: &SpanExpr, tokens: &[Token]) -> Vec<S> {
@@ -280,6 +310,24 @@ mod tests {
         let mut out = Vec::new();
         assert!(near(&a, &leaves(&[1, 9]), 3, false, false, &mut out));
         assert_eq!(out, vec![(1, 6), (5, 9)]);
+    }
+
+    #[test]
+    fn positions_near_agrees_with_near() {
+        let lists: [&[u32]; 6] = [&[], &[0], &[3], &[0, 4, 9], &[2, 3, 10, 30], &[1, 5, 6, 7]];
+        for a in lists {
+            for b in lists {
+                for n in 0..6 {
+                    for ordered in [false, true] {
+                        assert_eq!(
+                            positions_near(a, b, n, ordered),
+                            near_any(a, b, n, ordered),
+                            "{a:?} {b:?} {n} {ordered}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
