@@ -11,6 +11,12 @@ pub struct ServeArgs {
     /// Address to listen on (localhost only unless the classroom is on the network).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub bind: String,
+    /// A folder of exercise files to add to the shipped ones.
+    #[arg(long, value_name = "DIR")]
+    pub exercises: Option<std::path::PathBuf>,
+    /// Allow live feeds on loopback, private and link-local addresses.
+    #[arg(long)]
+    pub allow_private_feeds: bool,
 }
 
 pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
@@ -21,7 +27,12 @@ pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
         ))
     })?;
     super::block_on(async move {
-        let app = super::open_app(Config::new(data_dir)).await?;
+        let mut config = Config::new(data_dir);
+        config.exercises_dir = args.exercises;
+        config.allow_private_feeds = args.allow_private_feeds;
+        let app = super::open_app(config).await?;
+        // Polls live feeds on their schedule; does nothing when none are configured.
+        let _poller = sandpit::ingest::feeds::spawn_poller(app.clone());
         sandpit::web::serve(app, addr).await
     })?
 }
