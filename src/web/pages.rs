@@ -21,11 +21,23 @@ pub const PAGE_SIZE: usize = 20;
 #[template(path = "home.html")]
 struct HomePage {
     corpora: Vec<CorpusInfo>,
+    exercises: usize,
+    passed: usize,
+    tried: usize,
 }
 
-pub async fn home(State(state): State<AppState>) -> Result<Response, PageError> {
+pub async fn home(
+    State(state): State<AppState>,
+    learner: super::learner::Learner,
+) -> Result<Response, PageError> {
     let corpora = state.app.corpora().await?;
-    Ok(render(&HomePage { corpora }))
+    let standings = state.app.store.standings(&learner.id).await?;
+    Ok(render(&HomePage {
+        corpora,
+        exercises: state.app.catalog().exercises.len(),
+        passed: standings.iter().filter(|s| s.passed).count(),
+        tried: standings.len(),
+    }))
 }
 
 #[derive(Deserialize)]
