@@ -11,6 +11,13 @@ pub struct Config {
     pub allow_private_feeds: bool,
     /// A trainer's folder of exercise files, added to the shipped ones.
     pub exercises_dir: Option<PathBuf>,
+    /// Classroom mode: trainees join with a code and a name, the trainer signs in; off, the
+    /// server is one self-learner's on localhost with no login.
+    pub classroom: bool,
+    /// A password the trainer may sign in with besides the secret link (at least 8 characters).
+    pub trainer_password: Option<String>,
+    /// The address trainees type (`http://192.168.1.20:8080`), shown on the trainer's page.
+    pub public_url: Option<String>,
 }
 
 impl Config {
@@ -19,7 +26,28 @@ impl Config {
             data_dir: data_dir.into(),
             allow_private_feeds: false,
             exercises_dir: None,
+            classroom: false,
+            trainer_password: None,
+            public_url: None,
         }
+    }
+
+    /// Turns classroom mode on, checking the trainer's password once here.
+    pub fn with_classroom(
+        mut self,
+        trainer_password: Option<String>,
+    ) -> Result<Self, crate::error::Error> {
+        let password = trainer_password.filter(|p| !p.is_empty());
+        if let Some(p) = &password {
+            if p.chars().count() < 8 {
+                return Err(crate::error::Error::invalid(
+                    "the trainer password (SANDPIT_TRAINER_PASSWORD) must be at least 8 characters",
+                ));
+            }
+        }
+        self.classroom = true;
+        self.trainer_password = password;
+        Ok(self)
     }
 
     pub fn index_dir(&self) -> PathBuf {

@@ -2,6 +2,7 @@
 //! attempts and progress. Migrations are embedded; the SQL stays portable to PostgreSQL.
 
 pub mod attempts; // attempts at exercises, hints and reveals
+pub mod classroom; // classes, trainees, sessions, reveals, evaluations, uploads
 pub mod feeds; // live feed sources, their schedule and status
 
 use std::path::Path;

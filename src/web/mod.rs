@@ -3,13 +3,17 @@
 
 pub mod api;
 pub mod assets;
+pub mod board;
 pub mod charts;
+pub mod classroom;
 pub mod error;
 pub mod exercises;
 pub mod learner;
 pub mod pages;
 pub mod routes;
+pub mod session;
 pub mod text;
+pub mod trainer;
 
 use std::net::SocketAddr;
 
@@ -41,7 +45,12 @@ pub async fn run(
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    axum::serve(listener, routes::router(AppState { app }))
+    // Exercises trainers uploaded before a restart, and sessions past their time.
+    trainer::restore_uploads(&app).await?;
+    app.store.purge_expired_sessions().await?;
+    // With the client's address, for the rate limit on joining and signing in.
+    let service = routes::router(AppState { app }).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
         .map_err(Error::internal)

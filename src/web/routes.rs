@@ -1,13 +1,16 @@
 //! The whole route table, and the layers every response passes through (security headers,
 //! compression, body limits, tracing).
 
-use axum::Router;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::{Extension, Router};
 use axum::http::{HeaderValue, header};
 use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::{AppState, api, assets, exercises, pages};
+use super::{AppState, api, assets, classroom, exercises, pages, session, trainer};
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -27,11 +30,66 @@ pub fn router(state: AppState) -> Router {
         .route("/exercises/{id}/hint", post(exercises::hint))
         .route("/exercises/{id}/reveal", post(exercises::reveal))
         .route("/progress", get(exercises::progress))
+        // classroom: trainees (join, leave, class page, evaluation)
+        .route("/join", get(classroom::join_form).post(classroom::join))
+        .route("/leave", post(classroom::leave))
+        .route("/class", get(classroom::class_page))
+        .route(
+            "/class/evaluation",
+            get(classroom::evaluation_form).post(classroom::save_evaluation),
+        )
+        // classroom: the trainer
+        .route("/trainer/login", get(trainer::login_form).post(trainer::login))
+        .route("/trainer/logout", post(classroom::leave))
+        .route("/trainer", get(trainer::home))
+        .route("/trainer/classes", post(trainer::start_class))
+        .route("/trainer/classes/{class}", get(trainer::class_page))
+        .route("/trainer/classes/{class}/qr.svg", get(trainer::class_qr))
+        .route("/trainer/classes/{class}/open", post(trainer::set_open))
+        .route("/trainer/classes/{class}/exercises", post(trainer::set_exercises))
+        .route(
+            "/trainer/classes/{class}/exercises/{exercise}/move",
+            post(trainer::move_exercise),
+        )
+        .route(
+            "/trainer/classes/{class}/exercises/{exercise}/lock",
+            post(trainer::lock_exercise),
+        )
+        .route("/trainer/classes/{class}/board", get(trainer::board_page))
+        .route(
+            "/trainer/classes/{class}/board/{exercise}",
+            get(trainer::exercise_board),
+        )
+        .route("/trainer/classes/{class}/reveals", post(trainer::reveal))
+        .route(
+            "/trainer/classes/{class}/reveals/{reveal}/delete",
+            post(trainer::unreveal),
+        )
+        .route("/trainer/classes/{class}/results.csv", get(trainer::results_csv))
+        .route("/trainer/classes/{class}/attempts.csv", get(trainer::attempts_csv))
+        .route(
+            "/trainer/classes/{class}/evaluations.csv",
+            get(trainer::evaluations_csv),
+        )
+        .route("/trainer/upload", get(trainer::upload_page))
+        .route(
+            "/trainer/upload/corpus",
+            post(trainer::upload_corpus).layer(DefaultBodyLimit::max(trainer::CORPUS_UPLOAD_MAX)),
+        )
+        .route("/trainer/upload/exercises", post(trainer::upload_exercises))
         // infrastructure
         .route("/healthz", get(api::healthz))
         .route("/static/{name}", get(assets::serve_asset))
+        // classroom: a session for every request but the ways in (classroom mode only), and
+        // no change of state from another site (every mode)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::classroom_gate,
+        ))
+        .layer(axum::middleware::from_fn(session::same_origin))
+        .layer(Extension(Arc::new(session::Limiter::default())))
         .with_state(state)
-        .layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024))
+        .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
@@ -43,7 +101,9 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
+            // Not no-referrer: with it, browsers send `Origin: null` on every form, and the
+            // same-origin check could not tell Sandpit's own forms from another site's.
+            HeaderValue::from_static("same-origin"),
         ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

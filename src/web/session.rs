@@ -28,6 +28,13 @@ pub fn is_public(path: &str) -> bool {
     matches!(path, "/join" | "/trainer/login" | "/healthz") || path.starts_with("/static/")
 }
 
+/// Paths for the trainer only in classroom mode, whatever their handlers check: the trainer's
+/// pages and the live feeds, which reach out to the internet on the class's behalf.
+pub fn is_trainer_only(path: &str) -> bool {
+    let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
+    (under("/trainer") && path != "/trainer/login") || under("/feeds")
+}
+
 /// The session of a request, put in the request's extensions by [`classroom_gate`].
 #[derive(Debug, Clone)]
 pub struct Who {
@@ -92,7 +99,11 @@ pub fn refusal(status: StatusCode, title: &str, message: &str) -> Response {
 
 /// In classroom mode, looks up the session and puts it in the request; a request without one
 /// reaches only the public paths. Every route behind the gate can rely on a session being there.
-pub async fn classroom_gate(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn classroom_gate(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     if !state.app.config.classroom {
         return next.run(req).await;
     }
@@ -113,7 +124,14 @@ pub async fn classroom_gate(State(state): State<AppState>, mut req: Request, nex
         }
     }
     let path = req.uri().path();
-    if req.extensions().get::<Who>().is_none() && !is_public(path) {
+    let owner = req.extensions().get::<Who>().map(|w| &w.owner);
+    if is_trainer_only(path) {
+        match owner {
+            Some(SessionOwner::Trainer) => {}
+            Some(SessionOwner::Trainee(_)) => return not_for_trainees(),
+            None => return Redirect::to("/trainer/login").into_response(),
+        }
+    } else if owner.is_none() && !is_public(path) {
         return sign_in_first(path);
     }
     next.run(req).await
@@ -168,7 +186,10 @@ fn authority_of_url(url: &str) -> Option<(String, u16)> {
     if !matches!(url.scheme(), "http" | "https") {
         return None;
     }
-    Some((url.host_str()?.to_ascii_lowercase(), url.port_or_known_default()?))
+    Some((
+        url.host_str()?.to_ascii_lowercase(),
+        url.port_or_known_default()?,
+    ))
 }
 
 /// The trainer, signed in. Classroom mode off: there is no trainer, so the trainer's pages
@@ -178,17 +199,16 @@ pub struct Trainer;
 impl FromRequestParts<AppState> for Trainer {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         if !state.app.config.classroom {
             return Err(classroom_off());
         }
         match parts.extensions.get::<Who>().map(|w| &w.owner) {
             Some(SessionOwner::Trainer) => Ok(Trainer),
-            Some(SessionOwner::Trainee(_)) => Err(refusal(
-                StatusCode::FORBIDDEN,
-                "This page is for the trainer",
-                "You are signed in as a trainee. Your exercises are on your class page.",
-            )),
+            Some(SessionOwner::Trainee(_)) => Err(not_for_trainees()),
             None => Err(Redirect::to("/trainer/login").into_response()),
         }
     }
@@ -200,7 +220,10 @@ pub struct TraineeOnly(pub Trainee, pub String);
 impl FromRequestParts<AppState> for TraineeOnly {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         if !state.app.config.classroom {
             return Err(classroom_off());
         }
@@ -213,6 +236,14 @@ impl FromRequestParts<AppState> for TraineeOnly {
             None => Err(sign_in_first(parts.uri.path())),
         }
     }
+}
+
+fn not_for_trainees() -> Response {
+    refusal(
+        StatusCode::FORBIDDEN,
+        "This page is for the trainer",
+        "You are signed in as a trainee. Your exercises are on your class page, /class.",
+    )
 }
 
 /// The 404 of classroom pages when Sandpit runs for a self-learner.
@@ -287,7 +318,11 @@ impl Limiter {
         if map.len() > 10_000 {
             // Bounded memory under a flood of addresses: forget the quiet ones.
             let window = self.window;
-            map.retain(|_, t| t.tries.back().is_some_and(|at| now.duration_since(*at) < window));
+            map.retain(|_, t| {
+                t.tries
+                    .back()
+                    .is_some_and(|at| now.duration_since(*at) < window)
+            });
         }
         let entry = map.entry(ip).or_default();
         let window = self.window;
@@ -299,9 +334,14 @@ impl Limiter {
             entry.failures.pop_front();
         }
         let full = |q: &VecDeque<Instant>, max: usize| {
-            (q.len() >= max).then(|| q.front().map(|at| window.saturating_sub(now.duration_since(*at))))
+            (q.len() >= max).then(|| {
+                q.front()
+                    .map(|at| window.saturating_sub(now.duration_since(*at)))
+            })
         };
-        if let Some(wait) = full(&entry.failures, self.max_failures).or_else(|| full(&entry.tries, self.max_tries)) {
+        if let Some(wait) =
+            full(&entry.failures, self.max_failures).or_else(|| full(&entry.tries, self.max_tries))
+        {
             return Err(wait.unwrap_or(window).as_secs().max(1));
         }
         entry.tries.push_back(now);
@@ -314,7 +354,10 @@ impl Limiter {
             Ok(m) => m,
             Err(poisoned) => poisoned.into_inner(),
         };
-        map.entry(ip).or_default().failures.push_back(Instant::now());
+        map.entry(ip)
+            .or_default()
+            .failures
+            .push_back(Instant::now());
     }
 }
 
@@ -358,22 +401,49 @@ mod tests {
     fn same_origin_rules() {
         let host = ("host", "192.168.1.20:8080");
         // Browsers' fetch metadata decides first.
-        assert!(!cross_origin(&headers(&[host, ("sec-fetch-site", "same-origin")]), None));
-        assert!(cross_origin(&headers(&[host, ("sec-fetch-site", "cross-site")]), None));
-        assert!(cross_origin(&headers(&[host, ("sec-fetch-site", "same-site")]), None));
+        assert!(!cross_origin(
+            &headers(&[host, ("sec-fetch-site", "same-origin")]),
+            None
+        ));
+        assert!(cross_origin(
+            &headers(&[host, ("sec-fetch-site", "cross-site")]),
+            None
+        ));
+        assert!(cross_origin(
+            &headers(&[host, ("sec-fetch-site", "same-site")]),
+            None
+        ));
         // Then Origin.
-        assert!(!cross_origin(&headers(&[host, ("origin", "http://192.168.1.20:8080")]), None));
-        assert!(cross_origin(&headers(&[host, ("origin", "http://192.168.1.20:8081")]), None));
-        assert!(cross_origin(&headers(&[host, ("origin", "http://evil.example")]), None));
+        assert!(!cross_origin(
+            &headers(&[host, ("origin", "http://192.168.1.20:8080")]),
+            None
+        ));
+        assert!(cross_origin(
+            &headers(&[host, ("origin", "http://192.168.1.20:8081")]),
+            None
+        ));
+        assert!(cross_origin(
+            &headers(&[host, ("origin", "http://evil.example")]),
+            None
+        ));
         assert!(cross_origin(&headers(&[host, ("origin", "null")]), None));
         // Then Referer.
         assert!(!cross_origin(
             &headers(&[host, ("referer", "http://192.168.1.20:8080/exercises/x")]),
             None
         ));
-        assert!(cross_origin(&headers(&[host, ("referer", "http://evil.example/form")]), None));
+        assert!(cross_origin(
+            &headers(&[host, ("referer", "http://evil.example/form")]),
+            None
+        ));
         // Default ports and case.
-        assert!(!cross_origin(&headers(&[("host", "Sandpit.local"), ("origin", "http://sandpit.local:80")]), None));
+        assert!(!cross_origin(
+            &headers(&[
+                ("host", "Sandpit.local"),
+                ("origin", "http://sandpit.local:80")
+            ]),
+            None
+        ));
         // No browser headers: a script, not a browser carrying someone's cookie.
         assert!(!cross_origin(&headers(&[host]), None));
     }
@@ -404,7 +474,10 @@ mod tests {
         limiter.failed(a);
         let wait = limiter.try_once(a).expect_err("two failures: wait");
         assert!(wait > 0 && wait <= 600);
-        assert!(limiter.try_once(b).is_ok(), "another address is not held up");
+        assert!(
+            limiter.try_once(b).is_ok(),
+            "another address is not held up"
+        );
         for _ in 0..4 {
             assert!(limiter.try_once(b).is_ok());
         }
@@ -428,8 +501,21 @@ mod tests {
         for p in ["/join", "/trainer/login", "/healthz", "/static/sandpit.css"] {
             assert!(is_public(p), "{p}");
         }
-        for p in ["/", "/trainer", "/class", "/exercises", "/api/search", "/join/x"] {
+        for p in [
+            "/",
+            "/trainer",
+            "/class",
+            "/exercises",
+            "/api/search",
+            "/join/x",
+        ] {
             assert!(!is_public(p), "{p}");
+        }
+        for p in ["/trainer", "/trainer/classes/x", "/feeds", "/feeds/add"] {
+            assert!(is_trainer_only(p), "{p}");
+        }
+        for p in ["/trainer/login", "/trainers", "/feedsx", "/class", "/join"] {
+            assert!(!is_trainer_only(p), "{p}");
         }
     }
 }

@@ -1,0 +1,463 @@
+//! The trainee's side of classroom mode: joining a class with its code and a display name,
+//! leaving (a shared Chromebook), the class page with the trainer's exercises in order and
+//! the answers shared for the debrief, and the end-of-session evaluation.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use serde::Deserialize;
+
+use super::AppState;
+use super::error::{PageError, render};
+use super::session::{
+    ClientIp, Limiter, TraineeOnly, Who, classroom_off, clear_cookie, session_cookie, too_many,
+};
+use crate::catalog::exercises::{Exercise, Task};
+use crate::error::Error;
+use crate::store::classroom::{
+    CODE_LENGTH, Evaluation, NAME_MAX, SessionOwner, normalise_code, normalise_name,
+};
+
+/// The answers on the evaluation form's agreement scale, from 1 to 5.
+pub const AGREEMENT: [&str; 5] = [
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+];
+
+/// The question trainers care most about, worded the same on the form, the board and the export.
+pub const EFFECTIVE_QUESTION: &str = "I will be more effective at work as a result of this session";
+
+/// A field's error, for the error summary and beside the field.
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "join.html")]
+struct JoinPage {
+    code: String,
+    name: String,
+    errors: Vec<FieldError>,
+    signed_in_as: Option<String>,
+    left: bool,
+    code_length: usize,
+    name_max: usize,
+}
+
+impl JoinPage {
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+#[derive(Deserialize)]
+pub struct JoinQuery {
+    code: Option<String>,
+    left: Option<String>,
+}
+
+pub async fn join_form(
+    State(state): State<AppState>,
+    who: Option<Extension<Who>>,
+    Query(q): Query<JoinQuery>,
+) -> Response {
+    if !state.app.config.classroom {
+        return classroom_off();
+    }
+    let signed_in_as = who.and_then(|Extension(w)| match w.owner {
+        SessionOwner::Trainee(t) => Some(t.name),
+        SessionOwner::Trainer => None,
+    });
+    render(&JoinPage {
+        code: q.code.unwrap_or_default(),
+        name: String::new(),
+        errors: Vec::new(),
+        signed_in_as,
+        left: q.left.is_some(),
+        code_length: CODE_LENGTH,
+        name_max: NAME_MAX,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct JoinForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    name: String,
+}
+
+pub async fn join(
+    State(state): State<AppState>,
+    Extension(limiter): Extension<Arc<Limiter>>,
+    ClientIp(ip): ClientIp,
+    who: Option<Extension<Who>>,
+    Form(form): Form<JoinForm>,
+) -> Result<Response, PageError> {
+    if !state.app.config.classroom {
+        return Ok(classroom_off());
+    }
+    if let Err(wait) = limiter.try_once(ip) {
+        return Ok(too_many(wait));
+    }
+    let mut errors = Vec::new();
+    let code_ok = normalise_code(&form.code).is_some();
+    if !code_ok {
+        limiter.failed(ip);
+        errors.push(FieldError {
+            field: "code",
+            message: if form.code.trim().is_empty() {
+                "Enter the class code".into()
+            } else {
+                format!(
+                    "The class code is {CODE_LENGTH} letters and numbers, as the trainer shows it"
+                )
+            },
+        });
+    }
+    if let Err(e) = normalise_name(&form.name) {
+        errors.push(FieldError {
+            field: "name",
+            message: e.to_string(),
+        });
+    }
+    let trainee = if errors.is_empty() {
+        match state.app.store.join_class(&form.code, &form.name).await {
+            Ok(t) => Some(t),
+            Err(Error::Invalid(message)) => {
+                limiter.failed(ip);
+                errors.push(FieldError {
+                    field: "code",
+                    message,
+                });
+                None
+            }
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        None
+    };
+    let Some(trainee) = trainee else {
+        let page = JoinPage {
+            code: form.code,
+            name: form.name,
+            errors,
+            signed_in_as: None,
+            left: false,
+            code_length: CODE_LENGTH,
+            name_max: NAME_MAX,
+        };
+        return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
+    };
+    // Someone else's session on this Chromebook ends when a new person joins.
+    if let Some(Extension(w)) = who {
+        state.app.store.delete_session(&w.token).await?;
+    }
+    let token = state
+        .app
+        .store
+        .create_session(
+            &SessionOwner::Trainee(trainee),
+            super::session::SESSION_HOURS,
+        )
+        .await?;
+    let mut response = Redirect::to("/class").into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, session_cookie(&token));
+    Ok(response)
+}
+
+/// Ends this browser's session (trainee or trainer) and forgets the cookie.
+pub async fn leave(
+    State(state): State<AppState>,
+    who: Option<Extension<Who>>,
+) -> Result<Response, PageError> {
+    if !state.app.config.classroom {
+        return Ok(classroom_off());
+    }
+    let to = match &who {
+        Some(Extension(Who {
+            owner: SessionOwner::Trainer,
+            ..
+        })) => "/trainer/login",
+        _ => "/join?left=1",
+    };
+    if let Some(Extension(w)) = who {
+        state.app.store.delete_session(&w.token).await?;
+    }
+    let mut response = Redirect::to(to).into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, clear_cookie());
+    Ok(response)
+}
+
+/// An exercise of the class as the trainee sees it.
+pub struct ClassItem {
+    pub number: usize,
+    pub ex: Exercise,
+    pub locked: bool,
+    pub attempts: i64,
+    pub best: Option<f64>,
+    pub passed: bool,
+    /// Answers the trainer shares, without names: (answer, score).
+    pub shared: Vec<(String, Option<f64>)>,
+    /// The model answer, when the trainer shares it.
+    pub model: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "class.html")]
+struct ClassPage {
+    name: String,
+    class_title: String,
+    items: Vec<ClassItem>,
+    evaluated: bool,
+}
+
+impl ClassPage {
+    fn score(&self, s: &Option<f64>) -> String {
+        s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+    }
+}
+
+/// The model answer of an exercise, in words a trainee can read.
+pub fn model_answer(ex: &Exercise) -> String {
+    match &ex.task {
+        Task::Monitor(m) => m.model_query.clone(),
+        Task::Rewrite(r) => r.model_answers.first().cloned().unwrap_or_default(),
+        Task::Triage(t) => t
+            .items
+            .iter()
+            .map(|i| {
+                if i.why.is_empty() {
+                    format!("{}: {}", i.id, i.label.words())
+                } else {
+                    format!("{}: {} ({})", i.id, i.label.words(), i.why)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// An answer as stored, as text to show: a post's text, triage labels one a line.
+pub fn answer_text(stored: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(stored) {
+        Ok(serde_json::Value::Object(map)) => {
+            if let Some(text) = map.get("text").and_then(|t| t.as_str()) {
+                return text.to_string();
+            }
+            let mut lines: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", v.as_str().unwrap_or_default()))
+                .collect();
+            lines.sort();
+            lines.join("\n")
+        }
+        _ => stored.to_string(),
+    }
+}
+
+pub async fn class_page(
+    State(state): State<AppState>,
+    TraineeOnly(trainee, _): TraineeOnly,
+) -> Result<Response, PageError> {
+    let store = &state.app.store;
+    let class = store.require_class(&trainee.class_id).await?;
+    let catalog = state.app.catalog();
+    let standings: HashMap<String, _> = store
+        .standings(&trainee.id)
+        .await?
+        .into_iter()
+        .map(|s| (s.exercise_id.clone(), s))
+        .collect();
+    let reveals = store.reveals(&class.id).await?;
+    let items = store
+        .class_exercises(&class.id)
+        .await?
+        .into_iter()
+        .filter_map(|ce| {
+            let ex = catalog.get(&ce.exercise_id)?.clone();
+            let standing = standings.get(&ce.exercise_id);
+            let mine = reveals.iter().filter(|r| r.exercise_id == ce.exercise_id);
+            let shared = mine
+                .clone()
+                .filter_map(|r| Some((answer_text(r.answer.as_deref()?), r.score)))
+                .collect();
+            let model = mine
+                .clone()
+                .any(|r| r.attempt_id.is_none())
+                .then(|| model_answer(&ex));
+            Some((ce.locked, ex, standing.cloned(), shared, model))
+        })
+        .enumerate()
+        .map(|(i, (locked, ex, standing, shared, model))| ClassItem {
+            number: i + 1,
+            locked,
+            attempts: standing.as_ref().map(|s| s.attempts).unwrap_or(0),
+            best: standing.as_ref().and_then(|s| s.best),
+            passed: standing.as_ref().is_some_and(|s| s.passed),
+            shared,
+            model,
+            ex,
+        })
+        .collect();
+    let evaluated = store.evaluation(&trainee.id).await?.is_some();
+    Ok(render(&ClassPage {
+        name: trainee.name,
+        class_title: class.title,
+        items,
+        evaluated,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "evaluation.html")]
+struct EvaluationPage {
+    question: &'static str,
+    scale: Vec<(i64, &'static str)>,
+    chosen: i64,
+    do_differently: String,
+    comments: String,
+    errors: Vec<FieldError>,
+    saved: bool,
+}
+
+#[derive(Deserialize)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+fn scale() -> Vec<(i64, &'static str)> {
+    AGREEMENT
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i as i64 + 1, *w))
+        .collect()
+}
+
+pub async fn evaluation_form(
+    State(state): State<AppState>,
+    TraineeOnly(trainee, _): TraineeOnly,
+    Query(q): Query<SavedQuery>,
+) -> Result<Response, PageError> {
+    let previous: Option<Evaluation> = state.app.store.evaluation(&trainee.id).await?;
+    Ok(render(&EvaluationPage {
+        question: EFFECTIVE_QUESTION,
+        scale: scale(),
+        chosen: previous.as_ref().map(|e| e.effective).unwrap_or(0),
+        do_differently: previous
+            .as_ref()
+            .map(|e| e.do_differently.clone())
+            .unwrap_or_default(),
+        comments: previous.map(|e| e.comments).unwrap_or_default(),
+        errors: Vec::new(),
+        saved: q.saved.is_some(),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct EvaluationForm {
+    effective: Option<String>,
+    #[serde(default)]
+    do_differently: String,
+    #[serde(default)]
+    comments: String,
+}
+
+/// Longest free-text answer on the evaluation, in characters.
+const TEXT_MAX: usize = 2000;
+
+pub async fn save_evaluation(
+    State(state): State<AppState>,
+    TraineeOnly(trainee, _): TraineeOnly,
+    Form(form): Form<EvaluationForm>,
+) -> Result<Response, PageError> {
+    let effective = form
+        .effective
+        .as_deref()
+        .and_then(|v| v.parse::<i64>().ok())
+        .filter(|v| (1..=5).contains(v));
+    let mut errors = Vec::new();
+    if effective.is_none() {
+        errors.push(FieldError {
+            field: "effective",
+            message: "Choose how far you agree with the statement".into(),
+        });
+    }
+    for (field, text, what) in [
+        (
+            "do_differently",
+            &form.do_differently,
+            "What you will do differently",
+        ),
+        ("comments", &form.comments, "Your comments"),
+    ] {
+        if text.chars().count() > TEXT_MAX {
+            errors.push(FieldError {
+                field,
+                message: format!("{what} must be {TEXT_MAX} characters or fewer"),
+            });
+        }
+    }
+    match effective {
+        Some(effective) if errors.is_empty() => {
+            state
+                .app
+                .store
+                .save_evaluation(
+                    &trainee,
+                    effective,
+                    form.do_differently.trim(),
+                    form.comments.trim(),
+                )
+                .await?;
+            Ok(Redirect::to("/class/evaluation?saved=1").into_response())
+        }
+        _ => {
+            let page = EvaluationPage {
+                question: EFFECTIVE_QUESTION,
+                scale: scale(),
+                chosen: effective.unwrap_or(0),
+                do_differently: form.do_differently,
+                comments: form.comments,
+                errors,
+                saved: false,
+            };
+            Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_answers_read_as_text() {
+        assert_eq!(answer_text("flood AND rain"), "flood AND rain");
+        assert_eq!(
+            answer_text(r#"{"platform":"x","text":"Roads closed"}"#),
+            "Roads closed"
+        );
+        assert_eq!(
+            answer_text(r#"{"d2":"escalate","d1":"relevant"}"#),
+            "d1: relevant\nd2: escalate"
+        );
+        assert_eq!(answer_text("[1,2]"), "[1,2]");
+    }
+}
