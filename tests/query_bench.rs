@@ -194,3 +194,60 @@ fn query_mix_timings() {
     let p99 = all[(all.len() * 99 / 100).min(all.len() - 1)];
     eprintln!("p99 over the mix: {p99:.2?}");
 }
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+/// The NEAR queries of the service benchmark (`benches/search.rs`) on its corpus generator, next
+/// to Tantivy's own phrase query on the same words: there "flood" and "warning" are among the
+/// commonest words, so NEAR must check positions in a large share of the corpus.
+#[test]
+#[ignore]
+fn service_bench_near_timings() {
+    let n = common::docs_from_env(200_000);
+    let vocab = common::vocabulary(20_000);
+    let mut rng = common::Rng::new(42);
+    let docs: Vec<Document> = (0..n)
+        .filter_map(|i| {
+            let line = common::document(i, &mut rng, &vocab);
+            sandpit::ingest::jsonl::parse_line(&line, i + 1, "synthetic")
+                .ok()
+                .flatten()
+        })
+        .collect();
+    let index = SearchIndex::in_memory().expect("index");
+    let started = Instant::now();
+    index.write("synthetic", docs).expect("write");
+    eprintln!("indexed {n} documents in {:.1?}", started.elapsed());
+    let searcher = index.searcher();
+    for q in [
+        "flood",
+        "warning",
+        "flood warning",
+        "\"flood warning\"",
+        "flood NEAR/5 warning",
+        "flood NEAR/0f warning",
+        "(storm OR flood) NEAR/3f (closed OR outage)",
+        "\"rest centre\"",
+        "rest NEAR/0f centre",
+    ] {
+        let parsed = parse(q).expect("parses");
+        let query = parsed.scoped(&index.fields, "synthetic");
+        let mut times = Vec::new();
+        let mut total = 0;
+        for _ in 0..7 {
+            let t = Instant::now();
+            let (_top, count) = searcher
+                .search(&query, &(TopDocs::with_limit(10).order_by_score(), Count))
+                .expect("search");
+            total = count;
+            times.push(t.elapsed());
+        }
+        times.sort();
+        eprintln!(
+            "{total:>9} hits  p50 {:>8.2?}  max {:>8.2?}  {q}",
+            times[times.len() / 2],
+            times[times.len() - 1]
+        );
+    }
+}
