@@ -109,13 +109,66 @@ fn refuse_internal_literal(app: &App, url: &str) -> Result<()> {
     }
 }
 
+/// A problem with one field of a request to add feeds, for forms that show the message beside
+/// the field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// `corpus`, `url` or `interval`.
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// Every problem with a request to add a feed (none means `add_feed` will accept it).
+pub fn check_add(app: &App, req: &AddFeed) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if req.corpus.trim().is_empty() {
+        errors.push(FieldError {
+            field: "corpus",
+            message: "Enter the name of the corpus the feed's items go into".into(),
+        });
+    } else if let Err(e) = validate_corpus_name(&req.corpus) {
+        errors.push(FieldError {
+            field: "corpus",
+            message: e.to_string(),
+        });
+    }
+    if req.url.trim().is_empty() {
+        errors.push(FieldError {
+            field: "url",
+            message: "Enter the feed's address, such as https://www.gov.uk/government/feed".into(),
+        });
+    } else {
+        match opml::check_feed_url(&req.url) {
+            Err(why) => errors.push(FieldError {
+                field: "url",
+                message: format!("The feed address {why}"),
+            }),
+            Ok(url) => {
+                if let Err(e) = refuse_internal_literal(app, &url) {
+                    errors.push(FieldError {
+                        field: "url",
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    if let Err(e) = check_interval(req.interval_minutes) {
+        errors.push(FieldError {
+            field: "interval",
+            message: e.to_string(),
+        });
+    }
+    errors
+}
+
 /// Registers a feed for a corpus (created if new). Returns the feed and whether it is new.
 pub async fn add_feed(app: &App, req: AddFeed) -> Result<(FeedRecord, bool)> {
-    validate_corpus_name(&req.corpus)?;
-    let url = opml::check_feed_url(&req.url)
-        .map_err(|why| Error::invalid(format!("feed address {why}")))?;
+    if let Some(first) = check_add(app, &req).into_iter().next() {
+        return Err(Error::invalid(first.message));
+    }
+    let url = opml::check_feed_url(&req.url).map_err(Error::invalid)?;
     let interval = check_interval(req.interval_minutes)?;
-    refuse_internal_literal(app, &url)?;
     ensure_corpus(app, &req.corpus).await?;
     app.store
         .add_feed(&NewFeed {

@@ -12,10 +12,31 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::error::{PageError, render};
+use super::session::Trainer;
 use crate::app::App;
 use crate::error::Error;
 use crate::ingest::feeds::{self, AddFeed, FieldError};
 use crate::store::feeds::{FeedRecord, parse_timestamp};
+
+/// Who may manage live feeds: the trainer in classroom mode; the one user of a self-learner
+/// Sandpit (no classroom) is their own trainer.
+pub struct FeedManager;
+
+impl axum::extract::FromRequestParts<AppState> for FeedManager {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if !state.app.config.classroom {
+            return Ok(FeedManager);
+        }
+        Trainer::from_request_parts(parts, state)
+            .await
+            .map(|_| FeedManager)
+    }
+}
 
 /// One feed as the page shows it.
 pub struct Row {
@@ -77,6 +98,15 @@ impl FeedsPage {
             .iter()
             .find(|(f, _)| f == id)
             .map(|(_, m)| m.as_str())
+    }
+
+    /// The interval the form shows: what was sent, else the default.
+    fn selected_interval(&self) -> i64 {
+        self.form
+            .interval
+            .as_deref()
+            .and_then(|i| i.parse().ok())
+            .unwrap_or(feeds::DEFAULT_INTERVAL_MINUTES)
     }
 }
 
@@ -214,10 +244,18 @@ fn notice(done: &Done) -> Option<String> {
 
 /// GET /feeds
 pub async fn show(
+    _who: FeedManager,
     State(state): State<AppState>,
     Query(done): Query<Done>,
 ) -> Result<Response, PageError> {
-    let page = page(&state.app, notice(&done), Vec::new(), AddForm::default(), "").await?;
+    let page = page(
+        &state.app,
+        notice(&done),
+        Vec::new(),
+        AddForm::default(),
+        "",
+    )
+    .await?;
     Ok(render(&page))
 }
 
@@ -241,6 +279,7 @@ fn field_id(e: &FieldError, form: &str) -> String {
 
 /// POST /feeds/add
 pub async fn add(
+    _who: FeedManager,
     State(state): State<AppState>,
     Form(form): Form<AddForm>,
 ) -> Result<Response, PageError> {
@@ -261,11 +300,16 @@ pub async fn add(
         return with_errors(&state.app, errors, form, "add").await;
     }
     let (_, created) = feeds::add_feed(&state.app, req).await?;
-    Ok(see_other(if created { "done=added" } else { "done=exists" }))
+    Ok(see_other(if created {
+        "done=added"
+    } else {
+        "done=exists"
+    }))
 }
 
 /// POST /feeds/import (multipart: `corpus` and the `opml` file)
 pub async fn import(
+    _who: FeedManager,
     State(state): State<AppState>,
     mut multipart: Multipart,
 ) -> Result<Response, PageError> {
@@ -348,6 +392,7 @@ pub struct CorpusForm {
 
 /// POST /feeds/starter
 pub async fn starter(
+    _who: FeedManager,
     State(state): State<AppState>,
     Form(form): Form<CorpusForm>,
 ) -> Result<Response, PageError> {
@@ -388,6 +433,7 @@ pub struct FetchForm {
 
 /// POST /feeds/fetch: one feed (`id`) or a corpus's feeds (`corpus`) become due now.
 pub async fn fetch(
+    _who: FeedManager,
     State(state): State<AppState>,
     Form(form): Form<FetchForm>,
 ) -> Result<Response, PageError> {
@@ -412,17 +458,24 @@ pub struct IdForm {
 
 /// POST /feeds/remove
 pub async fn remove(
+    _who: FeedManager,
     State(state): State<AppState>,
     Form(form): Form<IdForm>,
 ) -> Result<Response, PageError> {
     if !state.app.store.remove_feed(&form.id).await? {
-        return Err(Error::not_found("that feed is not on the list (perhaps it was removed already)").into());
+        return Err(Error::not_found(
+            "that feed is not on the list (perhaps it was removed already)",
+        )
+        .into());
     }
     Ok(see_other("done=removed"))
 }
 
 /// GET /feeds/export.opml
-pub async fn export(State(state): State<AppState>) -> Result<Response, PageError> {
+pub async fn export(
+    _who: FeedManager,
+    State(state): State<AppState>,
+) -> Result<Response, PageError> {
     let text = feeds::export_opml(&state.app, None).await?;
     Ok((
         [

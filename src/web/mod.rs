@@ -8,6 +8,7 @@ pub mod charts;
 pub mod classroom;
 pub mod error;
 pub mod exercises;
+pub mod feeds;
 pub mod learner;
 pub mod pages;
 pub mod routes;

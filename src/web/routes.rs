@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::{AppState, api, assets, classroom, exercises, pages, session, trainer};
+use super::{AppState, api, assets, classroom, exercises, feeds, pages, session, trainer};
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -30,6 +30,14 @@ pub fn router(state: AppState) -> Router {
         .route("/exercises/{id}/hint", post(exercises::hint))
         .route("/exercises/{id}/reveal", post(exercises::reveal))
         .route("/progress", get(exercises::progress))
+        // live feeds (trainer)
+        .route("/feeds", get(feeds::show))
+        .route("/feeds/add", post(feeds::add))
+        .route("/feeds/import", post(feeds::import))
+        .route("/feeds/starter", post(feeds::starter))
+        .route("/feeds/fetch", post(feeds::fetch))
+        .route("/feeds/remove", post(feeds::remove))
+        .route("/feeds/export.opml", get(feeds::export))
         // classroom: trainees (join, leave, class page, evaluation)
         .route("/join", get(classroom::join_form).post(classroom::join))
         .route("/leave", post(classroom::leave))
