@@ -6,6 +6,7 @@ pub mod assets;
 pub mod board;
 pub mod charts;
 pub mod classroom;
+pub mod compose;
 pub mod error;
 pub mod exercises;
 pub mod feeds;
