@@ -10,7 +10,9 @@ use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::{AppState, api, assets, classroom, exercises, feeds, pages, session, trainer};
+use super::{
+    AppState, api, assets, classroom, compose, exercises, feeds, pages, session, trainer,
+};
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -23,6 +25,17 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(pages::search))
         .route("/doc", get(pages::doc))
         .route("/api/search", get(api::search))
+        // posting practice: the composer and its JSON API (bodies read and capped by the handlers)
+        .route(
+            "/compose",
+            get(compose::page_get)
+                .post(compose::page_post)
+                .layer(DefaultBodyLimit::max(compose::BODY_MAX)),
+        )
+        .route(
+            "/api/check",
+            post(compose::api_check).layer(DefaultBodyLimit::max(compose::BODY_MAX)),
+        )
         // exercises
         .route("/exercises", get(exercises::list))
         .route("/exercises/{id}", get(exercises::show))
