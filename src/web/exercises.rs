@@ -220,6 +220,13 @@ pub async fn submit(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let ex = state.app.exercise(&id)?;
+    // Classroom: the trainer has locked this exercise for the trainee's class.
+    if state.app.store.exercise_locked_for(&learner.id, &id).await? {
+        return Err(Error::invalid(
+            "Your trainer has locked this exercise: it takes no new attempts for now.",
+        )
+        .into());
+    }
     let answer = match &ex.task {
         Task::Triage(t) => {
             let mut labels = HashMap::new();
