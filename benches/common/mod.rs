@@ -25,8 +25,8 @@ impl Rng {
     /// Skewed towards small values, like word frequencies.
     pub fn zipf(&mut self, n: usize) -> usize {
         let a = self.below(n) + 1;
-        let b = self.below(a);
-        b
+        
+        self.below(a)
     }
 }
 

@@ -235,12 +235,11 @@ impl App {
             .map(|c| c.name)
             .collect();
         for ex in &catalog.exercises {
-            if let Some(corpus) = ex.corpus() {
-                if !corpora.contains(corpus) {
+            if let Some(corpus) = ex.corpus()
+                && !corpora.contains(corpus) {
                     problems.push(ex.problem("corpus", format!("unknown corpus {corpus:?}")));
                     continue;
                 }
-            }
             match &ex.task {
                 Task::Monitor(m) => {
                     let ids: HashSet<String> = self.matching_ids_all(&m.corpus).await?;

@@ -304,11 +304,10 @@ struct DiskFiles {
 
 impl Files for DiskFiles {
     fn read(&self, path: &Path) -> Option<String> {
-        if let Ok(rest) = normalise(path).strip_prefix("corpora") {
-            if let Some(text) = rest.to_str().and_then(super::corpora::shipped_file) {
+        if let Ok(rest) = normalise(path).strip_prefix("corpora")
+            && let Some(text) = rest.to_str().and_then(super::corpora::shipped_file) {
                 return Some(text.to_string());
             }
-        }
         std::fs::read_to_string(self.root.join(path)).ok()
     }
 }
@@ -348,11 +347,10 @@ pub fn shipped() -> Catalog {
 
 fn collect_shipped(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, String)>) {
     for file in dir.files() {
-        if file.path().extension().is_some_and(|e| e == "toml") {
-            if let Some(text) = file.contents_utf8() {
+        if file.path().extension().is_some_and(|e| e == "toml")
+            && let Some(text) = file.contents_utf8() {
                 out.push((file.path().to_path_buf(), text.to_string()));
             }
-        }
     }
     for sub in dir.dirs() {
         collect_shipped(sub, out);
@@ -512,8 +510,8 @@ fn load_one(files: &dyn Files, path: &Path, origin: &str, text: &str, catalog: &
                         ),
                     );
                 }
-                if let Some(naive) = &m.naive_query {
-                    if let Err(e) = crate::query::parse(naive) {
+                if let Some(naive) = &m.naive_query
+                    && let Err(e) = crate::query::parse(naive) {
                         bad(
                             "naive_query",
                             format!(
@@ -522,7 +520,6 @@ fn load_one(files: &dyn Files, path: &Path, origin: &str, text: &str, catalog: &
                             ),
                         );
                     }
-                }
                 if !(0.0..=1.0).contains(&m.pass_mark) || m.pass_mark == 0.0 {
                     bad(
                         "pass_mark",

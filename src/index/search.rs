@@ -157,7 +157,7 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let doc = self.from_tantivy(&doc);
+            let doc = self.stored_document(&doc);
             hits.push(make_hit(doc, score, req.marker));
         }
         Ok(SearchResults {
@@ -184,7 +184,7 @@ impl SearchIndex {
             None => Ok(None),
             Some((_, address)) => {
                 let doc: TantivyDocument = searcher.doc(*address)?;
-                Ok(Some(self.from_tantivy(&doc)))
+                Ok(Some(self.stored_document(&doc)))
             }
         }
     }
@@ -211,7 +211,7 @@ impl SearchIndex {
         })
     }
 
-    pub(crate) fn from_tantivy(&self, doc: &TantivyDocument) -> Document {
+    pub(crate) fn stored_document(&self, doc: &TantivyDocument) -> Document {
         let f: &Fields = &self.fields;
         let text = |field| {
             doc.get_first(field)
@@ -338,16 +338,14 @@ pub fn snippet(text: &str, marks: &[Range<usize>], max_chars: usize) -> Vec<Frag
         .copied()
         .unwrap_or(text.len());
     // Snap to word boundaries so no word is cut in half.
-    if start > 0 {
-        if let Some(space) = text[start..end].find(char::is_whitespace) {
+    if start > 0
+        && let Some(space) = text[start..end].find(char::is_whitespace) {
             start += space + 1;
         }
-    }
-    if end < text.len() {
-        if let Some(space) = text[start..end].rfind(char::is_whitespace) {
+    if end < text.len()
+        && let Some(space) = text[start..end].rfind(char::is_whitespace) {
             end = start + space;
         }
-    }
     let mut out = Vec::new();
     if start > 0 {
         out.push(Fragment {
@@ -442,11 +440,10 @@ impl SegmentCollector for FacetSegment {
             self.facets.min = min_opt(self.facets.min, Some(secs));
             self.facets.max = self.facets.max.max(Some(secs));
         }
-        if let Some(sources) = &self.sources {
-            if let Some(ord) = sources.term_ords(doc).next() {
+        if let Some(sources) = &self.sources
+            && let Some(ord) = sources.term_ords(doc).next() {
                 *self.source_ords.entry(ord).or_default() += 1;
             }
-        }
     }
 
     fn harvest(mut self) -> Facets {
@@ -552,14 +549,13 @@ impl SegmentCollector for IdSegment {
     type Fruit = Vec<String>;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(ids) = &self.ids {
-            if let Some(ord) = ids.term_ords(doc).next() {
+        if let Some(ids) = &self.ids
+            && let Some(ord) = ids.term_ords(doc).next() {
                 let mut id = String::new();
                 if ids.ord_to_str(ord, &mut id).unwrap_or(false) {
                     self.out.push(id);
                 }
             }
-        }
     }
 
     fn harvest(self) -> Vec<String> {
@@ -579,7 +575,8 @@ mod tests {
             "tail ".repeat(100)
         );
         let at = text.find("flood").unwrap_or(0);
-        let s = snippet(&text, &[at..at + 5], 60);
+        let mark = at..at + 5;
+        let s = snippet(&text, std::slice::from_ref(&mark), 60);
         let joined: String = s.iter().map(|f| f.text.as_str()).collect();
         assert!(joined.starts_with("… "));
         assert!(joined.ends_with(" …"));
@@ -589,7 +586,8 @@ mod tests {
 
     #[test]
     fn fragments_split_marks() {
-        let f = fragments("a flood b", &[2..7], 0..9);
+        let mark = 2..7;
+        let f = fragments("a flood b", std::slice::from_ref(&mark), 0..9);
         assert_eq!(f.len(), 3);
         assert!(f[1].marked && f[1].text == "flood");
     }

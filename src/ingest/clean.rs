@@ -83,13 +83,12 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
                 walk(child, out);
                 if block {
                     out.push('\n');
-                } else if name == "img" {
-                    if let Some(alt) = el.attr("alt") {
+                } else if name == "img"
+                    && let Some(alt) = el.attr("alt") {
                         out.push(' ');
                         out.push_str(alt);
                         out.push(' ');
                     }
-                }
             }
             _ => {}
         }
