@@ -68,14 +68,14 @@ pub fn run(args: CheckArgs) -> Result<()> {
     check_size(&text)?;
     let result = compose::check(&text, &profiles, &packs);
     let mut out = std::io::stdout().lock();
-    let written = if args.json {
+    
+    if args.json {
         serde_json::to_string_pretty(&draft_json(&result))
             .map_err(Error::internal)
             .and_then(|s| writeln!(out, "{s}").map_err(Error::from))
     } else {
         writeln!(out, "{}", report(&text, &result)).map_err(Error::from)
-    };
-    written
+    }
 }
 
 /// Platforms from a comma-separated list.
