@@ -130,8 +130,9 @@ impl DocSet for NearScorer {
     }
 
     fn cost(&self) -> u64 {
-        // Positions are read for every candidate, so a NEAR costs more than its doc count.
-        self.fields.iter().map(Cursor::cost).sum::<u64>() * 4
+        // Candidates are those of the rarest required operand; an intersection should let this
+        // scorer lead when it is rarer than its partners, as a phrase query does.
+        self.fields.iter().map(Cursor::cost).sum::<u64>()
     }
 }
 
