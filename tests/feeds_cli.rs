@@ -296,3 +296,50 @@ fn bad_input_is_refused_with_a_reason() {
     let out = sandpit(data, &["feeds", "import-opml", "live"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn corpus_import_of_an_opml_list_registers_its_feeds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("mine.opml");
+    std::fs::write(
+        &list,
+        "<opml version=\"2.0\"><body>\
+         <outline text=\"One\" xmlUrl=\"https://one.example.org/rss\"/>\
+         <outline text=\"Broken\" xmlUrl=\"gopher://old.example.org/feed\"/>\
+         </body></opml>",
+    )
+    .expect("write");
+    let feed = format!(
+        "{}/tests/data/feeds/files/rss20_wordpress.xml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let data = dir.path().join("data");
+    let out = sandpit(
+        &data,
+        &[
+            "corpus",
+            "import",
+            "mixed",
+            &feed,
+            &list.display().to_string(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("mixed: 10 added"),
+        "{}",
+        text(&out.stdout)
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("1 feed(s) added to the live feeds of mixed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("mine.opml:1: outline \"Broken\""),
+        "{stderr}"
+    );
+    let out = sandpit(&data, &["feeds", "list", "mixed", "--json"]);
+    let feeds: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(feeds[0]["url"], "https://one.example.org/rss");
+}

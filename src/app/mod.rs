@@ -129,24 +129,41 @@ impl App {
         })
         .await
         .map_err(Error::internal)??;
-        let mut problems = report.problems;
+        let problems = report.problems;
+        let mut notes = report.notes;
+        let mut list_problems: Vec<String> = Vec::new();
+        // An OPML list names feeds rather than holding documents: its feeds become the
+        // corpus's live feeds, fetched by `sandpit feeds fetch` and by `serve`'s poller.
         for opml in &report.opml {
-            problems.push(Problem {
-                origin: opml.display().to_string(),
-                line: None,
-                message:
-                    "an OPML list names feeds to fetch; add them with `sandpit feeds import-opml`"
-                        .into(),
-            });
+            let origin = opml.display().to_string();
+            let listed = match std::fs::read(opml) {
+                Ok(bytes) => crate::ingest::feeds::import_opml(self, corpus, &bytes, &origin).await,
+                Err(e) => Err(Error::invalid(format!("{origin}: cannot read: {e}"))),
+            };
+            match listed {
+                Ok(list) => {
+                    notes.push(format!(
+                        "{origin}: {} feed(s) added to the live feeds of {corpus} ({} already there); \
+                         `sandpit feeds fetch {corpus}` fetches them now, and `sandpit serve` keeps them up to date",
+                        list.added.len(),
+                        list.existing
+                    ));
+                    list_problems.extend(list.problems);
+                }
+                Err(Error::Invalid(message)) => list_problems.push(message),
+                Err(e) => return Err(e),
+            }
         }
+        let mut problem_lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        problem_lines.extend(list_problems);
         let summary = ImportSummary {
             corpus: corpus.to_string(),
             files: report.files,
             added: counts.added,
             replaced: counts.replaced,
-            rejected: problems.len(),
-            problems: problems.iter().map(ToString::to_string).collect(),
-            notes: report.notes,
+            rejected: problem_lines.len(),
+            problems: problem_lines,
+            notes,
         };
         self.record_import(&summary, "imported", "", "", "").await?;
         Ok(summary)
