@@ -1,0 +1,469 @@
+//! The authorisation matrix of classroom mode. Every route of `src/web/routes.rs` (read from the
+//! file itself, so a new route cannot be missed) is requested, with each of its methods, by an
+//! anonymous visitor, trainee A, trainee B (another trainee of the same class) and the trainer.
+//! Nothing of the trainer's and nothing of another trainee's may be reachable: each role gets
+//! the status its access allows, no response carries another's name, answer or evaluation, and
+//! refused changes of state leave the database as it was.
+
+#[path = "classroom/support.rs"]
+mod support;
+
+use support::{Client, Resp, class_with, join, start, submit, trainer};
+
+const ROUTES: &str = include_str!("../src/web/routes.rs");
+
+/// The route table as (path, method) pairs.
+fn routes() -> Vec<(String, String)> {
+    let method = regex::Regex::new(r"\b(get|post|put|patch|delete)\(").expect("regex");
+    let path = regex::Regex::new(r#"^\s*"([^"]+)""#).expect("regex");
+    let mut out = Vec::new();
+    for chunk in ROUTES.split(".route(").skip(1) {
+        // A route's own text ends where the next builder call on the router begins.
+        let own = chunk.split("\n        .").next().unwrap_or(chunk);
+        let Some(p) = path.captures(own) else {
+            panic!("cannot read the path of route {own:?}");
+        };
+        let p = p[1].to_string();
+        let methods: Vec<String> = method
+            .captures_iter(own)
+            .map(|c| c[1].to_uppercase())
+            .collect();
+        assert!(!methods.is_empty(), "route {p} has no method in {own:?}");
+        for m in methods {
+            out.push((p.clone(), m));
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Access {
+    /// The ways in: no session needed.
+    Public,
+    /// Any session: a trainee's own work, or the trainer trying things out.
+    Learner,
+    /// A trainee's class page and evaluation.
+    Trainee,
+    /// The trainer only.
+    Trainer,
+}
+
+/// Who may use each route. A route not listed here fails the test: decide its access.
+fn access(path: &str) -> Option<Access> {
+    use Access::*;
+    Some(match path {
+        "/join" | "/trainer/login" | "/healthz" | "/static/{name}" => Public,
+        "/class" | "/class/evaluation" => Trainee,
+        "/leave" => Learner,
+        "/"
+        | "/search"
+        | "/doc"
+        | "/api/search"
+        | "/api/check"
+        | "/compose"
+        | "/exercises"
+        | "/exercises/{id}"
+        | "/exercises/{id}/attempts"
+        | "/exercises/{id}/hint"
+        | "/exercises/{id}/reveal"
+        | "/progress" => Learner,
+        p if p == "/trainer" || p.starts_with("/trainer/") => Trainer,
+        p if p == "/feeds" || p.starts_with("/feeds/") => Trainer,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Anonymous,
+    TraineeA,
+    TraineeB,
+    Trainer,
+}
+
+const ALICE: &str = "Alice Marker";
+const BOB: &str = "Bob Marker";
+const ALICE_ANSWER: &str = "ALICEANSWER42 The library reopens on Saturday at 9am";
+const BOB_ANSWER: &str = "BOBANSWER77 Library open again Saturday";
+const ALICE_EVAL: &str = "ALICEEVAL31 plan posts ahead";
+const BOB_EVAL: &str = "BOBEVAL58 check hashtags";
+const REWRITE: &str = "storm-17-rewrite-library";
+const MONITOR: &str = "mini-harriet-auth";
+
+/// A monitoring exercise on the fixture corpus, uploaded by the trainer during set-up.
+const MONITOR_TOML: &str = r#"id = "mini-harriet-auth"
+title = "Harriet the storm"
+kind = "monitor"
+level = "beginner"
+summary = "Fixture."
+brief = "Find the posts about Storm Harriet."
+
+[monitor]
+corpus = "mini"
+relevant = ["m1", "m4"]
+model_query = 'harriet NOT #HarrietRovers'
+pass_mark = 0.8
+"#;
+
+struct World {
+    class: String,
+    code: String,
+    key: String,
+    alice_attempt: String,
+    reveal: String,
+}
+
+impl World {
+    fn url(&self, path: &str, variant: usize) -> String {
+        let url = path
+            .replace("{class}", &self.class)
+            .replace("{exercise}", REWRITE)
+            .replace("{reveal}", &self.reveal)
+            .replace("{name}", "sandpit.css")
+            .replace("{id}", REWRITE);
+        let query = match path {
+            "/search" => "?corpus=mini&q=storm",
+            "/api/search" => "?corpus=mini&q=storm",
+            "/doc" => "?corpus=mini&id=m1",
+            _ => "",
+        };
+        // The second variant of an exercise page asks for trainee A's attempt.
+        if path == "/exercises/{id}" && variant == 1 {
+            return format!("{url}?attempt={}", self.alice_attempt);
+        }
+        format!("{url}{query}")
+    }
+
+    /// A form that would do harm if the wrong person could send it.
+    fn form(&self, path: &str) -> Vec<(&'static str, String)> {
+        let s = |v: &str| v.to_string();
+        match path {
+            "/join" => vec![("code", s("")), ("name", s(""))],
+            "/trainer/login" => vec![("secret", s("not-the-key"))],
+            "/class/evaluation" => {
+                vec![("effective", s("1")), ("do_differently", s("overwritten"))]
+            }
+            "/exercises/{id}/attempts" => vec![("answer", s("matrix answer"))],
+            "/compose" => vec![("text", s("hello")), ("platform", s("x"))],
+            "/trainer/classes" => vec![("title", s("Intruder class"))],
+            "/trainer/classes/{class}/open" => vec![("open", s("0"))],
+            "/trainer/classes/{class}/exercises" => Vec::new(),
+            "/trainer/classes/{class}/exercises/{exercise}/move" => vec![("direction", s("down"))],
+            "/trainer/classes/{class}/exercises/{exercise}/lock" => vec![("locked", s("1"))],
+            "/trainer/classes/{class}/reveals" => {
+                vec![
+                    ("exercise", s(REWRITE)),
+                    ("attempt", self.alice_attempt.clone()),
+                ]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// What a role must never see, in any body or redirect.
+fn forbidden(role: Role, w: &World) -> Vec<String> {
+    let all = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match role {
+        Role::Anonymous => {
+            let mut v = all(&[ALICE, BOB, ALICE_ANSWER, BOB_ANSWER, ALICE_EVAL, BOB_EVAL]);
+            v.push(w.code.clone());
+            v.push(w.key.clone());
+            v
+        }
+        Role::TraineeA => {
+            let mut v = all(&[BOB, BOB_ANSWER, BOB_EVAL]);
+            v.push(w.key.clone());
+            v
+        }
+        Role::TraineeB => {
+            let mut v = all(&[ALICE, ALICE_ANSWER, ALICE_EVAL]);
+            v.push(w.key.clone());
+            v
+        }
+        Role::Trainer => Vec::new(),
+    }
+}
+
+fn check(role: Role, access: Access, method: &str, url: &str, r: &Resp) -> Result<(), String> {
+    let refused = matches!(r.status, 401 | 403);
+    let to_join = r.status == 303 && r.location == "/join";
+    let to_login = r.status == 303 && r.location == "/trainer/login";
+    let fail = |why: &str| {
+        Err(format!(
+            "{role:?} {method} {url} ({access:?}): {why}; got {} {} {}",
+            r.status,
+            r.location,
+            r.body.chars().take(300).collect::<String>()
+        ))
+    };
+    if r.status >= 500 {
+        return fail("server error");
+    }
+    let ok = match (role, access) {
+        (_, Access::Public) => r.status != 403,
+        (Role::Anonymous, Access::Learner) if url.starts_with("/api/") => r.status == 401,
+        (Role::Anonymous, Access::Learner | Access::Trainee) => to_join,
+        (Role::Anonymous, Access::Trainer) => to_login,
+        (Role::TraineeA | Role::TraineeB, Access::Learner | Access::Trainee) => {
+            !refused && !to_join && !to_login
+        }
+        (Role::TraineeA | Role::TraineeB, Access::Trainer) => r.status == 403,
+        (Role::Trainer, Access::Trainee) => r.status == 303 && r.location == "/trainer",
+        (Role::Trainer, Access::Learner | Access::Trainer) => !refused && !to_join && !to_login,
+    };
+    if !ok {
+        return fail("wrong access");
+    }
+    Ok(())
+}
+
+async fn set_up() -> (support::Server, World, Client, Client, Client) {
+    let server = start(true).await;
+    let mut t = trainer(&server).await;
+    let up = t
+        .post_multipart(
+            "/trainer/upload/exercises",
+            &[],
+            &[("files", "auth.toml", MONITOR_TOML.as_bytes())],
+        )
+        .await;
+    assert_eq!(up.status, 200, "{}", up.body);
+    let (class, code) = class_with(&mut t, &[REWRITE, MONITOR]).await;
+    let mut a = join(&server, &code, ALICE).await;
+    let mut b = join(&server, &code, BOB).await;
+    let alice_attempt = submit(&mut a, REWRITE, ALICE_ANSWER).await;
+    submit(&mut b, REWRITE, BOB_ANSWER).await;
+    submit(&mut a, MONITOR, "harriet").await;
+    for (c, text) in [(&mut a, ALICE_EVAL), (&mut b, BOB_EVAL)] {
+        let r = c
+            .post(
+                "/class/evaluation",
+                &[("effective", "5"), ("do_differently", text)],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+    }
+    // The model answer shared gives a reveal to stop sharing.
+    let r = t
+        .post(
+            &format!("/trainer/classes/{class}/reveals"),
+            &[("exercise", REWRITE)],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let reveal = server
+        .app
+        .store
+        .reveals(&class)
+        .await
+        .expect("reveals")
+        .first()
+        .expect("one reveal")
+        .id
+        .clone();
+    let key = server.app.store.trainer_secret(false).await.expect("key");
+    let world = World {
+        class,
+        code,
+        key,
+        alice_attempt,
+        reveal,
+    };
+    (server, world, t, a, b)
+}
+
+/// Routes that end the session they are sent with: tried last, on a session of their own.
+fn ends_session(path: &str, method: &str) -> bool {
+    method == "POST" && matches!(path, "/leave" | "/trainer/logout")
+}
+
+#[tokio::test]
+async fn every_route_for_every_role() {
+    let (server, w, t, a, b) = set_up().await;
+    let mut table = routes();
+    assert!(table.len() >= 30, "the route table was read: {table:?}");
+    let unclassified: Vec<&String> = table
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| access(p).is_none())
+        .collect();
+    assert!(
+        unclassified.is_empty(),
+        "routes missing from the authorisation matrix (decide who may use them): {unclassified:?}"
+    );
+    table.sort_by_key(|(p, m)| ends_session(p, m));
+
+    let mut failures = Vec::new();
+    let mut requests = 0;
+    for role in [
+        Role::Anonymous,
+        Role::TraineeA,
+        Role::TraineeB,
+        Role::Trainer,
+    ] {
+        let client = match role {
+            Role::Anonymous => Client::new(&server.base),
+            Role::TraineeA => a.clone(),
+            Role::TraineeB => b.clone(),
+            Role::Trainer => t.clone(),
+        };
+        let banned = forbidden(role, &w);
+        for (path, method) in &table {
+            let access = access(path).unwrap_or(Access::Trainer);
+            let mut c = if ends_session(path, method) {
+                // A second session of the same person, so the others stay signed in.
+                match role {
+                    Role::Anonymous => client.clone(),
+                    Role::TraineeA => join(&server, &w.code, ALICE).await,
+                    Role::TraineeB => join(&server, &w.code, BOB).await,
+                    Role::Trainer => trainer(&server).await,
+                }
+            } else {
+                client.clone()
+            };
+            let variants = if path == "/exercises/{id}" && method == "GET" {
+                2
+            } else {
+                1
+            };
+            for variant in 0..variants {
+                let url = w.url(path, variant);
+                let r = match method.as_str() {
+                    "GET" => c.get(&url).await,
+                    _ => {
+                        let form = w.form(path);
+                        let pairs: Vec<(&str, &str)> =
+                            form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                        c.post(&url, &pairs).await
+                    }
+                };
+                requests += 1;
+                if ends_session(path, method) && role != Role::Anonymous {
+                    // Signing out: the trainer back to the sign-in page, a trainee to /join
+                    // (a trainee cannot use the trainer's sign-out), and the session is over.
+                    let expected = match (role, path.as_str()) {
+                        (Role::Trainer, _) => (303, "/trainer/login"),
+                        (_, "/leave") => (303, "/join?left=1"),
+                        _ => (403, ""),
+                    };
+                    if (r.status, r.location.as_str()) != expected {
+                        failures.push(format!(
+                            "{role:?} {method} {url}: {} {}",
+                            r.status, r.location
+                        ));
+                    }
+                    let after = c.get("/progress").await;
+                    let signed_out = after.status == 303 && after.location == "/join";
+                    if signed_out != (expected.0 == 303) {
+                        failures.push(format!(
+                            "{role:?} {method} {url}: session over is {signed_out}"
+                        ));
+                    }
+                } else if let Err(e) = check(role, access, method, &url, &r) {
+                    failures.push(e);
+                }
+                for b in &banned {
+                    if r.body.contains(b.as_str()) || r.location.contains(b.as_str()) {
+                        failures.push(format!("{role:?} {method} {url}: the response shows {b:?}"));
+                    }
+                }
+                // Another trainee's attempt is not found, not shown.
+                if role == Role::TraineeB && variant == 1 && r.status != 404 {
+                    failures.push(format!("B read A's attempt at {url}: {}", r.status));
+                }
+                // The matrix can see a leak: A's own page does show A's answer.
+                if role == Role::TraineeA && variant == 1 && !r.body.contains("ALICEANSWER42") {
+                    failures.push(format!("A cannot see A's own attempt at {url}"));
+                }
+            }
+        }
+        if role == Role::TraineeB {
+            // Nobody but the trainer has changed anything of the trainer's.
+            let store = &server.app.store;
+            let classes = store.classes().await.expect("classes");
+            assert_eq!(
+                classes.len(),
+                1,
+                "no class started by a trainee or a stranger"
+            );
+            assert!(classes[0].open, "the class is still open");
+            let exercises: Vec<(String, bool)> = store
+                .class_exercises(&w.class)
+                .await
+                .expect("exercises")
+                .into_iter()
+                .map(|e| (e.exercise_id, e.locked))
+                .collect();
+            assert_eq!(
+                exercises,
+                vec![(REWRITE.to_string(), false), (MONITOR.to_string(), false)],
+                "order and locks unchanged"
+            );
+            let reveals = store.reveals(&w.class).await.expect("reveals");
+            assert_eq!(
+                reveals.len(),
+                1,
+                "no answer shared by anyone but the trainer"
+            );
+            assert!(reveals[0].attempt_id.is_none());
+            assert!(store.uploaded_exercises().await.expect("uploads").len() == 1);
+            let ev = store.evaluations(&w.class).await.expect("evaluations");
+            // A and B each replaced their own; a stranger added none.
+            assert_eq!(ev.len(), 2, "{ev:?}");
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {requests} requests broke the rules:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // The trainer did see the class (the matrix checks refusals, this checks it is not empty).
+    let mut t = t;
+    let page = t.get(&format!("/trainer/classes/{}", w.class)).await;
+    assert!(page.body.contains(ALICE) && page.body.contains(BOB));
+}
+
+#[tokio::test]
+async fn the_route_table_is_read_whole() {
+    let table = routes();
+    for expected in [
+        ("/join", "POST"),
+        ("/trainer/classes/{class}/board/{exercise}", "GET"),
+        ("/exercises/{id}/attempts", "POST"),
+        ("/healthz", "GET"),
+    ] {
+        assert!(
+            table
+                .iter()
+                .any(|(p, m)| p == expected.0 && m == expected.1),
+            "{expected:?} in {table:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn self_learner_mode_has_no_login_and_no_classroom() {
+    let server = start(false).await;
+    let mut c = Client::new(&server.base);
+    assert_eq!(c.get("/").await.status, 200);
+    assert_eq!(c.get("/exercises").await.status, 200);
+    let r = c
+        .post(
+            &format!("/exercises/{REWRITE}/attempts"),
+            &[("answer", "Library open Saturday")],
+        )
+        .await;
+    assert_eq!(r.status, 303, "a self-learner submits with no login");
+    for path in ["/join", "/class", "/trainer", "/trainer/login"] {
+        assert_eq!(c.get(path).await.status, 404, "{path}");
+    }
+    let attempts = server
+        .app
+        .store
+        .attempts("local", None)
+        .await
+        .expect("attempts");
+    assert_eq!(attempts.len(), 1);
+}
