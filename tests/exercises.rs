@@ -339,7 +339,7 @@ async fn validation_names_file_and_line_for_each_kind_of_mistake() {
     let p = find("missing-field.toml");
     assert!(p.message.contains("missing field `title`"), "{p}");
     let p = find("triage-unknown-doc.toml");
-    assert_eq!(p.line, Some(15), "{p}");
+    assert_eq!(p.line, Some(14), "{p}");
     assert!(p.message.contains("\"ghost\""));
     assert!(
         !problems

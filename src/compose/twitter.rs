@@ -838,11 +838,12 @@ mod tests {
     }
 
     #[test]
-    fn pathological_inputs_stay_fast() {
+    fn pathological_inputs_are_counted() {
+        // 400,000 characters of "x.x.x." look like one long domain to a naive URL finder; the
+        // benchmark (`cargo bench --bench compose`) measures the time, this checks the result.
         let dots = "x.".repeat(200_000);
-        let started = std::time::Instant::now();
         let p = parse(&dots, &Config::v3());
         assert!(p.weighted_length > 0);
-        assert!(started.elapsed().as_secs() < 5);
+        assert!(!p.valid);
     }
 }
