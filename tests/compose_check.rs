@@ -248,14 +248,12 @@ fn bad_input_never_panics() {
     }
     // A megabyte of mixed text completes.
     let big = "Roads & paths e.g. #floodalert https://gov.uk/x \u{1F44F}\u{1F44F} ".repeat(16_000);
-    let started = std::time::Instant::now();
     let mut cut = 1_000_000;
     while !big.is_char_boundary(cut) {
         cut -= 1;
     }
     let r = compose::check(&big[..cut], &all, &packs);
     assert!(!r.counts[0].valid);
-    assert!(started.elapsed().as_secs() < 60);
 }
 
 fn sandpit(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
