@@ -314,6 +314,18 @@ fn check_url(url: &Url, policy: &AddressPolicy) -> Result<(), Refusal> {
     }
 }
 
+/// A host name that did not resolve.
+#[derive(Debug)]
+struct Unresolved(String);
+
+impl std::fmt::Display for Unresolved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no address found for {}", self.0)
+    }
+}
+
+impl std::error::Error for Unresolved {}
+
 /// Resolves host names and drops internal addresses; refuses a name that has only internal
 /// ones. The connection is made to the checked addresses, so DNS rebinding gains nothing.
 struct GuardedResolver {
@@ -325,8 +337,15 @@ impl reqwest::dns::Resolve for GuardedResolver {
         let policy = self.policy.clone();
         let host = name.as_str().to_string();
         Box::pin(async move {
-            let addrs: Vec<SocketAddr> =
-                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let addrs: Vec<SocketAddr> = match tokio::net::lookup_host((host.as_str(), 0)).await {
+                Ok(addrs) => addrs.collect(),
+                // Typed, so the fetcher says "site not found" whatever words the system's
+                // resolver used.
+                Err(_) => Vec::new(),
+            };
+            if addrs.is_empty() {
+                return Err(Box::new(Unresolved(host)) as Box<dyn std::error::Error + Send + Sync>);
+            }
             let allowed: Vec<SocketAddr> = addrs
                 .iter()
                 .copied()
@@ -579,6 +598,9 @@ impl Fetcher {
         let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
         let mut chain = Vec::new();
         while let Some(e) = source {
+            if let Some(Unresolved(name)) = e.downcast_ref::<Unresolved>() {
+                return FetchError::NoSuchHost(name.clone());
+            }
             if let Some(refusal) = e.downcast_ref::<Refusal>() {
                 return refusal_error(match refusal {
                     Refusal::Blocked(b) => Refusal::Blocked(b.clone()),
