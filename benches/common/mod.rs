@@ -25,7 +25,7 @@ impl Rng {
     /// Skewed towards small values, like word frequencies.
     pub fn zipf(&mut self, n: usize) -> usize {
         let a = self.below(n) + 1;
-        
+
         self.below(a)
     }
 }
@@ -119,7 +119,9 @@ pub fn document(i: usize, rng: &mut Rng, vocab: &[String]) -> String {
     let mut words: Vec<String> = Vec::with_capacity(170);
     let mut len = 0;
     while len < 1000 {
-        let w = if rng.below(12) == 0 {
+        // About one topical word a document, so a monitoring term matches a few per cent of the
+        // corpus, as in real listening data, rather than most of it.
+        let w = if rng.below(200) == 0 {
             TOPICAL[rng.zipf(TOPICAL.len())].to_string()
         } else {
             vocab[rng.zipf(vocab.len())].clone()

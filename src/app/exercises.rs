@@ -236,10 +236,11 @@ impl App {
             .collect();
         for ex in &catalog.exercises {
             if let Some(corpus) = ex.corpus()
-                && !corpora.contains(corpus) {
-                    problems.push(ex.problem("corpus", format!("unknown corpus {corpus:?}")));
-                    continue;
-                }
+                && !corpora.contains(corpus)
+            {
+                problems.push(ex.problem("corpus", format!("unknown corpus {corpus:?}")));
+                continue;
+            }
             match &ex.task {
                 Task::Monitor(m) => {
                     let ids: HashSet<String> = self.matching_ids_all(&m.corpus).await?;

@@ -305,9 +305,10 @@ struct DiskFiles {
 impl Files for DiskFiles {
     fn read(&self, path: &Path) -> Option<String> {
         if let Ok(rest) = normalise(path).strip_prefix("corpora")
-            && let Some(text) = rest.to_str().and_then(super::corpora::shipped_file) {
-                return Some(text.to_string());
-            }
+            && let Some(text) = rest.to_str().and_then(super::corpora::shipped_file)
+        {
+            return Some(text.to_string());
+        }
         std::fs::read_to_string(self.root.join(path)).ok()
     }
 }
@@ -348,9 +349,10 @@ pub fn shipped() -> Catalog {
 fn collect_shipped(dir: &'static Dir<'static>, out: &mut Vec<(PathBuf, String)>) {
     for file in dir.files() {
         if file.path().extension().is_some_and(|e| e == "toml")
-            && let Some(text) = file.contents_utf8() {
-                out.push((file.path().to_path_buf(), text.to_string()));
-            }
+            && let Some(text) = file.contents_utf8()
+        {
+            out.push((file.path().to_path_buf(), text.to_string()));
+        }
     }
     for sub in dir.dirs() {
         collect_shipped(sub, out);
@@ -511,15 +513,16 @@ fn load_one(files: &dyn Files, path: &Path, origin: &str, text: &str, catalog: &
                     );
                 }
                 if let Some(naive) = &m.naive_query
-                    && let Err(e) = crate::query::parse(naive) {
-                        bad(
-                            "naive_query",
-                            format!(
-                                "naive_query does not parse: column {}: {}",
-                                e.column, e.message
-                            ),
-                        );
-                    }
+                    && let Err(e) = crate::query::parse(naive)
+                {
+                    bad(
+                        "naive_query",
+                        format!(
+                            "naive_query does not parse: column {}: {}",
+                            e.column, e.message
+                        ),
+                    );
+                }
                 if !(0.0..=1.0).contains(&m.pass_mark) || m.pass_mark == 0.0 {
                     bad(
                         "pass_mark",

@@ -68,7 +68,7 @@ pub fn run(args: CheckArgs) -> Result<()> {
     check_size(&text)?;
     let result = compose::check(&text, &profiles, &packs);
     let mut out = std::io::stdout().lock();
-    
+
     if args.json {
         serde_json::to_string_pretty(&draft_json(&result))
             .map_err(Error::internal)

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Duration, DurationRound, TimeZone, Utc};
 use serde::Serialize;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::{DocAddress, DocId, Score, SegmentReader, Term};
 
@@ -110,9 +110,13 @@ impl SearchIndex {
         BooleanQuery::new(vec![
             (
                 Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.corpus, corpus),
-                    IndexRecordOption::Basic,
+                // A filter, not a score: every document of the corpus has the term.
+                Box::new(ConstScoreQuery::new(
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.fields.corpus, corpus),
+                        IndexRecordOption::Basic,
+                    )),
+                    0.0,
                 )),
             ),
             (Occur::Must, query),
@@ -339,13 +343,15 @@ pub fn snippet(text: &str, marks: &[Range<usize>], max_chars: usize) -> Vec<Frag
         .unwrap_or(text.len());
     // Snap to word boundaries so no word is cut in half.
     if start > 0
-        && let Some(space) = text[start..end].find(char::is_whitespace) {
-            start += space + 1;
-        }
+        && let Some(space) = text[start..end].find(char::is_whitespace)
+    {
+        start += space + 1;
+    }
     if end < text.len()
-        && let Some(space) = text[start..end].rfind(char::is_whitespace) {
-            end = start + space;
-        }
+        && let Some(space) = text[start..end].rfind(char::is_whitespace)
+    {
+        end = start + space;
+    }
     let mut out = Vec::new();
     if start > 0 {
         out.push(Fragment {
@@ -441,9 +447,10 @@ impl SegmentCollector for FacetSegment {
             self.facets.max = self.facets.max.max(Some(secs));
         }
         if let Some(sources) = &self.sources
-            && let Some(ord) = sources.term_ords(doc).next() {
-                *self.source_ords.entry(ord).or_default() += 1;
-            }
+            && let Some(ord) = sources.term_ords(doc).next()
+        {
+            *self.source_ords.entry(ord).or_default() += 1;
+        }
     }
 
     fn harvest(mut self) -> Facets {
@@ -550,12 +557,13 @@ impl SegmentCollector for IdSegment {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         if let Some(ids) = &self.ids
-            && let Some(ord) = ids.term_ords(doc).next() {
-                let mut id = String::new();
-                if ids.ord_to_str(ord, &mut id).unwrap_or(false) {
-                    self.out.push(id);
-                }
+            && let Some(ord) = ids.term_ords(doc).next()
+        {
+            let mut id = String::new();
+            if ids.ord_to_str(ord, &mut id).unwrap_or(false) {
+                self.out.push(id);
             }
+        }
     }
 
     fn harvest(self) -> Vec<String> {

@@ -84,11 +84,12 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
                 if block {
                     out.push('\n');
                 } else if name == "img"
-                    && let Some(alt) = el.attr("alt") {
-                        out.push(' ');
-                        out.push_str(alt);
-                        out.push(' ');
-                    }
+                    && let Some(alt) = el.attr("alt")
+                {
+                    out.push(' ');
+                    out.push_str(alt);
+                    out.push(' ');
+                }
             }
             _ => {}
         }

@@ -221,7 +221,12 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     let ex = state.app.exercise(&id)?;
     // Classroom: the trainer has locked this exercise for the trainee's class.
-    if state.app.store.exercise_locked_for(&learner.id, &id).await? {
+    if state
+        .app
+        .store
+        .exercise_locked_for(&learner.id, &id)
+        .await?
+    {
         return Err(Error::invalid(
             "Your trainer has locked this exercise: it takes no new attempts for now.",
         )
@@ -231,13 +236,13 @@ pub async fn submit(
         Task::Triage(t) => {
             let mut labels = HashMap::new();
             for (key, value) in &form {
-                if let Some(doc) = key.strip_prefix("label:") {
-                    if t.items.iter().any(|i| i.id == doc) {
-                        let label = Label::parse(value).ok_or_else(|| {
-                            Error::invalid(format!("{value:?} is not a triage label"))
-                        })?;
-                        labels.insert(doc.to_string(), label);
-                    }
+                if let Some(doc) = key.strip_prefix("label:")
+                    && t.items.iter().any(|i| i.id == doc)
+                {
+                    let label = Label::parse(value).ok_or_else(|| {
+                        Error::invalid(format!("{value:?} is not a triage label"))
+                    })?;
+                    labels.insert(doc.to_string(), label);
                 }
             }
             Answer::Labels(labels)
