@@ -23,7 +23,7 @@ const CHROMIUM = process.env.SANDPIT_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOTS = process.env.SANDPIT_SCREENSHOTS || '';
 const REPORT = process.env.SANDPIT_BROWSER_REPORT || '';
 const FILTER = process.argv[2] || process.env.SANDPIT_BROWSER_ONLY || '';
-const JOURNEY_TIMEOUT_MS = 90_000;
+const JOURNEY_TIMEOUT_MS = Number(process.env.SANDPIT_JOURNEY_TIMEOUT_MS || 90_000);
 const SUITE_TIMEOUT_MS = 300_000;
 
 function loadJourneys() {
@@ -66,7 +66,7 @@ function withTimeout(promise, ms, what) {
   return Promise.race([
     promise,
     new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Failure(`${what} took longer than ${ms / 1000} s`)), ms);
+      timer = setTimeout(() => reject(new Failure(`${typeof what === 'function' ? what() : what} took longer than ${ms / 1000} s`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -92,7 +92,7 @@ async function main() {
       const t0 = Date.now();
       let error = null;
       try {
-        await withTimeout(j.run(t), JOURNEY_TIMEOUT_MS, j.name);
+        await withTimeout(j.run(t), JOURNEY_TIMEOUT_MS, () => `${j.name}, at step "${t.steps[t.steps.length - 1] || 'start'}",`);
         if (t.problems.length) throw new Failure(`the page guards saw:\n  ${[...new Set(t.problems)].join('\n  ')}`);
       } catch (e) {
         error = e;

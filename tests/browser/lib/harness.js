@@ -89,7 +89,8 @@ class Session {
 
   /**
    * A fresh browser context (no cookies, no cache) whose pages may only reach Sandpit.
-   * `javaScript: false` checks that the page works without scripts.
+   * `javaScript: false` checks that the page works without scripts; in such a context use
+   * locators only (page.evaluate never returns there).
    */
   async context({ javaScript = true, viewport = DESKTOP } = {}) {
     const ctx = await this.browser.newContext({
@@ -100,6 +101,7 @@ class Session {
       timezoneId: 'Europe/London',
       reducedMotion: 'reduce',
     });
+    ctx._sandpitJavaScript = javaScript;
     ctx.setDefaultTimeout(10_000);
     ctx.setDefaultNavigationTimeout(20_000);
     // The network guard: anything not addressed to Sandpit's own origin is refused and recorded.
@@ -120,8 +122,9 @@ class Session {
     page.on('console', (msg) => {
       if (msg.type() === 'error') {
         const where = msg.location() && msg.location().url ? ` (${msg.location().url})` : '';
-        // A failed main document (a 400 for a bad query) is the page's answer, not a fault.
-        if (/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text()) && where.includes('/search')) return;
+        // "Failed to load resource" repeats what the response guard below already judges (a
+        // 400 page for a bad query is the page's answer; a failed asset is caught there).
+        if (/^Failed to load resource/.test(msg.text())) return;
         this.problems.push(`console error on ${page.url()}: ${msg.text()}${where}`);
       }
     });
@@ -164,6 +167,11 @@ class Session {
     return page;
   }
 
+  /** Click `selector` and wait for the page it loads (even at the same address). */
+  async clickAndWait(page, selector) {
+    await Promise.all([page.waitForEvent('load'), page.click(selector)]);
+  }
+
   async goto(page, p, { status = 200 } = {}) {
     const resp = await page.goto(this.url(p), { waitUntil: 'load' });
     check(resp, `no response for ${p}`);
@@ -176,6 +184,9 @@ class Session {
    * 200% zoom, and a screenshot at 1366x768 saved as `<name>.png`.
    */
   async audit(page, name, { budget = true, axe = true, zoom = true, focus = true, aboveFold = [] } = {}) {
+    // axe-core and the focus and zoom probes run scripts in the page: audit with JavaScript on
+    // (page.evaluate never returns in a context without it).
+    check(page.context()._sandpitJavaScript !== false, `${name}: audit pages in a context with JavaScript on`);
     await page.waitForLoadState('load');
     const entry = { page: name, url: page.url().replace(this.origin, '') };
     if (aboveFold.length) await this.aboveFold(page, name, aboveFold);

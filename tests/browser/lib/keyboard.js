@@ -55,9 +55,13 @@ async function tabTo(page, selector, { back = false, max = 80 } = {}) {
   fail(`could not reach ${selector} with ${back ? 'Shift+Tab' : 'Tab'} in ${max} presses; focus went: ${seen.slice(0, 30).join(' → ')}`);
 }
 
-/** Press a key on the focused element and wait for the page it leads to. */
+/**
+ * Press a key on the focused element and wait for the new page it loads (which may have the
+ * same address, as a form that posts to itself); `urlPattern`, if given, must then match.
+ */
 async function pressAndWait(page, key, urlPattern) {
-  await Promise.all([page.waitForURL(urlPattern, { waitUntil: 'load' }), page.keyboard.press(key)]);
+  await Promise.all([page.waitForEvent('load'), page.keyboard.press(key)]);
+  if (urlPattern) check(urlPattern.test(page.url()), `after ${key}, the page is ${page.url()}, not ${urlPattern}`);
 }
 
 /** Select what is in the focused text field and type over it. */
