@@ -1,2 +1,621 @@
-//! Classroom load test (written in a later step).
-fn main() {}
+//! Classroom load test: a room of trainees submitting at once while the trainer watches the board.
+//!
+//! ```text
+//! cargo bench --bench classroom_load                      # 40 trainees x 50 attempts
+//! SANDPIT_LOAD_TRAINEES=10 SANDPIT_LOAD_ATTEMPTS=5 cargo bench --bench classroom_load
+//! SANDPIT_LOAD_THINK_MS=2000 cargo bench --bench classroom_load   # paced: ~2 s between attempts
+//! ```
+//!
+//! Starts the real `sandpit serve --classroom` binary (release build) on 127.0.0.1 with a fresh
+//! data directory, signs the trainer in, starts a class with a monitoring, a rewrite and a triage
+//! exercise, and has every trainee join at once. Each trainee then submits its attempts one after
+//! another with no pause (a closed loop: the worst case, far busier than a real room), cycling
+//! through the three exercises with good, poor and unparseable answers, and loads the feedback
+//! page each submission redirects to, as a browser does. With `SANDPIT_LOAD_THINK_MS` each
+//! trainee pauses that long on average (half to one and a half times it) before the next attempt:
+//! still far busier than a real room, where an attempt takes minutes to write. Meanwhile the trainer's board and one
+//! exercise's board are fetched every second (the board's script refreshes every 4 s).
+//!
+//! Bounded: traffic goes to loopback only; each request times out after 30 s and the whole run
+//! after 10 minutes. At the end it checks, from the server's CSV export and then from the
+//! database with the server stopped, that every attempt is stored exactly once, and reports
+//! latency percentiles. Exit status 1 when an attempt is missing or duplicated.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use sandpit::catalog::exercises::{self, Task};
+
+const MONITOR: &str = "storm-01-sandbags";
+const REWRITE: &str = "storm-17-rewrite-library";
+const TRIAGE: &str = "storm-12-triage-consular-desk";
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+const RUN_LIMIT: Duration = Duration::from_secs(600);
+
+const QUERIES: &[&str] = &[
+    "sandbag*",
+    "sandbags OR sandbag",
+    "sandbag* AND (storm OR harriet)",
+    "sandbag* NOT football",
+    "(sandbag OR sandbags",
+    "sand*",
+    "\"sand bags\" OR sandbag*",
+    "sandbag* NEAR/5 (depot OR collect*)",
+];
+const POSTS: &[&str] = &[
+    "The library reopens on Saturday at 9am. Children's books are upstairs. No fines. Staff can help with flood grant forms. #PortEllisLibrary",
+    "Library open again soon!!! Come along",
+    "Port Ellis Library reopens this Saturday after the flood. Kids' books have moved upstairs and there are no fines for late returns.",
+];
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[derive(Default)]
+struct Timings {
+    by_kind: HashMap<&'static str, Vec<Duration>>,
+}
+
+impl Timings {
+    fn add(&mut self, kind: &'static str, d: Duration) {
+        self.by_kind.entry(kind).or_default().push(d);
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(default)
+}
+
+fn main() {
+    // `cargo bench` passes --bench; a filter that names something else skips this run.
+    if std::env::args()
+        .skip(1)
+        .any(|a| !a.starts_with('-') && !"classroom_load".contains(a.as_str()))
+    {
+        return;
+    }
+    let trainees = env_number("SANDPIT_LOAD_TRAINEES", 40);
+    let attempts = env_number("SANDPIT_LOAD_ATTEMPTS", 50);
+    let think_ms = std::env::var("SANDPIT_LOAD_THINK_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("cannot start the client runtime: {e}");
+            std::process::exit(1);
+        }
+    };
+    let ok = runtime.block_on(async {
+        match tokio::time::timeout(RUN_LIMIT, run(trainees, attempts, think_ms)).await {
+            Ok(Ok(ok)) => ok,
+            Ok(Err(e)) => {
+                eprintln!("load test failed: {e}");
+                false
+            }
+            Err(_) => {
+                eprintln!("load test stopped: over the {RUN_LIMIT:?} limit");
+                false
+            }
+        }
+    });
+    std::process::exit(if ok { 0 } else { 1 });
+}
+
+fn start_server(data_dir: &std::path::Path) -> Result<(Server, String, String), String> {
+    let child = Command::new(env!("CARGO_BIN_EXE_sandpit"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(["serve", "--classroom", "--bind", "127.0.0.1:0"])
+        .env_remove("SANDPIT_TRAINER_PASSWORD")
+        .env("SANDPIT_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot start sandpit: {e}"))?;
+    let mut server = Server(child);
+    let stdout = server.0.stdout.take().ok_or("no stdout")?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut base = None;
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if base.is_none() {
+                if let Some(at) = line.find("http://") {
+                    let url: String = line[at..]
+                        .chars()
+                        .take_while(|c| !c.is_whitespace())
+                        .collect();
+                    base = url.strip_suffix("/join").map(str::to_string);
+                }
+            }
+            if let Some(at) = line.find("/trainer/login?key=") {
+                let key = line[at + "/trainer/login?key=".len()..].trim().to_string();
+                let _ = tx.send((base.clone().unwrap_or_default(), key));
+            }
+        }
+    });
+    let (base, key) = rx
+        .recv_timeout(Duration::from_secs(180))
+        .map_err(|_| "the server did not print its address".to_string())?;
+    Ok((server, base, key))
+}
+
+fn unique_ids(ids: &[String]) -> HashSet<&str> {
+    ids.iter().map(String::as_str).collect()
+}
+
+fn client() -> Result<reqwest::Client, String> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+fn form(pairs: &[(String, String)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+struct Posted {
+    status: u16,
+    location: String,
+    cookie: Option<String>,
+}
+
+async fn post(
+    http: &reqwest::Client,
+    base: &str,
+    path: &str,
+    cookie: Option<&str>,
+    pairs: &[(String, String)],
+) -> Result<Posted, String> {
+    let mut req = http
+        .post(format!("{base}{path}"))
+        .header("origin", base)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(pairs));
+    if let Some(c) = cookie {
+        req = req.header("cookie", format!("sandpit_session={c}"));
+    }
+    let r = req.send().await.map_err(|e| format!("POST {path}: {e}"))?;
+    let header = |name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let location = header("location").unwrap_or_default();
+    let cookie = header("set-cookie").and_then(|c| {
+        c.strip_prefix("sandpit_session=")
+            .and_then(|rest| rest.split(';').next())
+            .map(str::to_string)
+    });
+    let status = r.status().as_u16();
+    let _ = r.bytes().await;
+    Ok(Posted {
+        status,
+        location,
+        cookie,
+    })
+}
+
+async fn get(
+    http: &reqwest::Client,
+    base: &str,
+    path: &str,
+    cookie: &str,
+) -> Result<(u16, String), String> {
+    let r = http
+        .get(format!("{base}{path}"))
+        .header("cookie", format!("sandpit_session={cookie}"))
+        .send()
+        .await
+        .map_err(|e| format!("GET {path}: {e}"))?;
+    let status = r.status().as_u16();
+    let body = r.text().await.map_err(|e| format!("GET {path}: {e}"))?;
+    Ok((status, body))
+}
+
+/// The answer for attempt `k` of trainee `t`, as form fields, and which exercise it is for.
+fn answer(
+    t: usize,
+    k: usize,
+    triage_ids: &[String],
+) -> (&'static str, &'static str, Vec<(String, String)>) {
+    match (t + k) % 3 {
+        0 => (
+            MONITOR,
+            "monitor",
+            vec![("answer".into(), QUERIES[(t * 7 + k) % QUERIES.len()].into())],
+        ),
+        1 => (
+            REWRITE,
+            "rewrite",
+            vec![
+                ("answer".into(), POSTS[(t + k) % POSTS.len()].into()),
+                ("platform".into(), "instagram".into()),
+            ],
+        ),
+        _ => {
+            let labels = ["relevant", "not-relevant", "escalate"];
+            let fields = triage_ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (format!("label:{id}"), labels[(i + t + k) % 3].to_string()))
+                .collect();
+            (TRIAGE, "triage", fields)
+        }
+    }
+}
+
+async fn run(trainees: usize, attempts: usize, think_ms: u64) -> Result<bool, String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    println!(
+        "classroom load: {trainees} trainees x {attempts} attempts, {}, against 127.0.0.1",
+        if think_ms == 0 {
+            "no pause between attempts".to_string()
+        } else {
+            format!("about {think_ms} ms between attempts")
+        }
+    );
+    let started = Instant::now();
+    let (mut server, base, key) = start_server(dir.path())?;
+    println!(
+        "server ready in {:.1} s at {base}",
+        started.elapsed().as_secs_f64()
+    );
+    let triage_ids: Vec<String> = match exercises::shipped().get(TRIAGE).map(|e| &e.task) {
+        Some(Task::Triage(t)) => t.items.iter().map(|i| i.id.clone()).collect(),
+        _ => {
+            return Err(format!(
+                "the shipped catalog has no triage exercise {TRIAGE}"
+            ));
+        }
+    };
+
+    // The trainer: sign in, start the class, choose three exercises.
+    let http = client()?;
+    let signed = post(
+        &http,
+        &base,
+        "/trainer/login",
+        None,
+        &[("secret".into(), key)],
+    )
+    .await?;
+    let trainer = signed.cookie.ok_or("the trainer could not sign in")?;
+    let class = post(
+        &http,
+        &base,
+        "/trainer/classes",
+        Some(&trainer),
+        &[("title".into(), "Load test".into())],
+    )
+    .await?
+    .location
+    .strip_prefix("/trainer/classes/")
+    .map(str::to_string)
+    .ok_or("no class started")?;
+    let chosen: Vec<(String, String)> = [MONITOR, REWRITE, TRIAGE]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            [
+                ("exercise".to_string(), e.to_string()),
+                (format!("position:{e}"), (i + 1).to_string()),
+            ]
+        })
+        .collect();
+    post(
+        &http,
+        &base,
+        &format!("/trainer/classes/{class}/exercises"),
+        Some(&trainer),
+        &chosen,
+    )
+    .await?;
+    let (_, page) = get(&http, &base, &format!("/trainer/classes/{class}"), &trainer).await?;
+    let code: String = page
+        .split("class-code\" aria-label=\"Class code ")
+        .nth(1)
+        .and_then(|rest| rest.get(..6))
+        .ok_or("no class code on the class page")?
+        .to_string();
+
+    let timings = Arc::new(Mutex::new(Timings::default()));
+    let record = |kind: &'static str, d: Duration| {
+        if let Ok(mut t) = timings.lock() {
+            t.add(kind, d);
+        }
+    };
+
+    // Everyone joins at once.
+    let mut joins = tokio::task::JoinSet::new();
+    for t in 0..trainees {
+        let (base, code) = (base.clone(), code.clone());
+        joins.spawn(async move {
+            let http = client()?;
+            let at = Instant::now();
+            let r = post(
+                &http,
+                &base,
+                "/join",
+                None,
+                &[
+                    ("code".into(), code),
+                    ("name".into(), format!("Trainee {t:02}")),
+                ],
+            )
+            .await?;
+            let took = at.elapsed();
+            match (r.status, r.cookie) {
+                (303, Some(cookie)) => Ok::<_, String>((t, http, cookie, took)),
+                (status, _) => Err(format!("trainee {t} could not join: {status}")),
+            }
+        });
+    }
+    let mut people = Vec::new();
+    while let Some(j) = joins.join_next().await {
+        let (t, http, cookie, took) = j.map_err(|e| e.to_string())??;
+        record("join", took);
+        people.push((t, http, cookie));
+    }
+    people.sort_by_key(|p| p.0);
+
+    // The trainer's board refreshes while the class works.
+    let done = Arc::new(AtomicBool::new(false));
+    let board = {
+        let (done, base, class, trainer, timings) = (
+            done.clone(),
+            base.clone(),
+            class.clone(),
+            trainer.clone(),
+            timings.clone(),
+        );
+        tokio::spawn(async move {
+            let http = client()?;
+            let mut refreshes = 0usize;
+            while !done.load(Ordering::Relaxed) {
+                for path in [
+                    format!("/trainer/classes/{class}/board"),
+                    format!("/trainer/classes/{class}/board/{MONITOR}"),
+                ] {
+                    let at = Instant::now();
+                    let (status, _) = get(&http, &base, &path, &trainer).await?;
+                    if status != 200 {
+                        return Err(format!("board {path}: {status}"));
+                    }
+                    if let Ok(mut t) = timings.lock() {
+                        t.add("board", at.elapsed());
+                    }
+                    refreshes += 1;
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            Ok::<usize, String>(refreshes)
+        })
+    };
+
+    // Every trainee submits, one attempt after another, all trainees at once.
+    let work_started = Instant::now();
+    let mut work = tokio::task::JoinSet::new();
+    for (t, http, cookie) in people {
+        let (base, timings, triage_ids) = (base.clone(), timings.clone(), triage_ids.clone());
+        work.spawn(async move {
+            let mut ids = Vec::with_capacity(attempts);
+            let mut errors = 0usize;
+            for k in 0..attempts {
+                let (exercise, kind, fields) = answer(t, k, &triage_ids);
+                let at = Instant::now();
+                let r = post(
+                    &http,
+                    &base,
+                    &format!("/exercises/{exercise}/attempts"),
+                    Some(&cookie),
+                    &fields,
+                )
+                .await;
+                let took = at.elapsed();
+                let r = match r {
+                    Ok(r) if r.status == 303 => r,
+                    Ok(r) => {
+                        errors += 1;
+                        eprintln!("trainee {t} attempt {k}: status {}", r.status);
+                        continue;
+                    }
+                    Err(e) => {
+                        errors += 1;
+                        eprintln!("trainee {t} attempt {k}: {e}");
+                        continue;
+                    }
+                };
+                if let Ok(mut tm) = timings.lock() {
+                    tm.add("submit", took);
+                    tm.add(kind, took);
+                }
+                let id = r
+                    .location
+                    .split("attempt=")
+                    .nth(1)
+                    .and_then(|s| s.split('#').next())
+                    .unwrap_or_default()
+                    .to_string();
+                ids.push(id);
+                // The browser follows the redirect to the feedback.
+                let at = Instant::now();
+                let feedback = r.location.split('#').next().unwrap_or_default().to_string();
+                match get(&http, &base, &feedback, &cookie).await {
+                    Ok((200, _)) => {
+                        if let Ok(mut tm) = timings.lock() {
+                            tm.add("feedback", at.elapsed());
+                        }
+                    }
+                    Ok((status, _)) => {
+                        errors += 1;
+                        eprintln!("trainee {t} feedback {k}: status {status}");
+                    }
+                    Err(e) => {
+                        errors += 1;
+                        eprintln!("trainee {t} feedback {k}: {e}");
+                    }
+                }
+                if think_ms > 0 {
+                    // Half to one and a half times the pause, spread so trainees drift apart.
+                    let spread = ((t * 31 + k * 17) % 101) as u64;
+                    tokio::time::sleep(Duration::from_millis(
+                        think_ms / 2 + think_ms * spread / 100,
+                    ))
+                    .await;
+                }
+            }
+            (t, ids, errors)
+        });
+    }
+    let mut acknowledged: Vec<String> = Vec::new();
+    let mut per_trainee: HashMap<usize, usize> = HashMap::new();
+    let mut errors = 0;
+    while let Some(j) = work.join_next().await {
+        let (t, ids, e) = j.map_err(|e| e.to_string())?;
+        per_trainee.insert(t, ids.len());
+        acknowledged.extend(ids);
+        errors += e;
+    }
+    let work_time = work_started.elapsed();
+    done.store(true, Ordering::Relaxed);
+    let refreshes = board.await.map_err(|e| e.to_string())??;
+
+    // Stored exactly once: first as the trainer sees it, then in the database itself.
+    let (_, csv) = get(
+        &http,
+        &base,
+        &format!("/trainer/classes/{class}/attempts.csv"),
+        &trainer,
+    )
+    .await?;
+    // Rows start with the trainee's name (a triage answer's cell runs over several lines).
+    let csv_rows = csv.lines().filter(|l| l.starts_with("Trainee ")).count();
+    let csv_once = unique_ids(&acknowledged)
+        .iter()
+        .all(|id| csv.matches(*id).count() == 1);
+    let _ = server.0.kill();
+    let _ = server.0.wait();
+    let store = sandpit::store::Store::open(&dir.path().join("sandpit.db"))
+        .await
+        .map_err(|e| e.to_string())?;
+    let stored = store
+        .class_attempts(&class)
+        .await
+        .map_err(|e| e.to_string())?;
+    let stored_ids: HashSet<&str> = stored.iter().map(|a| a.id.as_str()).collect();
+    let mut stored_per_trainee: HashMap<&str, usize> = HashMap::new();
+    for a in &stored {
+        *stored_per_trainee.entry(a.trainee_id.as_str()).or_default() += 1;
+    }
+    let ungraded = stored.iter().filter(|a| a.score.is_none()).count();
+    let unique_acks = unique_ids(&acknowledged);
+    let expected = trainees * attempts;
+    let missing = unique_acks
+        .iter()
+        .filter(|id| !stored_ids.contains(**id))
+        .count();
+
+    let mut t = timings
+        .lock()
+        .map_err(|_| "timings poisoned")?
+        .by_kind
+        .drain()
+        .collect::<Vec<_>>();
+    t.sort_by_key(|(k, _)| match *k {
+        "submit" => 0,
+        "monitor" => 1,
+        "rewrite" => 2,
+        "triage" => 3,
+        "feedback" => 4,
+        "board" => 5,
+        _ => 6,
+    });
+    println!();
+    println!(
+        "{:<10} {:>6} {:>10} {:>10} {:>10} {:>10}",
+        "request", "count", "p50", "p90", "p99", "max"
+    );
+    for (kind, mut v) in t {
+        v.sort();
+        println!(
+            "{:<10} {:>6} {:>10} {:>10} {:>10} {:>10}",
+            kind,
+            v.len(),
+            ms(percentile(&v, 50.0)),
+            ms(percentile(&v, 90.0)),
+            ms(percentile(&v, 99.0)),
+            ms(v.last().copied().unwrap_or_default())
+        );
+    }
+    println!();
+    println!(
+        "{} submissions in {:.1} s ({:.0} a second, each followed by its feedback page); {refreshes} board refreshes",
+        acknowledged.len(),
+        work_time.as_secs_f64(),
+        acknowledged.len() as f64 / work_time.as_secs_f64().max(0.001)
+    );
+    println!(
+        "attempts: expected {expected}, acknowledged {} ({} distinct), in the CSV export {csv_rows}, in the database {} ({ungraded} not graded: unparseable queries), missing {missing}, request errors {errors}",
+        acknowledged.len(),
+        unique_acks.len(),
+        stored.len()
+    );
+    let each_once =
+        stored_per_trainee.len() == trainees && stored_per_trainee.values().all(|n| *n == attempts);
+    let ok = errors == 0
+        && acknowledged.len() == expected
+        && unique_acks.len() == expected
+        && stored.len() == expected
+        && csv_rows == expected
+        && csv_once
+        && missing == 0
+        && each_once
+        && per_trainee.values().all(|n| *n == attempts);
+    println!(
+        "{}",
+        if ok {
+            "every attempt stored exactly once: OK"
+        } else {
+            "FAILED: attempts missing or duplicated"
+        }
+    );
+    Ok(ok)
+}
