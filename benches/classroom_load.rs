@@ -151,14 +151,14 @@ fn start_server(data_dir: &std::path::Path) -> Result<(Server, String, String), 
     std::thread::spawn(move || {
         let mut base = None;
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if base.is_none() {
-                if let Some(at) = line.find("http://") {
-                    let url: String = line[at..]
-                        .chars()
-                        .take_while(|c| !c.is_whitespace())
-                        .collect();
-                    base = url.strip_suffix("/join").map(str::to_string);
-                }
+            if base.is_none()
+                && let Some(at) = line.find("http://")
+            {
+                let url: String = line[at..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect();
+                base = url.strip_suffix("/join").map(str::to_string);
             }
             if let Some(at) = line.find("/trainer/login?key=") {
                 let key = line[at + "/trainer/login?key=".len()..].trim().to_string();
