@@ -28,10 +28,16 @@
     return out;
   }
   function part(k, word) { return k + " " + word + (k === 1 ? "" : "s"); }
+  // As quote() in compose.rs: only when the message does not already say it, and short.
+  function quote(message, text) {
+    if (!text.trim() || message.indexOf(text) >= 0) return null;
+    var cps = Array.from(text);
+    return cps.length <= 60 ? text : cps.slice(0, 60).join("").replace(/\s+$/, "") + "\u2026";
+  }
   function countMessage(c) {
     var n = Math.abs(c.remaining);
     var unit = n === 1 ? c.unit.replace(/s$/, "") : c.unit;
-    return "You have " + n + " " + unit + (c.remaining >= 0 ? " remaining" : " too many");
+    return "You have " + n.toLocaleString("en-GB") + " " + unit + (c.remaining >= 0 ? " remaining" : " too many");
   }
   function findingsSummary(fs) {
     if (!fs.length) return "No style findings";
@@ -103,12 +109,28 @@
     return out;
   }
 
+  // A draft the API accepted answers the server's "Enter your draft post" or "Choose at least
+  // one platform": take those messages away rather than leave them beside a good draft.
+  function clearErrors() {
+    var summaryBox = document.querySelector(".error-summary");
+    if (summaryBox) summaryBox.parentNode.removeChild(summaryBox);
+    var fields = form.querySelectorAll(".field-error");
+    for (var i = 0; i < fields.length; i++) fields[i].classList.remove("field-error");
+    var messages = form.querySelectorAll(".error-message");
+    for (var j = 0; j < messages.length; j++) messages[j].parentNode.removeChild(messages[j]);
+    box.setAttribute("aria-describedby", "text-hint text-summary");
+    var fieldset = form.querySelector("fieldset");
+    if (fieldset) fieldset.setAttribute("aria-describedby", "platforms-hint");
+    document.title = document.title.replace(/^Error: /, "");
+  }
+
   function draw(text, body) {
+    clearErrors();
     var frag = document.createDocumentFragment();
     add(frag, el("h2", null, "Length"));
     var counts = add(frag, el("ul", "counts"));
     body.results.forEach(function (c) {
-      var li = add(counts, el("li", c.remaining < 0 ? "count-over" : null));
+      var li = add(counts, el("li", c.valid ? null : "count-over"));
       add(li, el("strong", null, c.name + ":"));
       add(li, document.createTextNode(" " + countMessage(c)));
       // The "too many" note repeats the line above it.
@@ -130,8 +152,13 @@
         li.id = "finding-" + (i + 1);
         var p = add(li, el("p"));
         add(p, el("span", "sev severity-" + f.severity, f.severity.charAt(0).toUpperCase() + f.severity.slice(1)));
-        add(p, document.createTextNode(" " + f.message + (f.span ? ": \u201C" + f.span.text + "\u201D" : "")));
-        if (f.fix) add(li, el("p", null, "Try: \u201C" + f.fix + "\u201D"));
+        var q = f.span ? quote(f.message, f.span.text) : null;
+        add(p, document.createTextNode(" " + f.message + (q ? " (\u201C" + q + "\u201D)" : "")));
+        if (f.fix) {
+          var fix = add(li, el("p"));
+          add(fix, el("strong", null, "Suggested fix:"));
+          add(fix, document.createTextNode(" \u201C" + f.fix + "\u201D"));
+        }
         if (f.why) {
           var why = add(li, el("p"));
           add(why, el("strong", null, "Why:"));

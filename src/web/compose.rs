@@ -396,9 +396,10 @@ pub async fn page_get(
         None => page(String::new(), &[Platform::X], &all_packs)?,
     };
     if !p.platforms.iter().any(|c| c.checked)
-        && let Some(x) = p.platforms.first_mut() {
-            x.checked = true;
-        }
+        && let Some(x) = p.platforms.first_mut()
+    {
+        x.checked = true;
+    }
     Ok(render(&p))
 }
 
@@ -493,12 +494,12 @@ fn plural(n: u64, unit: &str) -> String {
 
 /// "You have 12 characters remaining" / "You have 3 weighted characters too many".
 pub fn count_message(c: &Count) -> String {
+    let n = c.remaining.unsigned_abs();
+    let (count, unit) = (thousands(n as usize), plural(n, c.unit));
     if c.remaining >= 0 {
-        let n = c.remaining.unsigned_abs();
-        format!("You have {n} {} remaining", plural(n, c.unit))
+        format!("You have {count} {unit} remaining")
     } else {
-        let n = c.remaining.unsigned_abs();
-        format!("You have {n} {} too many", plural(n, c.unit))
+        format!("You have {count} {unit} too many")
     }
 }
 
@@ -630,6 +631,20 @@ pub fn pieces(text: &str, check: &Check) -> (Vec<Piece>, Vec<usize>) {
     (out, at_end)
 }
 
+/// The marked text, to print after a message that does not already quote it; long spans (a
+/// whole sentence) are cut short, since the draft above shows them in full.
+fn quote(message: &str, text: &str) -> Option<String> {
+    const MAX: usize = 60;
+    if text.trim().is_empty() || message.contains(text) {
+        return None;
+    }
+    if text.chars().count() <= MAX {
+        return Some(text.to_string());
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    Some(format!("{}\u{2026}", cut.trim_end()))
+}
+
 pub fn result_view(text: &str, check: &Check) -> ResultView {
     let counts = check
         .counts
@@ -637,7 +652,8 @@ pub fn result_view(text: &str, check: &Check) -> ResultView {
         .map(|c| CountView {
             name: c.platform.name(),
             message: count_message(c),
-            over: c.remaining < 0,
+            // Red when it cannot be posted there, too long or not (too many hashtags, say).
+            over: !c.valid,
             valid: c.valid,
             // The "too many" note repeats the line above it.
             notes: c
@@ -660,7 +676,7 @@ pub fn result_view(text: &str, check: &Check) -> ResultView {
             why: f.why.clone(),
             link: f.link.clone(),
             fix: f.fix.clone(),
-            quote: f.span.as_ref().map(|s| s.text.clone()),
+            quote: f.span.as_ref().and_then(|s| quote(&f.message, &s.text)),
         })
         .collect();
     ResultView {
