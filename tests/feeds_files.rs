@@ -219,6 +219,7 @@ async fn importing_the_whole_folder_keeps_the_corpus_searchable() {
                 order: SortOrder::Relevance,
                 limit: 10,
                 offset: 0,
+                facets: false,
             })
             .await
             .expect("search runs")

@@ -277,6 +277,8 @@ pub struct SearchParams {
     pub order: SortOrder,
     pub limit: usize,
     pub offset: usize,
+    /// Volume over time and top sources over every hit (the search page's charts).
+    pub facets: bool,
 }
 
 /// Results and the parser's advice for the query.
@@ -302,6 +304,7 @@ impl App {
                 order: params.order,
                 limit: params.limit,
                 offset: params.offset,
+                facets: params.facets,
                 marker: &marker,
             })?;
             Ok(SearchOutcome {

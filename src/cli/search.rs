@@ -50,6 +50,7 @@ pub fn run(data_dir: &Path, args: SearchArgs) -> Result<()> {
                 },
                 limit: args.limit,
                 offset: 0,
+                facets: false,
             })
             .await;
         let outcome = match outcome {

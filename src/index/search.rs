@@ -98,6 +98,8 @@ pub struct SearchRequest<'a> {
     pub order: SortOrder,
     pub limit: usize,
     pub offset: usize,
+    /// Also gather volume over time and top sources over every hit.
+    pub facets: bool,
     pub marker: Marker<'a>,
 }
 
@@ -128,10 +130,11 @@ impl SearchIndex {
         let searcher = self.searcher();
         let query = self.scoped(req.corpus, req.query);
         let limit = req.limit.clamp(1, MAX_LIMIT);
-        let facets = FacetCollector {
+        // Volume and top sources visit every hit: only when the caller shows them.
+        let facets = req.facets.then_some(FacetCollector {
             date_field: "published",
             source_field: "source",
-        };
+        });
         let (addresses, (total, facets)): (Vec<(f32, DocAddress)>, _) = match req.order {
             SortOrder::Relevance => searcher.search(
                 &query,
@@ -164,6 +167,7 @@ impl SearchIndex {
             let doc = self.stored_document(&doc);
             hits.push(make_hit(doc, score, req.marker));
         }
+        let facets = facets.unwrap_or_default();
         Ok(SearchResults {
             total,
             hits,

@@ -18,6 +18,8 @@ pub struct SearchQuery {
     limit: Option<String>,
     offset: Option<String>,
     sort: Option<String>,
+    /// `true` adds "volume" and "top_sources", computed over every hit.
+    facets: Option<String>,
 }
 
 /// Parses a numeric query-string value with a clear message.
@@ -85,9 +87,16 @@ pub async fn search(
             order: sort_order(q.sort.as_deref())?,
             limit: number("limit", q.limit.as_deref(), 10)?,
             offset: number("offset", q.offset.as_deref(), 0)?,
+            facets: matches!(q.facets.as_deref(), Some("true" | "1" | "yes")),
         })
         .await?;
     let mut body = search_json(&outcome.results);
+    if !matches!(q.facets.as_deref(), Some("true" | "1" | "yes")) {
+        if let Some(map) = body.as_object_mut() {
+            map.remove("volume");
+            map.remove("top_sources");
+        }
+    }
     body["warnings"] = serde_json::json!(outcome.warnings);
     Ok(Json(body))
 }

@@ -160,6 +160,7 @@ pub async fn search(
             order,
             limit: PAGE_SIZE,
             offset: (page - 1).saturating_mul(PAGE_SIZE),
+            facets: true,
         })
         .await;
     match outcome {
