@@ -1,5 +1,6 @@
-//! The browser suite: starts the real `sandpit serve` on a free port with an empty data
-//! directory (the shipped corpora and exercises load on first start), then runs
+//! The browser suite: starts the real `sandpit serve` twice on free ports with empty data
+//! directories (the shipped corpora and exercises load on first start), once as a
+//! self-learner's server and once with `--classroom`, then runs
 //! `tests/browser/run.js`, which drives Debian's headless Chromium through the journeys with
 //! playwright-core, runs axe-core on every main page, checks the Chromebook budget (under
 //! 100 KB a page, no other host, 200% zoom) and saves screenshots to `target/screenshots/`.
@@ -55,11 +56,24 @@ fn missing_tools(root: &Path, chromium: &Path) -> Vec<String> {
     missing
 }
 
-/// Starts `sandpit serve` on port 0 and returns it with the address it printed.
-fn start_server(data_dir: &Path, log: &Path) -> (Server, String) {
+/// `http://127.0.0.1:8080` out of a line such as `… open http://127.0.0.1:8080/join and …`.
+fn origin_in(line: &str) -> Option<String> {
+    let at = line.find("http://")?;
+    let rest = &line[at + "http://".len()..];
+    let host: String = rest
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '/')
+        .collect();
+    (!host.is_empty()).then(|| format!("http://{host}"))
+}
+
+/// Starts `sandpit serve` (with `extra` arguments) on port 0 and returns it with the origin it
+/// printed. Everything it prints goes to `log`.
+fn start_server(data_dir: &Path, log: &Path, extra: &[&str]) -> (Server, String) {
     let log_file = std::fs::File::create(log).expect("server log file");
     let child = Command::new(env!("CARGO_BIN_EXE_sandpit"))
         .arg("serve")
+        .args(extra)
         .arg("--data-dir")
         .arg(data_dir)
         .args(["--bind", "127.0.0.1:0"])
@@ -80,14 +94,10 @@ fn start_server(data_dir: &Path, log: &Path) -> (Server, String) {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             let _ = writeln!(log_file, "{line}");
             let _ = log_file.flush();
-            if let Some(at) = line.find("http://") {
-                let addr: String = line[at..]
-                    .chars()
-                    .take_while(|c| !c.is_whitespace())
-                    .collect();
-                if let Some(tx) = tx.take() {
-                    let _ = tx.send(addr.trim_end_matches('/').to_string());
-                }
+            if let Some(origin) = origin_in(&line)
+                && let Some(tx) = tx.take()
+            {
+                let _ = tx.send(origin);
             }
         }
     });
@@ -135,9 +145,14 @@ fn browser_journeys_accessibility_and_budget() {
     let report = target.join("browser-report.json");
 
     let dir = tempfile::tempdir().expect("tempdir");
-    let data_dir = dir.path().join("data");
     let log = dir.path().join("server.log");
-    let (mut server, base) = start_server(&data_dir, &log);
+    let classroom_log = dir.path().join("classroom.log");
+    let (mut server, base) = start_server(&dir.path().join("data"), &log, &[]);
+    let (mut classroom, classroom_base) = start_server(
+        &dir.path().join("classroom-data"),
+        &classroom_log,
+        &["--classroom"],
+    );
 
     let status = Command::new("node")
         .arg(root.join("tests/browser/run.js"))
@@ -146,19 +161,23 @@ fn browser_journeys_accessibility_and_budget() {
         .env("SANDPIT_SCREENSHOTS", &screenshots)
         .env("SANDPIT_BROWSER_REPORT", &report)
         .env("SANDPIT_SERVER_LOG", &log)
+        .env("SANDPIT_CLASSROOM_URL", &classroom_base)
+        .env("SANDPIT_CLASSROOM_LOG", &classroom_log)
         .current_dir(root.join("tests/browser"))
         .status()
         .expect("node runs");
 
-    let server_exit = server.0.try_wait().ok().flatten();
-    if !status.success() || server_exit.is_some() {
-        let log = std::fs::read_to_string(&log).unwrap_or_default();
-        eprintln!("--- sandpit serve log ---\n{log}");
+    for (name, child, log) in [
+        ("sandpit serve", &mut server, &log),
+        ("sandpit serve --classroom", &mut classroom, &classroom_log),
+    ] {
+        let exit = child.0.try_wait().ok().flatten();
+        if !status.success() || exit.is_some() {
+            let log = std::fs::read_to_string(log).unwrap_or_default();
+            let _ = writeln!(std::io::stderr(), "--- {name} log ---\n{log}");
+        }
+        assert!(exit.is_none(), "{name} stopped during the suite: {exit:?}");
     }
-    assert!(
-        server_exit.is_none(),
-        "sandpit serve stopped during the suite: {server_exit:?}"
-    );
     assert!(
         status.success(),
         "browser suite failed ({status}); report in {}, screenshots in {}",

@@ -4,14 +4,17 @@
 //
 //   SANDPIT_URL=http://127.0.0.1:8080 node tests/browser/run.js [name-filter]
 //
-// Environment: SANDPIT_URL (required), SANDPIT_CHROMIUM (default /usr/bin/chromium),
-// SANDPIT_SCREENSHOTS (a folder for the PNGs), SANDPIT_BROWSER_REPORT (a JSON report file),
-// SANDPIT_SERVER_LOG (the server's output, for journeys that need what it printed).
+// Environment: SANDPIT_URL (a self-learner server, required), SANDPIT_CLASSROOM_URL (a
+// `serve --classroom` server), SANDPIT_SERVER_LOG and SANDPIT_CLASSROOM_LOG (what each printed,
+// for journeys that need it, such as the trainer's link), SANDPIT_CHROMIUM (default
+// /usr/bin/chromium), SANDPIT_SCREENSHOTS (a folder for the PNGs), SANDPIT_BROWSER_REPORT (a
+// JSON report file).
 //
 // A journey is one object in a journeys/*.js file's exported array:
-//   { name, requires: ['/compose'], run: async (t) => { ... } }
-// `requires` lists routes the journey needs; while one of them is not built yet (404), the
-// journey is reported as pending instead of run.
+//   { name, server: 'classroom', requires: ['/compose'], run: async (t) => { ... } }
+// `server` picks the server (default the self-learner one). `requires` lists routes the
+// journey needs; while one of them is not built yet (404), the journey is reported as pending
+// instead of run.
 'use strict';
 
 const fs = require('node:fs');
@@ -19,6 +22,10 @@ const path = require('node:path');
 const { launch, Session, Failure } = require('./lib/harness');
 
 const BASE = process.env.SANDPIT_URL;
+const SERVERS = {
+  learner: { base: BASE, log: process.env.SANDPIT_SERVER_LOG },
+  classroom: { base: process.env.SANDPIT_CLASSROOM_URL, log: process.env.SANDPIT_CLASSROOM_LOG },
+};
 const CHROMIUM = process.env.SANDPIT_CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOTS = process.env.SANDPIT_SCREENSHOTS || '';
 const REPORT = process.env.SANDPIT_BROWSER_REPORT || '';
@@ -74,7 +81,7 @@ function withTimeout(promise, ms, what) {
 async function main() {
   if (!BASE) throw new Error('SANDPIT_URL is not set');
   if (SCREENSHOTS) fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await waitForHealth(BASE);
+  for (const s of Object.values(SERVERS)) if (s.base) await waitForHealth(s.base);
   const report = { base: BASE, pages: [], journeys: [], notes: [], screenshots: [] };
   const journeys = loadJourneys().filter((j) => !FILTER || j.name.includes(FILTER));
   const browser = await launch(CHROMIUM);
@@ -82,13 +89,19 @@ async function main() {
   let failed = 0;
   try {
     for (const j of journeys) {
-      const missing = await missingRoutes(BASE, j.requires);
+      const server = SERVERS[j.server || 'learner'];
+      if (!server || !server.base) {
+        console.log(`PENDING ${j.name} (no ${j.server} server: set SANDPIT_CLASSROOM_URL)`);
+        report.journeys.push({ name: j.name, status: 'pending', missing: [`${j.server} server`] });
+        continue;
+      }
+      const missing = await missingRoutes(server.base, j.requires);
       if (missing.length) {
         console.log(`PENDING ${j.name} (not built yet: ${missing.join(', ')})`);
         report.journeys.push({ name: j.name, status: 'pending', missing });
         continue;
       }
-      const t = new Session({ browser, base: BASE, screenshots: SCREENSHOTS, report, journey: j.name });
+      const t = new Session({ browser, base: server.base, serverLog: server.log, screenshots: SCREENSHOTS, report, journey: j.name });
       const t0 = Date.now();
       let error = null;
       try {

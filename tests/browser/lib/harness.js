@@ -53,8 +53,9 @@ async function launch(executablePath) {
  * problems seen on any of their pages.
  */
 class Session {
-  constructor({ browser, base, screenshots, report, journey }) {
+  constructor({ browser, base, serverLog, screenshots, report, journey }) {
     this.browser = browser;
+    this.serverLogFile = serverLog;
     this.base = base.replace(/\/$/, '');
     this.origin = new URL(this.base).origin;
     this.screenshots = screenshots;
@@ -72,7 +73,7 @@ class Session {
 
   /** What the server has printed so far (the trainer's secret is printed at start-up). */
   serverLog() {
-    const file = process.env.SANDPIT_SERVER_LOG;
+    const file = this.serverLogFile;
     return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   }
 
