@@ -135,14 +135,15 @@ async function main() {
 function printSummary(report, ms) {
   const seen = new Map();
   for (const p of report.pages) seen.set(p.page, p);
-  console.log('\nPage                         bytes  requests  axe (serious+critical / all)  200% width  focus stops');
+  console.log('\nPage                         bytes  requests  axe (serious+critical / all)  200% width  focus stops  charts');
   for (const p of seen.values()) {
     const bytes = p.transfer ? String(p.transfer.bytes).padStart(7) : '      -';
     const reqs = p.transfer ? String(p.transfer.requests).padStart(9) : '        -';
     const axe = p.axe ? `${p.axe.serious} / ${p.axe.violations.length}`.padStart(30) : '-'.padStart(30);
     const zoom = p.zoom ? `${p.zoom.scrollWidth}/${p.zoom.width}`.padStart(11) : '-'.padStart(11);
     const stops = p.focusStops ? String(p.focusStops).padStart(13) : '-'.padStart(13);
-    console.log(`${p.page.padEnd(26)}${bytes}${reqs}${axe}${zoom}${stops}`);
+    const charts = String(p.charts || 0).padStart(8);
+    console.log(`${p.page.padEnd(26)}${bytes}${reqs}${axe}${zoom}${stops}${charts}`);
   }
   for (const n of new Set(report.notes)) console.log(`note: ${n}`);
   const count = (s) => report.journeys.filter((j) => j.status === s).length;

@@ -7,6 +7,7 @@
 
 const { check } = require('../lib/harness');
 const { tabTo, retype } = require('../lib/keyboard');
+const { trainerLink } = require('../lib/classroom');
 
 const EXERCISE = 'storm-01-sandbags';
 const ANSWER = 'sandbag OR sandbags';
@@ -40,13 +41,6 @@ function driver(t, keyboard) {
       check(await page.isChecked(selector), `${selector} is ticked`);
     },
   };
-}
-
-/** The trainer's secret link, from what the server printed. */
-function trainerLink(t) {
-  const m = /https?:\/\/\S+(\/trainer\/login\?key=[0-9A-Za-z_-]+)/.exec(t.serverLog());
-  check(m, 'the classroom server printed no trainer link (SANDPIT_SERVER_LOG)');
-  return m[1];
 }
 
 async function classroom(t, keyboard) {

@@ -193,6 +193,7 @@ class Session {
     if (aboveFold.length) await this.aboveFold(page, name, aboveFold);
     if (budget) entry.transfer = await this.budget(page, name);
     if (axe) entry.axe = await this.axe(page, name);
+    entry.charts = await this.charts(page, name);
     if (focus) entry.focusStops = await this.focusWalk(page, name);
     if (zoom) entry.zoom = await this.zoom(page, name);
     await this.screenshot(page, name);
@@ -269,6 +270,29 @@ class Session {
     } finally {
       await page.setViewportSize(before);
     }
+  }
+
+  /**
+   * Every chart (an SVG not hidden from assistive technology) is an image with a name, and its
+   * figure holds a table with the same figures. Returns the number of charts.
+   */
+  async charts(page, name) {
+    const problems = await page.evaluate(() => {
+      const out = [];
+      let n = 0;
+      for (const svg of document.querySelectorAll('svg')) {
+        if (svg.closest('[aria-hidden="true"]')) continue;
+        n++;
+        const label = svg.getAttribute('aria-label') || svg.getAttribute('aria-labelledby');
+        if (svg.getAttribute('role') !== 'img' || !label) out.push(`an SVG without role="img" and a label (${svg.outerHTML.slice(0, 80)})`);
+        const figure = svg.closest('figure');
+        const rows = figure ? figure.querySelectorAll('table tbody tr').length : 0;
+        if (!rows) out.push(`the chart "${label}" has no table of its figures in its <figure>`);
+      }
+      return { n, out };
+    });
+    check(problems.out.length === 0, () => `${name}: ${problems.out.join('; ')}`);
+    return problems.n;
   }
 
   /** At 1366x768, what the page is for must be on the first screen, without scrolling. */
