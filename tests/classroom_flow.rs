@@ -95,7 +95,7 @@ async fn wrong_codes_are_rate_limited() {
     let mut t = trainer(&server).await;
     let (_, code) = class_with(&mut t, &[REWRITE]).await;
     let mut c = Client::new(&server.base);
-    for _ in 0..10 {
+    for _ in 0..sandpit::web::session::MAX_FAILURES {
         let r = c
             .post("/join", &[("code", "ZZZZZZ"), ("name", "Guesser")])
             .await;

@@ -290,11 +290,18 @@ struct Tries {
     failures: VecDeque<Instant>,
 }
 
+/// How long the limiter remembers an address's tries.
+pub const LIMIT_WINDOW: Duration = Duration::from_secs(600);
+/// Wrong class codes, keys or passwords an address may send in the window.
+pub const MAX_FAILURES: usize = 30;
+/// Joins and sign-ins an address may make in the window.
+pub const MAX_TRIES: usize = 300;
+
 impl Default for Limiter {
-    /// Ten wrong codes or passwords in ten minutes, or a hundred tries, and an address waits.
-    /// A room of trainees each has an address; the class code (31^6) cannot be guessed at that rate.
+    /// Generous enough for a room whose Chromebooks reach Sandpit through one shared address
+    /// (a school network's NAT), tight enough that a class code (one of 31^6) is never guessed.
     fn default() -> Self {
-        Limiter::new(Duration::from_secs(600), 100, 10)
+        Limiter::new(LIMIT_WINDOW, MAX_TRIES, MAX_FAILURES)
     }
 }
 
