@@ -293,3 +293,28 @@ async fn a_killed_server_loses_no_attempt_and_no_session() {
         "everyone is still in the class"
     );
 }
+
+#[test]
+fn without_classroom_the_server_stays_on_this_computer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_sandpit"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["serve", "--bind", "0.0.0.0:0"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("sandpit runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("add --classroom"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_sandpit"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["serve", "--classroom", "--bind", "127.0.0.1:0"])
+        .env("SANDPIT_TRAINER_PASSWORD", "short")
+        .stdin(Stdio::null())
+        .output()
+        .expect("sandpit runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 8 characters"));
+}
