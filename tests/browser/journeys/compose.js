@@ -33,7 +33,7 @@ async function nextSummary(page, before) {
       return /You have \d/.test(t) && t !== b;
     },
     before,
-    { timeout: 5000 },
+    { timeout: 10_000 },
   );
   return summaryText(page);
 }
@@ -84,7 +84,7 @@ async function liveWithMouse(t) {
     check(remaining(over) < 0, `the summary says the post is too long: "${over}"`);
     check(/too many/.test(await page.locator('#result ul.counts').innerText()), 'the length list says how many too many');
     check((await page.locator('.draft-marked .overflow').count()) > 0, 'the part past the limit is marked');
-    await page.waitForFunction(() => document.getElementById('compose-live').textContent.trim().length > 0, null, { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('compose-live').textContent.trim().length > 0, null, { timeout: 10_000 });
     await t.audit(page, 'compose-findings', { zoom: true });
   });
   await t.step('the Check button gives the same answer from the server', async () => {
