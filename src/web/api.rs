@@ -91,11 +91,11 @@ pub async fn search(
         })
         .await?;
     let mut body = search_json(&outcome.results);
-    if !matches!(q.facets.as_deref(), Some("true" | "1" | "yes")) {
-        if let Some(map) = body.as_object_mut() {
-            map.remove("volume");
-            map.remove("top_sources");
-        }
+    if !matches!(q.facets.as_deref(), Some("true" | "1" | "yes"))
+        && let Some(map) = body.as_object_mut()
+    {
+        map.remove("volume");
+        map.remove("top_sources");
     }
     body["warnings"] = serde_json::json!(outcome.warnings);
     Ok(Json(body))
