@@ -38,12 +38,12 @@ impl Config {
         trainer_password: Option<String>,
     ) -> Result<Self, crate::error::Error> {
         let password = trainer_password.filter(|p| !p.is_empty());
-        if let Some(p) = &password {
-            if p.chars().count() < 8 {
-                return Err(crate::error::Error::invalid(
-                    "the trainer password (SANDPIT_TRAINER_PASSWORD) must be at least 8 characters",
-                ));
-            }
+        if let Some(p) = &password
+            && p.chars().count() < 8
+        {
+            return Err(crate::error::Error::invalid(
+                "the trainer password (SANDPIT_TRAINER_PASSWORD) must be at least 8 characters",
+            ));
         }
         self.classroom = true;
         self.trainer_password = password;

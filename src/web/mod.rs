@@ -51,7 +51,8 @@ pub async fn run(
     trainer::restore_uploads(&app).await?;
     app.store.purge_expired_sessions().await?;
     // With the client's address, for the rate limit on joining and signing in.
-    let service = routes::router(AppState { app }).into_make_service_with_connect_info::<SocketAddr>();
+    let service =
+        routes::router(AppState { app }).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await

@@ -4,15 +4,13 @@
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
-use axum::{Extension, Router};
 use axum::http::{HeaderValue, header};
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::{
-    AppState, api, assets, classroom, compose, exercises, feeds, pages, session, trainer,
-};
+use super::{AppState, api, assets, classroom, compose, exercises, feeds, pages, session, trainer};
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -60,14 +58,20 @@ pub fn router(state: AppState) -> Router {
             get(classroom::evaluation_form).post(classroom::save_evaluation),
         )
         // classroom: the trainer
-        .route("/trainer/login", get(trainer::login_form).post(trainer::login))
+        .route(
+            "/trainer/login",
+            get(trainer::login_form).post(trainer::login),
+        )
         .route("/trainer/logout", post(classroom::leave))
         .route("/trainer", get(trainer::home))
         .route("/trainer/classes", post(trainer::start_class))
         .route("/trainer/classes/{class}", get(trainer::class_page))
         .route("/trainer/classes/{class}/qr.svg", get(trainer::class_qr))
         .route("/trainer/classes/{class}/open", post(trainer::set_open))
-        .route("/trainer/classes/{class}/exercises", post(trainer::set_exercises))
+        .route(
+            "/trainer/classes/{class}/exercises",
+            post(trainer::set_exercises),
+        )
         .route(
             "/trainer/classes/{class}/exercises/{exercise}/move",
             post(trainer::move_exercise),
@@ -86,8 +90,14 @@ pub fn router(state: AppState) -> Router {
             "/trainer/classes/{class}/reveals/{reveal}/delete",
             post(trainer::unreveal),
         )
-        .route("/trainer/classes/{class}/results.csv", get(trainer::results_csv))
-        .route("/trainer/classes/{class}/attempts.csv", get(trainer::attempts_csv))
+        .route(
+            "/trainer/classes/{class}/results.csv",
+            get(trainer::results_csv),
+        )
+        .route(
+            "/trainer/classes/{class}/attempts.csv",
+            get(trainer::attempts_csv),
+        )
         .route(
             "/trainer/classes/{class}/evaluations.csv",
             get(trainer::evaluations_csv),

@@ -668,7 +668,7 @@ pub async fn exercise_board(
         .iter()
         .any(|r| r.exercise_id == exercise && r.attempt_id.is_none());
     let mut latest = answers(&latest, &shared);
-    latest.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    latest.sort_by_key(|a| a.name.to_lowercase());
     let page = ExerciseBoardPage {
         trainees: store.trainees(&class.id).await?.len(),
         best: answers(&best, &shared),
