@@ -36,8 +36,11 @@ fn configurations_match_the_spec_files() {
     }
 }
 
+/// Builds the configuration a group of cases is written for.
+type MakeConfig = fn() -> Config;
+
 /// Each weighted-counting group and the configuration it is written for.
-const WEIGHTED: &[(&str, fn() -> Config)] = &[
+const WEIGHTED: &[(&str, MakeConfig)] = &[
     ("WeightedTweetsCounterTest", Config::v2),
     ("WeightedTweetsWithDiscountedEmojiCounterTest", Config::v3),
     ("UnicodeDirectionalMarkerCounterTest", Config::v3),
