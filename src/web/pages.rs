@@ -79,6 +79,8 @@ struct SearchPage {
     q: String,
     newest: bool,
     error: Option<QueryError>,
+    /// The error's hint, with `code` marked.
+    hint: Vec<super::text::Span>,
     marked: Option<MarkedQuery>,
     warnings: Vec<String>,
     total: usize,
@@ -137,6 +139,7 @@ pub async fn search(
         q: q.clone(),
         newest: order == SortOrder::Newest,
         error: None,
+        hint: Vec::new(),
         marked: None,
         warnings: Vec::new(),
         total: 0,
@@ -177,6 +180,11 @@ pub async fn search(
         }
         Err(Error::Query(e)) => {
             view.marked = Some(mark_column(&q, e.column));
+            view.hint = e
+                .hint
+                .as_deref()
+                .map(super::text::spans)
+                .unwrap_or_default();
             view.error = Some(e);
             let mut response = render(&view);
             *response.status_mut() = axum::http::StatusCode::BAD_REQUEST;

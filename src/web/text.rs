@@ -15,7 +15,7 @@ pub enum Block {
     List(Vec<Vec<Span>>),
 }
 
-fn spans(text: &str) -> Vec<Span> {
+pub fn spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
