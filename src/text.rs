@@ -127,6 +127,19 @@ pub fn host_suffixes(host: &str) -> Vec<String> {
     out
 }
 
+/// FNV-1a, 64 bits, over byte slices in order: a hash that stays the same across runs, builds and
+/// versions (unlike std's), for ids of feed items without one and for spotting changed content.
+pub fn stable_hash<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,12 +60,7 @@ pub fn shipped_file(path: &str) -> Option<&'static str> {
 
 /// FNV-1a of the content: stable across builds, so an unchanged corpus is not re-imported.
 fn content_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", crate::text::stable_hash([text.as_bytes()]))
 }
 
 /// Imports each shipped corpus whose content the database has not seen. Cheap when nothing

@@ -431,12 +431,7 @@ fn cap_chars(s: String, max: usize) -> String {
 
 /// A stable id from the text, for items that have neither an id nor a link.
 fn content_hash(title: &str, body: &str) -> String {
-    // FNV-1a, 64 bits: stable across runs and versions, unlike std's hasher.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in title.bytes().chain([0u8]).chain(body.bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+    let h = crate::text::stable_hash([title.as_bytes(), &[0u8], body.as_bytes()]);
     format!("sha-{h:016x}")
 }
 
