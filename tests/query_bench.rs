@@ -173,7 +173,7 @@ fn query_mix_timings() {
         let mut total = 0;
         for _ in 0..15 {
             let t = Instant::now();
-            let query = parsed.scoped(&index.fields, "bench");
+            let query = index.scoped("bench", parsed.to_tantivy(&index.fields));
             let (top, count) = searcher
                 .search(&query, &(TopDocs::with_limit(20).order_by_score(), Count))
                 .expect("search");
@@ -232,7 +232,7 @@ fn service_bench_near_timings() {
         "rest NEAR/0f centre",
     ] {
         let parsed = parse(q).expect("parses");
-        let query = parsed.scoped(&index.fields, "synthetic");
+        let query = index.scoped("synthetic", parsed.to_tantivy(&index.fields));
         let mut times = Vec::new();
         let mut total = 0;
         for _ in 0..7 {

@@ -106,7 +106,7 @@ fn synthetic() -> &'static Corpus {
 
 fn index_ids(c: &Corpus, corpus: &str, q: &ParsedQuery) -> BTreeSet<String> {
     let searcher = c.index.searcher();
-    let query = q.scoped(&c.index.fields, corpus);
+    let query = c.index.scoped(corpus, q.to_tantivy(&c.index.fields));
     searcher
         .search(&query, &DocSetCollector)
         .expect("search runs")

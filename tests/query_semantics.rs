@@ -69,7 +69,7 @@ fn fixture() -> &'static Fixture {
 fn search(corpus: &str, q: &str) -> BTreeSet<String> {
     let f = fixture();
     let parsed = parse(q).unwrap_or_else(|e| panic!("{q:?} should parse: {e}"));
-    let query = parsed.scoped(&f.index.fields, corpus);
+    let query = f.index.scoped(corpus, parsed.to_tantivy(&f.index.fields));
     let searcher = f.index.searcher();
     let addresses = searcher.search(&query, &DocSetCollector).expect("search");
     addresses
@@ -407,7 +407,7 @@ fn clauses_compile_one_by_one() {
         .clauses()
         .into_iter()
         .map(|c| {
-            let q = c.query.scoped(&f.index.fields, CORPUS);
+            let q = f.index.scoped(CORPUS, c.query.to_tantivy(&f.index.fields));
             let n = f
                 .index
                 .searcher()

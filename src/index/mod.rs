@@ -20,7 +20,6 @@ pub use schema::Fields;
 const WRITER_HEAP_BYTES: usize = 128 * 1024 * 1024;
 
 pub struct SearchIndex {
-    index: Index,
     pub fields: Fields,
     writer: Mutex<IndexWriter>,
     reader: IndexReader,
@@ -62,7 +61,6 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
         Ok(SearchIndex {
-            index,
             fields,
             writer: Mutex::new(writer),
             reader,
@@ -71,10 +69,6 @@ impl SearchIndex {
 
     pub fn searcher(&self) -> tantivy::Searcher {
         self.reader.searcher()
-    }
-
-    pub fn tantivy(&self) -> &Index {
-        &self.index
     }
 
     fn key_term(&self, corpus: &str, id: &str) -> Term {

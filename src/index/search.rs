@@ -108,7 +108,8 @@ pub const MAX_LIMIT: usize = 500;
 const SNIPPET_CHARS: usize = 220;
 
 impl SearchIndex {
-    fn scoped(&self, corpus: &str, query: Box<dyn Query>) -> BooleanQuery {
+    /// `query` restricted to one corpus: every search goes through this.
+    pub fn scoped(&self, corpus: &str, query: Box<dyn Query>) -> BooleanQuery {
         BooleanQuery::new(vec![
             (
                 Occur::Must,

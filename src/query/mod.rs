@@ -22,8 +22,7 @@ mod near;
 mod parser;
 mod spans;
 
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::Query;
 
 use crate::error::QueryError;
 use crate::index::Fields;
@@ -78,20 +77,6 @@ impl ParsedQuery {
     /// The Tantivy query for this query's documents (not yet scoped to a corpus).
     pub fn to_tantivy(&self, fields: &Fields) -> Box<dyn Query> {
         compile::compile(&self.root, fields)
-    }
-
-    /// The Tantivy query for this query's documents within one corpus.
-    pub fn scoped(&self, fields: &Fields, corpus: &str) -> Box<dyn Query> {
-        Box::new(BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    tantivy::Term::from_field_text(fields.corpus, corpus),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-            (Occur::Must, self.to_tantivy(fields)),
-        ]))
     }
 
     /// Marks what this query matches in a document's text.
