@@ -54,7 +54,7 @@ impl Store {
         .bind(kind)
         .bind(answer)
         .bind(now())
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(id)
     }
@@ -75,7 +75,7 @@ impl Store {
         .bind(result)
         .bind(now())
         .bind(attempt_id)
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(())
     }
@@ -87,6 +87,15 @@ impl Store {
                 .fetch_optional(self.pool())
                 .await?,
         )
+    }
+
+    /// Attempts stored but never graded, oldest first.
+    pub async fn ungraded_attempts(&self) -> Result<Vec<Attempt>> {
+        Ok(sqlx::query_as::<_, Attempt>(
+            "SELECT * FROM attempts WHERE result IS NULL ORDER BY created_at, id",
+        )
+        .fetch_all(self.pool())
+        .await?)
     }
 
     /// A learner's attempts, oldest first (all exercises when `exercise_id` is None).
@@ -143,7 +152,7 @@ impl Store {
         .bind(exercise_id)
         .bind(available as i64)
         .bind(available as i64)
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(())
     }
@@ -155,7 +164,7 @@ impl Store {
         )
         .bind(learner)
         .bind(exercise_id)
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(())
     }

@@ -223,11 +223,11 @@ impl Store {
         .bind(TRAINER_SECRET)
         .bind(&secret)
         .bind(now())
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         if rotate {
             sqlx::query("DELETE FROM sessions WHERE role = 'trainer'")
-                .execute(self.pool())
+                .execute(self.writer())
                 .await?;
         }
         Ok(secret)
@@ -265,7 +265,7 @@ impl Store {
             .bind(&class.code)
             .bind(&class.title)
             .bind(&class.created_at)
-            .execute(self.pool())
+            .execute(self.writer())
             .await?
             .rows_affected();
             if inserted == 1 {
@@ -309,7 +309,7 @@ impl Store {
         sqlx::query("UPDATE classes SET open = ? WHERE id = ?")
             .bind(open)
             .bind(id)
-            .execute(self.pool())
+            .execute(self.writer())
             .await?;
         Ok(())
     }
@@ -346,7 +346,7 @@ impl Store {
         .bind(&name)
         .bind(&key)
         .bind(now())
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         sqlx::query_as::<_, Trainee>(
             "SELECT id, class_id, name, joined_at FROM trainees WHERE class_id = ? AND name_key = ?",
@@ -400,7 +400,7 @@ impl Store {
         .bind(trainee)
         .bind(now())
         .bind(later(hours))
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(token)
     }
@@ -445,7 +445,7 @@ impl Store {
     pub async fn delete_session(&self, token: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(token_hash(token))
-            .execute(self.pool())
+            .execute(self.writer())
             .await?;
         Ok(())
     }
@@ -454,7 +454,7 @@ impl Store {
     pub async fn purge_expired_sessions(&self) -> Result<u64> {
         Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
             .bind(now())
-            .execute(self.pool())
+            .execute(self.writer())
             .await?
             .rows_affected())
     }
@@ -473,7 +473,7 @@ impl Store {
 
     /// Sets the exercises of a class, in this order; an exercise kept keeps its lock.
     pub async fn set_class_exercises(&self, class_id: &str, ids: &[String]) -> Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.writer().begin().await?;
         let current: Vec<String> =
             sqlx::query_scalar("SELECT exercise_id FROM class_exercises WHERE class_id = ?")
                 .bind(class_id)
@@ -540,7 +540,7 @@ impl Store {
         .bind(locked)
         .bind(class_id)
         .bind(exercise_id)
-        .execute(self.pool())
+        .execute(self.writer())
         .await?
         .rows_affected();
         if changed == 0 {
@@ -611,7 +611,7 @@ impl Store {
             .bind(exercise_id)
             .bind(attempt_id)
             .bind(now())
-            .execute(self.pool())
+            .execute(self.writer())
             .await?;
         }
         Ok(())
@@ -622,7 +622,7 @@ impl Store {
         sqlx::query("DELETE FROM reveals WHERE class_id = ? AND id = ?")
             .bind(class_id)
             .bind(reveal_id)
-            .execute(self.pool())
+            .execute(self.writer())
             .await?;
         Ok(())
     }
@@ -665,7 +665,7 @@ impl Store {
         .bind(do_differently)
         .bind(comments)
         .bind(now())
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(())
     }
@@ -822,7 +822,7 @@ impl Store {
         .bind(file_name)
         .bind(text)
         .bind(now())
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(())
     }

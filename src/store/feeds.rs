@@ -115,7 +115,7 @@ impl Store {
         .bind(feed.interval_minutes)
         .bind(&now)
         .bind(&now)
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         let created = result.rows_affected() > 0;
         let record = self
@@ -224,7 +224,7 @@ impl Store {
         .bind(timestamp(r.next_fetch_at))
         .bind(r.not_before.map(timestamp))
         .bind(id)
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(())
     }
@@ -234,7 +234,7 @@ impl Store {
         sqlx::query("UPDATE feeds SET next_fetch_at = ? WHERE id = ?")
             .bind(timestamp(at))
             .bind(id)
-            .execute(self.pool())
+            .execute(self.writer())
             .await?;
         Ok(())
     }
@@ -251,7 +251,7 @@ impl Store {
         .bind(corpus)
         .bind(id)
         .bind(id)
-        .execute(self.pool())
+        .execute(self.writer())
         .await?;
         Ok(result.rows_affected())
     }
@@ -268,7 +268,7 @@ impl Store {
                 .bind(fetch_articles)
                 .bind(interval_minutes)
                 .bind(id)
-                .execute(self.pool())
+                .execute(self.writer())
                 .await?;
         Ok(result.rows_affected() > 0)
     }
@@ -277,7 +277,7 @@ impl Store {
     pub async fn remove_feed(&self, id: &str) -> Result<bool> {
         let result = sqlx::query("DELETE FROM feeds WHERE id = ?")
             .bind(id)
-            .execute(self.pool())
+            .execute(self.writer())
             .await?;
         Ok(result.rows_affected() > 0)
     }

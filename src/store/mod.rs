@@ -7,6 +7,7 @@ pub mod feeds; // live feed sources, their schedule and status
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -15,9 +16,48 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 use crate::error::{Error, Result};
 
+/// Readers share a pool of connections; every write goes through the one writer connection, so
+/// writes queue here in order instead of SQLite turning them away as busy and each retrying
+/// after a sleep (which a room of trainees submitting at once turned into 100 ms stalls).
+/// Writes never wait for a checkpoint either: a background task moves the write-ahead log into
+/// the database file every second (see `checkpoints`).
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    writer: SqlitePool,
+    _checkpoints: Option<Arc<AbortOnDrop>>,
+}
+
+/// Stops the checkpoint task when the last copy of the store goes.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// How often the write-ahead log is checkpointed.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+
+/// Checkpoints the write-ahead log from a reader connection, off the writer's path. SQLite would
+/// otherwise checkpoint inside whichever commit crosses 1,000 pages of log, and that commit
+/// (and every write queued behind it) would wait for the database file to be synced: a 300 ms
+/// stall for a room of trainees. PASSIVE never blocks the writer or readers.
+fn checkpoints(pool: SqlitePool) -> AbortOnDrop {
+    AbortOnDrop(tokio::spawn(async move {
+        let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&pool)
+                .await
+            {
+                tracing::warn!("database checkpoint failed (will retry): {e}");
+            }
+        }
+    }))
 }
 
 /// A corpus as the database records it.
@@ -62,7 +102,9 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // No checkpoints inside commits: `checkpoints` runs them in the background.
+            .pragma("wal_autocheckpoint", "0");
         Self::connect(options).await
     }
 
@@ -74,20 +116,44 @@ impl Store {
 
     async fn connect(options: SqliteConnectOptions) -> Result<Self> {
         let in_memory = options.get_filename().as_os_str() == ":memory:";
-        let pool = SqlitePoolOptions::new()
-            // One connection for an in-memory database: each connection would see its own.
-            .max_connections(if in_memory { 1 } else { 8 })
-            .connect_with(options)
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .test_before_acquire(false)
+            .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations")
-            .run(&pool)
+            .run(&writer)
             .await
             .map_err(|e| Error::internal(anyhow::anyhow!("database migration failed: {e}")))?;
-        Ok(Store { pool })
+        // An in-memory database exists once per connection: there the writer reads too, and
+        // there is no log to checkpoint.
+        if in_memory {
+            return Ok(Store {
+                pool: writer.clone(),
+                writer,
+                _checkpoints: None,
+            });
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .test_before_acquire(false)
+            .connect_with(options)
+            .await?;
+        Ok(Store {
+            _checkpoints: Some(Arc::new(checkpoints(pool.clone()))),
+            pool,
+            writer,
+        })
     }
 
+    /// For reads.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// For every statement that writes.
+    pub fn writer(&self) -> &SqlitePool {
+        &self.writer
     }
 
     pub async fn ping(&self) -> Result<()> {
@@ -138,7 +204,7 @@ impl Store {
         .bind(content_hash)
         .bind(&now)
         .bind(&now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -155,7 +221,7 @@ impl Store {
         .bind(record.replaced as i64)
         .bind(record.rejected as i64)
         .bind(&record.report)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
