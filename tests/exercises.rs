@@ -190,7 +190,7 @@ async fn monitor_grading_on_a_hand_checked_case() {
     );
     assert!((g.metrics.precision - 2.0 / 3.0).abs() < 1e-12);
     assert!((g.metrics.recall - 1.0).abs() < 1e-12);
-    assert!((g.f1 - 0.8).abs() < 1e-12);
+    assert!((g.metrics.f1 - 0.8).abs() < 1e-12);
     assert_eq!(g.false_positives.len(), 1);
     assert_eq!(g.false_positives[0].id, "m2");
     assert!(
@@ -361,7 +361,7 @@ async fn attempts_are_stored_before_grading_even_when_grading_fails() {
         .await
         .expect("submit");
     let message = s.grade.expect_err("the query does not parse");
-    assert!(message.contains("column"), "{message}");
+    assert!(message.error.starts_with("column "), "{message}");
     let stored = app
         .store
         .attempt(&s.attempt_id)
@@ -386,4 +386,103 @@ async fn attempts_are_stored_before_grading_even_when_grading_fails() {
     assert_eq!(standings[0].attempts, 2);
     assert!(standings[0].passed);
     assert_eq!(standings[0].best, Some(100.0));
+}
+
+#[tokio::test]
+async fn feedback_is_the_grade_recorded_at_submission() {
+    let app = app_with_mini().await;
+    app.add_exercises(exercises::from_path(&data("exercises/good")));
+    let ex = app.exercise("mini-harriet").expect("exercise");
+    let s = app
+        .submit("local", "mini-harriet", Answer::Text("harriet".into()))
+        .await
+        .expect("submit");
+    let submitted = s.grade.expect("grades");
+    let attempt = app
+        .store
+        .attempt(&s.attempt_id)
+        .await
+        .expect("db")
+        .expect("stored");
+    let shown = app.feedback(&ex, &attempt).await.expect("feedback");
+    assert_eq!(
+        serde_json::to_value(shown.expect("graded")).unwrap(),
+        serde_json::to_value(&submitted).unwrap(),
+        "the stored grade reads back as it was given"
+    );
+
+    // What is shown is the record, not a second grading: change the record and the
+    // feedback follows it.
+    let mut record: serde_json::Value =
+        serde_json::from_str(attempt.result.as_deref().unwrap()).unwrap();
+    record["advice"] = "recorded advice".into();
+    sqlx::query("UPDATE attempts SET result = ? WHERE id = ?")
+        .bind(record.to_string())
+        .bind(&s.attempt_id)
+        .execute(app.store.writer())
+        .await
+        .unwrap();
+    let attempt = app.store.attempt(&s.attempt_id).await.unwrap().unwrap();
+    match app.feedback(&ex, &attempt).await.expect("feedback") {
+        Ok(sandpit::grade::Grade::Monitor(g)) => assert_eq!(g.advice, "recorded advice"),
+        other => panic!("expected a monitoring grade, got {other:?}"),
+    }
+
+    // A query that does not parse keeps its message and hint.
+    let s = app
+        .submit("local", "mini-harriet", Answer::Text("*arriet".into()))
+        .await
+        .expect("submit");
+    let attempt = app.store.attempt(&s.attempt_id).await.unwrap().unwrap();
+    let failed = app
+        .feedback(&ex, &attempt)
+        .await
+        .expect("feedback")
+        .expect_err("does not parse");
+    assert!(failed.hint.is_some(), "{failed}");
+    assert_eq!(Err(failed), s.grade.map(|_| ()));
+}
+
+#[tokio::test]
+async fn attempts_left_ungraded_by_a_stop_are_graded_later() {
+    let app = app_with_mini().await;
+    app.add_exercises(exercises::from_path(&data("exercises/good")));
+    let ex = app.exercise("mini-harriet").expect("exercise");
+    // As if the server stopped between storing the attempt and grading it.
+    let first = app
+        .store
+        .insert_attempt(
+            "local",
+            "mini-harriet",
+            "monitor",
+            "harriet NOT #HarrietRovers",
+        )
+        .await
+        .unwrap();
+    let second = app
+        .store
+        .insert_attempt("local", "mini-harriet", "monitor", "harriet")
+        .await
+        .unwrap();
+    app.store
+        .insert_attempt("local", "gone-exercise", "monitor", "harriet")
+        .await
+        .unwrap();
+    assert_eq!(app.grade_ungraded().await.expect("grades"), 2);
+    let stored = app.store.attempt(&first).await.unwrap().unwrap();
+    assert_eq!(stored.score, Some(100.0));
+    assert_eq!(stored.passed, Some(true));
+    // Graded once: nothing left to do the second time (the unknown exercise's attempt stays).
+    assert_eq!(app.grade_ungraded().await.expect("grades"), 0);
+
+    // The feedback page of an attempt still ungraded grades it and records the grade.
+    sqlx::query("UPDATE attempts SET result = NULL, score = NULL, passed = NULL WHERE id = ?")
+        .bind(&second)
+        .execute(app.store.writer())
+        .await
+        .unwrap();
+    let attempt = app.store.attempt(&second).await.unwrap().unwrap();
+    assert!(app.feedback(&ex, &attempt).await.unwrap().is_ok());
+    let stored = app.store.attempt(&second).await.unwrap().unwrap();
+    assert!(stored.score.is_some() && stored.result.is_some());
 }

@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::error::{Error, Problem, Result};
 use crate::grade::{self, Grade};
 use crate::ingest::Document;
+use crate::store::attempts::Attempt;
 
 /// A learner's answer to an exercise.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -29,6 +30,21 @@ pub enum Answer {
 }
 
 impl Answer {
+    /// The answer of a stored attempt at `exercise`, as submitted.
+    pub fn from_stored(exercise: &Exercise, stored: &str) -> Answer {
+        match exercise.task {
+            Task::Triage(_) => Answer::Labels(serde_json::from_str(stored).unwrap_or_default()),
+            Task::Rewrite(_) => serde_json::from_str::<Answer>(stored)
+                .ok()
+                .filter(|a| matches!(a, Answer::Post { .. }))
+                .unwrap_or_else(|| Answer::Post {
+                    platform: None,
+                    text: stored.to_string(),
+                }),
+            Task::Monitor(_) => Answer::Text(stored.to_string()),
+        }
+    }
+
     /// How the answer is stored: the text itself, or the labels as JSON.
     pub fn stored(&self) -> String {
         match self {
@@ -44,7 +60,48 @@ impl Answer {
 pub struct Submitted {
     pub attempt_id: String,
     /// The grade, or why it could not be graded (e.g. the query does not parse).
-    pub grade: std::result::Result<Grade, String>,
+    pub grade: std::result::Result<Grade, Ungraded>,
+}
+
+/// Why an attempt could not be graded: stored as the attempt's result, shown as its feedback.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ungraded {
+    /// E.g. "column 7: this bracket is never closed".
+    pub error: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl std::fmt::Display for Ungraded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.error)?;
+        match &self.hint {
+            Some(hint) => write!(f, " Hint: {hint}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What an attempt's stored result says, read back.
+enum Recorded {
+    Graded(Grade),
+    Failed(Ungraded),
+    /// Never graded (the server stopped between storing and grading), or recorded in a shape
+    /// this version does not read.
+    Missing,
+}
+
+fn recorded(result: Option<&str>) -> Recorded {
+    let Some(json) = result else {
+        return Recorded::Missing;
+    };
+    if let Ok(g) = serde_json::from_str::<Grade>(json) {
+        return Recorded::Graded(g);
+    }
+    match serde_json::from_str::<Ungraded>(json) {
+        Ok(u) => Recorded::Failed(u),
+        Err(_) => Recorded::Missing,
+    }
 }
 
 /// Shipped exercises plus those of `--exercises DIR`.
@@ -99,35 +156,92 @@ impl App {
             .store
             .insert_attempt(learner, exercise_id, exercise.kind.name(), &answer.stored())
             .await?;
-        let grade = match self.grade(&exercise, &answer).await {
+        let grade = self
+            .grade_and_record(&exercise, &attempt_id, &answer)
+            .await?;
+        Ok(Submitted { attempt_id, grade })
+    }
+
+    /// The feedback on a stored attempt: the grade recorded when it was submitted. An attempt
+    /// that was never graded, or whose grade this version cannot read, is graded now and the
+    /// grade recorded.
+    pub async fn feedback(
+        &self,
+        exercise: &Exercise,
+        attempt: &Attempt,
+    ) -> Result<std::result::Result<Grade, Ungraded>> {
+        match recorded(attempt.result.as_deref()) {
+            Recorded::Graded(g) => Ok(Ok(g)),
+            Recorded::Failed(u) => Ok(Err(u)),
+            Recorded::Missing => {
+                let answer = Answer::from_stored(exercise, &attempt.answer);
+                self.grade_and_record(exercise, &attempt.id, &answer).await
+            }
+        }
+    }
+
+    /// Grades every stored attempt that has no grade yet (cut off by a stop between storing and
+    /// grading). Run at start-up; returns how many were graded.
+    pub async fn grade_ungraded(&self) -> Result<usize> {
+        let mut graded = 0;
+        for attempt in self.store.ungraded_attempts().await? {
+            // An exercise no longer in the catalog cannot be graded; the attempt stays as it is.
+            let Ok(exercise) = self.exercise(&attempt.exercise_id) else {
+                continue;
+            };
+            let answer = Answer::from_stored(&exercise, &attempt.answer);
+            let _outcome = self
+                .grade_and_record(&exercise, &attempt.id, &answer)
+                .await?;
+            graded += 1;
+        }
+        Ok(graded)
+    }
+
+    /// Grades a stored attempt and records the grade, or why it could not be graded.
+    async fn grade_and_record(
+        &self,
+        exercise: &Exercise,
+        attempt_id: &str,
+        answer: &Answer,
+    ) -> Result<std::result::Result<Grade, Ungraded>> {
+        match self.grade(exercise, answer).await {
             Ok(g) => {
                 let json = serde_json::to_string(&g).map_err(Error::internal)?;
                 self.store
-                    .record_grade(&attempt_id, Some(g.score()), Some(g.passed()), &json)
+                    .record_grade(attempt_id, Some(g.score()), Some(g.passed()), &json)
                     .await?;
-                Ok(g)
+                Ok(Ok(g))
             }
             Err(e) => {
-                let message = match &e {
-                    Error::Query(q) => format!("column {}: {}", q.column, q.message),
+                let ungraded = match &e {
+                    Error::Query(q) => Ungraded {
+                        error: format!("column {}: {}", q.column, q.message),
+                        hint: q.hint.clone(),
+                    },
                     Error::Internal(_) => {
                         tracing::error!("grading attempt {attempt_id} failed: {e:#}");
-                        "Sandpit could not grade this attempt; it is saved. Tell the trainer."
-                            .into()
+                        Ungraded {
+                            error: "Sandpit could not grade this attempt; it is saved. Tell the trainer."
+                                .into(),
+                            hint: None,
+                        }
                     }
-                    other => other.to_string(),
+                    other => Ungraded {
+                        error: other.to_string(),
+                        hint: None,
+                    },
                 };
-                let json = serde_json::json!({ "error": message }).to_string();
+                let json = serde_json::to_string(&ungraded).map_err(Error::internal)?;
                 self.store
-                    .record_grade(&attempt_id, None, None, &json)
+                    .record_grade(attempt_id, None, None, &json)
                     .await?;
                 if let Error::Internal(_) = e {
                     return Err(e);
                 }
-                Err(message)
+                Ok(Err(ungraded))
             }
-        };
-        Ok(Submitted { attempt_id, grade })
+        }
     }
 
     /// Grades an answer without storing it.
@@ -147,7 +261,7 @@ impl App {
                 let packs = task
                     .rules
                     .iter()
-                    .map(|name| crate::compose::packs::load(name))
+                    .map(|name| crate::compose::packs::load_shared(name))
                     .collect::<std::result::Result<Vec<_>, _>>()
                     .map_err(|e| Error::invalid(e.to_string()))?;
                 Ok(Grade::Rewrite(grade::rewrite::grade(

@@ -65,7 +65,7 @@ pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
         config.exercises_dir = args.exercises.clone();
         config.allow_private_feeds = args.allow_private_feeds;
         if !args.classroom {
-            let app = super::open_app(config).await?;
+            let app = open_for_serving(config).await?;
             // Polls live feeds on their schedule; does nothing when none are configured.
             let _poller = sandpit::ingest::feeds::spawn_poller(app.clone());
             return sandpit::web::serve(app, addr).await;
@@ -80,7 +80,7 @@ pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
         let base = url_of(primary, local.port());
         config = config.with_classroom(args.trainer_password.clone())?;
         config.public_url = Some(base.clone());
-        let app = super::open_app(config).await?;
+        let app = open_for_serving(config).await?;
         let key = app.store.trainer_secret(args.new_trainer_key).await?;
         let _poller = sandpit::ingest::feeds::spawn_poller(app.clone());
         print_welcome(
@@ -95,6 +95,19 @@ pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
         })
         .await
     })?
+}
+
+/// Opens the data directory for serving: the shipped corpora imported, and any attempt that a
+/// stop cut off between being stored and being graded graded now.
+async fn open_for_serving(config: Config) -> Result<sandpit::app::App> {
+    let app = super::open_app(config).await?;
+    match app.grade_ungraded().await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!("graded {n} attempt(s) left ungraded when Sandpit last stopped"),
+        // Serving matters more: the attempts stay stored and are graded when their page is seen.
+        Err(e) => tracing::warn!("could not grade the attempts left ungraded: {e}"),
+    }
+    Ok(app)
 }
 
 fn url_of(ip: IpAddr, port: u16) -> String {

@@ -6,10 +6,11 @@
 //! LinkedIn, Facebook and Instagram count UTF-16 code units, as their JavaScript composers
 //! measure text; an emoji can count 2 or more there, which errs on the safe side.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::twitter;
@@ -97,6 +98,13 @@ impl Serialize for Platform {
     }
 }
 
+impl<'de> Deserialize<'de> for Platform {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        id.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// An id that names no platform.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownPlatform(pub String);
@@ -144,7 +152,7 @@ impl From<Platform> for Profile {
 
 /// A position in the draft, in bytes (for slicing in Rust) and in Unicode scalars (for
 /// pages and other languages).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Offset {
     pub byte: usize,
     pub char: usize,
@@ -171,11 +179,11 @@ impl Offset {
 }
 
 /// How a draft measures up on one platform.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Count {
     pub platform: Platform,
     /// What `length` and `limit` count ("weighted characters", "characters", …).
-    pub unit: &'static str,
+    pub unit: Cow<'static, str>,
     pub length: usize,
     pub limit: usize,
     /// `limit - length`; negative when the draft is too long.
@@ -233,7 +241,7 @@ pub fn count(text: &str, profile: Profile) -> Count {
 fn finish(platform: Platform, unit: &'static str, length: usize, limit: usize) -> Count {
     Count {
         platform,
-        unit,
+        unit: Cow::Borrowed(unit),
         length,
         limit,
         remaining: limit as i64 - length as i64,

@@ -37,10 +37,14 @@ pub struct Check {
 }
 
 /// Counts `text` for each platform and checks it against each rule pack.
-pub fn check(text: &str, platforms: &[Profile], packs: &[RulePack]) -> Check {
+pub fn check(
+    text: &str,
+    platforms: &[Profile],
+    packs: &[impl std::borrow::Borrow<RulePack>],
+) -> Check {
     let counts = platforms.iter().map(|&p| count::count(text, p)).collect();
     let doc = prose::Doc::new(text);
-    let mut findings: Vec<Finding> = packs.iter().flat_map(|p| p.check(&doc)).collect();
+    let mut findings: Vec<Finding> = packs.iter().flat_map(|p| p.borrow().check(&doc)).collect();
     // Stable sort: by position, whole-draft findings after the rest, pack order kept.
     findings.sort_by_key(|f| f.span.as_ref().map_or(usize::MAX, |s| s.start.byte));
     Check {

@@ -40,7 +40,7 @@ impl Severity {
 }
 
 /// Where a finding is in the draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub start: Offset,
     pub end: Offset,
@@ -49,7 +49,7 @@ pub struct Span {
 }
 
 /// One thing a rule found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// `pack.rule`, e.g. `govuk-plain-english.words-to-avoid`.
     pub rule: String,

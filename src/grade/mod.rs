@@ -5,10 +5,10 @@ pub mod monitor;
 pub mod rewrite;
 pub mod triage;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The graded outcome of any kind of attempt.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Grade {
     Monitor(monitor::MonitorGrade),
@@ -20,7 +20,7 @@ impl Grade {
     /// Score out of 100.
     pub fn score(&self) -> f64 {
         match self {
-            Grade::Monitor(g) => g.f1 * 100.0,
+            Grade::Monitor(g) => g.metrics.f1 * 100.0,
             Grade::Rewrite(g) => g.score,
             Grade::Triage(g) => g.share * 100.0,
         }

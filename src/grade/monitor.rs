@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::index::search::TextField;
 use crate::ingest::Document;
@@ -12,7 +12,7 @@ use crate::query::{Joiner, ParsedQuery};
 /// How many missed and wrongly found documents to explain.
 pub const SAMPLE: usize = 5;
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Metrics {
     pub relevant: usize,
     pub found: usize,
@@ -51,7 +51,7 @@ pub fn metrics(relevant: &HashSet<String>, found: &HashSet<String>) -> Metrics {
 }
 
 /// What one top-level clause of the query does on its own.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClauseCount {
     pub text: String,
     pub negated: bool,
@@ -64,7 +64,7 @@ pub struct ClauseCount {
 }
 
 /// A document in the sample, with why it was missed or found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Explained {
     pub id: String,
     pub title: String,
@@ -72,12 +72,11 @@ pub struct Explained {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct MonitorGrade {
     pub query: String,
     #[serde(flatten)]
     pub metrics: Metrics,
-    pub f1: f64,
     pub pass_mark: f64,
     pub passed: bool,
     pub clauses: Vec<ClauseCount>,
@@ -180,7 +179,6 @@ pub fn grade(evidence: Evidence<'_>, pass_mark: f64) -> MonitorGrade {
     let advice = advice(&m, pass_mark);
     MonitorGrade {
         query: evidence.query.source.clone(),
-        f1: m.f1,
         passed: m.f1 + 1e-9 >= pass_mark,
         pass_mark,
         missed_total: m.relevant - m.true_positives,

@@ -1,7 +1,9 @@
 //! Grading a press-release rewrite: each platform's length and validity, rule findings by
 //! severity, key facts found and missing, and a score out of 100 with its breakdown.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::exercises::Rewrite;
 use crate::compose::{self, Count, Finding, Profile, RulePack, Severity};
@@ -11,22 +13,22 @@ pub const LENGTH_POINTS: f64 = 30.0;
 pub const FACT_POINTS: f64 = 40.0;
 pub const STYLE_POINTS: f64 = 30.0;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FactResult {
     pub fact: String,
     /// The accepted wording found in the post, if any.
     pub found: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Part {
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     pub points: f64,
     pub max: f64,
     pub why: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RewriteGrade {
     pub counts: Vec<Count>,
     pub findings: Vec<Finding>,
@@ -79,7 +81,7 @@ pub fn match_facts(text: &str, facts: &[crate::catalog::exercises::Fact]) -> Vec
 /// `platform` (one of the exercise's), the length is checked for that platform only.
 pub fn grade(
     task: &Rewrite,
-    packs: &[RulePack],
+    packs: &[impl std::borrow::Borrow<RulePack>],
     text: &str,
     platform: Option<&str>,
 ) -> RewriteGrade {
@@ -132,7 +134,7 @@ pub fn grade(
 
     let breakdown = vec![
         Part {
-            name: "Length",
+            name: "Length".into(),
             points: length_points,
             max: LENGTH_POINTS,
             why: if too_long.is_empty() {
@@ -142,13 +144,13 @@ pub fn grade(
             },
         },
         Part {
-            name: "Key facts",
+            name: "Key facts".into(),
             points: fact_points,
             max: FACT_POINTS,
             why: format!("{found} of {} key facts", facts.len()),
         },
         Part {
-            name: "Style",
+            name: "Style".into(),
             points: style_points,
             max: STYLE_POINTS,
             why: format!(
@@ -207,13 +209,13 @@ mod tests {
         };
         let g = grade(
             &task,
-            &[],
+            &[] as &[RulePack],
             "The ferry runs 3 times a day from 16 February.",
             None,
         );
         assert_eq!(g.score, 100.0);
         assert!(g.passed);
-        let g = grade(&task, &[], &"long ".repeat(100), None);
+        let g = grade(&task, &[] as &[RulePack], &"long ".repeat(100), None);
         assert_eq!(g.score, 30.0, "{:?}", g.breakdown);
         assert!(!g.passed);
     }

@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::exercises::{Label, Triage};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemResult {
     pub id: String,
     pub given: Option<Label>,
@@ -16,7 +16,7 @@ pub struct ItemResult {
     pub why: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TriageGrade {
     pub items: Vec<ItemResult>,
     pub correct: usize,

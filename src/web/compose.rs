@@ -8,8 +8,6 @@
 //! (too big, not UTF-8, not JSON, wrong fields) gets Sandpit's own message in the API's error
 //! shape `{"error":{"message"}}`.
 
-use std::sync::OnceLock;
-
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -38,16 +36,10 @@ pub const BODY_MAX: usize = 8 << 20;
 /// A Mastodon server's limit can be set this high at most, here.
 const MASTODON_LIMIT_MAX: usize = 1_000_000;
 
-/// The built-in packs, parsed once: loading compiles every rule's expressions (a few
-/// milliseconds), too slow to repeat on every keystroke. They are compiled-in data, not
-/// configuration, so a process-wide cache does not go against "state travels in AppState".
+/// The built-in packs (parsed once per process, see `packs::builtin_shared`).
 fn builtin_packs() -> Result<&'static [RulePack], Error> {
-    static PACKS: OnceLock<Result<Vec<RulePack>, compose::PackError>> = OnceLock::new();
-    match PACKS.get_or_init(compose::packs::builtin) {
-        Ok(packs) => Ok(packs),
-        // A built-in pack that does not load is Sandpit's fault; the message keeps file and line.
-        Err(e) => Err(Error::internal(anyhow::anyhow!("{e}"))),
-    }
+    // A built-in pack that does not load is Sandpit's fault; the message keeps file and line.
+    compose::packs::builtin_shared().map_err(|e| Error::internal(anyhow::anyhow!("{e}")))
 }
 
 /// The packs named, in the order named. Only built-in packs by id: a web request never names
@@ -107,12 +99,9 @@ async fn run_check(
     profiles: Vec<Profile>,
     packs: Vec<&'static RulePack>,
 ) -> Result<Check, Error> {
-    tokio::task::spawn_blocking(move || {
-        let packs: Vec<RulePack> = packs.into_iter().cloned().collect();
-        compose::check(&text, &profiles, &packs)
-    })
-    .await
-    .map_err(Error::internal)
+    tokio::task::spawn_blocking(move || compose::check(&text, &profiles, &packs))
+        .await
+        .map_err(Error::internal)
 }
 
 // ----------------------------------------------------------------------------------------
@@ -495,7 +484,7 @@ fn plural(n: u64, unit: &str) -> String {
 /// "You have 12 characters remaining" / "You have 3 weighted characters too many".
 pub fn count_message(c: &Count) -> String {
     let n = c.remaining.unsigned_abs();
-    let (count, unit) = (thousands(n as usize), plural(n, c.unit));
+    let (count, unit) = (thousands(n as usize), plural(n, &c.unit));
     if c.remaining >= 0 {
         format!("You have {count} {unit} remaining")
     } else {

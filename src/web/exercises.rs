@@ -120,26 +120,13 @@ pub async fn show(
         ),
         None => None,
     };
-    // The feedback is graded again from the stored answer; the stored score stays the record.
+    // The grade recorded when the attempt was submitted.
     let (grade, grade_error) = match &attempt {
         None => (None, None),
-        Some(a) => {
-            let answer = stored_answer(&ex, &a.answer);
-            match app.grade(&ex, &answer).await {
-                Ok(g) => (Some(g), None),
-                Err(Error::Internal(e)) => return Err(Error::Internal(e).into()),
-                Err(Error::Query(e)) => (
-                    None,
-                    Some(format!(
-                        "Column {}: {}{}",
-                        e.column,
-                        e.message,
-                        e.hint.map(|h| format!(" Hint: {h}")).unwrap_or_default()
-                    )),
-                ),
-                Err(e) => (None, Some(e.to_string())),
-            }
-        }
+        Some(a) => match app.feedback(&ex, a).await? {
+            Ok(g) => (Some(g), None),
+            Err(ungraded) => (None, Some(capitalised(&ungraded.to_string()))),
+        },
     };
     let given: HashMap<String, Label> = match (&attempt, ex.kind) {
         (Some(a), crate::catalog::exercises::Kind::Triage) => {
@@ -171,7 +158,7 @@ pub async fn show(
     let (answer, platform) = match attempt
         .as_ref()
         .or(history.last())
-        .map(|a| stored_answer(&ex, &a.answer))
+        .map(|a| Answer::from_stored(&ex, &a.answer))
     {
         Some(Answer::Text(t)) => (t, None),
         Some(Answer::Post { platform, text }) => (text, platform),
@@ -198,18 +185,11 @@ pub async fn show(
     Ok(render(&page))
 }
 
-/// The answer of a stored attempt, as submitted.
-fn stored_answer(ex: &Exercise, stored: &str) -> Answer {
-    match ex.task {
-        Task::Triage(_) => Answer::Labels(serde_json::from_str(stored).unwrap_or_default()),
-        Task::Rewrite(_) => serde_json::from_str::<Answer>(stored)
-            .ok()
-            .filter(|a| matches!(a, Answer::Post { .. }))
-            .unwrap_or_else(|| Answer::Post {
-                platform: None,
-                text: stored.to_string(),
-            }),
-        Task::Monitor(_) => Answer::Text(stored.to_string()),
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

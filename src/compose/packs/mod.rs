@@ -29,9 +29,11 @@
 //!
 //! Load a pack once and reuse it: loading parses TOML and compiles expressions.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -82,6 +84,21 @@ impl From<PackError> for crate::error::Error {
 /// Both built-in packs, the default rule set.
 pub fn builtin() -> Result<Vec<RulePack>, PackError> {
     BUILTIN.iter().map(|(id, _)| load(id)).collect()
+}
+
+/// The built-in packs, parsed once per process: parsing compiles every rule's expressions, a few
+/// milliseconds a pack, too slow to repeat for every draft checked or attempt graded.
+pub fn builtin_shared() -> Result<&'static [RulePack], PackError> {
+    static PACKS: OnceLock<Result<Vec<RulePack>, PackError>> = OnceLock::new();
+    PACKS.get_or_init(builtin).as_deref().map_err(Clone::clone)
+}
+
+/// Like `load`, with the built-in packs taken from the shared copy.
+pub fn load_shared(name_or_path: &str) -> Result<Cow<'static, RulePack>, PackError> {
+    match BUILTIN.iter().position(|(id, _)| *id == name_or_path) {
+        Some(i) => Ok(Cow::Borrowed(&builtin_shared()?[i])),
+        None => load(name_or_path).map(Cow::Owned),
+    }
 }
 
 /// Loads a built-in pack by id, or a pack file by path.
