@@ -4,7 +4,11 @@
 //! overall.
 //!
 //! `cargo bench --bench search` (`BENCH_DOCS=100000` for a quicker run; `BENCH_SECONDS` sets how
-//! long the clients run, default 30).
+//! long the clients run, default 30; `BENCH_DATA=DIR` keeps the data directory there and reuses
+//! its index on the next run instead of indexing again).
+//!
+//! Before the concurrent run it times each query alone, one after another, straight through the
+//! application (no HTTP): the CPU cost per query kind, which bounds what 2 cores can serve.
 
 mod common;
 
@@ -51,50 +55,20 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    let dir = tempfile::tempdir().expect("tempdir");
+    let temp = tempfile::tempdir().expect("tempdir");
+    let data = std::env::var_os("BENCH_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| temp.path().to_path_buf());
     runtime.block_on(async move {
-        let app = sandpit::app::App::open(sandpit::config::Config::new(dir.path()))
+        let app = sandpit::app::App::open(sandpit::config::Config::new(&data))
             .await
             .expect("app");
-        // Index straight from generated documents, in batches, without a gigabyte file on disk.
-        let start = Instant::now();
-        let vocab = common::vocabulary(20_000);
-        let mut rng = common::Rng::new(42);
-        let chunk = 100_000;
-        let mut done = 0;
-        while done < n {
-            let size = chunk.min(n - done);
-            let lines: Vec<String> = (done..done + size)
-                .map(|i| common::document(i, &mut rng, &vocab))
-                .collect();
-            let docs: Vec<sandpit::ingest::Document> = lines
-                .iter()
-                .enumerate()
-                .filter_map(|(i, l)| {
-                    sandpit::ingest::jsonl::parse_line(l, i + 1, "synthetic")
-                        .ok()
-                        .flatten()
-                })
-                .collect();
-            app.import_documents("synthetic", docs, Vec::new(), Vec::new())
-                .await
-                .expect("import");
-            done += size;
-            eprintln!("indexed {done} documents");
+        if app.index.count("synthetic").unwrap_or(0) != n {
+            index_synthetic(&app, n).await;
+        } else {
+            println!("reusing the index of {n} documents in {}", data.display());
         }
-        let summary = sandpit::app::ImportSummary {
-            corpus: "synthetic".into(),
-            added: n,
-            ..Default::default()
-        };
-        app.record_import(&summary, "imported", "Synthetic", "", "")
-            .await
-            .expect("record");
-        println!(
-            "indexed {n} documents in {:.0} s",
-            start.elapsed().as_secs_f64()
-        );
-
+        serial_costs(&app).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -170,6 +144,81 @@ fn main() {
             percentile(&v, 0.99)
         );
     });
+}
+
+/// Indexes the synthetic corpus straight from generated documents, in batches, without a
+/// gigabyte file on disk.
+async fn index_synthetic(app: &sandpit::app::App, n: usize) {
+    let start = Instant::now();
+    let vocab = common::vocabulary(20_000);
+    let mut rng = common::Rng::new(42);
+    let chunk = 100_000;
+    let mut done = 0;
+    while done < n {
+        let size = chunk.min(n - done);
+        let lines: Vec<String> = (done..done + size)
+            .map(|i| common::document(i, &mut rng, &vocab))
+            .collect();
+        let docs: Vec<sandpit::ingest::Document> = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                sandpit::ingest::jsonl::parse_line(l, i + 1, "synthetic")
+                    .ok()
+                    .flatten()
+            })
+            .collect();
+        app.import_documents("synthetic", docs, Vec::new(), Vec::new())
+            .await
+            .expect("import");
+        done += size;
+        eprintln!("indexed {done} documents");
+    }
+    let summary = sandpit::app::ImportSummary {
+        corpus: "synthetic".into(),
+        added: n,
+        ..Default::default()
+    };
+    app.record_import(&summary, "imported", "Synthetic", "", "")
+        .await
+        .expect("record");
+    println!(
+        "indexed {n} documents in {:.0} s",
+        start.elapsed().as_secs_f64()
+    );
+}
+
+/// Each query alone, run one after another straight through the application: milliseconds of
+/// work per query kind with nothing else competing.
+async fn serial_costs(app: &sandpit::app::App) {
+    const ROUNDS: usize = 20;
+    println!("one query at a time, {ROUNDS} runs each (mean ms, relevance order, 10 hits):");
+    let mut all = 0.0;
+    for (kind, q) in QUERIES {
+        let start = Instant::now();
+        let mut total = 0;
+        for _ in 0..ROUNDS {
+            let outcome = app
+                .search(sandpit::app::SearchParams {
+                    corpus: "synthetic".into(),
+                    query: q.to_string(),
+                    order: Default::default(),
+                    limit: 10,
+                    offset: 0,
+                    facets: false,
+                })
+                .await
+                .expect("search");
+            total = outcome.results.total;
+        }
+        let ms = start.elapsed().as_secs_f64() * 1000.0 / ROUNDS as f64;
+        all += ms;
+        println!("  {kind:<9} {ms:>7.2} ms  {total:>8} hits  {q}");
+    }
+    println!(
+        "  mean over the mix: {:.2} ms a query",
+        all / QUERIES.len() as f64
+    );
 }
 
 fn urlencode(s: &str) -> String {
