@@ -46,6 +46,9 @@ enum Access {
     Trainee,
     /// The trainer only.
     Trainer,
+    /// An exercise the trainer did not choose for the class: the trainer may try it, trainees
+    /// may not.
+    OutsideClass,
 }
 
 /// Who may use each route. A route not listed here fails the test: decide its access.
@@ -89,6 +92,8 @@ const ALICE_EVAL: &str = "ALICEEVAL31 plan posts ahead";
 const BOB_EVAL: &str = "BOBEVAL58 check hashtags";
 const REWRITE: &str = "storm-17-rewrite-library";
 const MONITOR: &str = "mini-harriet-auth";
+/// A shipped exercise that is not in the class.
+const OUTSIDE: &str = "storm-13-rewrite-ferry";
 
 /// A monitoring exercise on the fixture corpus, uploaded by the trainer during set-up.
 const MONITOR_TOML: &str = r#"id = "mini-harriet-auth"
@@ -115,12 +120,14 @@ struct World {
 
 impl World {
     fn url(&self, path: &str, variant: usize) -> String {
+        // The third variant of an exercise's routes is an exercise outside the class.
+        let exercise = if variant == 2 { OUTSIDE } else { REWRITE };
         let url = path
             .replace("{class}", &self.class)
             .replace("{exercise}", REWRITE)
             .replace("{reveal}", &self.reveal)
             .replace("{name}", "sandpit.css")
-            .replace("{id}", REWRITE);
+            .replace("{id}", exercise);
         let query = match path {
             "/search" => "?corpus=mini&q=storm",
             "/api/search" => "?corpus=mini&q=storm",
@@ -211,6 +218,9 @@ fn check(role: Role, access: Access, method: &str, url: &str, r: &Resp) -> Resul
         (Role::TraineeA | Role::TraineeB, Access::Trainer) => r.status == 403,
         (Role::Trainer, Access::Trainee) => r.status == 303 && r.location == "/trainer",
         (Role::Trainer, Access::Learner | Access::Trainer) => !refused && !to_join && !to_login,
+        (Role::Anonymous, Access::OutsideClass) => to_join,
+        (Role::TraineeA | Role::TraineeB, Access::OutsideClass) => r.status == 403,
+        (Role::Trainer, Access::OutsideClass) => !refused && !to_join && !to_login,
     };
     if !ok {
         return fail("wrong access");
@@ -322,13 +332,22 @@ async fn every_route_for_every_role() {
             } else {
                 client.clone()
             };
-            let variants = if path == "/exercises/{id}" && method == "GET" {
-                2
-            } else {
-                1
-            };
-            for variant in 0..variants {
+            // 0: the route as it is; 1: trainee A's attempt on the exercise page; 2: an
+            // exercise outside the class, on every route of one exercise.
+            let mut variants = vec![0];
+            if path == "/exercises/{id}" && method == "GET" {
+                variants.push(1);
+            }
+            if path.starts_with("/exercises/{id}") {
+                variants.push(2);
+            }
+            for variant in variants {
                 let url = w.url(path, variant);
+                let access = if variant == 2 {
+                    Access::OutsideClass
+                } else {
+                    access
+                };
                 let r = match method.as_str() {
                     "GET" => c.get(&url).await,
                     _ => {
@@ -411,6 +430,11 @@ async fn every_route_for_every_role() {
             let ev = store.evaluations(&w.class).await.expect("evaluations");
             // A and B each replaced their own; a stranger added none.
             assert_eq!(ev.len(), 2, "{ev:?}");
+            let outside = store.class_attempts(&w.class).await.expect("attempts");
+            assert!(
+                outside.iter().all(|a| a.exercise_id != OUTSIDE),
+                "no trainee attempt at an exercise outside the class: {outside:?}"
+            );
         }
     }
     assert!(

@@ -144,3 +144,62 @@ async fn unknown_document_is_404() {
     assert_eq!(status, 404);
     assert!(body.contains("has no document"), "{body}");
 }
+
+/// The hrefs of the site's main navigation in a page.
+fn main_nav(body: &str) -> Vec<String> {
+    let nav = body
+        .split("<nav aria-label=\"Main\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</nav>").next())
+        .unwrap_or_default();
+    regex::Regex::new(r#"<a href="([^"]*)""#)
+        .expect("regex")
+        .captures_iter(nav)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn self_learner_navigation_and_the_model_answer_after_three_attempts() {
+    const EXERCISE: &str = "storm-17-rewrite-library";
+    let s = start().await;
+    let (_, body, _) = get(&format!("{}/", s.base)).await;
+    assert_eq!(
+        main_nav(&body),
+        ["/search", "/compose", "/exercises", "/progress", "/feeds"],
+        "no class, no join, no trainer"
+    );
+    let (_, body, _) = get(&format!("{}/progress", s.base)).await;
+    assert!(body.contains("<a href=\"/progress\" aria-current=\"page\">Your progress</a>"));
+
+    // Without a class the model answer opens after three attempts, as it always has.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let url = |path: &str| format!("{}/exercises/{EXERCISE}{path}", s.base);
+    let reveal = || client.post(url("/reveal")).send();
+    let r = reveal().await.expect("reveal");
+    assert_eq!(r.status().as_u16(), 400, "not before any attempt");
+    assert!(r.text().await.expect("body").contains("after 3 attempts"));
+    for _ in 0..3 {
+        let r = client
+            .post(url("/attempts"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("answer=library")
+            .send()
+            .await
+            .expect("attempt");
+        assert_eq!(r.status().as_u16(), 303);
+    }
+    let (_, page, _) = get(&url("")).await;
+    assert!(page.contains(&format!("action=\"/exercises/{EXERCISE}/reveal\"")));
+    assert!(!page.contains("debrief"), "no trainer to wait for");
+    let r = reveal().await.expect("reveal");
+    assert_eq!(r.status().as_u16(), 303);
+    let (_, page, _) = get(&url("")).await;
+    assert!(
+        page.contains("but our staff carried 3,000"),
+        "the model answer"
+    );
+}

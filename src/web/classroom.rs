@@ -17,6 +17,7 @@ use super::error::{PageError, render};
 use super::session::{
     ClientIp, Limiter, TraineeOnly, Who, classroom_off, clear_cookie, session_cookie, too_many,
 };
+use crate::app::App;
 use crate::catalog::exercises::{Exercise, Task};
 use crate::error::Error;
 use crate::store::classroom::{
@@ -272,22 +273,24 @@ pub fn answer_text(stored: &str) -> String {
     }
 }
 
-pub async fn class_page(
-    State(state): State<AppState>,
-    TraineeOnly(trainee, _): TraineeOnly,
-) -> Result<Response, PageError> {
-    let store = &state.app.store;
-    let class = store.require_class(&trainee.class_id).await?;
-    let catalog = state.app.catalog();
+/// The exercises of a class in the trainer's order, with this learner's standing on each and
+/// what the trainer shared: the class page and a trainee's exercise list both show these.
+pub async fn class_items(
+    app: &App,
+    class_id: &str,
+    learner_id: &str,
+) -> crate::error::Result<Vec<ClassItem>> {
+    let store = &app.store;
+    let catalog = app.catalog();
     let standings: HashMap<String, _> = store
-        .standings(&trainee.id)
+        .standings(learner_id)
         .await?
         .into_iter()
         .map(|s| (s.exercise_id.clone(), s))
         .collect();
-    let reveals = store.reveals(&class.id).await?;
+    let reveals = store.reveals(class_id).await?;
     let items = store
-        .class_exercises(&class.id)
+        .class_exercises(class_id)
         .await?
         .into_iter()
         .filter_map(|ce| {
@@ -316,6 +319,16 @@ pub async fn class_page(
             ex,
         })
         .collect();
+    Ok(items)
+}
+
+pub async fn class_page(
+    State(state): State<AppState>,
+    TraineeOnly(trainee, _): TraineeOnly,
+) -> Result<Response, PageError> {
+    let store = &state.app.store;
+    let class = store.require_class(&trainee.class_id).await?;
+    let items = class_items(&state.app, &class.id, &trainee.id).await?;
     let evaluated = store.evaluation(&trainee.id).await?.is_some();
     Ok(render(&ClassPage {
         name: trainee.name,

@@ -1,26 +1,30 @@
 //! The exercise pages: the list, one exercise with its form, hints, feedback on an attempt and the
-//! model answer when earned, and the learner's progress.
+//! model answer when earned, and the learner's progress. A trainee works on the exercises the
+//! trainer chose for their class, and sees a model answer when they pass or at the debrief.
 
 use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::AppState;
+use super::classroom::{ClassItem, class_items};
 use super::error::{PageError, render};
 use super::learner::Learner;
+use super::session::refusal;
 use super::text::{Block, blocks};
-use crate::app::Answer;
+use crate::app::{Answer, App};
 use crate::catalog::exercises::{Exercise, Label, Level, Task};
 use crate::error::Error;
 use crate::grade::Grade;
 use crate::ingest::Document;
 use crate::store::attempts::{Attempt, Standing};
 
-/// After this many attempts the model answer can be asked for.
+/// After this many attempts a self-learner can ask for the model answer.
 pub const REVEAL_AFTER: usize = 3;
 
 pub struct Row {
@@ -32,9 +36,24 @@ pub struct Row {
 #[template(path = "exercises.html")]
 struct ListPage {
     groups: Vec<(Level, Vec<Row>)>,
+    /// A trainee's list: the exercises of their class, in the trainer's order.
+    class: Option<Vec<ClassItem>>,
+}
+
+impl ListPage {
+    fn score(&self, s: &Option<f64>) -> String {
+        s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+    }
 }
 
 pub async fn list(State(state): State<AppState>, learner: Learner) -> Result<Response, PageError> {
+    if let Some(class_id) = &learner.class_id {
+        let items = class_items(&state.app, class_id, &learner.id).await?;
+        return Ok(render(&ListPage {
+            groups: Vec::new(),
+            class: Some(items),
+        }));
+    }
     let standings: HashMap<String, Standing> = state
         .app
         .store
@@ -58,7 +77,135 @@ pub async fn list(State(state): State<AppState>, learner: Learner) -> Result<Res
             )
         })
         .collect();
-    Ok(render(&ListPage { groups }))
+    Ok(render(&ListPage {
+        groups,
+        class: None,
+    }))
+}
+
+/// Where an exercise stands in a trainee's class.
+#[derive(Debug, Clone, Copy)]
+pub struct InClass {
+    /// The trainer chose it for the class.
+    pub chosen: bool,
+    /// The trainer has closed it to new attempts (for the debrief).
+    pub locked: bool,
+    /// The trainer has shared its model answer with the class.
+    pub model_shared: bool,
+}
+
+impl InClass {
+    /// The class of `learner` and this exercise; None for a self-learner and for the trainer,
+    /// whom no class binds.
+    async fn of(
+        app: &App,
+        learner: &Learner,
+        exercise_id: &str,
+    ) -> crate::error::Result<Option<Self>> {
+        let Some(class_id) = &learner.class_id else {
+            return Ok(None);
+        };
+        let here = app
+            .store
+            .class_exercises(class_id)
+            .await?
+            .into_iter()
+            .find(|ce| ce.exercise_id == exercise_id);
+        let model_shared = here.is_some()
+            && app
+                .store
+                .reveals(class_id)
+                .await?
+                .iter()
+                .any(|r| r.exercise_id == exercise_id && r.attempt_id.is_none());
+        Ok(Some(InClass {
+            chosen: here.is_some(),
+            locked: here.is_some_and(|ce| ce.locked),
+            model_shared,
+        }))
+    }
+
+    /// The trainee may read the exercise: it is in their class, or they worked on it before the
+    /// trainer took it out (their own answers stay theirs to read).
+    fn may_open(&self, attempts: usize) -> bool {
+        self.chosen || attempts > 0
+    }
+
+    /// The trainee may send an attempt.
+    fn takes_attempts(&self) -> bool {
+        self.chosen && !self.locked
+    }
+
+    /// Why the exercise takes no attempts from the trainee, if it does not.
+    fn closed(&self) -> Option<&'static str> {
+        if !self.chosen {
+            Some(
+                "This exercise is no longer part of your class. Your answers and feedback stay \
+                 here, but it takes no new attempts.",
+            )
+        } else if self.locked {
+            Some(
+                "Your trainer has closed this exercise to new attempts for now. Your answers and \
+                 feedback stay here.",
+            )
+        } else {
+            None
+        }
+    }
+}
+
+/// The refusal of an exercise the trainer did not choose for the trainee's class.
+fn not_in_class() -> Response {
+    refusal(
+        StatusCode::FORBIDDEN,
+        "This exercise is not part of your class",
+        "Your trainer chose the exercises for this session, and this is not one of them. \
+         Your exercises are on your class page, /class, and under Exercises.",
+    )
+}
+
+/// When the model answer opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelRule {
+    /// On your own: after a passing attempt, or after [`REVEAL_AFTER`] attempts.
+    SelfPaced,
+    /// In a class: after a passing attempt, or once the trainer opens it for the debrief by
+    /// closing the exercise to new attempts (or by sharing the model answer). Not after a number
+    /// of attempts, which would give the answer away before the trainer's debrief.
+    Debrief { open: bool },
+}
+
+impl ModelRule {
+    fn of(class: Option<&InClass>) -> Self {
+        match class {
+            None => ModelRule::SelfPaced,
+            Some(c) => ModelRule::Debrief {
+                open: (c.chosen && c.locked) || c.model_shared,
+            },
+        }
+    }
+
+    /// True when the learner may ask to see the model answer.
+    pub fn may_reveal(self, attempts: usize, passed: bool) -> bool {
+        passed
+            || match self {
+                ModelRule::SelfPaced => attempts >= REVEAL_AFTER,
+                ModelRule::Debrief { open } => open,
+            }
+    }
+
+    /// Why the model answer is not open yet, in the learner's words.
+    pub fn not_yet(self) -> String {
+        match self {
+            ModelRule::SelfPaced => format!(
+                "The model answer opens after a passing attempt or after {REVEAL_AFTER} attempts."
+            ),
+            ModelRule::Debrief { .. } => "Your trainer will open the model answer in the debrief, \
+                 when this exercise closes to new attempts. If you pass before then, it opens for \
+                 you straight away."
+                .into(),
+        }
+    }
 }
 
 /// One document of a triage exercise, shown in full.
@@ -87,6 +234,12 @@ struct ExercisePage {
     passed_ever: bool,
     can_reveal: bool,
     show_model: bool,
+    model_rule: ModelRule,
+    reveal_after: usize,
+    /// False when the trainer has closed the exercise, or taken it out of the class.
+    takes_attempts: bool,
+    /// Why, for a trainee, the exercise takes no attempts.
+    closed: Option<&'static str>,
 }
 
 impl ExercisePage {
@@ -109,6 +262,10 @@ pub async fn show(
     let app = &state.app;
     let ex = app.exercise(&id)?;
     let history = app.store.attempts(&learner.id, Some(&id)).await?;
+    let class = InClass::of(app, &learner, &id).await?;
+    if class.is_some_and(|c| !c.may_open(history.len())) {
+        return Ok(not_in_class());
+    }
     let exercise_state = app.store.exercise_state(&learner.id, &id).await?;
     let attempt = match q.attempt.as_deref() {
         Some(aid) => Some(
@@ -164,6 +321,7 @@ pub async fn show(
         Some(Answer::Post { platform, text }) => (text, platform),
         _ => (String::new(), None),
     };
+    let model_rule = ModelRule::of(class.as_ref());
     let page = ExercisePage {
         brief: blocks(&ex.brief),
         source,
@@ -178,8 +336,14 @@ pub async fn show(
         grade,
         grade_error,
         passed_ever,
-        can_reveal: history.len() >= REVEAL_AFTER,
-        show_model: passed_ever || exercise_state.model_revealed,
+        can_reveal: model_rule.may_reveal(history.len(), passed_ever),
+        show_model: passed_ever
+            || exercise_state.model_revealed
+            || class.is_some_and(|c| c.model_shared),
+        model_rule,
+        reveal_after: REVEAL_AFTER,
+        takes_attempts: class.is_none_or(|c| c.takes_attempts()),
+        closed: class.and_then(|c| c.closed()),
         ex,
     };
     Ok(render(&page))
@@ -200,17 +364,17 @@ pub async fn submit(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let ex = state.app.exercise(&id)?;
-    // Classroom: the trainer has locked this exercise for the trainee's class.
-    if state
-        .app
-        .store
-        .exercise_locked_for(&learner.id, &id)
-        .await?
-    {
-        return Err(Error::invalid(
-            "Your trainer has locked this exercise: it takes no new attempts for now.",
-        )
-        .into());
+    if let Some(class) = InClass::of(&state.app, &learner, &id).await? {
+        if !class.chosen {
+            return Ok(not_in_class());
+        }
+        // The trainer has locked this exercise for the trainee's class.
+        if class.locked {
+            return Err(Error::invalid(
+                "Your trainer has locked this exercise: it takes no new attempts for now.",
+            )
+            .into());
+        }
     }
     let answer = match &ex.task {
         Task::Triage(t) => {
@@ -274,6 +438,17 @@ pub async fn hint(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let ex = state.app.exercise(&id)?;
+    if let Some(class) = InClass::of(&state.app, &learner, &id).await?
+        && !class.chosen
+        && state
+            .app
+            .store
+            .attempts(&learner.id, Some(&id))
+            .await?
+            .is_empty()
+    {
+        return Ok(not_in_class());
+    }
     state
         .app
         .store
@@ -293,11 +468,18 @@ pub async fn reveal(
 ) -> Result<Response, PageError> {
     state.app.exercise(&id)?;
     let attempts = state.app.store.attempts(&learner.id, Some(&id)).await?;
-    if attempts.len() < REVEAL_AFTER && !attempts.iter().any(|a| a.passed == Some(true)) {
-        return Err(Error::invalid(format!(
-            "The model answer opens after a passing attempt or after {REVEAL_AFTER} attempts."
-        ))
-        .into());
+    let class = InClass::of(&state.app, &learner, &id).await?;
+    if class.is_some_and(|c| !c.may_open(attempts.len())) {
+        return Ok(not_in_class());
+    }
+    let rule = ModelRule::of(class.as_ref());
+    let passed = attempts.iter().any(|a| a.passed == Some(true));
+    if !rule.may_reveal(attempts.len(), passed) {
+        return Ok(refusal(
+            StatusCode::BAD_REQUEST,
+            "The model answer is not open yet",
+            &rule.not_yet(),
+        ));
     }
     state.app.store.reveal_model(&learner.id, &id).await?;
     Ok(Redirect::to(&format!(
@@ -327,6 +509,8 @@ pub struct Dot {
 #[template(path = "progress.html")]
 struct ProgressPage {
     name: String,
+    /// A trainee's figures count the exercises of their class.
+    in_class: bool,
     rows: Vec<ProgressRow>,
     done: usize,
     total: usize,
@@ -384,10 +568,26 @@ pub async fn progress(
         .map(|d| format!("{:.1},{:.1}", d.x, d.y))
         .collect::<Vec<_>>()
         .join(" ");
+    // A trainee counts against the exercises of their class, not the whole catalogue.
+    let (done, total) = match &learner.class_id {
+        Some(class_id) => {
+            let chosen = state.app.store.class_exercises(class_id).await?;
+            let passed = chosen
+                .iter()
+                .filter(|ce| rows.iter().any(|r| r.passed && r.id == ce.exercise_id))
+                .count();
+            (passed, chosen.len())
+        }
+        None => (
+            rows.iter().filter(|r| r.passed).count(),
+            catalog.exercises.len(),
+        ),
+    };
     Ok(render(&ProgressPage {
+        in_class: learner.class_id.is_some(),
         name: learner.name,
-        done: rows.iter().filter(|r| r.passed).count(),
-        total: catalog.exercises.len(),
+        done,
+        total,
         rows,
         attempts: graded.len(),
         dots,

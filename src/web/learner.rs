@@ -18,6 +18,8 @@ pub struct Learner {
     pub id: String,
     /// Shown on pages.
     pub name: String,
+    /// A trainee's class: the trainer's choice of exercises and their rules apply.
+    pub class_id: Option<String>,
 }
 
 impl Learner {
@@ -25,6 +27,7 @@ impl Learner {
         Learner {
             id: "local".into(),
             name: "You".into(),
+            class_id: None,
         }
     }
 
@@ -33,6 +36,7 @@ impl Learner {
         Learner {
             id: "trainer".into(),
             name: "Trainer".into(),
+            class_id: None,
         }
     }
 }
@@ -51,6 +55,7 @@ impl FromRequestParts<AppState> for Learner {
             Some(SessionOwner::Trainee(t)) => Ok(Learner {
                 id: t.id.clone(),
                 name: t.name.clone(),
+                class_id: Some(t.class_id.clone()),
             }),
             Some(SessionOwner::Trainer) => Ok(Learner::trainer()),
             None => Err(sign_in_first(parts.uri.path())),

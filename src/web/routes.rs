@@ -111,13 +111,15 @@ pub fn router(state: AppState) -> Router {
         // infrastructure
         .route("/healthz", get(api::healthz))
         .route("/static/{name}", get(assets::serve_asset))
-        // classroom: a session for every request but the ways in (classroom mode only), and
-        // no change of state from another site (every mode)
+        // No change of state from another site (every mode), inside the classroom gate: a
+        // session for every request but the ways in (classroom mode only). The gate is the
+        // outer layer because it also says who is viewing, for the navigation of every page,
+        // the same-origin refusal's included.
+        .layer(axum::middleware::from_fn(session::same_origin))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             session::classroom_gate,
         ))
-        .layer(axum::middleware::from_fn(session::same_origin))
         .layer(Extension(Arc::new(session::Limiter::default())))
         .with_state(state)
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::AppState;
 use super::error::{ErrorPage, render};
+use super::nav::{self, Viewer};
 use crate::store::classroom::{SessionOwner, Trainee};
 
 /// The cookie's name. One cookie for both roles: a browser is one person at a time.
@@ -99,16 +100,18 @@ pub fn refusal(status: StatusCode, title: &str, message: &str) -> Response {
 
 /// In classroom mode, looks up the session and puts it in the request; a request without one
 /// reaches only the public paths. Every route behind the gate can rely on a session being there.
+/// In every mode it also says who is viewing, for the navigation of whatever page is rendered
+/// for this request, the gate's own refusals included.
 pub async fn classroom_gate(
     State(state): State<AppState>,
     mut req: Request,
     next: Next,
 ) -> Response {
+    let path = req.uri().path().to_string();
     if !state.app.config.classroom {
-        return next.run(req).await;
+        return nav::viewing(Viewer::SelfLearner, path, next.run(req)).await;
     }
     // Assets and the health check never need to know who asks: no database look-up for them.
-    let path = req.uri().path();
     let anyone = path.starts_with("/static/") || path == "/healthz";
     if let Some(token) = token_of(req.headers()).filter(|_| !anyone) {
         match state.app.store.session(&token).await {
@@ -118,26 +121,36 @@ pub async fn classroom_gate(
             Ok(None) => {}
             Err(e) => {
                 tracing::error!("session look-up failed: {e:#}");
-                return refusal(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong",
-                    "Sandpit could not check who you are. Try again in a moment.",
-                );
+                return nav::viewing(Viewer::Visitor, path, async {
+                    refusal(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "Something went wrong",
+                        "Sandpit could not check who you are. Try again in a moment.",
+                    )
+                })
+                .await;
             }
         }
     }
-    let path = req.uri().path();
-    let owner = req.extensions().get::<Who>().map(|w| &w.owner);
-    if is_trainer_only(path) {
-        match owner {
-            Some(SessionOwner::Trainer) => {}
-            Some(SessionOwner::Trainee(_)) => return not_for_trainees(),
-            None => return Redirect::to("/trainer/login").into_response(),
+    let viewer = match req.extensions().get::<Who>().map(|w| &w.owner) {
+        Some(SessionOwner::Trainer) => Viewer::Trainer,
+        Some(SessionOwner::Trainee(_)) => Viewer::Trainee,
+        None => Viewer::Visitor,
+    };
+    nav::viewing(viewer, path.clone(), async move {
+        let owner = req.extensions().get::<Who>().map(|w| &w.owner);
+        if is_trainer_only(&path) {
+            match owner {
+                Some(SessionOwner::Trainer) => {}
+                Some(SessionOwner::Trainee(_)) => return not_for_trainees(),
+                None => return Redirect::to("/trainer/login").into_response(),
+            }
+        } else if owner.is_none() && !is_public(&path) {
+            return sign_in_first(&path);
         }
-    } else if owner.is_none() && !is_public(path) {
-        return sign_in_first(path);
-    }
-    next.run(req).await
+        next.run(req).await
+    })
+    .await
 }
 
 /// Refuses a change of state (POST, PUT, PATCH, DELETE) sent from another site. Browsers say
