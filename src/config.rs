@@ -18,6 +18,8 @@ pub struct Config {
     pub trainer_password: Option<String>,
     /// The address trainees type (`http://192.168.1.20:8080`), shown on the trainer's page.
     pub public_url: Option<String>,
+    /// How many recent search results to keep (0: none).
+    pub search_cache_entries: usize,
 }
 
 impl Config {
@@ -29,6 +31,7 @@ impl Config {
             classroom: false,
             trainer_password: None,
             public_url: None,
+            search_cache_entries: crate::app::search_cache::DEFAULT_ENTRIES,
         }
     }
 

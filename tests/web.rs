@@ -203,3 +203,64 @@ async fn self_learner_navigation_and_the_model_answer_after_three_attempts() {
         "the model answer"
     );
 }
+
+/// The result cache answers a repeated search, and never with results from before an import
+/// or a replacement.
+#[tokio::test]
+async fn repeated_searches_see_every_import_and_replacement() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = App::open(Config::new(dir.path())).await.expect("app opens");
+    let fixture = format!(
+        "{}/tests/data/corpus/mini.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    app.import_paths("mini", vec![fixture.into()], |_| {})
+        .await
+        .expect("fixture imports");
+    let total = |app: App| async move {
+        app.search(sandpit::app::SearchParams {
+            corpus: "mini".into(),
+            query: "storm OR flood".into(),
+            order: Default::default(),
+            limit: 10,
+            offset: 0,
+            facets: true,
+        })
+        .await
+        .expect("search")
+        .results
+        .total
+    };
+    let before = total(app.clone()).await;
+    assert_eq!(total(app.clone()).await, before);
+    assert_eq!(
+        app.search_cache.len(),
+        1,
+        "the repeat was answered from the cache"
+    );
+
+    let doc = |body: &str| {
+        let line = serde_json::json!({
+            "id": "cache-1", "source": "test", "published": "2026-01-12T09:00:00Z",
+            "title": "Update", "body": body,
+        })
+        .to_string();
+        sandpit::ingest::jsonl::parse_line(&line, 1, "test")
+            .expect("parses")
+            .expect("a document")
+    };
+    app.import_documents(
+        "mini",
+        vec![doc("Flood warning for the harbour")],
+        Vec::new(),
+        Vec::new(),
+    )
+    .await
+    .expect("import");
+    assert_eq!(total(app.clone()).await, before + 1);
+    // Replaced by a version that no longer matches.
+    app.import_documents("mini", vec![doc("All calm today")], Vec::new(), Vec::new())
+        .await
+        .expect("import");
+    assert_eq!(total(app.clone()).await, before);
+}

@@ -3,7 +3,8 @@
 //! The CLI and the web layer both call these.
 
 mod exercises;
-pub use exercises::{Answer, Submitted};
+pub mod search_cache;
+pub use exercises::{Answer, Submitted, Ungraded};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use crate::index::SearchIndex;
 use crate::index::search::{SearchRequest, SearchResults, SortOrder, TextField};
 use crate::ingest::{Document, Problem, source};
 use crate::store::{ImportRecord, Store};
+use search_cache::{Key, SearchCache};
 
 #[derive(Clone)]
 pub struct App {
@@ -26,6 +28,8 @@ pub struct App {
     pub store: Store,
     /// Shipped exercises plus the trainer's; replaced whole when the trainer adds some.
     catalog: Arc<std::sync::RwLock<Arc<Catalog>>>,
+    /// Recent search results (see `search_cache`).
+    pub search_cache: Arc<SearchCache>,
 }
 
 /// The outcome of an import, for the one-line summary and the list of problems.
@@ -85,6 +89,7 @@ impl App {
         let store = Store::open(&config.database_path()).await?;
         let catalog = exercises::load_catalog(&config);
         Ok(App {
+            search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
             config: Arc::new(config),
             index: Arc::new(index),
             store,
@@ -97,6 +102,7 @@ impl App {
         let config = Config::new("memory");
         let catalog = exercises::load_catalog(&config);
         Ok(App {
+            search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
             config: Arc::new(config),
             index: Arc::new(SearchIndex::in_memory()?),
             store: Store::in_memory().await?,
@@ -290,8 +296,19 @@ pub struct SearchOutcome {
 }
 
 impl App {
-    /// Parses and runs a monitoring query on one corpus.
+    /// Parses and runs a monitoring query on one corpus; the same request on an unchanged
+    /// index is answered from the cache of recent results.
     pub async fn search(&self, params: SearchParams) -> Result<SearchOutcome> {
+        let key = Key::new(self.index.generation(), &params);
+        if let Some(outcome) = self.search_cache.get(&key) {
+            return Ok((*outcome).clone());
+        }
+        let outcome = self.search_uncached(params).await?;
+        self.search_cache.put(key, Arc::new(outcome.clone()));
+        Ok(outcome)
+    }
+
+    async fn search_uncached(&self, params: SearchParams) -> Result<SearchOutcome> {
         self.require_corpus(&params.corpus).await?;
         let parsed = crate::query::parse(&params.query)?;
         let index = self.index.clone();

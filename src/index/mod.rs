@@ -72,6 +72,11 @@ impl SearchIndex {
         self.reader.searcher()
     }
 
+    /// Changes whenever what the index holds changes (a commit seen by the reader).
+    pub fn generation(&self) -> u64 {
+        self.reader.searcher().generation().generation_id()
+    }
+
     fn key_term(&self, corpus: &str, id: &str) -> Term {
         Term::from_field_text(self.fields.key, &format!("{corpus}\u{1f}{id}"))
     }

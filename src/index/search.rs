@@ -18,7 +18,7 @@ use super::{Fields, SearchIndex};
 use crate::error::Result;
 use crate::ingest::Document;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SortOrder {
     #[default]
