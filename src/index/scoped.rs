@@ -158,7 +158,8 @@ mod tests {
         let id = schema.add_text_field("id", STRING);
         let body = schema.add_text_field("body", TEXT);
         let index = Index::create_in_ram(schema.build());
-        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
         let doc = |c: &str, i: &str, text: &str| {
             let mut d = TantivyDocument::default();
             d.add_text(corpus, c);
@@ -167,7 +168,11 @@ mod tests {
             d
         };
         let segments = [
-            vec![("a", "a1", "flood warning"), ("b", "b1", "flood flood"), ("a", "a2", "storm")],
+            vec![
+                ("a", "a1", "flood warning"),
+                ("b", "b1", "flood flood"),
+                ("a", "a2", "storm"),
+            ],
             vec![("a", "a3", "flood at the harbour"), ("a", "a4", "calm")],
             vec![("b", "b2", "flood"), ("b", "b3", "flood again")],
         ];
@@ -199,7 +204,10 @@ mod tests {
             let q = ScopedQuery::new(corpus.clone(), flood());
             assert_eq!(q.count(&searcher).unwrap(), expected);
             assert_eq!(searcher.search(&q, &Count).unwrap(), expected);
-            assert_eq!(searcher.search(&q, &DocSetCollector).unwrap().len(), expected);
+            assert_eq!(
+                searcher.search(&q, &DocSetCollector).unwrap().len(),
+                expected
+            );
             let top = searcher
                 .search(&q, &TopDocs::with_limit(10).order_by_score())
                 .unwrap();
