@@ -551,20 +551,6 @@ impl Store {
         Ok(())
     }
 
-    /// True when the learner is a trainee whose class has locked this exercise: the attempt
-    /// handler refuses new attempts then. The self-learner (`local`) is never locked out.
-    pub async fn exercise_locked_for(&self, learner: &str, exercise_id: &str) -> Result<bool> {
-        let locked: Option<bool> = sqlx::query_scalar(
-            "SELECT ce.locked FROM class_exercises ce JOIN trainees t ON t.class_id = ce.class_id
-             WHERE t.id = ? AND ce.exercise_id = ?",
-        )
-        .bind(learner)
-        .bind(exercise_id)
-        .fetch_optional(self.pool())
-        .await?;
-        Ok(locked.unwrap_or(false))
-    }
-
     // --- answers shared for the debrief
 
     /// Shares an attempt (or with None the model answer) with the class. The attempt must be
@@ -961,10 +947,6 @@ mod tests {
             order,
             vec![("a".into(), false), ("c".into(), false), ("b".into(), true)]
         );
-        let t = s.join_class(&class.code, "Kim").await.expect("join");
-        assert!(s.exercise_locked_for(&t.id, "b").await.expect("check"));
-        assert!(!s.exercise_locked_for(&t.id, "a").await.expect("check"));
-        assert!(!s.exercise_locked_for("local", "b").await.expect("check"));
         s.set_class_exercises(&class.id, &["b".to_string()])
             .await
             .expect("set");
