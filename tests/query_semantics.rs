@@ -297,6 +297,13 @@ fn dates_are_midnight_utc_boundaries() {
     check("after:2025-03-02 before:2025-03-03", &["h03"]);
     check("after:2025-02-28 before:2025-03-01", &["h02"]);
     check("after:2025-03-04", &[]);
+    // Bounds in one group make one range: the latest after: and the earliest before: win.
+    check("after:2025-03-02 before:2025-03-01", &[]);
+    check("after:2025-03-01 before:2025-03-01", &[]);
+    check(
+        "after:2025-02-28 after:2025-03-01 before:2025-03-03 before:2025-03-02",
+        &["h01"],
+    );
 }
 
 #[test]

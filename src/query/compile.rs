@@ -40,13 +40,23 @@ pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
     match &node.kind {
         Kind::Or(children) => union(children.iter().map(|c| compile(c, fields)).collect()),
         Kind::And(children) => {
-            let clauses = children
-                .iter()
-                .map(|c| match &c.kind {
-                    Kind::Not(inner) => (Occur::MustNot, excluded(compile(inner, fields))),
-                    _ => (Occur::Must, compile(c, fields)),
-                })
-                .collect();
+            // `after:` and `before:` in one group make one range: one pass over the dates
+            // instead of one per bound.
+            let (mut after, mut before) = (None::<NaiveDate>, None::<NaiveDate>);
+            let mut clauses = Vec::with_capacity(children.len());
+            for c in children {
+                match &c.kind {
+                    Kind::After(d) => after = Some(after.map_or(*d, |a| a.max(*d))),
+                    Kind::Before(d) => before = Some(before.map_or(*d, |b| b.min(*d))),
+                    Kind::Not(inner) => {
+                        clauses.push((Occur::MustNot, excluded(compile(inner, fields))))
+                    }
+                    _ => clauses.push((Occur::Must, compile(c, fields))),
+                }
+            }
+            if after.is_some() || before.is_some() {
+                clauses.push((Occur::Must, date_range(fields.published, after, before)));
+            }
             Box::new(BooleanQuery::new(clauses))
         }
         // The parser never leaves a NOT alone; should one reach here (a clause compiled on its
@@ -74,15 +84,23 @@ pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
         Kind::Lang(s) => keyword(fields.lang, s),
         Kind::Tag(p) => pattern_query(p, fields.tags),
         Kind::Mention(p) => pattern_query(p, fields.mentions),
-        Kind::After(d) => Box::new(RangeQuery::new(
-            Bound::Included(date_term(fields.published, *d)),
-            Bound::Unbounded,
-        )),
-        Kind::Before(d) => Box::new(RangeQuery::new(
-            Bound::Unbounded,
-            Bound::Excluded(date_term(fields.published, *d)),
-        )),
+        Kind::After(d) => date_range(fields.published, Some(*d), None),
+        Kind::Before(d) => date_range(fields.published, None, Some(*d)),
     }
+}
+
+/// Documents published on or after `after` (from midnight UTC) and before `before` (up to its
+/// midnight); either may be open.
+fn date_range(field: Field, after: Option<NaiveDate>, before: Option<NaiveDate>) -> Box<dyn Query> {
+    if let (Some(a), Some(b)) = (after, before)
+        && a >= b
+    {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(RangeQuery::new(
+        after.map_or(Bound::Unbounded, |d| Bound::Included(date_term(field, d))),
+        before.map_or(Bound::Unbounded, |d| Bound::Excluded(date_term(field, d))),
+    ))
 }
 
 fn date_term(field: Field, d: NaiveDate) -> Term {
