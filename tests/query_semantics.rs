@@ -560,3 +560,63 @@ fn columns_count_characters_not_bytes() {
     error_at("école (", 7);
     error_at("“école” *x", 9);
 }
+
+/// Words alone or joined by OR are counted and ranked in separate passes (document frequency,
+/// block-max WAND); everything else in one. Both must give the same total and the same hits.
+#[test]
+fn separate_and_single_pass_ranking_agree() {
+    use sandpit::index::search::{SearchRequest, SortOrder};
+    let f = fixture();
+    let no_marks = |_: sandpit::index::search::TextField, _: &str| Vec::new();
+    for q in [
+        "storm",
+        "storm OR flood OR floods",
+        "harriet OR rovers",
+        "tempête",
+        "title:storm OR flood",
+    ] {
+        let parsed = parse(q).expect("parses");
+        assert!(parsed.is_words_or_words(), "{q}");
+        let run = |prunable: bool, limit: usize| {
+            f.index
+                .search(SearchRequest {
+                    corpus: CORPUS,
+                    query: parsed.to_tantivy(&f.index.fields),
+                    order: SortOrder::Relevance,
+                    limit,
+                    offset: 0,
+                    facets: false,
+                    prunable,
+                    marker: &no_marks,
+                })
+                .expect("search")
+        };
+        let (separate, single) = (run(true, 100), run(false, 100));
+        assert_eq!(separate.total, single.total, "{q}");
+        let hits = |r: &sandpit::index::search::SearchResults| {
+            let mut v: Vec<(String, String)> = r
+                .hits
+                .iter()
+                .map(|h| (h.id.clone(), format!("{:.5}", h.score)))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(hits(&separate), hits(&single), "{q}");
+        // The best hit is the same when only one fits the page.
+        assert_eq!(
+            run(true, 1).hits[0].score,
+            run(false, 1).hits[0].score,
+            "{q}"
+        );
+    }
+    for q in [
+        "storm AND flood",
+        "storm NOT rovers",
+        "\"rest centre\"",
+        "flood*",
+        "lang:fr",
+    ] {
+        assert!(!parse(q).expect("parses").is_words_or_words(), "{q}");
+    }
+}

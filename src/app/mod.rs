@@ -322,6 +322,7 @@ impl App {
                 limit: params.limit,
                 offset: params.offset,
                 facets: params.facets,
+                prunable: parsed.is_words_or_words(),
                 marker: &marker,
             })?;
             Ok(SearchOutcome {

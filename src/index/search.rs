@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use chrono::{DateTime, Datelike, Duration, DurationRound, TimeZone, Utc};
 use serde::Serialize;
-use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
@@ -101,6 +101,9 @@ pub struct SearchRequest<'a> {
     pub offset: usize,
     /// Also gather volume over time and top sources over every hit.
     pub facets: bool,
+    /// The query is words alone or joined by OR (`ParsedQuery::is_words_or_words`): its top
+    /// hits by relevance can skip documents that cannot make the page.
+    pub prunable: bool,
     pub marker: Marker<'a>,
 }
 
@@ -119,39 +122,48 @@ impl SearchIndex {
         let searcher = self.searcher();
         let query = self.scoped(req.corpus, req.query);
         let limit = req.limit.clamp(1, MAX_LIMIT);
-        // Volume and top sources visit every hit: only when the caller shows them.
-        let facets = req.facets.then_some(FacetCollector {
-            date_field: "published",
-            source_field: "source",
-        });
-        // Three passes rather than one collector for all: each keeps its own fast path. The
-        // count scores nothing (and for a lone term reads the document frequency); the top hits
-        // by relevance skip, with block-max WAND, documents that cannot make the page.
-        let total = query.count(&searcher)?;
-        let facets = match facets {
-            Some(f) => searcher.search(&query, &f)?,
-            None => Facets::default(),
-        };
-        let addresses: Vec<(f32, DocAddress)> = match req.order {
-            SortOrder::Relevance => searcher.search(
-                &query,
-                &TopDocs::with_limit(limit)
-                    .and_offset(req.offset)
-                    .order_by_score(),
-            )?,
-            SortOrder::Newest => searcher
-                .search(
+        let by_relevance = TopDocs::with_limit(limit)
+            .and_offset(req.offset)
+            .order_by_score();
+        let (total, addresses): (usize, Vec<(f32, DocAddress)>) = match req.order {
+            // Counting apart from ranking lets each take its fast path: the count scores
+            // nothing (and for a word reads its document frequency), the ranking skips, with
+            // block-max WAND, documents that cannot make the page.
+            SortOrder::Relevance if req.prunable => (
+                query.count(&searcher)?,
+                searcher.search(&query, &by_relevance)?,
+            ),
+            // Everything else visits every match either way: once, counting as it ranks.
+            SortOrder::Relevance => {
+                let (top, total) = searcher.search(&query, &(by_relevance, Count))?;
+                (total, top)
+            }
+            SortOrder::Newest => {
+                let (top, total) = searcher.search(
                     &query,
-                    &TopDocs::with_limit(limit)
-                        .and_offset(req.offset)
-                        .order_by_fast_field::<tantivy::DateTime>(
-                            "published",
-                            tantivy::Order::Desc,
-                        ),
-                )?
-                .into_iter()
-                .map(|(_, a)| (0.0, a))
-                .collect(),
+                    &(
+                        TopDocs::with_limit(limit)
+                            .and_offset(req.offset)
+                            .order_by_fast_field::<tantivy::DateTime>(
+                                "published",
+                                tantivy::Order::Desc,
+                            ),
+                        Count,
+                    ),
+                )?;
+                (total, top.into_iter().map(|(_, a)| (0.0, a)).collect())
+            }
+        };
+        // Volume and top sources visit every hit: only when the caller shows them.
+        let facets = match req.facets {
+            true => searcher.search(
+                &query,
+                &FacetCollector {
+                    date_field: "published",
+                    source_field: "source",
+                },
+            )?,
+            false => Facets::default(),
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {

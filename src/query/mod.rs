@@ -74,6 +74,25 @@ pub struct Clause {
 }
 
 impl ParsedQuery {
+    /// True when the query is words alone, or words joined by OR: the shape for which Tantivy
+    /// can rank the top hits without scoring every match (block-max WAND) and count them from
+    /// document frequencies. Anything else is cheaper ranked and counted in one pass.
+    pub fn is_words_or_words(&self) -> bool {
+        fn word(n: &Node) -> bool {
+            matches!(
+                &n.kind,
+                Kind::Text {
+                    atom: ast::Atom::Term(_),
+                    ..
+                }
+            )
+        }
+        match &self.root.kind {
+            Kind::Or(children) => children.iter().all(word),
+            _ => word(&self.root),
+        }
+    }
+
     /// The Tantivy query for this query's documents (not yet scoped to a corpus).
     pub fn to_tantivy(&self, fields: &Fields) -> Box<dyn Query> {
         compile::compile(&self.root, fields)
