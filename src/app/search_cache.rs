@@ -48,6 +48,22 @@ struct Inner {
     entries: HashMap<Key, (u64, Arc<SearchOutcome>)>,
 }
 
+impl Inner {
+    /// Drops the least recently used entries until at most `len` are left.
+    fn evict_to(&mut self, len: usize) {
+        while self.entries.len() > len {
+            let oldest = self
+                .entries
+                .iter()
+                .min_by_key(|(_, (used, _))| *used)
+                .map(|(k, _)| k.clone());
+            if let Some(k) = oldest {
+                self.entries.remove(&k);
+            }
+        }
+    }
+}
+
 impl SearchCache {
     /// A cache of `capacity` results; 0 keeps nothing.
     pub fn new(capacity: usize) -> Self {
@@ -84,17 +100,8 @@ impl SearchCache {
         if inner.entries.keys().any(|k| k.generation != key.generation) {
             inner.entries.retain(|k, _| k.generation == key.generation);
         }
-        while inner.entries.len() >= inner.capacity {
-            let oldest = inner
-                .entries
-                .iter()
-                .min_by_key(|(_, (used, _))| *used)
-                .map(|(k, _)| k.clone());
-            match oldest {
-                Some(k) => inner.entries.remove(&k),
-                None => break,
-            };
-        }
+        let room = inner.capacity - 1;
+        inner.evict_to(room);
         inner.clock += 1;
         let now = inner.clock;
         inner.entries.insert(key, (now, outcome));
@@ -104,16 +111,7 @@ impl SearchCache {
     pub fn set_capacity(&self, capacity: usize) {
         let mut inner = self.lock();
         inner.capacity = capacity;
-        while inner.entries.len() > capacity {
-            let oldest = inner
-                .entries
-                .iter()
-                .min_by_key(|(_, (used, _))| *used)
-                .map(|(k, _)| k.clone());
-            if let Some(k) = oldest {
-                inner.entries.remove(&k);
-            }
-        }
+        inner.evict_to(capacity);
     }
 
     pub fn len(&self) -> usize {

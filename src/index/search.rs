@@ -125,21 +125,27 @@ impl SearchIndex {
         let by_relevance = TopDocs::with_limit(limit)
             .and_offset(req.offset)
             .order_by_score();
-        let (total, addresses): (usize, Vec<(f32, DocAddress)>) = match req.order {
+        // Volume and top sources visit every hit: only when the caller shows them.
+        let facets = req.facets.then_some(FacetCollector {
+            date_field: "published",
+            source_field: "source",
+        });
+        let (addresses, (total, facets)): (Vec<(f32, DocAddress)>, _) = match req.order {
             // Counting apart from ranking lets each take its fast path: the count scores
             // nothing (and for a word reads its document frequency), the ranking skips, with
             // block-max WAND, documents that cannot make the page.
-            SortOrder::Relevance if req.prunable => (
-                query.count(&searcher)?,
-                searcher.search(&query, &by_relevance)?,
-            ),
-            // Everything else visits every match either way: once, counting as it ranks.
-            SortOrder::Relevance => {
-                let (top, total) = searcher.search(&query, &(by_relevance, Count))?;
-                (total, top)
+            SortOrder::Relevance if req.prunable => {
+                let counted = match facets {
+                    // The facets visit every hit anyway: count as they go.
+                    Some(f) => searcher.search(&query, &(Count, Some(f)))?,
+                    None => (query.count(&searcher)?, None),
+                };
+                (searcher.search(&query, &by_relevance)?, counted)
             }
+            // Everything else visits every match either way: once, counting as it ranks.
+            SortOrder::Relevance => searcher.search(&query, &(by_relevance, (Count, facets)))?,
             SortOrder::Newest => {
-                let (top, total) = searcher.search(
+                let (top, rest) = searcher.search(
                     &query,
                     &(
                         TopDocs::with_limit(limit)
@@ -148,23 +154,13 @@ impl SearchIndex {
                                 "published",
                                 tantivy::Order::Desc,
                             ),
-                        Count,
+                        (Count, facets),
                     ),
                 )?;
-                (total, top.into_iter().map(|(_, a)| (0.0, a)).collect())
+                (top.into_iter().map(|(_, a)| (0.0, a)).collect(), rest)
             }
         };
-        // Volume and top sources visit every hit: only when the caller shows them.
-        let facets = match req.facets {
-            true => searcher.search(
-                &query,
-                &FacetCollector {
-                    date_field: "published",
-                    source_field: "source",
-                },
-            )?,
-            false => Facets::default(),
-        };
+        let facets = facets.unwrap_or_default();
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
