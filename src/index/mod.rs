@@ -1,6 +1,7 @@
 //! The search index: one Tantivy index holding every corpus, one `IndexWriter` for the process and
 //! one `IndexReader`. Only this module touches Tantivy's index; search runs through `search`.
 
+mod rebuild;
 pub mod schema;
 pub mod scoped;
 pub mod search;
@@ -34,8 +35,10 @@ pub struct WriteCounts {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it if needed.
+    /// Opens the index in `dir`, creating it if needed, and rebuilding it when an earlier
+    /// version wrote it with another schema.
     pub fn open(dir: &Path) -> Result<Self> {
+        rebuild::recover(dir)?;
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema::build();
         let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| {
@@ -44,7 +47,22 @@ impl SearchIndex {
                 dir.display()
             ))
         })?;
-        let index = Index::open_or_create(directory, schema)?;
+        let exists = Index::exists(&directory).map_err(|e| {
+            Error::internal(anyhow::anyhow!(
+                "cannot read index folder {}: {e}",
+                dir.display()
+            ))
+        })?;
+        let index = if exists {
+            let existing = Index::open(directory)?;
+            if existing.schema() == schema {
+                existing
+            } else {
+                rebuild::rebuild(dir, existing, schema)?
+            }
+        } else {
+            Index::create(directory, schema, tantivy::IndexSettings::default())?
+        };
         Self::from_index(index, fields)
     }
 
@@ -66,6 +84,22 @@ impl SearchIndex {
             writer: Mutex::new(writer),
             reader,
         })
+    }
+
+    fn lock_writer(&self) -> Result<MutexGuard<'_, IndexWriter>> {
+        self.writer
+            .lock()
+            .map_err(|_| Error::internal(anyhow::anyhow!("index writer lock poisoned")))
+    }
+
+    /// Closes the index, first waiting for the segment merges under way.
+    fn finish_merges(self) -> Result<()> {
+        let writer = self
+            .writer
+            .into_inner()
+            .map_err(|_| Error::internal(anyhow::anyhow!("index writer lock poisoned")))?;
+        writer.wait_merging_threads()?;
+        Ok(())
     }
 
     pub fn searcher(&self) -> tantivy::Searcher {
@@ -92,10 +126,7 @@ impl SearchIndex {
     /// dropping the batch without committing discards them, so a failure part-way leaves the
     /// previous committed state as it was.
     pub fn begin(&self, corpus: &str) -> Result<ImportBatch<'_>> {
-        let writer = self
-            .writer
-            .lock()
-            .map_err(|_| Error::internal(anyhow::anyhow!("index writer lock poisoned")))?;
+        let writer = self.lock_writer()?;
         Ok(ImportBatch {
             index: self,
             corpus: corpus.to_string(),
@@ -123,10 +154,7 @@ impl SearchIndex {
 
     /// Removes every document of a corpus.
     pub fn delete_corpus(&self, corpus: &str) -> Result<()> {
-        let mut writer = self
-            .writer
-            .lock()
-            .map_err(|_| Error::internal(anyhow::anyhow!("index writer lock poisoned")))?;
+        let mut writer = self.lock_writer()?;
         writer.delete_term(Term::from_field_text(self.fields.corpus, corpus));
         writer.commit()?;
         self.reader.reload()?;
@@ -150,6 +178,8 @@ impl SearchIndex {
         d.add_text(f.id, &doc.id);
         d.add_text(f.title, &doc.title);
         d.add_text(f.body, &doc.body);
+        d.add_text(f.text, schema::text_value(&doc.title, &doc.body));
+        d.add_u64(f.body_start, schema::body_start(&doc.title));
         d.add_text(f.author, &doc.author);
         d.add_text(f.source, &doc.source);
         d.add_text(f.source_name, &doc.source_name);

@@ -1,14 +1,30 @@
 //! The Tantivy schema: the only place index fields are defined. Everything else reaches fields
 //! through `Fields`.
+//!
+//! A bare word means "in the title or the body", so title and body are indexed together in one
+//! field, `text`: a word is one posting list, not a union of two. The body's tokens start
+//! `BODY_GAP` positions after the title's last, so no phrase or NEAR can join a title word to a
+//! body word, and each document records where its body starts (`body_start`) for `body:` atoms.
+//! The title also has a field of its own for `title:` atoms; the body is stored, not indexed
+//! on its own.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{
+    LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
+};
 
 /// Splits at non-alphanumerics and lower-cases: the token rule of DESIGN.md.
 pub const WORDS_TOKENIZER: &str = "sandpit_words";
+/// The words rule over `title SEPARATOR body`, with the body's positions moved on by `BODY_GAP`.
+pub const TEXT_TOKENIZER: &str = "sandpit_text";
+/// Ends the title in the value of the `text` field. Not alphanumeric, so never part of a token.
+pub const SEPARATOR: char = '\u{1f}';
+/// Positions skipped between the title and the body: more than the largest NEAR distance (100),
+/// so nothing matches across the two.
+pub const BODY_GAP: u32 = 128;
 /// Whole value, lower-cased: for ids of sources, languages, tags and hosts.
 pub const KEYWORD_TOKENIZER: &str = "sandpit_keyword";
 
@@ -19,7 +35,12 @@ pub struct Fields {
     pub corpus: Field,
     pub id: Field,
     pub title: Field,
+    /// Stored only: searched through `text`.
     pub body: Field,
+    /// Title and body as one indexed field (see the module comment).
+    pub text: Field,
+    /// The position of the body's first token in `text` (fast field).
+    pub body_start: Field,
     pub author: Field,
     pub source: Field,
     pub source_name: Field,
@@ -40,6 +61,11 @@ pub fn build() -> (Schema, Fields) {
             .set_tokenizer(WORDS_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TEXT_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let keyword = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(KEYWORD_TOKENIZER)
@@ -51,7 +77,9 @@ pub fn build() -> (Schema, Fields) {
         corpus: b.add_text_field("corpus", STRING | FAST),
         id: b.add_text_field("id", STRING | STORED | FAST),
         title: b.add_text_field("title", words.clone()),
-        body: b.add_text_field("body", words.clone()),
+        body: b.add_text_field("body", STORED),
+        text: b.add_text_field("text", text),
+        body_start: b.add_u64_field("body_start", FAST),
         author: b.add_text_field("author", words),
         source: b.add_text_field(
             "source",
@@ -86,6 +114,12 @@ pub fn register_tokenizers(index: &tantivy::Index) {
             .build(),
     );
     manager.register(
+        TEXT_TOKENIZER,
+        TextAnalyzer::builder(TitleThenBody::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+    manager.register(
         KEYWORD_TOKENIZER,
         TextAnalyzer::builder(RawTokenizer::default())
             .filter(LowerCaser)
@@ -97,4 +131,124 @@ pub fn register_tokenizers(index: &tantivy::Index) {
             .filter(LowerCaser)
             .build(),
     );
+}
+
+/// The value of the `text` field for a title and a body. A separator in the title (a control
+/// character, unlikely but possible in a feed) becomes a space so the first one marks the end.
+pub fn text_value(title: &str, body: &str) -> String {
+    let mut value = String::with_capacity(title.len() + body.len() + 1);
+    if title.contains(SEPARATOR) {
+        value.push_str(&title.replace(SEPARATOR, " "));
+    } else {
+        value.push_str(title);
+    }
+    value.push(SEPARATOR);
+    value.push_str(body);
+    value
+}
+
+/// Where the body's first token sits in the `text` field: after the title's tokens and the gap.
+pub fn body_start(title: &str) -> u64 {
+    let mut tokenizer = SimpleTokenizer::default();
+    let mut stream = tokenizer.token_stream(title);
+    let mut n = 0u64;
+    while stream.advance() {
+        n += 1;
+    }
+    n + u64::from(BODY_GAP)
+}
+
+/// `SimpleTokenizer` over a `text_value`, moving the body's tokens on by `BODY_GAP` positions.
+#[derive(Clone, Default)]
+pub struct TitleThenBody {
+    words: SimpleTokenizer,
+}
+
+pub struct TitleThenBodyStream<'a> {
+    inner: <SimpleTokenizer as Tokenizer>::TokenStream<'a>,
+    /// Byte offset of the separator; tokens after it are the body's.
+    boundary: usize,
+    /// Whether the body's first token has been moved on (the ones after it follow on from it).
+    in_body: bool,
+}
+
+impl Tokenizer for TitleThenBody {
+    type TokenStream<'a> = TitleThenBodyStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TitleThenBodyStream<'a> {
+        TitleThenBodyStream {
+            boundary: text.find(SEPARATOR).unwrap_or(text.len()),
+            inner: self.words.token_stream(text),
+            in_body: false,
+        }
+    }
+}
+
+impl TokenStream for TitleThenBodyStream<'_> {
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        let token = self.inner.token_mut();
+        if !self.in_body && token.offset_from > self.boundary {
+            token.position += BODY_GAP as usize;
+            self.in_body = true;
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.inner.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.inner.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn positions(title: &str, body: &str) -> Vec<(String, usize)> {
+        let mut analyzer = TextAnalyzer::builder(TitleThenBody::default())
+            .filter(LowerCaser)
+            .build();
+        let value = text_value(title, body);
+        let mut stream = analyzer.token_stream(&value);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push((stream.token().text.clone(), stream.token().position));
+        }
+        out
+    }
+
+    #[test]
+    fn body_tokens_start_after_the_gap() {
+        let gap = BODY_GAP as usize;
+        assert_eq!(
+            positions("Flood Warning", "Rest centre open"),
+            vec![
+                ("flood".into(), 0),
+                ("warning".into(), 1),
+                ("rest".into(), 2 + gap),
+                ("centre".into(), 3 + gap),
+                ("open".into(), 4 + gap),
+            ]
+        );
+        assert_eq!(body_start("Flood Warning"), 2 + u64::from(BODY_GAP));
+        // No title: the body still starts after the gap, where body_start says.
+        assert_eq!(positions("", "calm")[0].1, gap);
+        assert_eq!(body_start(""), u64::from(BODY_GAP));
+        // A separator inside the title does not move the boundary.
+        let title = format!("a{SEPARATOR}b");
+        assert_eq!(
+            positions(&title, "c")
+                .iter()
+                .map(|t| t.1)
+                .collect::<Vec<_>>(),
+            vec![0, 1, 2 + gap]
+        );
+        assert_eq!(body_start(&title), 2 + u64::from(BODY_GAP));
+    }
 }

@@ -1,31 +1,64 @@
 //! Compilation of a parsed query into Tantivy queries over the schema's `Fields`, following the
-//! meanings of DESIGN.md: words and phrases in title or body, wildcards through the term
-//! dictionary, keyword fields for source, site, language, tags and mentions, date ranges, and the
-//! custom NEAR query.
+//! meanings of DESIGN.md: words and phrases in title or body (the `text` field), wildcards
+//! through the term dictionary, keyword fields for source, site, language, tags and mentions,
+//! date ranges, and the custom span query for NEAR and `body:` atoms.
 
 use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{
-    AllQuery, BooleanQuery, EmptyQuery, EnableScoring, Explanation, Occur, PhraseQuery, Query,
-    RangeQuery, RegexQuery, Scorer, TermQuery, Weight,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Explanation, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, DocId, DocSet, Score, SegmentReader, Term};
 
 use super::ast::{Atom, Kind, Node, Pattern};
-use super::near::NearQuery;
+use super::near::{FieldSpans, SpanQuery};
 use super::parser::near_fields;
 use super::spans::SpanExpr;
 use crate::index::Fields;
 use crate::index::search::TextField;
 
-pub(crate) fn text_field(fields: &Fields, f: TextField) -> Field {
-    match f {
-        TextField::Title => fields.title,
-        TextField::Body => fields.body,
-        TextField::Author => fields.author,
+/// Where atoms of one text field are looked for. The body is indexed only as part of `text`,
+/// from the position `body_start` gives.
+fn place(fields: &Fields, f: TextField, expr: SpanExpr) -> FieldSpans {
+    let (field, starts_at) = match f {
+        TextField::Title => (fields.title, None),
+        TextField::Body => (fields.text, Some(fields.body_start)),
+        TextField::Author => (fields.author, None),
+    };
+    FieldSpans {
+        field,
+        starts_at,
+        expr,
     }
+}
+
+/// The places a span expression is looked for, one per field it can match in. Title and body
+/// looking for the same thing are one place, the whole `text` field: the gap between them keeps
+/// spans from crossing.
+fn places(node: &Node, fields: &Fields) -> Vec<FieldSpans> {
+    let per_field: Vec<(TextField, SpanExpr)> = near_fields(node)
+        .into_iter()
+        .filter_map(|f| span_expr(node, f).map(|e| (f, e)))
+        .collect();
+    let title = per_field.iter().position(|(f, _)| *f == TextField::Title);
+    let body = per_field.iter().position(|(f, _)| *f == TextField::Body);
+    let mut out = Vec::with_capacity(per_field.len());
+    let merged = matches!((title, body), (Some(t), Some(b)) if per_field[t].1 == per_field[b].1);
+    for (f, expr) in per_field {
+        match f {
+            TextField::Title if merged => out.push(FieldSpans {
+                field: fields.text,
+                starts_at: None,
+                expr,
+            }),
+            TextField::Body if merged => {}
+            _ => out.push(place(fields, f, expr)),
+        }
+    }
+    out
 }
 
 fn union(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
@@ -65,20 +98,21 @@ pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
             (Occur::Must, Box::new(AllQuery)),
             (Occur::MustNot, excluded(compile(inner, fields))),
         ])),
-        Kind::Near { .. } => {
-            let per_field = near_fields(node)
-                .into_iter()
-                .filter_map(|f| span_expr(node, f).map(|e| (text_field(fields, f), e)))
-                .collect();
-            Box::new(NearQuery { per_field })
-        }
-        Kind::Text { scope, atom } => union(
-            scope
-                .fields()
-                .iter()
-                .map(|&f| atom_query(atom, text_field(fields, f)))
-                .collect(),
-        ),
+        Kind::Near { .. } => Box::new(SpanQuery {
+            per_field: places(node, fields),
+        }),
+        Kind::Text { scope, atom } => match scope.fields() {
+            [TextField::Title, TextField::Body] => atom_query(atom, fields.text),
+            only => union(
+                only.iter()
+                    .map(|&f| match f {
+                        TextField::Title => atom_query(atom, fields.title),
+                        TextField::Author => atom_query(atom, fields.author),
+                        TextField::Body => in_body(node, atom, fields),
+                    })
+                    .collect(),
+            ),
+        },
         Kind::Source(s) => keyword(fields.source, s),
         Kind::Site(s) => keyword(fields.host, s),
         Kind::Lang(s) => keyword(fields.lang, s),
@@ -87,6 +121,24 @@ pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
         Kind::After(d) => date_range(fields.published, Some(*d), None),
         Kind::Before(d) => date_range(fields.published, None, Some(*d)),
     }
+}
+
+/// An atom in the body: scored as in the `text` field, kept only where a match lies in the
+/// body's positions.
+fn in_body(node: &Node, atom: &Atom, fields: &Fields) -> Box<dyn Query> {
+    let Some(expr) = span_expr(node, TextField::Body) else {
+        return Box::new(EmptyQuery);
+    };
+    let where_in_body = SpanQuery {
+        per_field: vec![place(fields, TextField::Body, expr)],
+    };
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, atom_query(atom, fields.text)),
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(where_in_body), 0.0)),
+        ),
+    ]))
 }
 
 /// Documents published on or after `after` (from midnight UTC) and before `before` (up to its

@@ -1,12 +1,13 @@
-//! `A NEAR/n B` as a Tantivy query. Tantivy has no span queries, so this is a custom
-//! `Query`/`Weight`/`Scorer`: per segment and per field it opens the postings (with positions)
-//! of every term the operands name, expanding wildcards through the term dictionary, walks the
-//! documents that contain every required operand, and checks positions there with the span
-//! arithmetic of `spans`. Stored text is never read.
+//! Span queries: `A NEAR/n B`, and atoms that must lie in the body (`body:x`). Tantivy has no
+//! span queries, so this is a custom `Query`/`Weight`/`Scorer`: per segment and per field it
+//! opens the postings (with positions) of every term the operands name, expanding wildcards
+//! through the term dictionary, walks the documents that contain every required operand, and
+//! checks positions there with the span arithmetic of `spans`. Stored text is never read.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use tantivy::columnar::Column;
 use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -15,37 +16,55 @@ use tantivy::{DocId, DocSet, InvertedIndexReader, Score, SegmentReader, TERMINAT
 use super::ast::Pattern;
 use super::spans::{self, SpanExpr};
 
-/// Documents where, in at least one of the fields, the expression has a span.
+/// Where to look for an expression's spans: a field, and optionally a per-document position
+/// (a u64 fast field) before which spans do not count.
 #[derive(Debug, Clone)]
-pub(crate) struct NearQuery {
-    pub per_field: Vec<(Field, SpanExpr)>,
+pub(crate) struct FieldSpans {
+    pub field: Field,
+    pub starts_at: Option<Field>,
+    pub expr: SpanExpr,
 }
 
-impl Query for NearQuery {
+/// Documents where, in at least one of the places, the expression has a span.
+#[derive(Debug, Clone)]
+pub(crate) struct SpanQuery {
+    pub per_field: Vec<FieldSpans>,
+}
+
+impl Query for SpanQuery {
     fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(NearWeight {
+        Ok(Box::new(SpanWeight {
             per_field: self.per_field.clone(),
         }))
     }
 }
 
-struct NearWeight {
-    per_field: Vec<(Field, SpanExpr)>,
+struct SpanWeight {
+    per_field: Vec<FieldSpans>,
 }
 
-impl Weight for NearWeight {
+impl Weight for SpanWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let mut fields = Vec::new();
-        for (field, expr) in &self.per_field {
-            let inverted = reader.inverted_index(*field)?;
-            if let Some(cursor) = Cursor::open(expr, *field, &inverted)? {
-                fields.push(cursor);
-            }
+        for place in &self.per_field {
+            let inverted = reader.inverted_index(place.field)?;
+            let Some(cursor) = Cursor::open(&place.expr, place.field, &inverted)? else {
+                continue;
+            };
+            let starts_at = match place.starts_at {
+                Some(f) => Some(
+                    reader
+                        .fast_fields()
+                        .u64(reader.schema().get_field_name(f))?,
+                ),
+                None => None,
+            };
+            fields.push((cursor, starts_at));
         }
         if fields.is_empty() {
             return Ok(Box::new(EmptyScorer));
         }
-        let mut scorer = NearScorer {
+        let mut scorer = SpanScorer {
             fields,
             doc: 0,
             score: boost,
@@ -58,7 +77,7 @@ impl Weight for NearWeight {
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
         let mut scorer = self.scorer(reader, 1.0)?;
         if scorer.doc() <= doc && scorer.seek(doc) == doc {
-            Ok(Explanation::new("NEAR match", scorer.score()))
+            Ok(Explanation::new("span match", scorer.score()))
         } else {
             Err(tantivy::TantivyError::InvalidArgument(format!(
                 "Document #({doc}) does not match"
@@ -67,15 +86,16 @@ impl Weight for NearWeight {
     }
 }
 
-struct NearScorer {
-    /// One cursor per field the NEAR can match in.
-    fields: Vec<Cursor>,
+struct SpanScorer {
+    /// One cursor per place the expression can match in, with the first position that counts
+    /// there when not every one does.
+    fields: Vec<(Cursor, Option<Column<u64>>)>,
     doc: DocId,
     score: Score,
     spans: Vec<(u32, u32)>,
 }
 
-impl NearScorer {
+impl SpanScorer {
     /// Moves to the first document at or after `target` where some field has a NEAR match.
     fn find_from(&mut self, mut target: DocId) -> DocId {
         loop {
@@ -84,20 +104,29 @@ impl NearScorer {
                 return TERMINATED;
             }
             let mut candidate = TERMINATED;
-            for cursor in &mut self.fields {
+            for (cursor, _) in &mut self.fields {
                 candidate = candidate.min(cursor.seek(target));
             }
             if candidate == TERMINATED {
                 self.doc = TERMINATED;
                 return TERMINATED;
             }
-            for cursor in &mut self.fields {
-                if cursor.doc() == candidate {
-                    self.spans.clear();
-                    if cursor.spans(&mut self.spans, true) {
-                        self.doc = candidate;
-                        return candidate;
+            for (cursor, starts_at) in &mut self.fields {
+                if cursor.doc() != candidate {
+                    continue;
+                }
+                self.spans.clear();
+                let found = match starts_at {
+                    None => cursor.spans(&mut self.spans, true),
+                    Some(column) => {
+                        let from = column.first(candidate).unwrap_or(0);
+                        cursor.spans(&mut self.spans, false)
+                            && self.spans.iter().any(|s| u64::from(s.0) >= from)
                     }
+                };
+                if found {
+                    self.doc = candidate;
+                    return candidate;
                 }
             }
             target = candidate + 1;
@@ -105,7 +134,7 @@ impl NearScorer {
     }
 }
 
-impl DocSet for NearScorer {
+impl DocSet for SpanScorer {
     fn advance(&mut self) -> DocId {
         if self.doc >= TERMINATED {
             return TERMINATED;
@@ -125,18 +154,18 @@ impl DocSet for NearScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        let cost: u64 = self.fields.iter().map(Cursor::cost).sum();
+        let cost: u64 = self.fields.iter().map(|(c, _)| c.cost()).sum();
         cost.min(u32::MAX as u64) as u32
     }
 
     fn cost(&self) -> u64 {
         // Candidates are those of the rarest required operand; an intersection should let this
         // scorer lead when it is rarer than its partners, as a phrase query does.
-        self.fields.iter().map(Cursor::cost).sum::<u64>()
+        self.fields.iter().map(|(c, _)| c.cost()).sum::<u64>()
     }
 }
 
-impl Scorer for NearScorer {
+impl Scorer for SpanScorer {
     fn score(&mut self) -> Score {
         self.score
     }
