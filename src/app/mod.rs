@@ -30,6 +30,16 @@ pub struct App {
     catalog: Arc<std::sync::RwLock<Arc<Catalog>>>,
     /// Recent search results (see `search_cache`).
     pub search_cache: Arc<SearchCache>,
+    /// One permit per core for work on the index (searches, matching ids). Waiting requests
+    /// queue in order instead of all running at once: each is answered in its own time plus
+    /// the queue ahead of it, where sharing the cores among every request in flight makes each
+    /// take as long as all of them together.
+    index_permits: Arc<tokio::sync::Semaphore>,
+}
+
+fn index_permits() -> Arc<tokio::sync::Semaphore> {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    Arc::new(tokio::sync::Semaphore::new(cores))
 }
 
 /// The outcome of an import, for the one-line summary and the list of problems.
@@ -90,6 +100,7 @@ impl App {
         let catalog = exercises::load_catalog(&config);
         Ok(App {
             search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
+            index_permits: index_permits(),
             config: Arc::new(config),
             index: Arc::new(index),
             store,
@@ -103,6 +114,7 @@ impl App {
         let catalog = exercises::load_catalog(&config);
         Ok(App {
             search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
+            index_permits: index_permits(),
             config: Arc::new(config),
             index: Arc::new(SearchIndex::in_memory()?),
             store: Store::in_memory().await?,
@@ -254,7 +266,9 @@ impl App {
 
     /// Fails with a clear message when the corpus does not exist.
     pub async fn require_corpus(&self, name: &str) -> Result<()> {
-        if self.store.corpus(name).await?.is_some() {
+        // Documents in the index are enough (and cheaper to look up than the database); an
+        // empty corpus is known only to the database.
+        if self.index.has_documents(name)? || self.store.corpus(name).await?.is_some() {
             return Ok(());
         }
         let known: Vec<String> = self
@@ -312,6 +326,7 @@ impl App {
         self.require_corpus(&params.corpus).await?;
         let parsed = crate::query::parse(&params.query)?;
         let index = self.index.clone();
+        let _turn = self.index_turn().await?;
         tokio::task::spawn_blocking(move || {
             let highlighter = parsed.highlighter();
             let marker = |field: TextField, text: &str| highlighter.matches(field, text);
@@ -322,7 +337,7 @@ impl App {
                 limit: params.limit,
                 offset: params.offset,
                 facets: params.facets,
-                prunable: parsed.is_words_or_words(),
+                ranks_apart: parsed.ranks_apart(),
                 marker: &marker,
             })?;
             Ok(SearchOutcome {
@@ -334,11 +349,17 @@ impl App {
         .map_err(Error::internal)?
     }
 
+    /// Waits for a core to search on (see `index_permits`).
+    async fn index_turn(&self) -> Result<tokio::sync::SemaphorePermit<'_>> {
+        self.index_permits.acquire().await.map_err(Error::internal)
+    }
+
     /// Every document id the query matches in the corpus (batch mode and grading).
     pub async fn matching_ids(&self, corpus: &str, query: &str) -> Result<Vec<String>> {
         let parsed = crate::query::parse(query)?;
         let index = self.index.clone();
         let corpus = corpus.to_string();
+        let _turn = self.index_turn().await?;
         tokio::task::spawn_blocking(move || {
             index.matching_ids(&corpus, parsed.to_tantivy(&index.fields))
         })

@@ -161,6 +161,23 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Whether a corpus surely has a committed document: one in a segment without deletions
+    /// (where document frequency counts only live documents). May say no when it has some.
+    pub fn has_documents(&self, corpus: &str) -> Result<bool> {
+        let term = Term::from_field_text(self.fields.corpus, corpus);
+        for segment in self.searcher().segment_readers() {
+            if segment.num_deleted_docs() == 0
+                && segment
+                    .inverted_index(self.fields.corpus)?
+                    .doc_freq(&term)?
+                    > 0
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     /// Number of documents in a corpus.
     pub fn count(&self, corpus: &str) -> Result<usize> {
         let query = TermQuery::new(
