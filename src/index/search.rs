@@ -101,9 +101,8 @@ pub struct SearchRequest<'a> {
     pub offset: usize,
     /// Also gather volume over time and top sources over every hit.
     pub facets: bool,
-    /// The query is words alone or joined by OR (`ParsedQuery::ranks_apart`): its top hits by
-    /// relevance can skip documents that cannot make the page, so it is counted in a pass of
-    /// its own.
+    /// The query is one word (`ParsedQuery::ranks_apart`): its top hits by relevance can skip
+    /// documents that cannot make the page, so it is counted in a pass of its own.
     pub ranks_apart: bool,
     pub marker: Marker<'a>,
 }
@@ -132,12 +131,15 @@ impl SearchIndex {
             source_field: "source",
         });
         let (addresses, (total, facets)): (Vec<(f32, DocAddress)>, _) = match req.order {
-            // Counting apart from ranking lets each take its fast path: the count scores
-            // nothing, the ranking skips, with block-max WAND, documents that cannot make the
-            // page.
+            // Counting apart from ranking lets each take its fast path: the count is the
+            // word's document frequency, the ranking skips, with block-max WAND, documents
+            // that cannot make the page.
             SortOrder::Relevance if req.ranks_apart => {
-                // Count and facets score nothing: they visit the hits in blocks.
-                let counted = searcher.search(&query, &(Unscored, facets))?;
+                let counted = match facets {
+                    // The facets visit every hit anyway: count as they go.
+                    Some(f) => searcher.search(&query, &(Count, Some(f)))?,
+                    None => (query.count(&searcher)?, None),
+                };
                 (searcher.search(&query, &by_relevance)?, counted)
             }
             // Everything else visits every match either way: once, counting as it ranks.
@@ -522,46 +524,6 @@ impl Facets {
             }
         }
         Volume { bucket, counts }
-    }
-}
-
-/// Counts hits without scoring them. Tantivy's `Count` asks the query for its count, which for
-/// a one-term query is its document frequency but for a union scores every hit; this one has
-/// the query hand over its hits in blocks with no scores.
-struct Unscored;
-
-struct UnscoredSegment(usize);
-
-impl Collector for Unscored {
-    type Fruit = usize;
-    type Child = UnscoredSegment;
-
-    fn for_segment(&self, _: u32, _: &SegmentReader) -> tantivy::Result<UnscoredSegment> {
-        Ok(UnscoredSegment(0))
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<usize>) -> tantivy::Result<usize> {
-        Ok(fruits.into_iter().sum())
-    }
-}
-
-impl SegmentCollector for UnscoredSegment {
-    type Fruit = usize;
-
-    fn collect(&mut self, _: DocId, _: Score) {
-        self.0 += 1;
-    }
-
-    fn collect_block(&mut self, docs: &[DocId]) {
-        self.0 += docs.len();
-    }
-
-    fn harvest(self) -> usize {
-        self.0
     }
 }
 

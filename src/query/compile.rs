@@ -7,13 +7,14 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Explanation, Occur,
-    PhraseQuery, Query, RangeQuery, RegexQuery, Scorer, TermQuery, Weight,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DateTime, DocId, DocSet, Score, SegmentReader, Term};
+use tantivy::{DateTime, Term};
 
 use super::ast::{Atom, Kind, Node, Pattern};
+use super::filter::Filter;
 use super::near::{FieldSpans, SpanQuery};
 use super::parser::near_fields;
 use super::spans::SpanExpr;
@@ -77,12 +78,30 @@ pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
             // instead of one per bound.
             let (mut after, mut before) = (None::<NaiveDate>, None::<NaiveDate>);
             let mut clauses = Vec::with_capacity(children.len());
+            let keyword = |c: &Node| {
+                matches!(
+                    c.kind,
+                    Kind::Source(_)
+                        | Kind::Site(_)
+                        | Kind::Lang(_)
+                        | Kind::Tag(_)
+                        | Kind::Mention(_)
+                )
+            };
+            // Keyword fields add nothing to relevance: beside clauses that score, they filter.
+            // Alone in a group, the rarest of them leads the intersection as usual.
+            let scored = children.iter().any(|c| {
+                !keyword(c) && !matches!(c.kind, Kind::Not(_) | Kind::After(_) | Kind::Before(_))
+            });
             for c in children {
                 match &c.kind {
                     Kind::After(d) => after = Some(after.map_or(*d, |a| a.max(*d))),
                     Kind::Before(d) => before = Some(before.map_or(*d, |b| b.min(*d))),
                     Kind::Not(inner) => {
-                        clauses.push((Occur::MustNot, excluded(compile(inner, fields))))
+                        clauses.push((Occur::MustNot, filter(compile(inner, fields))))
+                    }
+                    _ if scored && keyword(c) => {
+                        clauses.push((Occur::Must, filter(compile(c, fields))))
                     }
                     _ => clauses.push((Occur::Must, compile(c, fields))),
                 }
@@ -96,7 +115,7 @@ pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
         // own), it still means the complement.
         Kind::Not(inner) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, excluded(compile(inner, fields))),
+            (Occur::MustNot, filter(compile(inner, fields))),
         ])),
         Kind::Near { .. } => Box::new(SpanQuery {
             per_field: places(node, fields),
@@ -241,76 +260,7 @@ pub(crate) fn span_expr(node: &Node, field: TextField) -> Option<SpanExpr> {
     }
 }
 
-/// Wraps a query used as an exclusion. Tantivy's exclusion asks its set `seek_danger(doc)` for
-/// documents that may lie behind where the set already is, which Tantivy 0.27's phrase scorer
-/// does not allow (a debug assertion fails for `flood -"rest centre"`). The wrapper answers
-/// `seek_danger` from `doc` and `seek` only, which is always allowed.
-fn excluded(query: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(Excluded(query))
-}
-
-#[derive(Debug)]
-struct Excluded(Box<dyn Query>);
-
-impl Clone for Excluded {
-    fn clone(&self) -> Self {
-        Excluded(self.0.box_clone())
-    }
-}
-
-impl Query for Excluded {
-    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(ExcludedWeight(self.0.weight(scoring)?)))
-    }
-
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        self.0.query_terms(visitor);
-    }
-}
-
-struct ExcludedWeight(Box<dyn Weight>);
-
-impl Weight for ExcludedWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        Ok(Box::new(ExcludedScorer(self.0.scorer(reader, boost)?)))
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        self.0.explain(reader, doc)
-    }
-}
-
-struct ExcludedScorer(Box<dyn Scorer>);
-
-impl DocSet for ExcludedScorer {
-    fn advance(&mut self) -> DocId {
-        self.0.advance()
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        if target <= self.0.doc() {
-            return self.0.doc();
-        }
-        self.0.seek(target)
-    }
-
-    // `seek_danger` is left to the trait's default, which goes through `doc` and `seek`.
-
-    fn doc(&self) -> DocId {
-        self.0.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.0.size_hint()
-    }
-
-    fn cost(&self) -> u64 {
-        self.0.cost()
-    }
-}
-
-impl Scorer for ExcludedScorer {
-    fn score(&mut self) -> Score {
-        self.0.score()
-    }
+/// A clause that only filters (see `filter`).
+fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(Filter(query))
 }

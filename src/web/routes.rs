@@ -123,9 +123,10 @@ pub fn router(state: AppState) -> Router {
         .layer(Extension(Arc::new(session::Limiter::default())))
         .with_state(state)
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
-        // Brotli's default is its slowest setting (11); 4 compresses pages nearly as well at a
-        // small fraction of the CPU, which matters with a room of trainees on two cores.
-        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
+        // Brotli's default is its slowest setting (11). Pages and JSON here are a few kilobytes
+        // on a room's network: quality 1 still shrinks them several times over, and under the
+        // search benchmark's load quality 4 spent 8% of the server's CPU compressing.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(1)))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
