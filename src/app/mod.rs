@@ -30,8 +30,8 @@ pub struct App {
     catalog: Arc<std::sync::RwLock<Arc<Catalog>>>,
     /// Recent search results (see `search_cache`).
     pub search_cache: Arc<SearchCache>,
-    /// One permit per core for work on the index (searches, matching ids). Waiting requests
-    /// queue in order instead of all running at once: each is answered in its own time plus
+    /// A permit per core, and one spare, for work on the index (searches, matching ids).
+    /// Waiting requests queue in order instead of all running at once: each is answered in its own time plus
     /// the queue ahead of it, where sharing the cores among every request in flight makes each
     /// take as long as all of them together.
     index_permits: Arc<tokio::sync::Semaphore>,
@@ -39,7 +39,9 @@ pub struct App {
 
 fn index_permits() -> Arc<tokio::sync::Semaphore> {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    Arc::new(tokio::sync::Semaphore::new(cores))
+    // One more than the cores: while a finished search hands its permit to the next, the
+    // spare keeps the cores busy (with exactly one per core a quarter of the CPU sat idle).
+    Arc::new(tokio::sync::Semaphore::new(cores + 1))
 }
 
 /// The outcome of an import, for the one-line summary and the list of problems.
