@@ -31,9 +31,9 @@ pub struct App {
     /// Recent search results (see `search_cache`).
     pub search_cache: Arc<SearchCache>,
     /// A permit per core, and one spare, for work on the index (searches, matching ids).
-    /// Waiting requests queue in order instead of all running at once: each is answered in its own time plus
-    /// the queue ahead of it, where sharing the cores among every request in flight makes each
-    /// take as long as all of them together.
+    /// Waiting requests queue in order instead of all running at once: each is answered in its
+    /// own time plus the queue ahead of it, where sharing the cores among every request in
+    /// flight makes each take as long as all of them together.
     index_permits: Arc<tokio::sync::Semaphore>,
 }
 

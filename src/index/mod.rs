@@ -87,17 +87,12 @@ impl SearchIndex {
     }
 
     fn lock_writer(&self) -> Result<MutexGuard<'_, IndexWriter>> {
-        self.writer
-            .lock()
-            .map_err(|_| Error::internal(anyhow::anyhow!("index writer lock poisoned")))
+        self.writer.lock().map_err(|_| writer_poisoned())
     }
 
     /// Closes the index, first waiting for the segment merges under way.
     fn finish_merges(self) -> Result<()> {
-        let writer = self
-            .writer
-            .into_inner()
-            .map_err(|_| Error::internal(anyhow::anyhow!("index writer lock poisoned")))?;
+        let writer = self.writer.into_inner().map_err(|_| writer_poisoned())?;
         writer.wait_merging_threads()?;
         Ok(())
     }
@@ -220,6 +215,10 @@ impl SearchIndex {
         );
         d
     }
+}
+
+fn writer_poisoned() -> Error {
+    Error::internal(anyhow::anyhow!("index writer lock poisoned"))
 }
 
 /// Documents being written to one corpus; see `SearchIndex::begin`.

@@ -154,8 +154,7 @@ impl DocSet for SpanScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        let cost: u64 = self.fields.iter().map(|(c, _)| c.cost()).sum();
-        cost.min(u32::MAX as u64) as u32
+        self.cost().min(u32::MAX as u64) as u32
     }
 
     fn cost(&self) -> u64 {
