@@ -341,6 +341,19 @@ async fn uploads_report_problems_like_the_cli() {
         "no temporary paths shown"
     );
 
+    // Over the upload limit: the page says so, though the server stopped reading part-way.
+    let huge = vec![b'x'; 65 << 20];
+    let r = t
+        .post_multipart(
+            "/trainer/upload/corpus",
+            &[("corpus", "ferry-news")],
+            &[("files", "huge.jsonl", &huge)],
+        )
+        .await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("at most 64 MB"), "{}", r.body);
+    drop(huge);
+
     let r = t
         .post_multipart(
             "/trainer/upload/corpus",

@@ -93,6 +93,14 @@ fn too_big_message(bytes: usize) -> String {
     )
 }
 
+/// For a request body over [`BODY_MAX`], which was not read to the end and so not measured.
+fn body_too_big_message() -> String {
+    format!(
+        "The request is over {} MB; Sandpit checks drafts up to 1 MB (1,048,576 bytes).",
+        BODY_MAX >> 20
+    )
+}
+
 /// Runs the check off the async runtime: rules on a long draft are CPU work.
 async fn run_check(
     text: String,
@@ -126,13 +134,7 @@ pub async fn api_check(body: Result<Bytes, BytesRejection>) -> Response {
     let body = match body {
         Ok(b) => b,
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return api_error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "The request is over {} MB; Sandpit checks drafts up to 1 MB.",
-                    BODY_MAX >> 20
-                ),
-            );
+            return api_error(StatusCode::PAYLOAD_TOO_LARGE, body_too_big_message());
         }
         Err(e) => return api_error(e.status(), format!("Cannot read the request: {e}")),
     };
@@ -401,7 +403,7 @@ pub async fn page_post(
         Ok(b) => b,
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             let mut p = page(String::new(), &[Platform::X], &all_packs)?;
-            p.text_error = Some(too_big_message(BODY_MAX));
+            p.text_error = Some(body_too_big_message());
             return Ok((StatusCode::PAYLOAD_TOO_LARGE, render(&p)).into_response());
         }
         Err(e) => return Err(Error::invalid(format!("cannot read the form: {e}")).into()),

@@ -11,6 +11,7 @@ pub mod error;
 pub mod exercises;
 pub mod feeds;
 pub mod learner;
+pub mod linger;
 pub mod nav;
 pub mod pages;
 pub mod routes;

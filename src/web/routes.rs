@@ -10,7 +10,9 @@ use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use super::{AppState, api, assets, classroom, compose, exercises, feeds, pages, session, trainer};
+use super::{
+    AppState, api, assets, classroom, compose, exercises, feeds, linger, pages, session, trainer,
+};
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -123,6 +125,8 @@ pub fn router(state: AppState) -> Router {
         .layer(Extension(Arc::new(session::Limiter::default())))
         .with_state(state)
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
+        // A body refused part-way (too large) is drained so the refusal reaches the client.
+        .layer(axum::middleware::from_fn(linger::linger))
         // Brotli's default is its slowest setting (11). Pages and JSON here are a few kilobytes
         // on a room's network: quality 1 still shrinks them several times over, and under the
         // search benchmark's load quality 4 spent 8% of the server's CPU compressing.
