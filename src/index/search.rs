@@ -11,7 +11,7 @@ use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
-use tantivy::{DocAddress, DocId, Score, SegmentReader, Term};
+use tantivy::{COLLECT_BLOCK_BUFFER_LEN, DocAddress, DocId, Score, SegmentReader, Term};
 
 use super::scoped::ScopedQuery;
 use super::{Fields, SearchIndex};
@@ -392,7 +392,75 @@ struct FacetSegment {
     dates: Column<tantivy::DateTime>,
     sources: Option<StrColumn>,
     facets: Facets,
-    source_ords: HashMap<u64, usize>,
+    /// Hits per hour, from the segment's earliest hour: an array index per hit where a hash
+    /// map would hash (the search page counts every hit of a query, often a quarter million).
+    hours: HourCounts,
+    /// Hits per source, by the segment's term ordinal of the source.
+    source_counts: Vec<u32>,
+}
+
+/// Counts per hour since `first_hour`, densely while the segment spans up to
+/// `DENSE_HOURS_MAX` hours (fifteen years), in a map beyond.
+enum HourCounts {
+    Dense { first_hour: i64, counts: Vec<u32> },
+    Sparse(HashMap<i64, usize>),
+}
+
+const DENSE_HOURS_MAX: i64 = 1 << 17;
+
+impl HourCounts {
+    fn for_dates(dates: &Column<tantivy::DateTime>) -> HourCounts {
+        let first_hour = dates.min_value().into_timestamp_secs().div_euclid(3600);
+        let last_hour = dates.max_value().into_timestamp_secs().div_euclid(3600);
+        let span = last_hour - first_hour + 1;
+        if (1..=DENSE_HOURS_MAX).contains(&span) {
+            HourCounts::Dense {
+                first_hour,
+                counts: vec![0; span as usize],
+            }
+        } else {
+            HourCounts::Sparse(HashMap::new())
+        }
+    }
+
+    fn add(&mut self, hour: i64) {
+        match self {
+            HourCounts::Dense { first_hour, counts } => {
+                match counts.get_mut((hour - *first_hour) as usize) {
+                    Some(c) => *c += 1,
+                    // Outside the column's own bounds cannot happen; count it all the same.
+                    None => {
+                        let mut map: HashMap<i64, usize> = HashMap::new();
+                        HourCounts::drain_into(*first_hour, counts, &mut map);
+                        *map.entry(hour).or_default() += 1;
+                        *self = HourCounts::Sparse(map);
+                    }
+                }
+            }
+            HourCounts::Sparse(map) => *map.entry(hour).or_default() += 1,
+        }
+    }
+
+    fn drain_into(first_hour: i64, counts: &[u32], into: &mut HashMap<i64, usize>) {
+        for (i, &n) in counts.iter().enumerate() {
+            if n > 0 {
+                *into.entry(first_hour + i as i64).or_default() += n as usize;
+            }
+        }
+    }
+
+    fn into_map(self, into: &mut HashMap<i64, usize>) {
+        match self {
+            HourCounts::Dense { first_hour, counts } => {
+                HourCounts::drain_into(first_hour, &counts, into)
+            }
+            HourCounts::Sparse(map) => {
+                for (h, n) in map {
+                    *into.entry(h).or_default() += n;
+                }
+            }
+        }
+    }
 }
 
 impl Collector for FacetCollector {
@@ -401,11 +469,14 @@ impl Collector for FacetCollector {
 
     fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<FacetSegment> {
         let fast = segment.fast_fields();
+        let dates = fast.date(self.date_field)?;
+        let sources = fast.str(self.source_field)?;
         Ok(FacetSegment {
-            dates: fast.date(self.date_field)?,
-            sources: fast.str(self.source_field)?,
+            hours: HourCounts::for_dates(&dates),
+            source_counts: vec![0; sources.as_ref().map_or(0, |s| s.num_terms())],
+            dates,
+            sources,
             facets: Facets::default(),
-            source_ords: HashMap::new(),
         })
     }
 
@@ -438,31 +509,66 @@ fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
     }
 }
 
+impl FacetSegment {
+    fn add_date(&mut self, date: tantivy::DateTime) {
+        let secs = date.into_timestamp_secs();
+        self.hours.add(secs.div_euclid(3600));
+        self.facets.min = min_opt(self.facets.min, Some(secs));
+        self.facets.max = self.facets.max.max(Some(secs));
+    }
+
+    fn add_source(&mut self, ord: u64) {
+        if let Some(count) = self.source_counts.get_mut(ord as usize) {
+            *count += 1;
+        }
+    }
+}
+
 impl SegmentCollector for FacetSegment {
     type Fruit = Facets;
 
     fn collect(&mut self, doc: DocId, _: Score) {
         self.facets.documents += 1;
         if let Some(date) = self.dates.first(doc) {
-            let secs = date.into_timestamp_secs();
-            *self.facets.hours.entry(secs.div_euclid(3600)).or_default() += 1;
-            self.facets.min = min_opt(self.facets.min, Some(secs));
-            self.facets.max = self.facets.max.max(Some(secs));
+            self.add_date(date);
         }
         if let Some(sources) = &self.sources
-            && let Some(ord) = sources.term_ords(doc).next()
+            && let Some(ord) = sources.ords().first(doc)
         {
-            *self.source_ords.entry(ord).or_default() += 1;
+            self.add_source(ord);
+        }
+    }
+
+    /// Unscored searches hand over hits in blocks: the fast fields are read a block at a time.
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let mut dates = [None; COLLECT_BLOCK_BUFFER_LEN];
+        let mut ords = [None; COLLECT_BLOCK_BUFFER_LEN];
+        for docs in docs.chunks(COLLECT_BLOCK_BUFFER_LEN) {
+            let n = docs.len();
+            self.facets.documents += n;
+            dates[..n].fill(None);
+            self.dates.first_vals(docs, &mut dates[..n]);
+            for &date in dates[..n].iter().flatten() {
+                self.add_date(date);
+            }
+            if let Some(sources) = &self.sources {
+                ords[..n].fill(None);
+                sources.ords().first_vals(docs, &mut ords[..n]);
+                for &ord in ords[..n].iter().flatten() {
+                    self.add_source(ord);
+                }
+            }
         }
     }
 
     fn harvest(mut self) -> Facets {
+        self.hours.into_map(&mut self.facets.hours);
         if let Some(sources) = &self.sources {
             let mut name = String::new();
-            for (ord, n) in self.source_ords {
+            for (ord, &n) in self.source_counts.iter().enumerate() {
                 name.clear();
-                if sources.ord_to_str(ord, &mut name).unwrap_or(false) {
-                    *self.facets.sources.entry(name.clone()).or_default() += n;
+                if n > 0 && sources.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
+                    *self.facets.sources.entry(name.clone()).or_default() += n as usize;
                 }
             }
         }
