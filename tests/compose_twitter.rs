@@ -1,4 +1,4 @@
-//! The X profile against twitter-text's own conformance data (`../shared/spec/twitter-text/`):
+//! The X profile against twitter-text's own conformance data (`tests/data/twitter-text/`):
 //! every counting and validity case of validate.yml with the configuration its group names,
 //! and the URL extraction cases of extract.yml and tlds.yml.
 
@@ -9,7 +9,7 @@ use serde_yaml::Value;
 
 fn spec(name: &str) -> Value {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/spec/twitter-text")
+        .join("tests/data/twitter-text")
         .join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -29,7 +29,7 @@ fn s(v: &Value) -> &str {
 fn configurations_match_the_spec_files() {
     for (file, ours) in [("v2.json", Config::v2()), ("v3.json", Config::v3())] {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/spec/twitter-text")
+            .join("tests/data/twitter-text")
             .join(file);
         let theirs: Config = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         assert_eq!(theirs, ours, "{file}");

@@ -13,13 +13,13 @@ Inputs (none is committed; fetch them through the ordinary package clients):
   (cd /tmp/emo && npm pack emoji-test-regex-pattern@2.6.0 && tar xzf emoji-test-regex-pattern-2.6.0.tgz)
       -> /tmp/emo/package/dist/emoji-18.0/index-strings.txt       (every sequence of Emoji 18.0's
          emoji-test.txt, one a line; no registry package ships 18.0's emoji-test.txt itself)
-  ../shared/spec/twitter-text/tlds.yml
+  tests/data/twitter-text/tlds.yml
 
 Run from the crate root:
 
   python3 src/compose/data/generate.py /tmp/emo/emoji_data/data/emoji-test.txt \
       /tmp/emo/emoji_data/data/emoji-variation-sequences.txt \
-      /tmp/emo/package/dist/emoji-18.0/index-strings.txt ../shared/spec/twitter-text/tlds.yml
+      /tmp/emo/package/dist/emoji-18.0/index-strings.txt tests/data/twitter-text/tlds.yml
 """
 import re
 import sys
