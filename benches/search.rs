@@ -104,7 +104,7 @@ fn main() {
         }
         println!("\n{clients} clients, no result cache (every request searched afresh):");
         run_clients(&client, addr, clients, seconds).await;
-        cache.set_capacity(sandpit::app::search_cache::DEFAULT_ENTRIES);
+        cache.set_capacity(sandpit::config::DEFAULT_SEARCH_CACHE_ENTRIES);
         println!(
             "\n{clients} clients, with the result cache as served (the mix repeats, as a class's queries do):"
         );

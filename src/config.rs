@@ -2,6 +2,9 @@
 
 use std::path::PathBuf;
 
+/// How many recent search results are kept unless configured otherwise (a few MB at most).
+pub const DEFAULT_SEARCH_CACHE_ENTRIES: usize = 512;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Holds `index/` and `sandpit.db`.
@@ -31,7 +34,7 @@ impl Config {
             classroom: false,
             trainer_password: None,
             public_url: None,
-            search_cache_entries: crate::app::search_cache::DEFAULT_ENTRIES,
+            search_cache_entries: DEFAULT_SEARCH_CACHE_ENTRIES,
         }
     }
 

@@ -31,11 +31,35 @@ pub enum Error {
     NotFound(String),
     #[error("query error at {0}")]
     Query(QueryError),
+    /// A rule says no (the exercise is outside the learner's class, the model answer is not
+    /// open yet): a title and a message in the learner's words.
+    #[error("{message}")]
+    Refused {
+        refusal: Refusal,
+        title: String,
+        message: String,
+    },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
 
+/// Why a rule refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not this learner's to do (an exercise outside their class).
+    Forbidden,
+    /// Not yet (the model answer before a pass or the debrief).
+    NotYet,
+}
+
 impl Error {
+    pub fn refused(title: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Refused {
+            refusal: Refusal::Forbidden,
+            title: title.into(),
+            message: message.into(),
+        }
+    }
     pub fn invalid(msg: impl Into<String>) -> Self {
         Error::Invalid(msg.into())
     }

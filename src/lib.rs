@@ -5,6 +5,7 @@ pub mod catalog; // shipped corpora and exercises, loaded and validated
 pub mod compose; // drafts → platform counts, style findings, readability
 pub mod config; // settings, validated once
 pub mod error; // the error type: user mistakes apart from internal failures
+pub mod fetch; // the network: fetching feeds and article pages, with the address guard
 pub mod grade; // marking attempts: monitoring, rewrite, triage
 pub mod index; // the Tantivy index: schema, writing, searching
 pub mod ingest; // sources → documents: JSONL, feeds, OPML, cleaning

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use sandpit::app::{Answer, App};
+use sandpit::app::{Answer, App, Learner};
 use sandpit::catalog::exercises::{self, Kind, Label, Level, Task};
 use sandpit::grade::Grade;
 
@@ -25,7 +25,7 @@ async fn app_with_mini() -> App {
 
 async fn app_with_shipped() -> App {
     let app = App::in_memory().await.expect("app");
-    sandpit::catalog::corpora::ensure_shipped(&app)
+    sandpit::app::ensure_shipped(&app)
         .await
         .expect("shipped corpora load");
     app
@@ -354,7 +354,7 @@ async fn attempts_are_stored_before_grading_even_when_grading_fails() {
     app.add_exercises(exercises::from_path(&data("exercises/good")));
     let s = app
         .submit(
-            "local",
+            &Learner::local(),
             "mini-harriet",
             Answer::Text("harriet AND (".into()),
         )
@@ -374,7 +374,7 @@ async fn attempts_are_stored_before_grading_even_when_grading_fails() {
 
     let s = app
         .submit(
-            "local",
+            &Learner::local(),
             "mini-harriet",
             Answer::Text("harriet NOT #HarrietRovers".into()),
         )
@@ -394,7 +394,11 @@ async fn feedback_is_the_grade_recorded_at_submission() {
     app.add_exercises(exercises::from_path(&data("exercises/good")));
     let ex = app.exercise("mini-harriet").expect("exercise");
     let s = app
-        .submit("local", "mini-harriet", Answer::Text("harriet".into()))
+        .submit(
+            &Learner::local(),
+            "mini-harriet",
+            Answer::Text("harriet".into()),
+        )
         .await
         .expect("submit");
     let submitted = s.grade.expect("grades");
@@ -430,7 +434,11 @@ async fn feedback_is_the_grade_recorded_at_submission() {
 
     // A query that does not parse keeps its message and hint.
     let s = app
-        .submit("local", "mini-harriet", Answer::Text("*arriet".into()))
+        .submit(
+            &Learner::local(),
+            "mini-harriet",
+            Answer::Text("*arriet".into()),
+        )
         .await
         .expect("submit");
     let attempt = app.store.attempt(&s.attempt_id).await.unwrap().unwrap();

@@ -17,9 +17,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sandpit::app::App;
-use sandpit::ingest::feeds::{self, Outcome};
-use sandpit::ingest::fetch::{FetchError, FetchOptions, Fetched, Fetcher, Validators};
-use sandpit::ingest::guard::AddressPolicy;
+use sandpit::app::feeds::{self, Outcome};
+use sandpit::fetch::guard::AddressPolicy;
+use sandpit::fetch::{FetchError, FetchOptions, Fetched, Fetcher, Validators};
 use sandpit::store::feeds::{FeedRecord, NewFeed, parse_timestamp};
 
 // ------------------------------------------------------------------ the fixture server

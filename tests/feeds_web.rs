@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use chrono::Utc;
 use sandpit::app::App;
+use sandpit::app::feeds;
 use sandpit::config::Config;
-use sandpit::ingest::feeds;
-use sandpit::ingest::fetch::{FetchOptions, Fetcher};
-use sandpit::ingest::guard::AddressPolicy;
+use sandpit::fetch::guard::AddressPolicy;
+use sandpit::fetch::{FetchOptions, Fetcher};
 use sandpit::store::feeds::{FetchRecord, NewFeed};
 
 struct Server {

@@ -173,7 +173,10 @@ fn query_mix_timings() {
         let mut total = 0;
         for _ in 0..15 {
             let t = Instant::now();
-            let query = index.scoped("bench", parsed.to_tantivy(&index.fields));
+            let query = index.scoped(
+                "bench",
+                sandpit::index::compile::to_tantivy(&parsed, &index.fields),
+            );
             let (top, count) = searcher
                 .search(&query, &(TopDocs::with_limit(20).order_by_score(), Count))
                 .expect("search");
@@ -232,7 +235,10 @@ fn service_bench_near_timings() {
         "rest NEAR/0f centre",
     ] {
         let parsed = parse(q).expect("parses");
-        let query = index.scoped("synthetic", parsed.to_tantivy(&index.fields));
+        let query = index.scoped(
+            "synthetic",
+            sandpit::index::compile::to_tantivy(&parsed, &index.fields),
+        );
         let mut times = Vec::new();
         let mut total = 0;
         for _ in 0..7 {

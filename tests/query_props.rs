@@ -106,7 +106,10 @@ fn synthetic() -> &'static Corpus {
 
 fn index_ids(c: &Corpus, corpus: &str, q: &ParsedQuery) -> BTreeSet<String> {
     let searcher = c.index.searcher();
-    let query = c.index.scoped(corpus, q.to_tantivy(&c.index.fields));
+    let query = c.index.scoped(
+        corpus,
+        sandpit::index::compile::to_tantivy(&q, &c.index.fields),
+    );
     searcher
         .search(&query, &DocSetCollector)
         .expect("search runs")

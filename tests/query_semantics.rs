@@ -69,7 +69,10 @@ fn fixture() -> &'static Fixture {
 fn search(corpus: &str, q: &str) -> BTreeSet<String> {
     let f = fixture();
     let parsed = parse(q).unwrap_or_else(|e| panic!("{q:?} should parse: {e}"));
-    let query = f.index.scoped(corpus, parsed.to_tantivy(&f.index.fields));
+    let query = f.index.scoped(
+        corpus,
+        sandpit::index::compile::to_tantivy(&parsed, &f.index.fields),
+    );
     let searcher = f.index.searcher();
     let addresses = searcher.search(&query, &DocSetCollector).expect("search");
     addresses
@@ -394,9 +397,8 @@ fn search_is_scoped_to_the_corpus() {
     assert_eq!(search("nowhere", "storm"), BTreeSet::new());
     // the unscoped query sees both corpora
     let f = fixture();
-    let q = parse("\"rest centre\"")
-        .unwrap()
-        .to_tantivy(&f.index.fields);
+    let q =
+        sandpit::index::compile::to_tantivy(&parse("\"rest centre\"").unwrap(), &f.index.fields);
     let n = f
         .index
         .searcher()
@@ -414,7 +416,10 @@ fn clauses_compile_one_by_one() {
         .clauses()
         .into_iter()
         .map(|c| {
-            let q = f.index.scoped(CORPUS, c.query.to_tantivy(&f.index.fields));
+            let q = f.index.scoped(
+                CORPUS,
+                sandpit::index::compile::to_tantivy(&c.query, &f.index.fields),
+            );
             let n = f
                 .index
                 .searcher()
@@ -567,7 +572,7 @@ fn columns_count_characters_not_bytes() {
 fn separate_and_single_pass_ranking_agree() {
     use sandpit::index::search::{SearchRequest, SortOrder};
     let f = fixture();
-    let no_marks = |_: sandpit::index::search::TextField, _: &str| Vec::new();
+    let no_marks = |_: sandpit::query::TextField, _: &str| Vec::new();
     for q in [
         "storm",
         "storm OR flood OR floods",
@@ -581,7 +586,7 @@ fn separate_and_single_pass_ranking_agree() {
             f.index
                 .search(SearchRequest {
                     corpus: CORPUS,
-                    query: parsed.to_tantivy(&f.index.fields),
+                    query: &parsed,
                     order: SortOrder::Relevance,
                     limit,
                     offset: 0,

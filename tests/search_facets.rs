@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, DurationRound, TimeZone, Utc};
 use sandpit::index::SearchIndex;
-use sandpit::index::search::{Bucket, SearchRequest, SortOrder, TextField};
+use sandpit::index::search::{Bucket, SearchRequest, SortOrder};
 use sandpit::ingest::Document;
+use sandpit::query::TextField;
 
 fn doc(id: usize, published: DateTime<Utc>, source: &str, body: &str) -> Document {
     Document {
@@ -108,7 +109,7 @@ fn check(docs: &[Document], bucket: Bucket) {
             let results = index
                 .search(SearchRequest {
                     corpus: "c",
-                    query: parsed.to_tantivy(&index.fields),
+                    query: &parsed,
                     order,
                     limit: 10,
                     offset: 0,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::App;
+use super::{App, Learner};
 use crate::catalog::exercises::{self, Catalog, Exercise, Label, Task};
 use crate::config::Config;
 use crate::error::{Error, Problem, Result};
@@ -145,16 +145,24 @@ impl App {
 
     /// Stores the attempt, then grades it and stores the grade. A grading failure is stored
     /// with the attempt and returned as its message; the attempt is never lost.
+    /// The class's rules come first: an exercise outside the learner's class, or one the
+    /// trainer has locked, takes no attempt.
     pub async fn submit(
         &self,
-        learner: &str,
+        learner: &Learner,
         exercise_id: &str,
         answer: Answer,
     ) -> Result<Submitted> {
         let exercise = self.exercise(exercise_id)?;
+        self.check_may_attempt(learner, exercise_id).await?;
         let attempt_id = self
             .store
-            .insert_attempt(learner, exercise_id, exercise.kind.name(), &answer.stored())
+            .insert_attempt(
+                &learner.id,
+                exercise_id,
+                exercise.kind.name(),
+                &answer.stored(),
+            )
             .await?;
         let grade = self
             .grade_and_record(&exercise, &attempt_id, &answer)
@@ -292,12 +300,10 @@ impl App {
         self.require_corpus(corpus).await?;
         let parsed = crate::query::parse(query)?;
         let model = crate::query::parse(model_query).ok();
-        let index = self.index.clone();
         let corpus = corpus.to_string();
         let relevant_in_order = relevant_in_order.to_vec();
-        tokio::task::spawn_blocking(move || {
-            let fields = &index.fields;
-            let found_in_order = index.matching_ids(&corpus, parsed.to_tantivy(fields))?;
+        self.on_index(move |index| {
+            let found_in_order = index.matching_ids(&corpus, &parsed)?;
             let found: HashSet<String> = found_in_order.iter().cloned().collect();
             let relevant: HashSet<String> = relevant_in_order.iter().cloned().collect();
             let clause_ids = parsed
@@ -305,7 +311,7 @@ impl App {
                 .iter()
                 .map(|c| {
                     index
-                        .matching_ids(&corpus, c.query.to_tantivy(fields))
+                        .matching_ids(&corpus, &c.query)
                         .map(|ids| ids.into_iter().collect::<HashSet<String>>())
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -334,7 +340,6 @@ impl App {
             ))
         })
         .await
-        .map_err(Error::internal)?
     }
 
     /// Every problem with the exercises that needs the corpora to see: unknown corpus, labelled
@@ -445,15 +450,9 @@ impl App {
 
     /// Every id in a corpus.
     async fn matching_ids_all(&self, corpus: &str) -> Result<HashSet<String>> {
-        let index = self.index.clone();
         let corpus = corpus.to_string();
-        tokio::task::spawn_blocking(move || {
-            index
-                .matching_ids(&corpus, Box::new(tantivy::query::AllQuery))
-                .map(|v| v.into_iter().collect())
-        })
-        .await
-        .map_err(Error::internal)?
+        self.on_index(move |index| index.all_ids(&corpus).map(|v| v.into_iter().collect()))
+            .await
     }
 }
 

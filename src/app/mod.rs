@@ -2,9 +2,14 @@
 //! operations that need more than one of them (importing into a corpus, listing corpora).
 //! The CLI and the web layer both call these.
 
+pub mod access;
 mod exercises;
+pub mod feeds;
 pub mod search_cache;
+mod shipped;
+pub use access::Learner;
 pub use exercises::{Answer, Submitted, Ungraded};
+pub use shipped::ensure_shipped;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,8 +21,9 @@ use crate::catalog::exercises::Catalog;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
-use crate::index::search::{SearchRequest, SearchResults, SortOrder, TextField};
+use crate::index::search::{SearchRequest, SearchResults, SortOrder};
 use crate::ingest::{Document, Problem, source};
+use crate::query::TextField;
 use crate::store::{ImportRecord, Store};
 use search_cache::{Key, SearchCache};
 
@@ -132,23 +138,22 @@ impl App {
         progress: impl Fn(usize) + Send + 'static,
     ) -> Result<ImportSummary> {
         validate_corpus_name(corpus)?;
-        let index = self.index.clone();
         let name = corpus.to_string();
-        let (counts, report) = tokio::task::spawn_blocking(move || -> Result<_> {
-            let mut batch = index.begin(&name)?;
-            let report = source::read(&paths, Utc::now(), |doc| {
-                batch.add(&doc)?;
-                let n = batch.written();
-                if n % 500 == 0 {
-                    progress(n);
-                }
-                Ok(())
-            })?;
-            progress(batch.written());
-            Ok((batch.commit()?, report))
-        })
-        .await
-        .map_err(Error::internal)??;
+        let (counts, report) = self
+            .on_index(move |index| {
+                let mut batch = index.begin(&name)?;
+                let report = source::read(&paths, Utc::now(), |doc| {
+                    batch.add(&doc)?;
+                    let n = batch.written();
+                    if n % 500 == 0 {
+                        progress(n);
+                    }
+                    Ok(())
+                })?;
+                progress(batch.written());
+                Ok((batch.commit()?, report))
+            })
+            .await?;
         let problems = report.problems;
         let mut notes = report.notes;
         let mut list_problems: Vec<String> = Vec::new();
@@ -157,7 +162,7 @@ impl App {
         for opml in &report.opml {
             let origin = opml.display().to_string();
             let listed = match std::fs::read(opml) {
-                Ok(bytes) => crate::ingest::feeds::import_opml(self, corpus, &bytes, &origin).await,
+                Ok(bytes) => crate::app::feeds::import_opml(self, corpus, &bytes, &origin).await,
                 Err(e) => Err(Error::invalid(format!("{origin}: cannot read: {e}"))),
             };
             match listed {
@@ -198,11 +203,10 @@ impl App {
         notes: Vec<String>,
     ) -> Result<ImportSummary> {
         validate_corpus_name(corpus)?;
-        let index = self.index.clone();
         let name = corpus.to_string();
-        let counts = tokio::task::spawn_blocking(move || index.write(&name, documents))
-            .await
-            .map_err(Error::internal)??;
+        let counts = self
+            .on_index(move |index| index.write(&name, documents))
+            .await?;
         Ok(ImportSummary {
             corpus: corpus.to_string(),
             files: 0,
@@ -244,8 +248,7 @@ impl App {
     /// Every corpus with its figures.
     pub async fn corpora(&self) -> Result<Vec<CorpusInfo>> {
         let records = self.store.corpora().await?;
-        let index = self.index.clone();
-        tokio::task::spawn_blocking(move || {
+        self.on_index(move |index| {
             records
                 .into_iter()
                 .map(|r| {
@@ -263,7 +266,6 @@ impl App {
                 .collect()
         })
         .await
-        .map_err(Error::internal)?
     }
 
     /// Fails with a clear message when the corpus does not exist.
@@ -327,19 +329,17 @@ impl App {
     async fn search_uncached(&self, params: SearchParams) -> Result<SearchOutcome> {
         self.require_corpus(&params.corpus).await?;
         let parsed = crate::query::parse(&params.query)?;
-        let index = self.index.clone();
-        let _turn = self.index_turn().await?;
-        tokio::task::spawn_blocking(move || {
+        self.on_index(move |index| {
             let highlighter = parsed.highlighter();
             let marker = |field: TextField, text: &str| highlighter.matches(field, text);
             let results = index.search(SearchRequest {
                 corpus: &params.corpus,
-                query: parsed.to_tantivy(&index.fields),
+                query: &parsed,
+                ranks_apart: parsed.ranks_apart(),
                 order: params.order,
                 limit: params.limit,
                 offset: params.offset,
                 facets: params.facets,
-                ranks_apart: parsed.ranks_apart(),
                 marker: &marker,
             })?;
             Ok(SearchOutcome {
@@ -348,35 +348,40 @@ impl App {
             })
         })
         .await
-        .map_err(Error::internal)?
     }
 
-    /// Waits for a core to search on (see `index_permits`).
-    async fn index_turn(&self) -> Result<tokio::sync::SemaphorePermit<'_>> {
-        self.index_permits.acquire().await.map_err(Error::internal)
+    /// Runs work on the index on a blocking thread, after waiting for a permit (see
+    /// `index_permits`). Every search, grading pass, import and deletion goes through here, so a
+    /// burst of any of them queues instead of crowding the cores.
+    pub async fn on_index<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&SearchIndex) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let _turn = self
+            .index_permits
+            .acquire()
+            .await
+            .map_err(Error::internal)?;
+        let index = self.index.clone();
+        tokio::task::spawn_blocking(move || work(&index))
+            .await
+            .map_err(Error::internal)?
     }
 
     /// Every document id the query matches in the corpus (batch mode and grading).
     pub async fn matching_ids(&self, corpus: &str, query: &str) -> Result<Vec<String>> {
         let parsed = crate::query::parse(query)?;
-        let index = self.index.clone();
         let corpus = corpus.to_string();
-        let _turn = self.index_turn().await?;
-        tokio::task::spawn_blocking(move || {
-            index.matching_ids(&corpus, parsed.to_tantivy(&index.fields))
-        })
-        .await
-        .map_err(Error::internal)?
+        self.on_index(move |index| index.matching_ids(&corpus, &parsed))
+            .await
     }
 
     /// One document of a corpus.
     pub async fn document(&self, corpus: &str, id: &str) -> Result<Document> {
         self.require_corpus(corpus).await?;
-        let index = self.index.clone();
         let (c, i) = (corpus.to_string(), id.to_string());
-        tokio::task::spawn_blocking(move || index.document(&c, &i))
-            .await
-            .map_err(Error::internal)??
+        self.on_index(move |index| index.document(&c, &i))
+            .await?
             .ok_or_else(|| Error::not_found(format!("corpus {corpus:?} has no document {id:?}")))
     }
 }

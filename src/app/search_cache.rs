@@ -9,9 +9,6 @@ use std::sync::{Arc, Mutex};
 use super::{SearchOutcome, SearchParams};
 use crate::index::search::SortOrder;
 
-/// How many results are kept unless configured otherwise (a few MB at most).
-pub const DEFAULT_ENTRIES: usize = 512;
-
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Key {
     generation: u64,

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use sandpit::app::App;
+use sandpit::app::feeds::{self, AddFeed, Outcome};
 use sandpit::config::Config;
 use sandpit::error::{Error, Result};
-use sandpit::ingest::feeds::{self, AddFeed, Outcome};
-use sandpit::ingest::fetch::{FetchOptions, Fetcher};
+use sandpit::fetch::{FetchOptions, Fetcher};
 
 #[derive(clap::Args)]
 pub struct FeedsArgs {

@@ -26,7 +26,7 @@ pub fn block_on<F: std::future::Future>(future: F) -> Result<F::Output> {
 /// Opens the data directory with the shipped corpora loaded.
 pub async fn open_app(config: Config) -> Result<App> {
     let app = App::open(config).await?;
-    sandpit::catalog::corpora::ensure_shipped(&app).await?;
+    sandpit::app::ensure_shipped(&app).await?;
     Ok(app)
 }
 

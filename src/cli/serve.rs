@@ -67,7 +67,7 @@ pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
         if !args.classroom {
             let app = open_for_serving(config).await?;
             // Polls live feeds on their schedule; does nothing when none are configured.
-            let _poller = sandpit::ingest::feeds::spawn_poller(app.clone());
+            let _poller = sandpit::app::feeds::spawn_poller(app.clone());
             return sandpit::web::serve(app, addr).await;
         }
         // Listen first: the address printed must be the one bound (port 0 picks a free one).
@@ -82,7 +82,7 @@ pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
         config.public_url = Some(base.clone());
         let app = open_for_serving(config).await?;
         let key = app.store.trainer_secret(args.new_trainer_key).await?;
-        let _poller = sandpit::ingest::feeds::spawn_poller(app.clone());
+        let _poller = sandpit::app::feeds::spawn_poller(app.clone());
         print_welcome(
             &base,
             &hosts,

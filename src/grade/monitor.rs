@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::index::search::TextField;
 use crate::ingest::Document;
+use crate::query::TextField;
 use crate::query::{Joiner, ParsedQuery};
 
 /// How many missed and wrongly found documents to explain.

@@ -1,6 +1,7 @@
 //! The search index: one Tantivy index holding every corpus, one `IndexWriter` for the process and
 //! one `IndexReader`. Only this module touches Tantivy's index; search runs through `search`.
 
+pub mod compile;
 mod rebuild;
 pub mod schema;
 pub mod scoped;

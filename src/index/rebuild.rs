@@ -164,9 +164,7 @@ mod tests {
 
     fn ids(index: &SearchIndex, corpus: &str, query: &str) -> Vec<String> {
         let parsed = crate::query::parse(query).unwrap();
-        let mut ids = index
-            .matching_ids(corpus, parsed.to_tantivy(&index.fields))
-            .unwrap();
+        let mut ids = index.matching_ids(corpus, &parsed).unwrap();
         ids.sort();
         ids
     }

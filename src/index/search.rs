@@ -13,10 +13,12 @@ use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::{COLLECT_BLOCK_BUFFER_LEN, DocAddress, DocId, Score, SegmentReader, Term};
 
+use super::compile::to_tantivy;
 use super::scoped::ScopedQuery;
 use super::{Fields, SearchIndex};
 use crate::error::Result;
 use crate::ingest::Document;
+use crate::query::{ParsedQuery, TextField};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -24,14 +26,6 @@ pub enum SortOrder {
     #[default]
     Relevance,
     Newest,
-}
-
-/// Which text field a highlight is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextField {
-    Title,
-    Body,
-    Author,
 }
 
 /// Finds the byte ranges of a text that the query matched (see `query::Highlighter`).
@@ -94,16 +88,15 @@ pub struct SearchResults {
 
 pub struct SearchRequest<'a> {
     pub corpus: &'a str,
-    /// The compiled query, not yet scoped to the corpus.
-    pub query: Box<dyn Query>,
+    pub query: &'a ParsedQuery,
+    /// Count the hits in a pass of their own: pays for a one-word query, whose top hits by
+    /// relevance can skip documents that cannot make the page (`ParsedQuery::ranks_apart`).
+    pub ranks_apart: bool,
     pub order: SortOrder,
     pub limit: usize,
     pub offset: usize,
     /// Also gather volume over time and top sources over every hit.
     pub facets: bool,
-    /// The query is one word (`ParsedQuery::ranks_apart`): its top hits by relevance can skip
-    /// documents that cannot make the page, so it is counted in a pass of its own.
-    pub ranks_apart: bool,
     pub marker: Marker<'a>,
 }
 
@@ -120,7 +113,7 @@ impl SearchIndex {
     /// A page of hits with the total, volume over time and top sources.
     pub fn search(&self, req: SearchRequest<'_>) -> Result<SearchResults> {
         let searcher = self.searcher();
-        let query = self.scoped(req.corpus, req.query);
+        let query = self.scoped(req.corpus, to_tantivy(req.query, &self.fields));
         let limit = req.limit.clamp(1, MAX_LIMIT);
         let by_relevance = TopDocs::with_limit(limit)
             .and_offset(req.offset)
@@ -176,9 +169,16 @@ impl SearchIndex {
     }
 
     /// Every matching document id, in index order.
-    pub fn matching_ids(&self, corpus: &str, query: Box<dyn Query>) -> Result<Vec<String>> {
+    pub fn matching_ids(&self, corpus: &str, query: &ParsedQuery) -> Result<Vec<String>> {
         let searcher = self.searcher();
-        let query = self.scoped(corpus, query);
+        let query = self.scoped(corpus, to_tantivy(query, &self.fields));
+        Ok(searcher.search(&query, &IdCollector)?)
+    }
+
+    /// Every document id in the corpus.
+    pub fn all_ids(&self, corpus: &str) -> Result<Vec<String>> {
+        let searcher = self.searcher();
+        let query = self.scoped(corpus, Box::new(tantivy::query::AllQuery));
         Ok(searcher.search(&query, &IdCollector)?)
     }
 

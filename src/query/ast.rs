@@ -6,8 +6,6 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::index::search::TextField;
-
 /// A node of the parsed query, with the character range of its source text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Node {
@@ -316,6 +314,14 @@ impl fmt::Display for Node {
         self.write(&mut out, Parent::Top);
         f.write_str(&out)
     }
+}
+
+/// A text field of a document that words are looked for in (and highlighted in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Title,
+    Body,
+    Author,
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Checking one document against a query without the index, by the same rules: for grading
 //! ("which clause missed this document?") and as the reference the index is tested against.
 
+use super::ast::TextField;
 use super::ast::{Kind, Node};
-use super::compile::span_expr;
+use super::spans::span_expr;
 use super::spans::{self, SpanExpr};
-use crate::index::search::TextField;
 use crate::ingest::Document;
 use crate::text::{self, Token};
 

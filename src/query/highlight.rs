@@ -5,10 +5,10 @@
 
 use std::ops::Range;
 
+use super::ast::TextField;
 use super::ast::{Kind, Node, Pattern};
-use super::compile::span_expr;
+use super::spans::span_expr;
 use super::spans::{self, Marked, SpanExpr};
-use crate::index::search::TextField;
 use crate::text;
 
 const TEXT_FIELDS: [TextField; 3] = [TextField::Title, TextField::Body, TextField::Author];

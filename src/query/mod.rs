@@ -13,22 +13,16 @@
 //! - `#tag` and `@mention` accept wildcards within (`#flood*`), with the same two-character rule.
 //! - A wildcard word that punctuation splits into several tokens (`covid-1*`) is an error.
 
-mod ast;
-mod compile;
+pub mod ast;
 mod eval;
-mod filter;
 mod highlight;
 mod lexer;
-mod near;
 mod parser;
-mod spans;
-
-use tantivy::query::Query;
+pub mod spans;
 
 use crate::error::QueryError;
-use crate::index::Fields;
-pub use crate::index::search::TextField;
 use crate::ingest::Document;
+pub use ast::TextField;
 pub use highlight::Highlighter;
 pub use lexer::MAX_NEAR;
 pub use parser::MAX_QUERY_CHARS;
@@ -70,7 +64,7 @@ pub struct Clause {
     pub text: String,
     /// Whether the clause excludes (`NOT x`, `-x`): `query` is then the `x` it excludes.
     pub negated: bool,
-    /// The clause's own query, without the negation; compile it with `to_tantivy`.
+    /// The clause's own query, without the negation; compile it with `index::compile::to_tantivy`.
     pub query: ParsedQuery,
 }
 
@@ -90,9 +84,9 @@ impl ParsedQuery {
         )
     }
 
-    /// The Tantivy query for this query's documents (not yet scoped to a corpus).
-    pub fn to_tantivy(&self, fields: &Fields) -> Box<dyn Query> {
-        compile::compile(&self.root, fields)
+    /// The query's tree, for the index to compile (`index::compile`).
+    pub(crate) fn root(&self) -> &Node {
+        &self.root
     }
 
     /// Marks what this query matches in a document's text.

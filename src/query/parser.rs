@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use super::ast::{Atom, Kind, Node, Pattern, Scope};
 use super::lexer::{self, Lexed, Tok, error};
 use crate::error::QueryError;
-use crate::index::search::TextField;
 use crate::text;
 
 /// Queries longer than this are refused before parsing.
@@ -864,11 +863,6 @@ fn check_near_operand(node: &Node, left: bool) -> Result<(), QueryError> {
             Some("Combine it with AND instead: `(flood NEAR/5 warning) site:gov.uk`.".into()),
         )),
     }
-}
-
-/// The text fields a NEAR can match in (used by compilation).
-pub(crate) fn near_fields(node: &Node) -> Vec<TextField> {
-    node.near_fields().unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! between them. A chain `a NEAR/3 b NEAR/2 c` is read left to right: `c` within 2 tokens of a
 //! span of `a NEAR/3 b`.
 
-use super::ast::Pattern;
+use super::ast::{Atom, Kind, Node, Pattern, TextField};
 use crate::text::Token;
 
 /// What a NEAR operand or a text atom looks for in one field, with the field already chosen.
@@ -270,6 +270,45 @@ fn positions(pattern: &Pattern, tokens: &[Token]) -> Vec<u32> {
         .filter(|(_, t)| pattern.matches(&t.text))
         .map(|(i, _)| i as u32)
         .collect()
+}
+
+/// What a text atom or a NEAR looks for in one field; `None` when it cannot match there.
+pub(crate) fn span_expr(node: &Node, field: TextField) -> Option<SpanExpr> {
+    match &node.kind {
+        Kind::Text { scope, atom } => {
+            if !scope.covers(field) {
+                return None;
+            }
+            Some(match atom {
+                Atom::Term(t) => SpanExpr::Token(Pattern::new(t.clone())),
+                Atom::Wildcard(p) => SpanExpr::Token(p.clone()),
+                Atom::Phrase { tokens, .. } => SpanExpr::Phrase(tokens.clone()),
+            })
+        }
+        Kind::Or(children) => {
+            let mut alternatives: Vec<SpanExpr> = children
+                .iter()
+                .filter_map(|c| span_expr(c, field))
+                .collect();
+            match alternatives.len() {
+                0 => None,
+                1 => alternatives.pop(),
+                _ => Some(SpanExpr::Or(alternatives)),
+            }
+        }
+        Kind::Near {
+            left,
+            right,
+            distance,
+            ordered,
+        } => Some(SpanExpr::Near {
+            left: Box::new(span_expr(left, field)?),
+            right: Box::new(span_expr(right, field)?),
+            distance: *distance,
+            ordered: *ordered,
+        }),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

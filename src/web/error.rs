@@ -6,7 +6,7 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::error::Error;
+use crate::error::{Error, Refusal};
 
 /// An error on an HTML page.
 pub struct PageError(pub Error);
@@ -30,6 +30,10 @@ pub fn status_of(e: &Error) -> StatusCode {
     match e {
         Error::Invalid(_) | Error::Query(_) => StatusCode::BAD_REQUEST,
         Error::NotFound(_) => StatusCode::NOT_FOUND,
+        Error::Refused { refusal, .. } => match refusal {
+            Refusal::Forbidden => StatusCode::FORBIDDEN,
+            Refusal::NotYet => StatusCode::BAD_REQUEST,
+        },
         Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -55,9 +59,12 @@ pub struct ErrorPage {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let status = status_of(&self.0);
-        let page = ErrorPage {
-            title: status.canonical_reason().unwrap_or("Error").to_string(),
-            message: public_message(&self.0),
+        let page = match self.0 {
+            Error::Refused { title, message, .. } => ErrorPage { title, message },
+            other => ErrorPage {
+                title: status.canonical_reason().unwrap_or("Error").to_string(),
+                message: public_message(&other),
+            },
         };
         (status, render(&page)).into_response()
     }

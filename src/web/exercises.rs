@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -15,17 +14,14 @@ use super::AppState;
 use super::classroom::{ClassItem, class_items};
 use super::error::{PageError, render};
 use super::learner::Learner;
-use super::session::refusal;
 use super::text::{Block, blocks};
-use crate::app::{Answer, App};
+use crate::app::Answer;
+use crate::app::access::{ModelRule, REVEAL_AFTER, not_in_class};
 use crate::catalog::exercises::{Exercise, Label, Level, Task};
 use crate::error::Error;
 use crate::grade::Grade;
 use crate::ingest::Document;
 use crate::store::attempts::{Attempt, Standing};
-
-/// After this many attempts a self-learner can ask for the model answer.
-pub const REVEAL_AFTER: usize = 3;
 
 pub struct Row {
     pub ex: Exercise,
@@ -83,131 +79,6 @@ pub async fn list(State(state): State<AppState>, learner: Learner) -> Result<Res
     }))
 }
 
-/// Where an exercise stands in a trainee's class.
-#[derive(Debug, Clone, Copy)]
-pub struct InClass {
-    /// The trainer chose it for the class.
-    pub chosen: bool,
-    /// The trainer has closed it to new attempts (for the debrief).
-    pub locked: bool,
-    /// The trainer has shared its model answer with the class.
-    pub model_shared: bool,
-}
-
-impl InClass {
-    /// The class of `learner` and this exercise; None for a self-learner and for the trainer,
-    /// whom no class binds.
-    async fn of(
-        app: &App,
-        learner: &Learner,
-        exercise_id: &str,
-    ) -> crate::error::Result<Option<Self>> {
-        let Some(class_id) = &learner.class_id else {
-            return Ok(None);
-        };
-        let here = app
-            .store
-            .class_exercises(class_id)
-            .await?
-            .into_iter()
-            .find(|ce| ce.exercise_id == exercise_id);
-        let model_shared = here.is_some()
-            && app
-                .store
-                .reveals(class_id)
-                .await?
-                .iter()
-                .any(|r| r.exercise_id == exercise_id && r.attempt_id.is_none());
-        Ok(Some(InClass {
-            chosen: here.is_some(),
-            locked: here.is_some_and(|ce| ce.locked),
-            model_shared,
-        }))
-    }
-
-    /// The trainee may read the exercise: it is in their class, or they worked on it before the
-    /// trainer took it out (their own answers stay theirs to read).
-    fn may_open(&self, attempts: usize) -> bool {
-        self.chosen || attempts > 0
-    }
-
-    /// The trainee may send an attempt.
-    fn takes_attempts(&self) -> bool {
-        self.chosen && !self.locked
-    }
-
-    /// Why the exercise takes no attempts from the trainee, if it does not.
-    fn closed(&self) -> Option<&'static str> {
-        if !self.chosen {
-            Some(
-                "This exercise is no longer part of your class. Your answers and feedback stay \
-                 here, but it takes no new attempts.",
-            )
-        } else if self.locked {
-            Some(
-                "Your trainer has closed this exercise to new attempts for now. Your answers and \
-                 feedback stay here.",
-            )
-        } else {
-            None
-        }
-    }
-}
-
-/// The refusal of an exercise the trainer did not choose for the trainee's class.
-fn not_in_class() -> Response {
-    refusal(
-        StatusCode::FORBIDDEN,
-        "This exercise is not part of your class",
-        "Your trainer chose the exercises for this session, and this is not one of them. \
-         Your exercises are on your class page, /class, and under Exercises.",
-    )
-}
-
-/// When the model answer opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModelRule {
-    /// On your own: after a passing attempt, or after [`REVEAL_AFTER`] attempts.
-    SelfPaced,
-    /// In a class: after a passing attempt, or once the trainer opens it for the debrief by
-    /// closing the exercise to new attempts (or by sharing the model answer). Not after a number
-    /// of attempts, which would give the answer away before the trainer's debrief.
-    Debrief { open: bool },
-}
-
-impl ModelRule {
-    fn of(class: Option<&InClass>) -> Self {
-        match class {
-            None => ModelRule::SelfPaced,
-            Some(c) => ModelRule::Debrief {
-                open: (c.chosen && c.locked) || c.model_shared,
-            },
-        }
-    }
-
-    /// True when the learner may ask to see the model answer.
-    pub fn may_reveal(self, attempts: usize, passed: bool) -> bool {
-        passed
-            || match self {
-                ModelRule::SelfPaced => attempts >= REVEAL_AFTER,
-                ModelRule::Debrief { open } => open,
-            }
-    }
-
-    /// Why the model answer is not open yet, in the learner's words.
-    pub fn not_yet(self) -> String {
-        match self {
-            ModelRule::SelfPaced => format!(
-                "The model answer opens after a passing attempt or after {REVEAL_AFTER} attempts."
-            ),
-            ModelRule::Debrief { .. } => "Your trainer will open the model answer in the debrief, \
-                 when this exercise closes to new attempts. If you pass before then, it opens for \
-                 you straight away."
-                .into(),
-        }
-    }
-}
-
 /// One document of a triage exercise, shown in full.
 pub struct TriageDoc {
     pub doc: Document,
@@ -262,9 +133,9 @@ pub async fn show(
     let app = &state.app;
     let ex = app.exercise(&id)?;
     let history = app.store.attempts(&learner.id, Some(&id)).await?;
-    let class = InClass::of(app, &learner, &id).await?;
+    let class = app.in_class(&learner, &id).await?;
     if class.is_some_and(|c| !c.may_open(history.len())) {
-        return Ok(not_in_class());
+        return Err(not_in_class().into());
     }
     let exercise_state = app.store.exercise_state(&learner.id, &id).await?;
     let attempt = match q.attempt.as_deref() {
@@ -364,18 +235,6 @@ pub async fn submit(
     Form(form): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let ex = state.app.exercise(&id)?;
-    if let Some(class) = InClass::of(&state.app, &learner, &id).await? {
-        if !class.chosen {
-            return Ok(not_in_class());
-        }
-        // The trainer has locked this exercise for the trainee's class.
-        if class.locked {
-            return Err(Error::invalid(
-                "Your trainer has locked this exercise: it takes no new attempts for now.",
-            )
-            .into());
-        }
-    }
     let answer = match &ex.task {
         Task::Triage(t) => {
             let mut labels = HashMap::new();
@@ -423,7 +282,7 @@ pub async fn submit(
             }
         }
     };
-    let submitted = state.app.submit(&learner.id, &id, answer).await?;
+    let submitted = state.app.submit(&learner, &id, answer).await?;
     Ok(Redirect::to(&format!(
         "/exercises/{}?attempt={}#feedback",
         super::pages::urlencode(&id),
@@ -437,23 +296,7 @@ pub async fn hint(
     learner: Learner,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let ex = state.app.exercise(&id)?;
-    if let Some(class) = InClass::of(&state.app, &learner, &id).await?
-        && !class.chosen
-        && state
-            .app
-            .store
-            .attempts(&learner.id, Some(&id))
-            .await?
-            .is_empty()
-    {
-        return Ok(not_in_class());
-    }
-    state
-        .app
-        .store
-        .unlock_hint(&learner.id, &id, ex.hints.len())
-        .await?;
+    state.app.unlock_hint(&learner, &id).await?;
     Ok(Redirect::to(&format!(
         "/exercises/{}#hints",
         super::pages::urlencode(&id)
@@ -466,22 +309,7 @@ pub async fn reveal(
     learner: Learner,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    state.app.exercise(&id)?;
-    let attempts = state.app.store.attempts(&learner.id, Some(&id)).await?;
-    let class = InClass::of(&state.app, &learner, &id).await?;
-    if class.is_some_and(|c| !c.may_open(attempts.len())) {
-        return Ok(not_in_class());
-    }
-    let rule = ModelRule::of(class.as_ref());
-    let passed = attempts.iter().any(|a| a.passed == Some(true));
-    if !rule.may_reveal(attempts.len(), passed) {
-        return Ok(refusal(
-            StatusCode::BAD_REQUEST,
-            "The model answer is not open yet",
-            &rule.not_yet(),
-        ));
-    }
-    state.app.store.reveal_model(&learner.id, &id).await?;
+    state.app.reveal_model(&learner, &id).await?;
     Ok(Redirect::to(&format!(
         "/exercises/{}#model",
         super::pages::urlencode(&id)

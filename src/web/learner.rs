@@ -11,35 +11,7 @@ use super::AppState;
 use super::session::{Who, sign_in_first};
 use crate::store::classroom::SessionOwner;
 
-/// The learner of the current request.
-#[derive(Debug, Clone)]
-pub struct Learner {
-    /// Stored with attempts: `local`, `trainer`, or a trainee id.
-    pub id: String,
-    /// Shown on pages.
-    pub name: String,
-    /// A trainee's class: the trainer's choice of exercises and their rules apply.
-    pub class_id: Option<String>,
-}
-
-impl Learner {
-    pub fn local() -> Self {
-        Learner {
-            id: "local".into(),
-            name: "You".into(),
-            class_id: None,
-        }
-    }
-
-    /// The trainer's own tries at exercises, kept apart from every trainee's.
-    pub fn trainer() -> Self {
-        Learner {
-            id: "trainer".into(),
-            name: "Trainer".into(),
-            class_id: None,
-        }
-    }
-}
+pub use crate::app::Learner;
 
 impl FromRequestParts<AppState> for Learner {
     type Rejection = Response;

@@ -12,8 +12,9 @@ use super::charts::{SourcesChart, VolumeChart};
 use super::error::{PageError, render};
 use crate::app::{CorpusInfo, SearchParams};
 use crate::error::{Error, QueryError};
-use crate::index::search::{Fragment, Hit, SortOrder, TextField, fragments};
+use crate::index::search::{Fragment, Hit, SortOrder, fragments};
 use crate::ingest::Document;
+use crate::query::TextField;
 
 pub const PAGE_SIZE: usize = 20;
 

@@ -1059,7 +1059,7 @@ pub async fn upload_corpus(
         summary.push(s.to_string());
     }
     for (name, bytes) in &opml {
-        match crate::ingest::feeds::import_opml(&state.app, &corpus, bytes, name).await {
+        match crate::app::feeds::import_opml(&state.app, &corpus, bytes, name).await {
             Ok(import) => {
                 problems.extend(import.problems.iter().map(|p| format!("skipped: {p}")));
                 imported += import.added.len() + import.existing;

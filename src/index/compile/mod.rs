@@ -13,13 +13,20 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
-use super::ast::{Atom, Kind, Node, Pattern};
-use super::filter::Filter;
-use super::near::{FieldSpans, SpanQuery};
-use super::parser::near_fields;
-use super::spans::SpanExpr;
-use crate::index::Fields;
-use crate::index::search::TextField;
+mod filter;
+mod near;
+
+use super::Fields;
+use crate::query::ParsedQuery;
+use crate::query::ast::{Atom, Kind, Node, Pattern, TextField};
+use crate::query::spans::{SpanExpr, span_expr};
+use filter::Filter;
+use near::{FieldSpans, SpanQuery};
+
+/// The Tantivy query for a parsed query's documents (not yet scoped to a corpus).
+pub fn to_tantivy(query: &ParsedQuery, fields: &Fields) -> Box<dyn Query> {
+    compile(query.root(), fields)
+}
 
 /// Where atoms of one text field are looked for. The body is indexed only as part of `text`,
 /// from the position `body_start` gives.
@@ -40,7 +47,9 @@ fn place(fields: &Fields, f: TextField, expr: SpanExpr) -> FieldSpans {
 /// looking for the same thing are one place, the whole `text` field: the gap between them keeps
 /// spans from crossing.
 fn places(node: &Node, fields: &Fields) -> Vec<FieldSpans> {
-    let per_field: Vec<(TextField, SpanExpr)> = near_fields(node)
+    let per_field: Vec<(TextField, SpanExpr)> = node
+        .near_fields()
+        .unwrap_or_default()
         .into_iter()
         .filter_map(|f| span_expr(node, f).map(|e| (f, e)))
         .collect();
@@ -70,7 +79,7 @@ fn union(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
-pub(crate) fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
+fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
     match &node.kind {
         Kind::Or(children) => union(children.iter().map(|c| compile(c, fields)).collect()),
         Kind::And(children) => {
@@ -218,45 +227,6 @@ fn atom_query(atom: &Atom, field: Field) -> Box<dyn Query> {
             None => Box::new(EmptyQuery),
         },
         Atom::Wildcard(p) => pattern_query(p, field),
-    }
-}
-
-/// What a text atom or a NEAR looks for in one field; `None` when it cannot match there.
-pub(crate) fn span_expr(node: &Node, field: TextField) -> Option<SpanExpr> {
-    match &node.kind {
-        Kind::Text { scope, atom } => {
-            if !scope.covers(field) {
-                return None;
-            }
-            Some(match atom {
-                Atom::Term(t) => SpanExpr::Token(Pattern::new(t.clone())),
-                Atom::Wildcard(p) => SpanExpr::Token(p.clone()),
-                Atom::Phrase { tokens, .. } => SpanExpr::Phrase(tokens.clone()),
-            })
-        }
-        Kind::Or(children) => {
-            let mut alternatives: Vec<SpanExpr> = children
-                .iter()
-                .filter_map(|c| span_expr(c, field))
-                .collect();
-            match alternatives.len() {
-                0 => None,
-                1 => alternatives.pop(),
-                _ => Some(SpanExpr::Or(alternatives)),
-            }
-        }
-        Kind::Near {
-            left,
-            right,
-            distance,
-            ordered,
-        } => Some(SpanExpr::Near {
-            left: Box::new(span_expr(left, field)?),
-            right: Box::new(span_expr(right, field)?),
-            distance: *distance,
-            ordered: *ordered,
-        }),
-        _ => None,
     }
 }
 

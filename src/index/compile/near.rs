@@ -13,8 +13,8 @@ use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Wei
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, InvertedIndexReader, Score, SegmentReader, TERMINATED, Term};
 
-use super::ast::Pattern;
-use super::spans::{self, SpanExpr};
+use crate::query::ast::Pattern;
+use crate::query::spans::{self, SpanExpr};
 
 /// Where to look for an expression's spans: a field, and optionally a per-document position
 /// (a u64 fast field) before which spans do not count.

@@ -10,11 +10,11 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::feed::{self, FeedOrigin};
-use super::fetch::{Body, FetchError, FetchOptions, Fetched, Fetcher, Validators};
-use super::{Document, Parsed, article, opml};
 use crate::app::{App, validate_corpus_name};
 use crate::error::{Error, Result};
+use crate::fetch::{Body, FetchError, FetchOptions, Fetched, Fetcher, Validators};
+use crate::ingest::feed::{self, FeedOrigin};
+use crate::ingest::{Document, Parsed, article, opml};
 use crate::store::feeds::{FeedRecord, FetchRecord, NewFeed, parse_timestamp};
 
 /// How often a feed is fetched unless its settings say otherwise.
@@ -562,16 +562,17 @@ async fn fetch_articles(
     documents: &mut [Document],
     notes: &mut Vec<String>,
 ) {
-    let index = app.index.clone();
     let corpus = feed.corpus.clone();
     let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
-    let known = tokio::task::spawn_blocking(move || {
-        ids.iter()
-            .map(|id| index.contains(&corpus, id).unwrap_or(false))
-            .collect::<Vec<bool>>()
-    })
-    .await
-    .unwrap_or_default();
+    let known = app
+        .on_index(move |index| {
+            Ok(ids
+                .iter()
+                .map(|id| index.contains(&corpus, id).unwrap_or(false))
+                .collect::<Vec<bool>>())
+        })
+        .await
+        .unwrap_or_default();
     let mut fetched = 0;
     for (i, doc) in documents.iter_mut().enumerate() {
         if known.get(i).copied().unwrap_or(true) || doc.url.is_empty() {
@@ -593,7 +594,7 @@ async fn fetch_articles(
             }
         };
         let charset = page.charset();
-        let html = super::charset::to_utf8(&page.bytes, charset.as_deref());
+        let html = crate::ingest::charset::to_utf8(&page.bytes, charset.as_deref());
         let html = String::from_utf8_lossy(&html.bytes).into_owned();
         let text = tokio::task::spawn_blocking(move || article::main_text(&html))
             .await

@@ -14,8 +14,10 @@ use reqwest::header::{self, HeaderMap};
 use reqwest::redirect;
 use url::{Host, Url};
 
-use super::guard::{AddressPolicy, Blocked};
+pub mod guard;
+
 use crate::config::Config;
+use guard::{AddressPolicy, Blocked};
 
 /// Default cap on a response body, after decompression (so a small gzip bomb is caught too).
 pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -90,7 +92,7 @@ impl Body {
     pub fn charset(&self) -> Option<String> {
         self.content_type
             .as_deref()
-            .and_then(super::charset::charset_of_content_type)
+            .and_then(crate::ingest::charset::charset_of_content_type)
     }
 }
 
