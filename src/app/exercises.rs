@@ -456,6 +456,77 @@ impl App {
     }
 }
 
+/// Largest exercise file: exercises are short TOML.
+const EXERCISE_FILE_MAX: usize = 1024 * 1024;
+
+impl App {
+    /// Adds a trainer's exercise file (uploaded in the browser) to the catalog when it is valid
+    /// and its ids are new, and stores it so the next start loads it again. Returns the
+    /// exercises added (id, title), or every problem with the file, said with its name.
+    pub async fn add_exercise_file(
+        &self,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<std::result::Result<Vec<(String, String)>, Vec<String>>> {
+        if bytes.len() > EXERCISE_FILE_MAX {
+            return Ok(Err(vec![format!(
+                "{name}: larger than 1 MB; an exercise file is short TOML"
+            )]));
+        }
+        let Ok(text) = String::from_utf8(bytes) else {
+            return Ok(Err(vec![format!(
+                "{name}: not UTF-8 text; save it as UTF-8 and upload it again"
+            )]));
+        };
+        let catalog = exercises::from_text(name, &text);
+        let mut found = self.validate_exercises(&catalog).await?;
+        let current = self.catalog();
+        for ex in &catalog.exercises {
+            if let Some(first) = current.get(&ex.id) {
+                found.push(ex.problem(
+                    "id",
+                    format!(
+                        "id {:?} is already used by {}; give this exercise another id",
+                        ex.id, first.origin
+                    ),
+                ));
+            }
+        }
+        if !found.is_empty() {
+            return Ok(Err(found.iter().map(ToString::to_string).collect()));
+        }
+        let mut added = Vec::new();
+        for ex in &catalog.exercises {
+            self.store
+                .save_uploaded_exercise(&ex.id, name, &text)
+                .await?;
+            added.push((ex.id.clone(), ex.title.clone()));
+        }
+        self.add_exercises(catalog);
+        Ok(Ok(added))
+    }
+
+    /// Loads the exercise files trainers uploaded earlier into the catalog (called at start-up).
+    pub async fn restore_uploaded_exercises(&self) -> Result<usize> {
+        let mut n = 0;
+        for u in self.store.uploaded_exercises().await? {
+            let catalog = exercises::from_text(&u.file_name, &u.text);
+            if catalog.get(&u.exercise_id).is_some() && self.catalog().get(&u.exercise_id).is_none()
+            {
+                n += 1;
+                self.add_exercises(catalog);
+            } else {
+                tracing::warn!(
+                    "uploaded exercise {} ({}) not loaded again",
+                    u.exercise_id,
+                    u.file_name
+                );
+            }
+        }
+        Ok(n)
+    }
+}
+
 fn join_some(ids: &[&String]) -> String {
     let mut s: Vec<String> = ids.iter().take(5).map(|s| s.to_string()).collect();
     if ids.len() > 5 {

@@ -58,6 +58,9 @@ pub struct ImportSummary {
     pub added: usize,
     pub replaced: usize,
     pub rejected: usize,
+    /// Live feeds that OPML lists named: new to the corpus, and already there.
+    pub feeds_added: usize,
+    pub feeds_existing: usize,
     pub problems: Vec<String>,
     pub notes: Vec<String>,
 }
@@ -157,6 +160,7 @@ impl App {
         let problems = report.problems;
         let mut notes = report.notes;
         let mut list_problems: Vec<String> = Vec::new();
+        let (mut feeds_added, mut feeds_existing) = (0, 0);
         // An OPML list names feeds rather than holding documents: its feeds become the
         // corpus's live feeds, fetched by `sandpit feeds fetch` and by `serve`'s poller.
         for opml in &report.opml {
@@ -167,6 +171,8 @@ impl App {
             };
             match listed {
                 Ok(list) => {
+                    feeds_added += list.added.len();
+                    feeds_existing += list.existing;
                     notes.push(format!(
                         "{origin}: {} feed(s) added to the live feeds of {corpus} ({} already there); \
                          `sandpit feeds fetch {corpus}` fetches them now, and `sandpit serve` keeps them up to date",
@@ -187,6 +193,8 @@ impl App {
             added: counts.added,
             replaced: counts.replaced,
             rejected: problem_lines.len(),
+            feeds_added,
+            feeds_existing,
             problems: problem_lines,
             notes,
         };
@@ -215,6 +223,7 @@ impl App {
             rejected: problems.len(),
             problems: problems.iter().map(ToString::to_string).collect(),
             notes,
+            ..ImportSummary::default()
         })
     }
 

@@ -50,7 +50,7 @@ pub async fn run(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
     // Exercises trainers uploaded before a restart, and sessions past their time.
-    trainer::restore_uploads(&app).await?;
+    app.restore_uploaded_exercises().await?;
     app.store.purge_expired_sessions().await?;
     // With the client's address, for the rate limit on joining and signing in.
     let service =

@@ -59,57 +59,8 @@ pub fn router(state: AppState) -> Router {
             "/class/evaluation",
             get(classroom::evaluation_form).post(classroom::save_evaluation),
         )
-        // classroom: the trainer
-        .route(
-            "/trainer/login",
-            get(trainer::login_form).post(trainer::login),
-        )
-        .route("/trainer/logout", post(classroom::leave))
-        .route("/trainer", get(trainer::home))
-        .route("/trainer/classes", post(trainer::start_class))
-        .route("/trainer/classes/{class}", get(trainer::class_page))
-        .route("/trainer/classes/{class}/qr.svg", get(trainer::class_qr))
-        .route("/trainer/classes/{class}/open", post(trainer::set_open))
-        .route(
-            "/trainer/classes/{class}/exercises",
-            post(trainer::set_exercises),
-        )
-        .route(
-            "/trainer/classes/{class}/exercises/{exercise}/move",
-            post(trainer::move_exercise),
-        )
-        .route(
-            "/trainer/classes/{class}/exercises/{exercise}/lock",
-            post(trainer::lock_exercise),
-        )
-        .route("/trainer/classes/{class}/board", get(trainer::board_page))
-        .route(
-            "/trainer/classes/{class}/board/{exercise}",
-            get(trainer::exercise_board),
-        )
-        .route("/trainer/classes/{class}/reveals", post(trainer::reveal))
-        .route(
-            "/trainer/classes/{class}/reveals/{reveal}/delete",
-            post(trainer::unreveal),
-        )
-        .route(
-            "/trainer/classes/{class}/results.csv",
-            get(trainer::results_csv),
-        )
-        .route(
-            "/trainer/classes/{class}/attempts.csv",
-            get(trainer::attempts_csv),
-        )
-        .route(
-            "/trainer/classes/{class}/evaluations.csv",
-            get(trainer::evaluations_csv),
-        )
-        .route("/trainer/upload", get(trainer::upload_page))
-        .route(
-            "/trainer/upload/corpus",
-            post(trainer::upload_corpus).layer(DefaultBodyLimit::max(trainer::CORPUS_UPLOAD_MAX)),
-        )
-        .route("/trainer/upload/exercises", post(trainer::upload_exercises))
+        // classroom: the trainer (signing in, classes, the board, exports, uploads)
+        .merge(trainer::routes())
         // infrastructure
         .route("/healthz", get(api::healthz))
         .route("/static/{name}", get(assets::serve_asset))

@@ -1,0 +1,214 @@
+//! The trainer's side of classroom mode. Every handler takes the `Trainer` extractor first.
+//! This file: signing in (the secret link or the password), where trainees go (the address and
+//! its QR code) and the trainer's home, where classes start. The class page, the live board,
+//! the exports and the uploads have a file each, with their routes.
+
+mod class;
+mod exports;
+mod live;
+mod uploads;
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Form};
+use serde::Deserialize;
+
+use crate::store::classroom::{ClassSummary, SessionOwner};
+use crate::web::AppState;
+use crate::web::error::{PageError, render};
+use crate::web::session::{
+    ClientIp, Limiter, SESSION_HOURS, Trainer, Who, classroom_off, same_secret, session_cookie,
+    too_many,
+};
+
+#[derive(Template)]
+#[template(path = "trainer_login.html")]
+struct LoginPage {
+    key: String,
+    error: Option<String>,
+    has_password: bool,
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    key: Option<String>,
+}
+
+pub async fn login_form(
+    State(state): State<AppState>,
+    who: Option<Extension<Who>>,
+    Query(q): Query<LoginQuery>,
+) -> Response {
+    if !state.app.config.classroom {
+        return classroom_off();
+    }
+    if matches!(&who, Some(Extension(w)) if w.owner == SessionOwner::Trainer) {
+        return Redirect::to("/trainer").into_response();
+    }
+    render(&LoginPage {
+        key: q.key.unwrap_or_default(),
+        error: None,
+        has_password: state.app.config.trainer_password.is_some(),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    secret: String,
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    Extension(limiter): Extension<Arc<Limiter>>,
+    ClientIp(ip): ClientIp,
+    who: Option<Extension<Who>>,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, PageError> {
+    if !state.app.config.classroom {
+        return Ok(classroom_off());
+    }
+    if let Err(wait) = limiter.try_once(ip) {
+        return Ok(too_many(wait));
+    }
+    let typed = form.secret.trim();
+    let key = state.app.store.trainer_secret(false).await?;
+    let by_password = state
+        .app
+        .config
+        .trainer_password
+        .as_deref()
+        .is_some_and(|p| same_secret(typed, p));
+    if !(same_secret(typed, &key) || by_password) {
+        limiter.failed(ip);
+        let page = LoginPage {
+            key: String::new(),
+            error: Some(if typed.is_empty() {
+                "Enter the trainer key or password".into()
+            } else {
+                "That is not the trainer key or password. Open the trainer link Sandpit printed when it started".into()
+            }),
+            has_password: state.app.config.trainer_password.is_some(),
+        };
+        return Ok((StatusCode::UNAUTHORIZED, render(&page)).into_response());
+    }
+    if let Some(Extension(w)) = who {
+        state.app.store.delete_session(&w.token).await?;
+    }
+    let token = state
+        .app
+        .store
+        .create_session(&SessionOwner::Trainer, SESSION_HOURS)
+        .await?;
+    let mut response = Redirect::to("/trainer").into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, session_cookie(&token));
+    Ok(response)
+}
+
+/// The address trainees type: the one printed at start-up, else the one this page came from.
+pub fn join_base(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &state.app.config.public_url {
+        return url.trim_end_matches('/').to_string();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        })
+        .unwrap_or("localhost:8080");
+    format!("http://{host}")
+}
+
+/// A QR code as SVG, or None if the text is too long for one.
+pub fn qr_svg(text: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .min_dimensions(240, 240)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+/// A QR code drawn with block characters, light on dark so it scans from a dark terminal.
+pub fn qr_terminal(text: &str) -> Option<String> {
+    use qrcode::render::unicode::Dense1x2;
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    Some(
+        code.render::<Dense1x2>()
+            .dark_color(Dense1x2::Light)
+            .light_color(Dense1x2::Dark)
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "trainer_home.html")]
+struct HomePage {
+    classes: Vec<ClassSummary>,
+    join_url: String,
+}
+
+pub async fn home(
+    _t: Trainer,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let classes = state.app.store.classes().await?;
+    Ok(render(&HomePage {
+        classes,
+        join_url: format!("{}/join", join_base(&state, &headers)),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct StartForm {
+    #[serde(default)]
+    title: String,
+}
+
+pub async fn start_class(
+    _t: Trainer,
+    State(state): State<AppState>,
+    Form(form): Form<StartForm>,
+) -> Result<Response, PageError> {
+    let class = state.app.store.create_class(&form.title).await?;
+    Ok(Redirect::to(&format!("/trainer/classes/{}", class.id)).into_response())
+}
+
+/// The trainer's routes: signing in, the home page, and each part's own.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/trainer/login", get(login_form).post(login))
+        .route("/trainer/logout", post(crate::web::classroom::leave))
+        .route("/trainer", get(home))
+        .route("/trainer/classes", post(start_class))
+        .merge(class::routes())
+        .merge(live::routes())
+        .merge(exports::routes())
+        .merge(uploads::routes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qr_codes_render() {
+        let svg = qr_svg("http://192.168.1.20:8080/join?code=K7P3QX").expect("fits");
+        assert!(svg.contains("<svg"));
+        let text = qr_terminal("http://192.168.1.20:8080/join").expect("fits");
+        assert!(text.lines().count() > 10);
+    }
+}
