@@ -95,6 +95,14 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// A problem with one field of a form or request, for the error summary and beside the field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The field's name (`corpus`, `url`, `name`…), which pages also use as its element id.
+    pub field: &'static str,
+    pub message: String,
+}
+
 /// A problem with one input, said so that a trainer can find and fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {

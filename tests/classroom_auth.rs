@@ -1,5 +1,5 @@
-//! The authorisation matrix of classroom mode. Every route of `src/web/routes.rs` (read from the
-//! file itself, so a new route cannot be missed) is requested, with each of its methods, by an
+//! The authorisation matrix of classroom mode. Every route of the web layer (read from the
+//! files of `src/web` themselves, so a new route cannot be missed) is requested, with each of its methods, by an
 //! anonymous visitor, trainee A, trainee B (another trainee of the same class) and the trainer.
 //! Nothing of the trainer's and nothing of another trainee's may be reachable: each role gets
 //! the status its access allows, no response carries another's name, answer or evaluation, and
@@ -10,14 +10,39 @@ mod support;
 
 use support::{Client, Resp, class_with, join, start, submit, trainer};
 
-const ROUTES: &str = include_str!("../src/web/routes.rs");
+/// The source of every file of `src/web`: the route table (`routes.rs`) and the web modules'
+/// own routes, which it merges. Read when the test runs, so a route in a new file is seen too.
+fn route_sources() -> String {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read src/web") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web"),
+        &mut files,
+    );
+    files.sort();
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("read"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// The route table as (path, method) pairs.
 fn routes() -> Vec<(String, String)> {
     let method = regex::Regex::new(r"\b(get|post|put|patch|delete)\(").expect("regex");
     let path = regex::Regex::new(r#"^\s*"([^"]+)""#).expect("regex");
     let mut out = Vec::new();
-    for chunk in ROUTES.split(".route(").skip(1) {
+    let sources = route_sources();
+    for chunk in sources.split(".route(").skip(1) {
         // A route's own text ends where the next builder call on the router begins.
         let own = chunk.split("\n        .").next().unwrap_or(chunk);
         let Some(p) = path.captures(own) else {
@@ -64,6 +89,7 @@ fn access(path: &str) -> Option<Access> {
         | "/api/search"
         | "/api/check"
         | "/compose"
+        | "/compose/result"
         | "/exercises"
         | "/exercises/{id}"
         | "/exercises/{id}/attempts"
@@ -151,7 +177,7 @@ impl World {
                 vec![("effective", s("1")), ("do_differently", s("overwritten"))]
             }
             "/exercises/{id}/attempts" => vec![("answer", s("matrix answer"))],
-            "/compose" => vec![("text", s("hello")), ("platform", s("x"))],
+            "/compose" | "/compose/result" => vec![("text", s("hello")), ("platform", s("x"))],
             "/trainer/classes" => vec![("title", s("Intruder class"))],
             "/trainer/classes/{class}/open" => vec![("open", s("0"))],
             "/trainer/classes/{class}/exercises" => Vec::new(),

@@ -363,3 +363,74 @@ async fn an_oversized_form_gets_the_page_with_the_message() {
         assert!(body.contains("up to 1 MB"), "{body}");
     }
 }
+
+/// The fragment the page's script swaps in is the page's own result, rendered by the same
+/// template: the same counts, marks and findings as the posted form, and what is missing said
+/// on the line under the box rather than as an error.
+#[tokio::test]
+async fn result_fragment_is_the_pages_result() {
+    let s = start().await;
+    let draft = "We will utilise the new scheme. Click here: https://www.gov.uk/flood-alerts";
+    let pairs = [
+        ("platforms", "x"),
+        ("platforms", "facebook"),
+        ("rules", "govuk-plain-english"),
+        ("rules", "social-accessible"),
+        ("text", draft),
+    ];
+    let (status, page) = s.form(&pairs).await;
+    assert_eq!(status, 200, "{page}");
+    let fragment = |pairs: &[(&str, &str)]| {
+        let body: String = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        let request = s
+            .client
+            .post(format!("{}/compose/result", s.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        async move {
+            let r = request.send().await.expect("request");
+            (r.status().as_u16(), r.text().await.expect("body"))
+        }
+    };
+    let (status, part) = fragment(&pairs).await;
+    assert_eq!(status, 200, "{part}");
+    let inner = |html: &str| -> String {
+        let start = html.find("<h2>Length</h2>").expect("a result");
+        let end = html[start..]
+            .find("</div>\n</div>")
+            .or_else(|| html[start..].rfind("</div>"))
+            .expect("end");
+        html[start..start + end].trim().to_string()
+    };
+    let from_page = inner(&page);
+    let from_fragment = inner(&part);
+    assert!(from_page.contains("<mark class=\"m-"), "{from_page}");
+    assert_eq!(
+        from_page.lines().next(),
+        from_fragment.lines().next(),
+        "same first line"
+    );
+    assert_eq!(
+        from_page.matches("<li id=\"finding-").count(),
+        from_fragment.matches("<li id=\"finding-").count(),
+        "same findings"
+    );
+    assert!(
+        part.contains("data-summary=\"X: You have "),
+        "the line under the box: {part}"
+    );
+    assert!(!part.contains("<html"), "a fragment, not a page");
+
+    // Still typing: nothing to show, and no error.
+    let (status, part) = fragment(&[("platforms", "x"), ("text", "  ")]).await;
+    assert_eq!(status, 200);
+    assert!(!part.contains("<h2>"), "{part}");
+    let (status, part) = fragment(&[("text", "Hello")]).await;
+    assert_eq!(status, 200);
+    assert!(
+        part.contains("data-summary=\"Choose at least one platform\""),
+        "{part}"
+    );
+}

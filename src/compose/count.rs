@@ -252,7 +252,8 @@ fn finish(platform: Platform, unit: &'static str, length: usize, limit: usize) -
     }
 }
 
-fn too_long_note(c: &Count) -> Option<String> {
+/// "You have N characters too many for X (limit 280).": the note a count carries when it is too long.
+pub fn too_long_note(c: &Count) -> Option<String> {
     (c.length > c.limit).then(|| {
         let over = c.length - c.limit;
         let s = if over == 1 { "" } else { "s" };

@@ -19,7 +19,7 @@ use super::session::{
 };
 use crate::app::App;
 use crate::catalog::exercises::{Exercise, Task};
-use crate::error::Error;
+use crate::error::{Error, FieldError};
 use crate::store::classroom::{
     CODE_LENGTH, Evaluation, NAME_MAX, SessionOwner, normalise_code, normalise_name,
 };
@@ -36,12 +36,6 @@ pub const AGREEMENT: [&str; 5] = [
 /// The question trainers care most about, worded the same on the form, the board and the export.
 pub const EFFECTIVE_QUESTION: &str = "I will be more effective at work as a result of this session";
 
-/// A field's error, for the error summary and beside the field.
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
 #[derive(Template)]
 #[template(path = "join.html")]
 struct JoinPage {
@@ -52,6 +46,16 @@ struct JoinPage {
     left: bool,
     code_length: usize,
     name_max: usize,
+}
+
+impl JoinPage {
+    /// The error summary's links: each field's id is its name.
+    fn error_links(&self) -> Vec<(String, String)> {
+        self.errors
+            .iter()
+            .map(|e| (e.field.to_string(), e.message.clone()))
+            .collect()
+    }
 }
 
 impl JoinPage {
@@ -348,6 +352,23 @@ struct EvaluationPage {
     comments: String,
     errors: Vec<FieldError>,
     saved: bool,
+}
+
+impl EvaluationPage {
+    /// The error summary's links: the scale's link goes to its first choice.
+    fn error_links(&self) -> Vec<(String, String)> {
+        self.errors
+            .iter()
+            .map(|e| {
+                let id = if e.field == "effective" {
+                    "effective-1".to_string()
+                } else {
+                    e.field.to_string()
+                };
+                (id, e.message.clone())
+            })
+            .collect()
+    }
 }
 
 #[derive(Deserialize)]

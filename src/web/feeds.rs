@@ -14,8 +14,9 @@ use super::AppState;
 use super::error::{PageError, render};
 use super::session::Trainer;
 use crate::app::App;
-use crate::app::feeds::{self, AddFeed, FieldError};
+use crate::app::feeds::{self, AddFeed};
 use crate::error::Error;
+use crate::error::FieldError;
 use crate::store::feeds::{FeedRecord, parse_timestamp};
 
 /// Who may manage live feeds: the trainer in classroom mode; the one user of a self-learner

@@ -25,17 +25,8 @@ pub fn router(state: AppState) -> Router {
         .route("/search", get(pages::search))
         .route("/doc", get(pages::doc))
         .route("/api/search", get(api::search))
-        // posting practice: the composer and its JSON API (bodies read and capped by the handlers)
-        .route(
-            "/compose",
-            get(compose::page_get)
-                .post(compose::page_post)
-                .layer(DefaultBodyLimit::max(compose::BODY_MAX)),
-        )
-        .route(
-            "/api/check",
-            post(compose::api_check).layer(DefaultBodyLimit::max(compose::BODY_MAX)),
-        )
+        // posting practice: the composer, its result fragment and its JSON API
+        .merge(compose::routes())
         // exercises
         .route("/exercises", get(exercises::list))
         .route("/exercises/{id}", get(exercises::show))

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::app::{App, validate_corpus_name};
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
 use crate::fetch::{Body, FetchError, FetchOptions, Fetched, Fetcher, Validators};
 use crate::ingest::feed::{self, FeedOrigin};
 use crate::ingest::{Document, Parsed, article, opml};
@@ -107,15 +107,6 @@ fn refuse_internal_literal(app: &App, url: &str) -> Result<()> {
              (a trainer can allow it with --allow-private-feeds)"
         )))
     }
-}
-
-/// A problem with one field of a request to add feeds, for forms that show the message beside
-/// the field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldError {
-    /// `corpus`, `url` or `interval`.
-    pub field: &'static str,
-    pub message: String,
 }
 
 /// Every problem with a request to add a feed (none means `add_feed` will accept it).
