@@ -39,6 +39,10 @@ pub enum Error {
         title: String,
         message: String,
     },
+    /// Another process holds what this one needs (a server writing to the same data directory's
+    /// index): the message says which, and what to do instead.
+    #[error("{0}")]
+    Busy(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

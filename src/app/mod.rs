@@ -6,6 +6,7 @@ pub mod access;
 mod exercises;
 pub mod feeds;
 pub mod search_cache;
+pub mod serving;
 mod shipped;
 pub use access::Learner;
 pub use exercises::{Answer, Submitted, Ungraded};
@@ -372,9 +373,13 @@ impl App {
             .await
             .map_err(Error::internal)?;
         let index = self.index.clone();
-        tokio::task::spawn_blocking(move || work(&index))
+        match tokio::task::spawn_blocking(move || work(&index))
             .await
             .map_err(Error::internal)?
+        {
+            Err(Error::Busy(what)) => Err(self.busy(&what)),
+            other => other,
+        }
     }
 
     /// Every document id the query matches in the corpus (batch mode and grading).

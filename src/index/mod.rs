@@ -24,7 +24,10 @@ const WRITER_HEAP_BYTES: usize = 128 * 1024 * 1024;
 
 pub struct SearchIndex {
     pub fields: Fields,
-    writer: Mutex<IndexWriter>,
+    index: Index,
+    /// Opened at the first write, not at open: a process that only reads (a command run beside
+    /// a server on the same data directory) never takes the index's writer lock.
+    writer: Mutex<Option<IndexWriter>>,
     reader: IndexReader,
 }
 
@@ -75,26 +78,50 @@ impl SearchIndex {
 
     fn from_index(index: Index, fields: Fields) -> Result<Self> {
         schema::register_tokenizers(&index);
-        let writer = index.writer(WRITER_HEAP_BYTES)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
         Ok(SearchIndex {
             fields,
-            writer: Mutex::new(writer),
+            index,
+            writer: Mutex::new(None),
             reader,
         })
     }
 
-    fn lock_writer(&self) -> Result<MutexGuard<'_, IndexWriter>> {
-        self.writer.lock().map_err(|_| writer_poisoned())
+    /// The writer, opened on first use. Another process writing to the same index (a server
+    /// on the data directory) holds Tantivy's lock: that is `Error::Busy`, not an internal
+    /// failure, so the caller can say what to do instead.
+    fn lock_writer(&self) -> Result<WriterGuard<'_>> {
+        let mut guard = self.writer.lock().map_err(|_| writer_poisoned())?;
+        if guard.is_none() {
+            match self.index.writer(WRITER_HEAP_BYTES) {
+                Ok(w) => *guard = Some(w),
+                Err(tantivy::TantivyError::LockFailure(..)) => {
+                    return Err(Error::Busy(
+                        "another Sandpit process is writing to this search index".into(),
+                    ));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(WriterGuard(guard))
+    }
+
+    /// Opens the writer now rather than at the first write. A server does, so that it alone
+    /// changes the index of its data directory while it runs, however long until its first
+    /// write: a command run beside it then finds the index held and says so.
+    pub fn hold_writer(&self) -> Result<()> {
+        self.lock_writer().map(drop)
     }
 
     /// Closes the index, first waiting for the segment merges under way.
     fn finish_merges(self) -> Result<()> {
         let writer = self.writer.into_inner().map_err(|_| writer_poisoned())?;
-        writer.wait_merging_threads()?;
+        if let Some(writer) = writer {
+            writer.wait_merging_threads()?;
+        }
         Ok(())
     }
 
@@ -218,6 +245,23 @@ impl SearchIndex {
     }
 }
 
+/// The locked writer, known to be open.
+pub(crate) struct WriterGuard<'a>(MutexGuard<'a, Option<IndexWriter>>);
+
+impl std::ops::Deref for WriterGuard<'_> {
+    type Target = IndexWriter;
+    fn deref(&self) -> &IndexWriter {
+        // `lock_writer` opens the writer before it makes a guard.
+        self.0.as_ref().expect("opened by lock_writer")
+    }
+}
+
+impl std::ops::DerefMut for WriterGuard<'_> {
+    fn deref_mut(&mut self) -> &mut IndexWriter {
+        self.0.as_mut().expect("opened by lock_writer")
+    }
+}
+
 fn writer_poisoned() -> Error {
     Error::internal(anyhow::anyhow!("index writer lock poisoned"))
 }
@@ -228,7 +272,7 @@ pub struct ImportBatch<'a> {
     corpus: String,
     /// The committed state, when the corpus already has documents.
     searcher: Option<tantivy::Searcher>,
-    writer: MutexGuard<'a, IndexWriter>,
+    writer: WriterGuard<'a>,
     seen: HashSet<String>,
     counts: WriteCounts,
     committed: bool,

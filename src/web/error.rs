@@ -30,6 +30,7 @@ pub fn status_of(e: &Error) -> StatusCode {
     match e {
         Error::Invalid(_) | Error::Query(_) => StatusCode::BAD_REQUEST,
         Error::NotFound(_) => StatusCode::NOT_FOUND,
+        Error::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
         Error::Refused { refusal, .. } => match refusal {
             Refusal::Forbidden => StatusCode::FORBIDDEN,
             Refusal::NotYet => StatusCode::BAD_REQUEST,

@@ -52,6 +52,12 @@ pub async fn run(
     // Exercises trainers uploaded before a restart, and sessions past their time.
     app.restore_uploaded_exercises().await?;
     app.store.purge_expired_sessions().await?;
+    // The server is the one writer of its data directory's index while it runs; commands run
+    // beside it learn from the note which server holds it.
+    if let Err(e) = app.index.hold_writer() {
+        tracing::warn!("the search index is busy; the server writes to it when it is free: {e}");
+    }
+    let _serving = listener.local_addr().map(|addr| app.mark_serving(addr));
     // With the client's address, for the rate limit on joining and signing in.
     let service =
         routes::router(AppState { app }).into_make_service_with_connect_info::<SocketAddr>();
