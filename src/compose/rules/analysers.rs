@@ -1,0 +1,598 @@
+//! The built-in analysers a rule can name as its kind (`passive-voice`, `there-is`,
+//! `repeated-words`, `hashtag-case`, `hashtag-position`, `emoji-position`, `emoji-repeated`,
+//! `fancy-text`, `all-caps`, `emoticons`): each looks at a parsed draft and adds findings, with
+//! the rule's own message and thresholds.
+
+use super::*;
+
+const BE: &[&str] = &[
+    "am",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "is\u{2019}nt",
+];
+
+/// Words between the verb and the participle that do not change the construction.
+const BETWEEN: &[&str] = &[
+    "not",
+    "also",
+    "now",
+    "already",
+    "being",
+    "still",
+    "often",
+    "always",
+    "never",
+    "then",
+    "usually",
+    "currently",
+    "just",
+];
+
+/// Common irregular past participles.
+const IRREGULAR: &[&str] = &[
+    "given",
+    "taken",
+    "made",
+    "done",
+    "seen",
+    "known",
+    "written",
+    "told",
+    "held",
+    "built",
+    "sent",
+    "paid",
+    "found",
+    "shown",
+    "chosen",
+    "brought",
+    "kept",
+    "left",
+    "lost",
+    "met",
+    "spent",
+    "sold",
+    "bought",
+    "caught",
+    "taught",
+    "understood",
+    "led",
+    "meant",
+    "heard",
+    "won",
+    "hidden",
+    "broken",
+    "driven",
+    "eaten",
+    "forgotten",
+    "frozen",
+    "stolen",
+    "spoken",
+    "sworn",
+    "torn",
+    "worn",
+    "beaten",
+    "bitten",
+    "begun",
+    "drawn",
+    "grown",
+    "thrown",
+    "shut",
+    "set",
+    "put",
+    "cut",
+    "hit",
+    "run",
+    "read",
+    "felt",
+    "dealt",
+    "laid",
+    "said",
+    "struck",
+    "sought",
+    "thought",
+    "withdrawn",
+    "undertaken",
+    "overseen",
+    "rebuilt",
+    "awarded",
+];
+
+/// Participles used as adjectives after "be", which describe a state rather than hide who
+/// acted: "the office is based in Leeds", "we are delighted", "the road is closed".
+const STATIVE: &[&str] = &[
+    "based",
+    "located",
+    "situated",
+    "interested",
+    "pleased",
+    "delighted",
+    "excited",
+    "worried",
+    "concerned",
+    "tired",
+    "married",
+    "supposed",
+    "used",
+    "closed",
+    "open",
+    "qualified",
+    "experienced",
+    "skilled",
+    "aged",
+    "talented",
+    "dedicated",
+    "engaged",
+    "satisfied",
+    "disappointed",
+    "surprised",
+    "scared",
+    "bored",
+    "confused",
+    "amazed",
+    "thrilled",
+    "honoured",
+    "honored",
+    "proud",
+    "determined",
+    "prepared",
+    "committed",
+    "entitled",
+    "advanced",
+    "crowded",
+    "detailed",
+    "limited",
+    "related",
+    "complicated",
+    "sophisticated",
+    "talented",
+    "unemployed",
+    "retired",
+    "self-employed",
+    "registered",
+    "vaccinated",
+    "licensed",
+    "connected",
+    "equipped",
+];
+
+/// Words ending in "-ed" that are not verbs.
+const NOT_PARTICIPLE: &[&str] = &[
+    "red", "bed", "shed", "hundred", "sacred", "naked", "wicked", "ragged", "beloved", "need",
+    "seed", "feed", "speed", "weed", "breed", "greed", "tweed", "bled", "fled", "led", "wed",
+    "sled", "shred", "bred", "fred", "ted", "ned",
+];
+
+fn is_participle(w: &str) -> bool {
+    if IRREGULAR.contains(&w) {
+        return true;
+    }
+    w.len() > 4 && w.ends_with("ed") && !NOT_PARTICIPLE.contains(&w)
+}
+
+pub(super) fn passive_voice(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    for s in &doc.sentences {
+        let words = doc.sentence_words(s);
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].lower();
+            if !BE.contains(&w.as_str()) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < words.len() && j <= i + 2 {
+                let x = words[j].lower();
+                if BETWEEN.contains(&x.as_str()) || (x.ends_with("ly") && x.len() > 4) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let Some(p) = words.get(j) else { break };
+            let pl = p.lower();
+            let adjacent = doc
+                .text
+                .get(words[j - 1].bytes.end..p.bytes.start)
+                .is_some_and(|g| g.chars().all(char::is_whitespace));
+            // A state ("is closed") is fine; the same word with an agent ("closed by the
+            // council") is passive all the same.
+            let by_follows = words.get(j + 1).is_some_and(|b| b.lower() == "by");
+            let stative = STATIVE.contains(&pl.as_str()) && !by_follows;
+            if adjacent && is_participle(&pl) && !stative {
+                let start = words[i].bytes.start;
+                let end = p.bytes.end;
+                out.push(rule.finding(
+                    doc,
+                    Some((start, end)),
+                    rule.msg(&[("match", doc.text[start..end].to_string())]),
+                ));
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+pub(super) fn there_is(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    const VERBS: &[&str] = &[
+        "is", "are", "was", "were", "will", "has", "have", "had", "would", "could", "may", "might",
+    ];
+    for s in &doc.sentences {
+        let words = doc.sentence_words(s);
+        let Some(first) = words.first() else { continue };
+        // The opener must start the sentence (after any emoji or quote).
+        let lead = &doc.text[s.bytes.start..first.bytes.start];
+        if lead.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let f = first.lower();
+        let hit_end = if f == "there's" || f == "there\u{2019}s" || f == "there're" {
+            Some(first.bytes.end)
+        } else if f == "there" {
+            words.get(1).and_then(|second| {
+                let gap = &doc.text[first.bytes.end..second.bytes.start];
+                (gap.chars().all(char::is_whitespace) && VERBS.contains(&second.lower().as_str()))
+                    .then_some(second.bytes.end)
+            })
+        } else {
+            None
+        };
+        if let Some(end) = hit_end {
+            out.push(rule.finding(
+                doc,
+                Some((first.bytes.start, end)),
+                rule.msg(&[("match", doc.text[first.bytes.start..end].to_string())]),
+            ));
+        }
+    }
+}
+
+pub(super) fn repeated_words(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    const FINE: &[&str] = &["had", "that"];
+    for pair in doc.words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap = &doc.text[a.bytes.end..b.bytes.start];
+        if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\t') || !a.has_letter() {
+            continue;
+        }
+        let al = a.lower();
+        if al == b.lower() && !FINE.contains(&al.as_str()) {
+            let mut f = rule.finding(
+                doc,
+                Some((a.bytes.start, b.bytes.end)),
+                rule.msg(&[("match", a.text.to_string())]),
+            );
+            f.fix = Some(a.text.to_string());
+            out.push(f);
+        }
+    }
+}
+
+fn is_word(w: &str) -> bool {
+    words::WORDS.binary_search(&w).is_ok()
+}
+
+/// Whether `w` is a known word or a known word with a common ending.
+fn is_word_form(w: &str) -> bool {
+    if is_word(w) {
+        return true;
+    }
+    const ENDINGS: &[&str] = &[
+        "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ment", "ments", "ness", "ful", "able",
+        "ist", "ists",
+    ];
+    ENDINGS.iter().any(|e| {
+        w.strip_suffix(e)
+            .is_some_and(|stem| stem.len() >= 3 && (is_word(stem) || is_word(&format!("{stem}e"))))
+    })
+}
+
+/// Splits a lower-case run of letters into the fewest known words (each at least three
+/// letters, or a common two-letter word), if it can be split at all.
+fn split_words(s: &str) -> Option<Vec<&str>> {
+    const SHORT: &[&str] = &[
+        "of", "to", "in", "on", "at", "my", "we", "us", "go", "be", "no", "up", "it", "is", "do",
+        "me", "by", "an", "or", "uk", "eu", "nhs",
+    ];
+    let n = s.len();
+    if n > 60 || !s.is_ascii() {
+        return None;
+    }
+    // best[i]: fewest pieces covering s[..i], and where the last piece starts.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for end in 1..=n {
+        for start in 0..end {
+            let Some((pieces, _)) = best[start] else {
+                continue;
+            };
+            let piece = &s[start..end];
+            let ok = if piece.len() >= 3 {
+                is_word_form(piece)
+            } else {
+                SHORT.contains(&piece)
+            };
+            if ok && best[end].is_none_or(|(p, _)| pieces + 1 < p) {
+                best[end] = Some((pieces + 1, start));
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    let mut end = n;
+    while end > 0 {
+        let (_, start) = best[end]?;
+        parts.push(&s[start..end]);
+        end = start;
+    }
+    parts.reverse();
+    Some(parts)
+}
+
+pub(super) fn hashtag_case(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    for r in &doc.hashtags {
+        let tag = &doc.text[r.start + 1..r.end];
+        if tag.chars().any(char::is_uppercase) || !tag.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        // Split letters from digits and underscores; only letter runs need capitals.
+        let letters: String = tag.chars().take_while(|c| c.is_ascii_lowercase()).collect();
+        if letters.len() < 5 || is_word_form(&letters) {
+            continue;
+        }
+        let Some(parts) = split_words(&letters) else {
+            continue;
+        };
+        if parts.len() < 2 {
+            continue;
+        }
+        let camel: String = parts
+            .iter()
+            .map(|p| {
+                let mut c = p.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let fixed = format!("#{camel}{}", &tag[letters.len()..]);
+        let mut f = rule.finding(
+            doc,
+            Some((r.start, r.end)),
+            rule.msg(&[("match", format!("#{tag}")), ("fix", fixed.clone())]),
+        );
+        f.fix = Some(fixed);
+        out.push(f);
+    }
+}
+
+/// Hashtags inside the text rather than gathered at the end.
+pub(super) fn hashtag_position(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    // The closing block: everything after the last word that is not a tag, mention or link.
+    let last_prose_end = doc.words.last().map_or(0, |w| w.bytes.end);
+    for r in &doc.hashtags {
+        if r.start > last_prose_end {
+            continue;
+        }
+        out.push(rule.finding(
+            doc,
+            Some((r.start, r.end)),
+            rule.msg(&[("match", doc.text[r.clone()].to_string())]),
+        ));
+    }
+}
+
+pub(super) fn emoji_position(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    let text = doc.text;
+    // As bullets: two or more lines that start with an emoji.
+    let line_starts: Vec<&std::ops::Range<usize>> = doc
+        .emoji
+        .iter()
+        .filter(|e| {
+            text[..e.start].trim_end_matches([' ', '\t']).is_empty()
+                || text[..e.start]
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with('\n')
+        })
+        .collect();
+    if line_starts.len() >= 2 {
+        for e in line_starts {
+            out.push(rule.finding(
+                doc,
+                Some((e.start, e.end)),
+                rule.msg(&[
+                    ("match", text[e.clone()].to_string()),
+                    ("where", "as a bullet".into()),
+                ]),
+            ));
+        }
+    }
+    // Mid-sentence: a word before it and a lower-case word after it on the same line.
+    for e in &doc.emoji {
+        let before = prev_word(doc, e.start);
+        let after = next_word(doc, e.end);
+        if let (Some(_), Some(a)) = (before, after)
+            && a.text.chars().next().is_some_and(char::is_lowercase)
+        {
+            out.push(rule.finding(
+                doc,
+                Some((e.start, e.end)),
+                rule.msg(&[
+                    ("match", text[e.clone()].to_string()),
+                    ("where", "in the middle of a sentence".into()),
+                ]),
+            ));
+        }
+    }
+}
+
+pub(super) fn emoji_repeated(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    let mut i = 0;
+    while i < doc.emoji.len() {
+        let first = &doc.emoji[i];
+        let same = &doc.text[first.clone()];
+        let mut j = i + 1;
+        let mut end = first.end;
+        while j < doc.emoji.len() {
+            let e = &doc.emoji[j];
+            let gap = &doc.text[end..e.start];
+            if !gap.chars().all(char::is_whitespace) || &doc.text[e.clone()] != same {
+                break;
+            }
+            end = e.end;
+            j += 1;
+        }
+        if j - i >= 2 {
+            let mut f = rule.finding(
+                doc,
+                Some((first.start, end)),
+                rule.msg(&[
+                    ("match", doc.text[first.start..end].to_string()),
+                    ("count", (j - i).to_string()),
+                ]),
+            );
+            f.fix = Some(same.to_string());
+            out.push(f);
+        }
+        i = j;
+    }
+}
+
+/// Letters from the Mathematical Alphanumeric Symbols block (𝐛𝐨𝐥𝐝, 𝑖𝑡𝑎𝑙𝑖𝑐, 𝓈𝒸𝓇𝒾𝓅𝓉), which
+/// screen readers spell out or skip.
+fn is_fancy(c: char) -> bool {
+    ('\u{1D400}'..='\u{1D7FF}').contains(&c)
+}
+
+pub(super) fn fancy_text(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    let text = doc.text;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_fancy(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_fancy(d) || (d == ' ' && text[j + 1..].starts_with(is_fancy)) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let run = &text[i..end];
+        let mut f = rule.finding(doc, Some((i, end)), rule.msg(&[("match", run.to_string())]));
+        f.fix = Some(run.nfkc().collect());
+        out.push(f);
+    }
+}
+
+/// Acronyms that are fine in capitals however long.
+const ACRONYMS: &[&str] = &[
+    "UNICEF", "UNESCO", "COVID", "OFSTED", "DEFRA", "HMRC", "NATO", "GOV", "DVLA", "CCTV", "ASAP",
+];
+
+pub(super) fn all_caps(rule: &Rule, doc: &Doc, min_letters: usize, out: &mut Vec<Finding>) {
+    let caps = |w: &Word| {
+        let letters: Vec<char> = w.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let mut i = 0;
+    let words = &doc.words;
+    while i < words.len() {
+        if !caps(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len()
+            && caps(&words[j])
+            && doc.text[words[j - 1].bytes.end..words[j].bytes.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric() && c != '\n')
+        {
+            j += 1;
+        }
+        let run = &words[i..j];
+        let letters: usize = run
+            .iter()
+            .map(|w| w.text.chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        let acronym = run.len() == 1 && ACRONYMS.contains(&run[0].text);
+        let shouting = (run.len() >= 2 && letters >= min_letters)
+            || (run.len() == 1 && letters >= 6 && !acronym);
+        if shouting {
+            let (s, e) = (run[0].bytes.start, run[run.len() - 1].bytes.end);
+            let mut f = rule.finding(
+                doc,
+                Some((s, e)),
+                rule.msg(&[("match", doc.text[s..e].to_string())]),
+            );
+            f.fix = Some(sentence_case(&doc.text[s..e]));
+            out.push(f);
+        }
+        i = j;
+    }
+}
+
+fn sentence_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut c = lower.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+pub(super) fn emoticons(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
+    use std::sync::OnceLock;
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        // Western smileys (":)", ";-D", ":P", "<3"), and kaomoji and text art built from
+        // brackets around symbols ("¯\_(ツ)_/¯", "(╯°□°)╯︵ ┻━┻", "( ͡° ͜ʖ ͡°)").
+        Regex::new(concat!(
+            r"(?:^|[\s(])(?P<m>[:;=][-'^o]?[)(\]\[DPpOo3|/\\*]+|<3+|[xX]D\b)(?:$|[\s.,!?])",
+            r"|(?P<art>¯\\_\(.{1,4}\)_/¯|\([^\sa-zA-Z0-9()]{0,3}[°ಠ•ᴗ◕ʖ͜͡ツ□][^a-zA-Z0-9()]{0,8}\)[╯ノ]?|┻━┻)"
+        ))
+        .ok()
+    });
+    let Some(re) = re else { return };
+    for caps in re.captures_iter(doc.text) {
+        let Some(m) = caps.name("m").or_else(|| caps.name("art")) else {
+            continue;
+        };
+        if doc.masked(m.start()) {
+            continue;
+        }
+        out.push(rule.finding(
+            doc,
+            Some((m.start(), m.end())),
+            rule.msg(&[("match", m.as_str().to_string())]),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_hashtags_into_words() {
+        assert_eq!(split_words("floodalert"), Some(vec!["flood", "alert"]));
+        assert_eq!(
+            split_words("roadsafetyweek"),
+            Some(vec!["road", "safety", "week"])
+        );
+        assert!(is_word_form("volunteering"));
+    }
+}
