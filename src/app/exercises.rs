@@ -83,7 +83,7 @@ impl std::fmt::Display for Ungraded {
 }
 
 /// What an attempt's stored result says, read back.
-enum Recorded {
+pub enum Recorded {
     Graded(Grade),
     Failed(Ungraded),
     /// Never graded (the server stopped between storing and grading), or recorded in a shape
@@ -91,7 +91,7 @@ enum Recorded {
     Missing,
 }
 
-fn recorded(result: Option<&str>) -> Recorded {
+pub fn recorded(result: Option<&str>) -> Recorded {
     let Some(json) = result else {
         return Recorded::Missing;
     };

@@ -9,7 +9,7 @@ pub mod search_cache;
 pub mod serving;
 mod shipped;
 pub use access::Learner;
-pub use exercises::{Answer, Submitted, Ungraded};
+pub use exercises::{Answer, Recorded, Submitted, Ungraded, recorded};
 pub use shipped::ensure_shipped;
 
 use std::path::PathBuf;

@@ -33,4 +33,59 @@ impl Grade {
             Grade::Triage(g) => g.passed,
         }
     }
+
+    /// What went wrong, in the trainer's words, one line a mistake (for the board's common
+    /// mistakes: the same mistake is worded the same way for every trainee).
+    pub fn mistakes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        match self {
+            Grade::Monitor(g) => {
+                for d in &g.missed {
+                    out.push(format!("Misses “{}”", d.title_or_id()));
+                }
+                for d in &g.false_positives {
+                    out.push(format!("Wrongly finds “{}”", d.title_or_id()));
+                }
+                if g.metrics.found == 0 {
+                    out.push("Finds nothing at all".into());
+                } else {
+                    if g.metrics.precision < 0.5 {
+                        out.push("Mostly noise: under half of what it finds is relevant".into());
+                    }
+                    if g.metrics.recall < 0.5 {
+                        out.push("Misses more than half of the relevant documents".into());
+                    }
+                }
+            }
+            Grade::Rewrite(g) => {
+                for c in g.counts.iter().filter(|c| !c.valid) {
+                    out.push(format!("Too long or invalid for {}", c.platform.id()));
+                }
+                for f in g.facts.iter().filter(|f| f.found.is_none()) {
+                    out.push(format!("Leaves out: {}", f.fact));
+                }
+                for f in &g.findings {
+                    out.push(if f.message.is_empty() {
+                        format!("Style: {}", f.rule)
+                    } else {
+                        format!("Style: {}", f.message)
+                    });
+                }
+            }
+            Grade::Triage(g) => {
+                for i in g.items.iter().filter(|i| !i.correct) {
+                    if i.expected == crate::catalog::exercises::Label::Escalate {
+                        out.push(format!("Does not escalate {}", i.id));
+                    } else {
+                        out.push(format!(
+                            "Sorts {} wrongly (the trainer says {})",
+                            i.id,
+                            i.expected.id().replace('-', " ")
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
 }

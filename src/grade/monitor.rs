@@ -88,6 +88,25 @@ pub struct MonitorGrade {
     pub advice: String,
 }
 
+impl Explained {
+    /// The document as the trainer knows it: its title, else the start of its text, else its id.
+    pub fn title_or_id(&self) -> String {
+        if !self.title.is_empty() {
+            return self.title.clone();
+        }
+        let excerpt = self.excerpt.trim();
+        if excerpt.is_empty() {
+            return self.id.clone();
+        }
+        let short: String = excerpt.chars().take(60).collect();
+        if short.len() < excerpt.len() {
+            format!("{short}…")
+        } else {
+            short
+        }
+    }
+}
+
 /// What the caller has gathered for one attempt.
 pub struct Evidence<'a> {
     pub query: &'a ParsedQuery,

@@ -1,10 +1,11 @@
 //! The live board's figures, computed from stored attempts: the spread of best scores, and the
-//! mistakes most of the class is making, read from the stored grades. Pure: takes values,
-//! returns values, so it is tested without a server.
+//! mistakes most of the class is making, read from the stored grades (`grade::Grade`, as
+//! `app::recorded` reads them back). Takes values, returns values, so it is tested without a
+//! server.
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::Value;
+use crate::app::{Recorded, recorded};
 
 /// Scores in ten bands of ten (the last takes 100).
 pub const BANDS: usize = 10;
@@ -42,15 +43,19 @@ pub struct Mistake {
 }
 
 /// The mistakes in these stored results (one per trainee: their latest attempt), most common
-/// first. Each trainee counts once per mistake. Results that are not JSON are skipped: the
-/// board shows what it can read.
+/// first. Each trainee counts once per mistake. Results this version cannot read are skipped:
+/// the board shows what it can read.
 pub fn common_mistakes(results: &[&str], limit: usize) -> Vec<Mistake> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for result in results {
-        let Ok(v) = serde_json::from_str::<Value>(result) else {
-            continue;
+        let mine: HashSet<String> = match recorded(Some(result)) {
+            Recorded::Graded(grade) => grade.mistakes().into_iter().collect(),
+            Recorded::Failed(ungraded) => HashSet::from([format!(
+                "Cannot be graded: {}",
+                strip_column(&ungraded.error)
+            )]),
+            Recorded::Missing => continue,
         };
-        let mine: HashSet<String> = mistakes_of(&v).into_iter().collect();
         for m in mine {
             *counts.entry(m).or_default() += 1;
         }
@@ -66,106 +71,6 @@ pub fn common_mistakes(results: &[&str], limit: usize) -> Vec<Mistake> {
     });
     list.truncate(limit);
     list
-}
-
-fn text<'a>(v: &'a Value, key: &str) -> &'a str {
-    v.get(key).and_then(Value::as_str).unwrap_or_default()
-}
-
-fn number(v: &Value, key: &str) -> Option<f64> {
-    v.get(key).and_then(Value::as_f64)
-}
-
-fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default()
-}
-
-/// What one stored grade says went wrong.
-fn mistakes_of(v: &Value) -> Vec<String> {
-    if let Some(error) = v.get("error").and_then(Value::as_str) {
-        return vec![format!("Cannot be graded: {}", strip_column(error))];
-    }
-    let mut out = Vec::new();
-    match text(v, "kind") {
-        "monitor" => {
-            for d in list(v, "missed") {
-                out.push(format!("Misses “{}”", title_or_id(d)));
-            }
-            for d in list(v, "false_positives") {
-                out.push(format!("Wrongly finds “{}”", title_or_id(d)));
-            }
-            if number(v, "found") == Some(0.0) {
-                out.push("Finds nothing at all".into());
-            } else {
-                if number(v, "precision").is_some_and(|p| p < 0.5) {
-                    out.push("Mostly noise: under half of what it finds is relevant".into());
-                }
-                if number(v, "recall").is_some_and(|r| r < 0.5) {
-                    out.push("Misses more than half of the relevant documents".into());
-                }
-            }
-        }
-        "rewrite" => {
-            for c in list(v, "counts") {
-                if c.get("valid").and_then(Value::as_bool) == Some(false) {
-                    out.push(format!("Too long or invalid for {}", text(c, "platform")));
-                }
-            }
-            for f in list(v, "facts") {
-                if f.get("found").is_none_or(Value::is_null) {
-                    out.push(format!("Leaves out: {}", text(f, "fact")));
-                }
-            }
-            for f in list(v, "findings") {
-                let rule = text(f, "rule");
-                let message = text(f, "message");
-                out.push(if message.is_empty() {
-                    format!("Style: {rule}")
-                } else {
-                    format!("Style: {message}")
-                });
-            }
-        }
-        "triage" => {
-            for i in list(v, "items") {
-                if i.get("correct").and_then(Value::as_bool) == Some(false) {
-                    let expected = text(i, "expected");
-                    if expected == "escalate" {
-                        out.push(format!("Does not escalate {}", text(i, "id")));
-                    } else {
-                        out.push(format!(
-                            "Sorts {} wrongly (the trainer says {})",
-                            text(i, "id"),
-                            expected.replace('-', " ")
-                        ));
-                    }
-                }
-            }
-        }
-        _ => {}
-    }
-    out
-}
-
-/// A document as the trainer knows it: its title, else the start of its text, else its id.
-fn title_or_id(d: &Value) -> String {
-    let title = text(d, "title");
-    if !title.is_empty() {
-        return title.to_string();
-    }
-    let excerpt = text(d, "excerpt").trim();
-    if excerpt.is_empty() {
-        return text(d, "id").to_string();
-    }
-    let short: String = excerpt.chars().take(60).collect();
-    if short.len() < excerpt.len() {
-        format!("{short}…")
-    } else {
-        short
-    }
 }
 
 /// "column 12: unbalanced bracket" → "unbalanced bracket": the same mistake at another
@@ -223,18 +128,71 @@ mod tests {
         assert_eq!(median(&[]), None);
     }
 
+    use crate::catalog::exercises::Label;
+    use crate::compose::{Count, Finding, Platform, Severity};
+    use crate::grade::Grade;
+    use crate::grade::monitor::{Explained, Metrics, MonitorGrade};
+    use crate::grade::rewrite::{FactResult, RewriteGrade};
+    use crate::grade::triage::{ItemResult, TriageGrade};
+
+    fn doc(id: &str, title: &str, excerpt: &str) -> Explained {
+        Explained {
+            id: id.into(),
+            title: title.into(),
+            excerpt: excerpt.into(),
+            reason: String::new(),
+        }
+    }
+
+    /// A stored monitoring grade, as `App::submit` records it.
+    fn monitor(
+        found: usize,
+        precision: f64,
+        recall: f64,
+        missed: Vec<Explained>,
+        wrong: Vec<Explained>,
+    ) -> String {
+        serde_json::to_string(&Grade::Monitor(MonitorGrade {
+            query: "q".into(),
+            metrics: Metrics {
+                relevant: 10,
+                found,
+                true_positives: 0,
+                precision,
+                recall,
+                f1: 0.0,
+            },
+            pass_mark: 0.8,
+            passed: false,
+            clauses: Vec::new(),
+            missed_total: missed.len(),
+            missed,
+            false_positive_total: wrong.len(),
+            false_positives: wrong,
+            advice: String::new(),
+        }))
+        .expect("serialises")
+    }
+
     #[test]
     fn mistakes_are_counted_once_per_trainee() {
-        let monitor_a = r#"{"kind":"monitor","found":12,"precision":0.3,"recall":0.9,
-            "missed":[{"id":"d1","title":"Flood warning for Ellis"}],
-            "false_positives":[{"id":"d7","title":""},{"id":"d7","title":""},
-            {"id":"d9","title":"","excerpt":"Sandbags handed out at the depot today"}]}"#;
-        let monitor_b = r#"{"kind":"monitor","found":0,"precision":0,"recall":0,
-            "missed":[{"id":"d1","title":"Flood warning for Ellis"}],"false_positives":[]}"#;
+        let flood = || doc("d1", "Flood warning for Ellis", "");
+        let monitor_a = monitor(
+            12,
+            0.3,
+            0.9,
+            vec![flood()],
+            vec![
+                doc("d7", "", ""),
+                doc("d7", "", ""),
+                doc("d9", "", "Sandbags handed out at the depot today"),
+            ],
+        );
+        let monitor_b = monitor(0, 0.0, 0.0, vec![flood()], Vec::new());
         let error = r#"{"error":"column 7: unbalanced bracket"}"#;
         let error_elsewhere = r#"{"error":"column 12: unbalanced bracket"}"#;
         let m = common_mistakes(
-            &[monitor_a, monitor_b, error, error_elsewhere, "not json"],
+            &[&monitor_a, &monitor_b, error, error_elsewhere, "not json"],
             10,
         );
         assert_eq!(
@@ -258,19 +216,62 @@ mod tests {
         );
         assert!(m.iter().any(|x| x.what == "Finds nothing at all"));
         assert!(m.iter().any(|x| x.what.starts_with("Mostly noise")));
-        assert_eq!(common_mistakes(&[monitor_a, monitor_b], 1).len(), 1);
+        assert_eq!(common_mistakes(&[&monitor_a, &monitor_b], 1).len(), 1);
     }
 
     #[test]
     fn rewrite_and_triage_mistakes() {
-        let rewrite = r#"{"kind":"rewrite","counts":[{"platform":"x","valid":false}],
-            "facts":[{"fact":"the date","found":null},{"fact":"the place","found":"Port Ellis"}],
-            "findings":[{"rule":"govuk.words","message":"Avoid “utilise”"}]}"#;
-        let triage = r#"{"kind":"triage","items":[
-            {"id":"p1","expected":"escalate","correct":false},
-            {"id":"p2","expected":"not-relevant","correct":false},
-            {"id":"p3","expected":"relevant","correct":true}]}"#;
-        let m: Vec<String> = common_mistakes(&[rewrite, triage], 10)
+        let too_long: Count = crate::compose::count(&"x".repeat(300), Platform::X.profile());
+        assert!(!too_long.valid);
+        let rewrite = serde_json::to_string(&Grade::Rewrite(RewriteGrade {
+            counts: vec![too_long],
+            findings: vec![Finding {
+                rule: "govuk.words".into(),
+                severity: Severity::Warning,
+                message: "Avoid “utilise”".into(),
+                why: String::new(),
+                link: None,
+                span: None,
+                fix: None,
+            }],
+            facts: vec![
+                FactResult {
+                    fact: "the date".into(),
+                    found: None,
+                },
+                FactResult {
+                    fact: "the place".into(),
+                    found: Some("Port Ellis".into()),
+                },
+            ],
+            score: 40.0,
+            breakdown: Vec::new(),
+            pass_mark: 70.0,
+            passed: false,
+        }))
+        .expect("serialises");
+        let item = |id: &str, expected: Label, correct: bool| ItemResult {
+            id: id.into(),
+            given: None,
+            expected,
+            correct,
+            why: String::new(),
+        };
+        let triage = serde_json::to_string(&Grade::Triage(TriageGrade {
+            items: vec![
+                item("p1", Label::Escalate, false),
+                item("p2", Label::NotRelevant, false),
+                item("p3", Label::Relevant, true),
+            ],
+            correct: 1,
+            total: 3,
+            share: 1.0 / 3.0,
+            missed_escalations: 1,
+            pass_mark: 0.75,
+            passed: false,
+        }))
+        .expect("serialises");
+        let m: Vec<String> = common_mistakes(&[&rewrite, &triage], 10)
             .into_iter()
             .map(|m| m.what)
             .collect();
