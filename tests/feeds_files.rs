@@ -11,7 +11,7 @@ use chrono::{TimeZone, Utc};
 use rand::{RngExt, SeedableRng};
 use sandpit::app::{App, SearchParams};
 use sandpit::index::search::SortOrder;
-use sandpit::ingest::feed::{FeedOrigin, parse};
+use sandpit::ingest::feed::{FeedKey, FeedOrigin, parse};
 
 fn data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/feeds")
@@ -83,6 +83,7 @@ fn every_file_is_imported_or_rejected_as_expected() {
                 origin: &name,
                 source: None,
                 now: now(),
+                key: FeedKey::File(&name),
             },
         );
         let problems: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
@@ -153,6 +154,7 @@ fn charsets_come_out_right() {
                 origin: name,
                 source: None,
                 now: now(),
+                key: FeedKey::File(name),
             },
         );
         parsed
@@ -292,6 +294,7 @@ fn mutated_feeds_never_panic_or_vanish() {
                     origin: name,
                     source: None,
                     now: now(),
+                    key: FeedKey::File(name),
                 },
             );
             if parsed

@@ -10,7 +10,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::feed::{self, FeedOrigin};
+use super::feed::{self, FeedKey, FeedOrigin};
 use super::fetch::{Body, FetchError, FetchOptions, Fetched, Fetcher, Validators};
 use super::{Document, Parsed, article, opml};
 use crate::app::{App, validate_corpus_name};
@@ -336,16 +336,6 @@ fn unreadable(parsed: &Parsed) -> Option<String> {
         .map(|p| p.message.clone())
 }
 
-/// Ids that are not URLs or URNs (`42`, `post-7`) are only unique within their feed; they are
-/// prefixed with the feed's address so two feeds in a corpus cannot overwrite each other.
-fn scoped_id(feed_url: &str, id: &str) -> String {
-    if id.contains(':') {
-        id.to_string()
-    } else {
-        format!("{feed_url}#{id}")
-    }
-}
-
 fn timestamp_or_now(s: Option<&str>, now: DateTime<Utc>) -> DateTime<Utc> {
     s.and_then(parse_timestamp).unwrap_or(now)
 }
@@ -490,17 +480,21 @@ async fn read_body(
     let charset = body.charset();
     let bytes = body.bytes.clone();
     let url = feed.url.clone();
+    let (index, corpus) = (app.index.clone(), feed.corpus.clone());
     // Parsing a large feed is CPU work: keep it off the async threads.
     let parsed = tokio::task::spawn_blocking(move || {
-        feed::parse_with_charset(
+        let mut parsed = feed::parse_with_charset(
             &bytes,
             charset.as_deref(),
             &FeedOrigin {
                 origin: &url,
                 source: None,
                 now,
+                key: FeedKey::Url(&url),
             },
-        )
+        );
+        super::feed_ids::keep_stored_legacy_ids(&index, &corpus, &url, &mut parsed.documents);
+        parsed
     })
     .await
     .map_err(|e| ("internal", format!("the feed could not be read: {e}")))?;
@@ -519,9 +513,6 @@ async fn read_body(
         mut notes,
     } = parsed;
     let title = documents.first().map(|d| d.source_name.clone());
-    for doc in &mut documents {
-        doc.id = scoped_id(&feed.url, &doc.id);
-    }
     if feed.fetch_articles {
         fetch_articles(app, fetcher, feed, &mut documents, &mut notes).await;
     }
@@ -796,19 +787,4 @@ mod tests {
         assert_eq!(mins(next_fetch(now, 2 * 24 * 60, 1, None)), 2 * 24 * 60);
     }
 
-    #[test]
-    fn ids_are_scoped_to_their_feed_unless_global() {
-        assert_eq!(
-            scoped_id("https://a.example/rss", "42"),
-            "https://a.example/rss#42"
-        );
-        assert_eq!(
-            scoped_id("https://a.example/rss", "https://a.example/p/1"),
-            "https://a.example/p/1"
-        );
-        assert_eq!(
-            scoped_id("https://a.example/rss", "urn:uuid:1"),
-            "urn:uuid:1"
-        );
-    }
 }

@@ -5,11 +5,14 @@
 pub mod article;
 pub mod charset;
 pub mod clean;
+pub mod dates;
 pub mod feed;
+pub mod feed_ids;
 pub mod feeds;
 pub mod fetch;
 pub mod guard;
 pub mod jsonl;
+pub mod normalise;
 pub mod opml;
 pub mod repair;
 pub mod source;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::feed::{self, FeedOrigin};
+use super::feed::{self, FeedKey, FeedOrigin};
 use super::{Document, Problem, jsonl};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,12 +143,14 @@ pub fn read(
                     report.problems.push(problem(format!("cannot read: {e}")));
                     continue;
                 }
+                let key = feed_key(paths, &path);
                 let parsed = feed::parse(
                     &bytes,
                     &FeedOrigin {
                         origin: &origin,
                         source: None,
                         now,
+                        key: FeedKey::File(&key),
                     },
                 );
                 report.problems.extend(parsed.problems);
@@ -160,6 +162,24 @@ pub fn read(
         }
     }
     Ok(report)
+}
+
+/// A feed file's identity for its items' ids: its path under the folder it was found in, with
+/// `/` between folders (its name, when it was named itself). Importing the same folder again
+/// gives the same ids; two files in it never share one.
+fn feed_key(roots: &[PathBuf], path: &Path) -> String {
+    let relative = roots
+        .iter()
+        .find_map(|root| path.strip_prefix(root).ok().filter(|r| !r.as_os_str().is_empty()));
+    let relative = match relative {
+        Some(r) => r.to_path_buf(),
+        None => PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+    };
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn read_jsonl(
