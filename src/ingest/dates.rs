@@ -214,7 +214,10 @@ fn numeric(s: &str) -> Option<DateTime<Utc>> {
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     if parts[0].len() == 4 {
         return None; // year first: `iso` reads those
     }
@@ -366,7 +369,9 @@ fn words(s: &str) -> Option<DateTime<Utc>> {
     at(y, mo, d, tm, offset.unwrap_or(0))
 }
 
-const FILLERS: &[&str] = &["at", "on", "the", "of", "de", "del", "le", "um", "à", "a", "dydd"];
+const FILLERS: &[&str] = &[
+    "at", "on", "the", "of", "de", "del", "le", "um", "à", "a", "dydd",
+];
 
 fn ordinal(lower: &str) -> Option<u32> {
     let digits = lower.trim_end_matches(|c: char| c.is_alphabetic());
@@ -382,8 +387,8 @@ fn month(lower: &str) -> Option<u32> {
         | "januari" | "ion" | "ionawr" => 1,
         "feb" | "february" | "févr" | "fevr" | "février" | "fevrier" | "fév" | "februar"
         | "febrero" | "februari" | "chwe" | "chwefror" => 2,
-        "mar" | "march" | "mars" | "mär" | "märz" | "maerz" | "mrz" | "marzo" | "mrt"
-        | "maart" | "maw" | "mawrth" => 3,
+        "mar" | "march" | "mars" | "mär" | "märz" | "maerz" | "mrz" | "marzo" | "mrt" | "maart"
+        | "maw" | "mawrth" => 3,
         "apr" | "april" | "avr" | "avril" | "abr" | "abril" | "ebr" | "ebrill" => 4,
         "may" | "mai" | "mayo" | "mei" => 5,
         "jun" | "june" | "juin" | "juni" | "junio" | "meh" | "mehefin" => 6,

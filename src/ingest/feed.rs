@@ -4,8 +4,8 @@
 //! feed-rs as it is, and `repair` mends what it can.
 //!
 //! An item's id is the feed's guid or id, else its link, else a hash of its content, prefixed
-//! with the feed's identity (`FeedKey`): guids are only unique within their feed, and two feeds
-//! in one corpus must not overwrite each other's items. An item without a date takes the
+//! with the feed's identity (`FeedKey`: its address, or the file's path): guids are only unique
+//! within their feed, and two feeds in one corpus must not overwrite each other's items. An item without a date takes the
 //! feed's date, else the import time, and the summary says so.
 
 use std::borrow::Cow;
@@ -38,9 +38,8 @@ pub enum FeedKey<'a> {
     /// A fetched feed: its address.
     Url(&'a str),
     /// A feed file: its path under the folder imported (or its name, when imported alone).
-    /// When the feed states its own address (an Atom or `atom:link` self link, RSS 1.0's
-    /// channel `rdf:about`), that address is the identity instead, so copies of one feed
-    /// saved at different times, or fetched live, share their items' ids.
+    /// Not the address the feed states for itself: copies of one template feed often keep the
+    /// template's, and two feeds taken for one would overwrite each other's items.
     File(&'a str),
 }
 
@@ -155,7 +154,7 @@ pub fn parse_with_charset(
         .source
         .map(str::to_string)
         .unwrap_or_else(|| source_id(&feed, &source_name));
-    let identity = feed_identity(&feed, from.key);
+    let identity = feed_identity(from.key);
     let feed_date = feed.published.or(feed.updated);
     let feed_lang = feed.language.clone().unwrap_or_default();
     let mut undated = 0;
@@ -284,17 +283,10 @@ fn to_document(
 }
 
 /// The prefix that makes item ids unique per feed (see `FeedKey`).
-fn feed_identity(feed: &Feed, key: FeedKey<'_>) -> String {
+fn feed_identity(key: FeedKey<'_>) -> String {
     match key {
         FeedKey::Url(url) => url.trim().to_string(),
-        FeedKey::File(path) => feed
-            .links
-            .iter()
-            .filter(|l| l.rel.as_deref() == Some("self"))
-            .map(|l| l.href.trim())
-            .find(|h| h.starts_with("https://") || h.starts_with("http://"))
-            .map(str::to_string)
-            .unwrap_or_else(|| path.replace('\\', "/")),
+        FeedKey::File(path) => path.replace('\\', "/"),
     }
 }
 
@@ -526,6 +518,9 @@ pub fn describe_error(bytes: &[u8], err: &ParseFeedError) -> String {
     if head.contains("<html") || head.starts_with("<!doctype") {
         return "this is a web page (HTML), not a feed; look for the page's RSS or Atom link"
             .into();
+    }
+    if head.starts_with('[') && serde_json::from_slice::<serde_json::Value>(bytes).is_ok() {
+        return "not a feed: this JSON is not a JSON Feed (it is a list; a JSON Feed is an object with \"version\" and \"items\")".into();
     }
     if !head.starts_with('<') && !head.starts_with('{') {
         return "not a feed: this is plain text, not RSS, Atom or JSON Feed".into();

@@ -786,5 +786,4 @@ mod tests {
         // An interval longer than the backoff cap is not shortened by failing.
         assert_eq!(mins(next_fetch(now, 2 * 24 * 60, 1, None)), 2 * 24 * 60);
     }
-
 }

@@ -236,8 +236,8 @@ impl El {
 }
 
 const VOID: &[&str] = &[
-    "br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param",
-    "source", "track", "wbr",
+    "br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param", "source",
+    "track", "wbr",
 ];
 
 fn serialise_kids(el: &El, out: &mut String) {
@@ -393,9 +393,7 @@ fn read_tree(text: &str, reading: &mut Reading) -> Result<El, Unread> {
 
 fn resolve_ns(r: ResolveResult<'_>) -> Option<Ns> {
     match r {
-        ResolveResult::Bound(ns) => {
-            Some(ns_of(ns.as_ref()))
-        }
+        ResolveResult::Bound(ns) => Some(ns_of(ns.as_ref())),
         ResolveResult::Unbound => None,
         ResolveResult::Unknown(prefix) => Some(ns_of_prefix(&prefix)),
     }
@@ -454,7 +452,10 @@ fn new_element(
         let (attr_ns, name) = match key.split_once(':') {
             Some((p, l)) => {
                 let (r, _) = reader.resolver().resolve_attribute(a.key);
-                (resolve_ns(r).unwrap_or_else(|| ns_of_prefix(p)), l.to_string())
+                (
+                    resolve_ns(r).unwrap_or_else(|| ns_of_prefix(p)),
+                    l.to_string(),
+                )
             }
             None => (Ns::None, key.clone()),
         };
@@ -523,7 +524,11 @@ impl Scope {
         if let Some(b) = el.attr(Ns::Xml, "base") {
             scope.base = join(self.base.as_ref(), b).or(scope.base);
         }
-        if let Some(l) = el.attr(Ns::Xml, "lang").map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(l) = el
+            .attr(Ns::Xml, "lang")
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
             scope.lang = Some(l.to_string());
         }
         scope
@@ -614,7 +619,7 @@ fn person(raw: &str) -> Option<String> {
 /// RSS of every version, RSS 1.0 (RDF), and CDF. Returns `None` for an `<rss>` without a
 /// channel, which `feed` reports as such.
 fn read_rss(root: &El, doc: &Scope, dates: &mut Dates<'_>) -> Option<Model> {
-    let root_scope = doc.enter(root);
+    let root_scope = channel_scope(doc, root);
     let channel = if root.is("channel") {
         Some(root)
     } else {
@@ -624,14 +629,9 @@ fn read_rss(root: &El, doc: &Scope, dates: &mut Dates<'_>) -> Option<Model> {
         return None;
     }
     let mut model = Model::default();
-    let scope = channel.map_or(root_scope.clone(), |c| root_scope.enter(c));
-    let scope = match channel.and_then(|c| c.attr(Ns::None, "base")) {
-        // CDF: BASE is the base of the channel's relative HREFs.
-        Some(b) => Scope {
-            base: join(scope.base.as_ref(), b).or(scope.base.clone()),
-            ..scope
-        },
-        None => scope,
+    let scope = match channel {
+        Some(c) if !std::ptr::eq(c, root) => channel_scope(&root_scope, c),
+        _ => root_scope.clone(),
     };
     if let Some(ch) = channel {
         model.title = first_text(ch, &[(Ns::None, "title"), (Ns::Dc, "title")])
@@ -640,27 +640,6 @@ fn read_rss(root: &El, doc: &Scope, dates: &mut Dates<'_>) -> Option<Model> {
             model.links.push(Link {
                 href,
                 rel: "alternate".into(),
-            });
-        }
-        for l in ch.children(Ns::Atom10, "link") {
-            let rel = l.attr(Ns::None, "rel").unwrap_or("alternate").trim();
-            if rel == "self"
-                && let Some(href) = l.attr(Ns::None, "href").filter(|h| !h.trim().is_empty())
-            {
-                model.links.push(Link {
-                    href: scope.resolve(href),
-                    rel: "self".into(),
-                });
-            }
-        }
-        // RSS 1.0: the channel's rdf:about is the feed's own address.
-        if !model.links.iter().any(|l| l.rel == "self")
-            && let Some(about) = ch.attr(Ns::Rdf, "about")
-            && about.starts_with("http")
-        {
-            model.links.push(Link {
-                href: about.trim().to_string(),
-                rel: "self".into(),
             });
         }
         model.lang = first_text(ch, &[(Ns::None, "language"), (Ns::Dc, "language")])
@@ -696,21 +675,26 @@ fn read_rss(root: &El, doc: &Scope, dates: &mut Dates<'_>) -> Option<Model> {
     Some(model)
 }
 
+/// The scope inside a channel (or the root): `xml:base`, `xml:lang`, and CDF's `BASE`, the base
+/// of the channel's relative HREFs.
+fn channel_scope(outer: &Scope, el: &El) -> Scope {
+    let scope = outer.enter(el);
+    match el.attr(Ns::None, "base") {
+        Some(b) => Scope {
+            base: join(scope.base.as_ref(), b).or(scope.base.clone()),
+            ..scope
+        },
+        None => scope,
+    }
+}
+
 /// Items under the root, under its channel, and under CDF's nested channels; not inside items.
 fn collect_items<'a>(el: &'a El, scope: &Scope, out: &mut Vec<(&'a El, Scope)>, depth: usize) {
     for e in el.elements() {
         if e.core_is("item") {
             out.push((e, scope.clone()));
         } else if e.core_is("channel") && depth < 16 {
-            let inner = scope.enter(e);
-            let inner = match e.attr(Ns::None, "base") {
-                Some(b) => Scope {
-                    base: join(inner.base.as_ref(), b).or(inner.base.clone()),
-                    ..inner
-                },
-                None => inner,
-            };
-            collect_items(e, &inner, out, depth + 1);
+            collect_items(e, &channel_scope(scope, e), out, depth + 1);
         }
     }
 }
@@ -872,9 +856,11 @@ fn rss_item(item: &El, scope: &Scope, dates: &mut Dates<'_>) -> Entry {
         }
     }
     if entry.authors.is_empty() {
-        entry
-            .authors
-            .extend(texts(&[(Ns::Itunes, "author")]).iter().filter_map(|a| person(a)));
+        entry.authors.extend(
+            texts(&[(Ns::Itunes, "author")])
+                .iter()
+                .filter_map(|a| person(a)),
+        );
     }
     entry.authors.dedup();
     entry.lang = item
@@ -910,10 +896,7 @@ fn atom_text(el: &El) -> Option<String> {
     if ty == "multipart/alternative" {
         return el
             .children(Ns::None, "content")
-            .filter(|c| {
-                c.attr(Ns::None, "type")
-                    .is_some_and(|t| t.contains("html"))
-            })
+            .filter(|c| c.attr(Ns::None, "type").is_some_and(|t| t.contains("html")))
             .chain(el.children(Ns::None, "content"))
             .find_map(atom_text);
     }
@@ -960,7 +943,10 @@ fn atom_text(el: &El) -> Option<String> {
 fn atom_person(el: &El) -> Option<String> {
     el.child(Ns::None, "name")
         .and_then(|n| non_empty(n.text()))
-        .or_else(|| el.child(Ns::None, "email").and_then(|n| non_empty(n.text())))
+        .or_else(|| {
+            el.child(Ns::None, "email")
+                .and_then(|n| non_empty(n.text()))
+        })
         .or_else(|| (!el.has_elements()).then(|| el.text()).and_then(non_empty))
 }
 
@@ -1041,9 +1027,9 @@ fn read_atom(root: &El, doc: &Scope, dates: &mut Dates<'_>) -> Model {
             links: atom_links(e, &scope),
             ..Entry::default()
         };
-        let content = e.children(Ns::None, "content").find_map(|c| {
-            atom_text(c).map(|t| (t, scope.enter(c).lang))
-        });
+        let content = e
+            .children(Ns::None, "content")
+            .find_map(|c| atom_text(c).map(|t| (t, scope.enter(c).lang)));
         let (content, lang) = match content {
             Some((t, lang)) => (Some(t), lang),
             None => (
@@ -1104,7 +1090,9 @@ fn read_atom(root: &El, doc: &Scope, dates: &mut Dates<'_>) -> Model {
 
 fn write_atom(model: &Model) -> Vec<u8> {
     let mut out = String::with_capacity(4096 + model.entries.len() * 1024);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    out.push_str(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+    );
     if let Some(lang) = &model.lang {
         out.push_str(&format!(" xml:lang=\"{}\"", escape(lang.trim())));
     }
@@ -1421,9 +1409,15 @@ mod tests {
             <item><dc:title>Ferry news</dc:title><xhtml:body><p>Sailings <b>resume</b></p></xhtml:body><dc:date>2026-03-04</dc:date></item>
             </channel></rss>"#,
         );
-        assert!(out.contains("<title type=\"html\">Ferry news</title>"), "{out}");
+        assert!(
+            out.contains("<title type=\"html\">Ferry news</title>"),
+            "{out}"
+        );
         assert!(out.contains("&lt;p&gt;Sailings &lt;b&gt;resume"), "{out}");
-        assert!(out.contains("<published>2026-03-04T00:00:00Z</published>"), "{out}");
+        assert!(
+            out.contains("<published>2026-03-04T00:00:00Z</published>"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -1433,7 +1427,10 @@ mod tests {
             <ITEM HREF="a.html" LASTMOD="1999-05-01T10:00"><TITLE>First</TITLE><ABSTRACT>Text</ABSTRACT></ITEM></CHANNEL>"#,
         );
         assert!(out.contains("href=\"a.html\""), "{out}");
-        assert!(out.contains("<published>1999-05-01T10:00:00Z</published>"), "{out}");
+        assert!(
+            out.contains("<published>1999-05-01T10:00:00Z</published>"),
+            "{out}"
+        );
         assert!(out.contains(">Text</content>"), "{out}");
     }
 
@@ -1445,7 +1442,10 @@ mod tests {
             <content type="text/plain" mode="base64">Rmxvb2Qgd2FybmluZw==</content></entry></feed>"#,
         );
         assert!(out.contains(">Flood warning</content>"), "{out}");
-        assert!(out.contains("<published>2005-02-28T10:00:00Z</published>"), "{out}");
+        assert!(
+            out.contains("<published>2005-02-28T10:00:00Z</published>"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -86,9 +86,55 @@ fn starts_reference(after: &[u8]) -> bool {
     }
 }
 
-/// Offsets just after each `</item>` and `</entry>` (with any namespace prefix): the places
-/// where a feed can be cut and still hold complete items.
+/// Namespaces whose `item` and `entry` are a feed's items (RSS 0.90 and 1.0, Atom 0.3 and
+/// 1.0); `content:item` and the like are not.
+const FEED_NAMESPACES: &[&[u8]] = &[
+    b"http://purl.org/rss/1.0/",
+    b"http://my.netscape.com/rdf/simple/0.9/",
+    b"http://www.w3.org/2005/Atom",
+    b"http://purl.org/atom/ns#",
+];
+
+/// Prefixes the text binds to other namespaces than a feed's (`xmlns:content="..."`).
+fn other_prefixes(text: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(pos) = find(&text[i..], b"xmlns:") {
+        let start = i + pos + 6;
+        i = start;
+        let Some(eq) = text[start..].iter().take(64).position(|b| *b == b'=') else {
+            continue;
+        };
+        let prefix = text[start..start + eq].trim_ascii();
+        let value = text[start + eq + 1..].trim_ascii_start();
+        let Some(&quote) = value.first().filter(|q| **q == b'"' || **q == b'\'') else {
+            continue;
+        };
+        let Some(end) = value[1..].iter().take(512).position(|b| *b == quote) else {
+            continue;
+        };
+        if !FEED_NAMESPACES.contains(&&value[1..1 + end]) {
+            out.push(prefix);
+        }
+    }
+    out
+}
+
+/// Whether an element name is a feed's item or entry (any case; a prefix bound to a feed's
+/// namespace, or undeclared, is allowed).
+fn is_item_name(name: &[u8], others: &[&[u8]]) -> bool {
+    let (prefix, local) = match name.iter().position(|b| *b == b':') {
+        Some(at) => (Some(&name[..at]), &name[at + 1..]),
+        None => (None, name),
+    };
+    (local.eq_ignore_ascii_case(b"item") || local.eq_ignore_ascii_case(b"entry"))
+        && prefix.is_none_or(|p| !others.contains(&p))
+}
+
+/// Offsets just after each `</item>` and `</entry>` (see `is_item_name`): the places where a
+/// feed can be cut and still hold complete items.
 pub fn item_ends(text: &[u8]) -> Vec<usize> {
+    let others = other_prefixes(text);
     let mut ends = Vec::new();
     let mut i = 0;
     while let Some(pos) = find(&text[i..], b"</") {
@@ -97,9 +143,7 @@ pub fn item_ends(text: &[u8]) -> Vec<usize> {
             i = start;
             continue;
         };
-        let name = &text[start..start + close];
-        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
-        if local.eq_ignore_ascii_case(b"item") || local.eq_ignore_ascii_case(b"entry") {
+        if is_item_name(text[start..start + close].trim_ascii_end(), &others) {
             ends.push(start + close + 1);
         }
         i = start + close + 1;
@@ -126,6 +170,7 @@ pub fn closing_tags(text: &[u8]) -> Option<String> {
 /// How many items the raw text holds (`<item>`, `<item ...>`, `<entry>`, `<entry ...>`), to
 /// notice items that parsing silently dropped.
 pub fn count_items(text: &[u8]) -> usize {
+    let others = other_prefixes(text);
     let mut n = 0;
     let mut i = 0;
     while let Some(pos) = text[i..].iter().position(|b| *b == b'<') {
@@ -135,11 +180,7 @@ pub fn count_items(text: &[u8]) -> usize {
             .take(64)
             .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
             .unwrap_or(0);
-        let name = &rest[..name_end];
-        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
-        if (local.eq_ignore_ascii_case(b"item") || local.eq_ignore_ascii_case(b"entry"))
-            && rest.get(name_end) != Some(&b'/')
-        {
+        if is_item_name(&rest[..name_end], &others) && rest.get(name_end) != Some(&b'/') {
             n += 1;
         }
         i += pos + 1;
@@ -205,5 +246,10 @@ mod tests {
             Some("</CHANNEL></RSS>")
         );
         assert_eq!(item_ends(b"<ITEM>a</ITEM><item>b</item>").len(), 2);
+        let rdf = b"<rdf:RDF xmlns='http://purl.org/rss/1.0/' xmlns:rss='http://purl.org/rss/1.0/' \
+            xmlns:content='http://purl.org/rss/1.0/modules/content/'><item><content:item>x</content:item></item>\
+            <rss:item>y</rss:item></rdf:RDF>";
+        assert_eq!(count_items(rdf), 2);
+        assert_eq!(item_ends(rdf).len(), 2);
     }
 }

@@ -168,9 +168,11 @@ pub fn read(
 /// `/` between folders (its name, when it was named itself). Importing the same folder again
 /// gives the same ids; two files in it never share one.
 fn feed_key(roots: &[PathBuf], path: &Path) -> String {
-    let relative = roots
-        .iter()
-        .find_map(|root| path.strip_prefix(root).ok().filter(|r| !r.as_os_str().is_empty()));
+    let relative = roots.iter().find_map(|root| {
+        path.strip_prefix(root)
+            .ok()
+            .filter(|r| !r.as_os_str().is_empty())
+    });
     let relative = match relative {
         Some(r) => r.to_path_buf(),
         None => PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
