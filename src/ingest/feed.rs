@@ -316,11 +316,17 @@ fn read(
     is_json: bool,
     base: Option<&Url>,
 ) -> Result<(Feed, Vec<String>), Failure> {
-    let normalised = if is_json {
-        normalise::json(text)
-    } else {
-        normalise::xml(text, base).ok()
-    };
+    // Like feed-rs, the normaliser reads untrusted bytes: should it ever panic, the text is
+    // read as it is instead.
+    let normalised = std::panic::catch_unwind(|| {
+        if is_json {
+            normalise::json(text)
+        } else {
+            normalise::xml(text, base).ok()
+        }
+    })
+    .ok()
+    .flatten();
     if let Some(n) = normalised
         && let Ok(feed) = try_parse(parser, &n.text)
     {

@@ -108,6 +108,7 @@ pub fn read(
     mut sink: impl FnMut(Document) -> crate::error::Result<()>,
 ) -> crate::error::Result<Report> {
     let mut report = Report::default();
+    let mut keys = std::collections::HashSet::new();
     for path in files(paths, &mut report) {
         report.files += 1;
         let origin = path.display().to_string();
@@ -143,7 +144,13 @@ pub fn read(
                     report.problems.push(problem(format!("cannot read: {e}")));
                     continue;
                 }
-                let key = feed_key(paths, &path);
+                // Files named alike (uploaded from different places) stay different feeds.
+                let mut key = feed_key(paths, &path);
+                let mut n = 1;
+                while !keys.insert(key.clone()) {
+                    n += 1;
+                    key = format!("{} ({n})", feed_key(paths, &path));
+                }
                 let parsed = feed::parse(
                     &bytes,
                     &FeedOrigin {
@@ -222,5 +229,20 @@ fn read_jsonl(
             Ok(None) => {}
             Err(p) => report.problems.push(p),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feed_keys_are_paths_under_the_folder_imported() {
+        let roots = [PathBuf::from("/data/feeds"), PathBuf::from("/tmp/one.xml")];
+        let key = |p: &str| feed_key(&roots, Path::new(p));
+        assert_eq!(key("/data/feeds/a.xml"), "a.xml");
+        assert_eq!(key("/data/feeds/north/a.xml"), "north/a.xml");
+        assert_eq!(key("/tmp/one.xml"), "one.xml");
+        assert_eq!(key("/elsewhere/b.rss"), "b.rss");
     }
 }
