@@ -308,6 +308,9 @@ pub fn legacy_fetched_id(feed_url: &str, id: &str) -> Option<String> {
     item.contains(':').then(|| item.to_string())
 }
 
+/// A feed read, and the notes on what normalising did to read it.
+type Read = (Feed, Vec<String>);
+
 /// Reads a feed's text: XML through `normalise` first (falling back to the text as it is
 /// when that cannot read it), JSON with its mends. The notes say what normalising did.
 fn read(
@@ -315,7 +318,7 @@ fn read(
     text: &[u8],
     is_json: bool,
     base: Option<&Url>,
-) -> Result<(Feed, Vec<String>), Failure> {
+) -> Result<Read, Failure> {
     // Like feed-rs, the normaliser reads untrusted bytes: should it ever panic, the text is
     // read as it is instead.
     let normalised = std::panic::catch_unwind(|| {
@@ -406,7 +409,7 @@ fn try_parse(parser: &dyn Fn() -> Parser, bytes: &[u8]) -> Result<Feed, Failure>
 /// last, keeping the complete items before the point where the file breaks. Says what it did
 /// in notes (nothing lost) or problems (items lost).
 fn repair_xml(
-    read: &dyn Fn(&[u8]) -> Result<(Feed, Vec<String>), Failure>,
+    read: &dyn Fn(&[u8]) -> Result<Read, Failure>,
     text: &[u8],
     error: &ParseFeedError,
     origin: &str,
@@ -430,13 +433,13 @@ fn repair_xml(
     // worse as it grows past the break, so a binary search over item ends finds it.
     let closing = repair::closing_tags(&current)?;
     let ends = repair::item_ends(&current);
-    let attempt = |k: usize| -> Option<(Feed, Vec<String>)> {
+    let attempt = |k: usize| -> Option<Read> {
         let mut prefix = current[..ends[k - 1]].to_vec();
         prefix.extend_from_slice(closing.as_bytes());
         read(&prefix).ok()
     };
     let (mut lo, mut hi) = (0usize, ends.len());
-    let mut best: Option<(Feed, Vec<String>)> = None;
+    let mut best: Option<Read> = None;
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         match attempt(mid) {
