@@ -992,6 +992,23 @@ for name, ty, body, expect_text in [
         [item(title=t_, text=expect_text or "Summary kept when the content is binary.", link=url, date=iso(t))])
     n += 1
 
+# Titles and summaries of other MIME types (feed-rs refuses the whole feed for them).
+for name, ty, make in [
+    ("application_xhtml_xml", "application/xhtml+xml", lambda s: f'<div xmlns="{NS["xhtml"]}">{esc(s)}</div>'),
+    ("text_plain", "text/plain", esc),
+    ("octet_stream_base64", "application/octet-stream", lambda s: base64.b64encode(s.encode()).decode()),
+]:
+    for where in ["title", "summary"]:
+        t_, x_ = topic()
+        t = when(n)
+        url = f"https://{A}/tm/{n}"
+        title_xml = f'<title type="{ty}">{make(t_)}</title>' if where == "title" else f"<title>{esc(t_)}</title>"
+        body_xml = f'<summary type="{ty}">{make(x_)}</summary>' if where == "summary" else f"<summary>{esc(x_)}</summary>"
+        feed(f"atom10_{where}_mime_{name}.atom", atom10([
+            f"<entry><id>tag:{A},2026:tm{n}</id>{title_xml}<link href=\"{url}\"/><updated>{iso(t)}</updated>{body_xml}</entry>"]),
+            [item(title=t_, text=x_, link=url, date=iso(t))])
+        n += 1
+
 t_, _ = topic()
 t = when(n)
 feed("atom10_content_binary_no_summary.atom", atom10([
