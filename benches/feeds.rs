@@ -15,7 +15,7 @@ use std::time::Instant;
 use chrono::Utc;
 use sandpit::app::App;
 use sandpit::config::Config;
-use sandpit::ingest::feed::{FeedOrigin, parse};
+use sandpit::ingest::feed::{FeedKey, FeedOrigin, parse};
 
 const WORDS: &[&str] = &[
     "flood",
@@ -247,6 +247,7 @@ fn main() {
                 origin: name,
                 source: None,
                 now,
+                key: FeedKey::File(name),
             },
         )
         .documents

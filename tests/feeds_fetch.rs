@@ -262,6 +262,15 @@ async fn handle(State(s): State<Arc<Shared>>, req: Request) -> Response {
         )
             .into_response(),
         p if p.starts_with("/files/") => xml(fixture_file(&p["/files/".len()..])),
+        // Feeds of different publishers whose items share guids: a bare number, and a URL.
+        p if p.starts_with("/same-guid/") => xml(rss(&[
+            ("1", &format!("Story one from {p}"), "A story."),
+            (
+                "https://shared.example.org/story",
+                &format!("Shared story as {p} tells it"),
+                "Another story.",
+            ),
+        ])),
         _ => (StatusCode::NOT_FOUND, "not here").into_response(),
     }
 }
@@ -639,8 +648,8 @@ async fn gzip_and_brotli_are_decoded() {
         asked.iter().all(|a| a.contains("gzip") && a.contains("br")),
         "{asked:?}"
     );
-    // Same items from both: the second fetch replaced rather than duplicated.
-    assert_eq!(app.index.count("live").expect("count"), 3);
+    // Two feeds (the same items at two addresses): item ids are unique per feed.
+    assert_eq!(app.index.count("live").expect("count"), 6);
 }
 
 #[tokio::test]
@@ -696,20 +705,28 @@ async fn wrong_charset_declarations_are_read_right() {
         let report = fetch_one(&app, &fetcher, &f).await;
         assert_eq!(report.outcome, Outcome::Ok, "{path}: {report}");
     }
-    let doc = |id: &str| {
+    // Item ids are the feed's address, '#', and the item's own id.
+    let doc = |path: &str, id: &str| {
         let app = app.clone();
-        let id = id.to_string();
+        let id = format!("{}#{id}", server.url(path));
         async move { app.document("live", &id).await.expect("document") }
     };
     assert_eq!(
-        doc("https://latin.example.fr/1").await.title,
+        doc("/latin1-labelled-utf8.xml", "https://latin.example.fr/1")
+            .await
+            .title,
         "Café, crème brûlée et façades"
     );
     assert_eq!(
-        doc("https://fixture.example.org/1").await.title,
+        doc("/utf8-labelled-latin1.xml", "https://fixture.example.org/1")
+            .await
+            .title,
         "Café fermé à Kerrow"
     );
-    assert_eq!(doc("urn:l1").await.title, "Café au port");
+    assert_eq!(
+        doc("/latin1-http-charset-only.xml", "urn:l1").await.title,
+        "Café au port"
+    );
 }
 
 #[tokio::test]
@@ -724,12 +741,82 @@ async fn items_seen_again_replace_rather_than_duplicate() {
     let second = fetch_one(&app, &fetcher, &f).await;
     assert_eq!((second.added, second.replaced), (1, 1), "{second}");
     assert_eq!(app.index.count("live").expect("count"), 3);
-    let b = app.document("live", "urn:item:b").await.expect("b");
+    let b = app
+        .document("live", &format!("{}#urn:item:b", f.url))
+        .await
+        .expect("b");
     assert_eq!(b.title, "Second story, corrected");
     let third = fetch_one(&app, &fetcher, &f).await;
     assert_eq!((third.added, third.replaced), (0, 2));
     assert_eq!(app.index.count("live").expect("count"), 3);
     assert_eq!(reload(&app, &f).await.items_added, 3);
+}
+
+/// Item ids are unique per feed: two feeds whose items have the same guids (a number, a URL)
+/// both keep their stories in one corpus, and fetching a feed again replaces its items.
+#[tokio::test]
+async fn feeds_sharing_guids_both_keep_their_items() {
+    let server = Fixture::start().await;
+    let app = app().await;
+    let fetcher = fetcher();
+    let a = feed(&app, "live", &server.url("/same-guid/a.xml")).await;
+    let b = feed(&app, "live", &server.url("/same-guid/b.xml")).await;
+    let first_a = fetch_one(&app, &fetcher, &a).await;
+    let first_b = fetch_one(&app, &fetcher, &b).await;
+    assert_eq!((first_a.added, first_a.replaced), (2, 0), "{first_a}");
+    assert_eq!((first_b.added, first_b.replaced), (2, 0), "{first_b}");
+    assert_eq!(app.index.count("live").expect("count"), 4);
+    let story = |f: &FeedRecord, id: &str| {
+        let app = app.clone();
+        let id = format!("{}#{id}", f.url);
+        async move { app.document("live", &id).await.expect("document").title }
+    };
+    assert_eq!(story(&a, "1").await, "Story one from /same-guid/a.xml");
+    assert_eq!(story(&b, "1").await, "Story one from /same-guid/b.xml");
+    assert_eq!(
+        story(&b, "https://shared.example.org/story").await,
+        "Shared story as /same-guid/b.xml tells it"
+    );
+    // The same items fetched again stay one document each.
+    let again = fetch_one(&app, &fetcher, &a).await;
+    assert_eq!((again.added, again.replaced), (0, 2), "{again}");
+    assert_eq!(app.index.count("live").expect("count"), 4);
+}
+
+/// A data directory from before ids were unique per feed holds a feed's URL-guid items under
+/// the bare guid. Fetching that feed again updates them where they are: no duplicates.
+#[tokio::test]
+async fn items_stored_under_the_old_ids_are_not_duplicated() {
+    use sandpit::ingest::feed::{FeedKey, FeedOrigin, legacy_fetched_id, parse};
+    let server = Fixture::start().await;
+    let app = app().await;
+    let fetcher = fetcher();
+    let url = server.url("/feed.xml");
+    // What the previous version stored for this feed.
+    let mut old = parse(
+        standard_feed().as_bytes(),
+        &FeedOrigin {
+            origin: &url,
+            source: None,
+            now: chrono::Utc::now(),
+            key: FeedKey::Url(&url),
+        },
+    )
+    .documents;
+    for doc in &mut old {
+        doc.id = legacy_fetched_id(&url, &doc.id).expect("a URL guid");
+    }
+    let f = feed(&app, "live", &url).await;
+    app.index.write("live", old).expect("write");
+    assert_eq!(app.index.count("live").expect("count"), 3);
+    let report = fetch_one(&app, &fetcher, &f).await;
+    assert_eq!((report.added, report.replaced), (0, 3), "{report}");
+    assert_eq!(app.index.count("live").expect("count"), 3);
+    let kept = app
+        .document("live", "https://fixture.example.org/2")
+        .await
+        .expect("the old id is kept");
+    assert_eq!(kept.title, "Ferry timetable");
 }
 
 #[tokio::test]
@@ -889,7 +976,10 @@ async fn article_pages_are_fetched_when_the_feed_asks() {
     assert_eq!(report.outcome, Outcome::Ok, "{report}");
     let port = server.addr.port();
     let doc = app
-        .document("live", &format!("http://127.0.0.1:{port}/article/1"))
+        .document(
+            "live",
+            &format!("{}#http://127.0.0.1:{port}/article/1", f.url),
+        )
         .await
         .expect("doc");
     assert!(
@@ -900,7 +990,10 @@ async fn article_pages_are_fetched_when_the_feed_asks() {
     assert!(!doc.body.contains("Cookie settings"));
     // A missing article keeps the feed's summary and is noted.
     let missing = app
-        .document("live", &format!("http://127.0.0.1:{port}/article/missing"))
+        .document(
+            "live",
+            &format!("{}#http://127.0.0.1:{port}/article/missing", f.url),
+        )
         .await
         .expect("doc");
     assert_eq!(missing.body, "Summary of a page that is gone.");

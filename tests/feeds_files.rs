@@ -11,7 +11,7 @@ use chrono::{TimeZone, Utc};
 use rand::{RngExt, SeedableRng};
 use sandpit::app::{App, SearchParams};
 use sandpit::index::search::SortOrder;
-use sandpit::ingest::feed::{FeedOrigin, parse};
+use sandpit::ingest::feed::{FeedKey, FeedOrigin, parse};
 
 fn data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/feeds")
@@ -83,6 +83,7 @@ fn every_file_is_imported_or_rejected_as_expected() {
                 origin: &name,
                 source: None,
                 now: now(),
+                key: FeedKey::File(&name),
             },
         );
         let problems: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
@@ -153,6 +154,7 @@ fn charsets_come_out_right() {
                 origin: name,
                 source: None,
                 now: now(),
+                key: FeedKey::File(name),
             },
         );
         parsed
@@ -230,9 +232,9 @@ async fn importing_the_whole_folder_keeps_the_corpus_searchable() {
     let floods = search("flood").await;
     assert!(floods > 300, "{floods}");
     assert!(search("#floodalert").await > 0);
-    // Only right if the wrongly labelled files were decoded correctly.
-    // The four Latin-1 variants share one item id, so one document stands for them.
-    assert_eq!(search("crème").await, 1, "latin-1 files were misread");
+    // Only right if the wrongly labelled files were decoded correctly. The four Latin-1
+    // variants carry the same item, but they are four feeds: ids are unique per feed.
+    assert_eq!(search("crème").await, 4, "latin-1 files were misread");
     assert_eq!(search("CrÃ¨me").await, 0);
     assert!(search("наводнении").await >= 1);
     assert!(search("\"stay indoors\"").await >= 1);
@@ -292,6 +294,7 @@ fn mutated_feeds_never_panic_or_vanish() {
                     origin: name,
                     source: None,
                     now: now(),
+                    key: FeedKey::File(name),
                 },
             );
             if parsed

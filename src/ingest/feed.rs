@@ -1,6 +1,12 @@
-//! Feed files and fetched feeds (RSS 0.9x/1.0/2.0, Atom, JSON Feed) → documents, through feed-rs.
-//! An item's id is the feed's guid or id, else its link, else a hash of its content; an item
-//! without a date takes the feed's date, else the import time, and the summary says so.
+//! Feed files and fetched feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, CDF, JSON Feed) → documents.
+//! XML feeds are first rewritten as plain Atom 1.0 by `normalise` (which knows the dialects and
+//! mistakes feed-rs does not), then read by feed-rs; XML that is not well-formed goes to
+//! feed-rs as it is, and `repair` mends what it can.
+//!
+//! An item's id is the feed's guid or id, else its link, else a hash of its content, prefixed
+//! with the feed's identity (`FeedKey`: its address, or the file's path): guids are only unique
+//! within their feed, and two feeds in one corpus must not overwrite each other's items. An item without a date takes the
+//! feed's date, else the import time, and the summary says so.
 
 use std::borrow::Cow;
 
@@ -11,9 +17,9 @@ use url::Url;
 
 use super::clean::html_to_text;
 use super::{Document, Parsed, Problem};
-use super::{charset, repair};
+use super::{charset, dates, normalise, repair};
 
-/// Where a feed came from, used for the documents' `source` and for messages.
+/// Where a feed came from, used for the documents' `source` and ids, and for messages.
 pub struct FeedOrigin<'a> {
     /// File name or feed URL, for messages.
     pub origin: &'a str,
@@ -21,6 +27,20 @@ pub struct FeedOrigin<'a> {
     pub source: Option<&'a str>,
     /// Used for items without a date and no feed date.
     pub now: DateTime<Utc>,
+    /// Which feed this is: item ids are made unique per feed with it.
+    pub key: FeedKey<'a>,
+}
+
+/// A feed's identity, which prefixes its items' ids (`<identity>#<item id>`) so that ids are
+/// unique per feed, while the same item read again from the same feed keeps its id.
+#[derive(Debug, Clone, Copy)]
+pub enum FeedKey<'a> {
+    /// A fetched feed: its address.
+    Url(&'a str),
+    /// A feed file: its path under the folder imported (or its name, when imported alone).
+    /// Not the address the feed states for itself: copies of one template feed often keep the
+    /// template's, and two feeds taken for one would overwrite each other's items.
+    File(&'a str),
 }
 
 /// Longest title kept; longer ones are junk (a whole article pasted in) and are cut.
@@ -54,7 +74,7 @@ pub fn parse_with_charset(
     if let Some(n) = decoded.note {
         note(&mut parsed, n);
     }
-    let (mut text, stripped) = repair::strip_control_chars(decoded.bytes);
+    let (text, stripped) = repair::strip_control_chars(decoded.bytes);
     if stripped {
         note(
             &mut parsed,
@@ -65,10 +85,6 @@ pub fn parse_with_charset(
         .iter()
         .find(|b| !b.is_ascii_whitespace())
         .is_some_and(|b| *b == b'{');
-    if !is_json && let Some(t) = repair::atom03_to_10(&text) {
-        text = Cow::Owned(t);
-        note(&mut parsed, "Atom 0.3 was read as Atom 1.0".into());
-    }
     // For fetched feeds, relative links resolve against the feed's address.
     let base = Url::parse(from.origin)
         .ok()
@@ -82,10 +98,15 @@ pub fn parse_with_charset(
             .id_generator(|links, _title, _uri| {
                 links.first().map(|l| l.href.clone()).unwrap_or_default()
             })
+            .timestamp_parser(dates::parse)
             .build()
     };
-    let feed = match try_parse(&parser, &text) {
-        Ok(feed) => {
+    let read = |bytes: &[u8]| read(&parser, bytes, is_json, base.as_ref());
+    let feed = match read(&text) {
+        Ok((feed, notes)) => {
+            for n in notes {
+                note(&mut parsed, n);
+            }
             if !is_json {
                 check_item_count(&text, &feed, from.origin, &mut parsed);
             }
@@ -94,7 +115,7 @@ pub fn parse_with_charset(
         Err(failure) => {
             let repaired = match &failure {
                 Failure::Error(e) if !is_json => {
-                    repair_xml(&parser, &text, e, from.origin, &mut parsed)
+                    repair_xml(&read, &text, e, from.origin, &mut parsed)
                 }
                 _ => None,
             };
@@ -133,6 +154,7 @@ pub fn parse_with_charset(
         .source
         .map(str::to_string)
         .unwrap_or_else(|| source_id(&feed, &source_name));
+    let identity = feed_identity(from.key);
     let feed_date = feed.published.or(feed.updated);
     let feed_lang = feed.language.clone().unwrap_or_default();
     let mut undated = 0;
@@ -144,6 +166,7 @@ pub fn parse_with_charset(
         let published = own.or(feed_date);
         match to_document(
             entry,
+            &identity,
             &source,
             &source_name,
             &feed_lang,
@@ -181,6 +204,7 @@ pub fn parse_with_charset(
 
 fn to_document(
     entry: &Entry,
+    identity: &str,
     source: &str,
     source_name: &str,
     feed_lang: &str,
@@ -227,6 +251,7 @@ fn to_document(
     } else {
         id
     };
+    let id = scoped_id(identity, &id);
     let author = entry
         .authors
         .iter()
@@ -255,6 +280,62 @@ fn to_document(
         }
         .derive(),
     )
+}
+
+/// The prefix that makes item ids unique per feed (see `FeedKey`).
+fn feed_identity(key: FeedKey<'_>) -> String {
+    match key {
+        FeedKey::Url(url) => url.trim().to_string(),
+        FeedKey::File(path) => path.replace('\\', "/"),
+    }
+}
+
+/// `<identity>#<item id>`, hashed (with the identity) when that would be too long a key.
+fn scoped_id(identity: &str, item: &str) -> String {
+    let id = format!("{identity}#{item}");
+    if id.len() > MAX_ID_BYTES {
+        content_hash(&id, "")
+    } else {
+        id
+    }
+}
+
+/// The id an item of a fetched feed had before ids were made unique per feed, where it
+/// differs from its id now: ids that were URLs or URNs were not prefixed with the feed's
+/// address then. `None` when the id is the same under both schemes (or cannot be told).
+pub fn legacy_fetched_id(feed_url: &str, id: &str) -> Option<String> {
+    let item = id.strip_prefix(feed_url.trim())?.strip_prefix('#')?;
+    item.contains(':').then(|| item.to_string())
+}
+
+/// A feed read, and the notes on what normalising did to read it.
+type Read = (Feed, Vec<String>);
+
+/// Reads a feed's text: XML through `normalise` first (falling back to the text as it is
+/// when that cannot read it), JSON with its mends. The notes say what normalising did.
+fn read(
+    parser: &dyn Fn() -> Parser,
+    text: &[u8],
+    is_json: bool,
+    base: Option<&Url>,
+) -> Result<Read, Failure> {
+    // Like feed-rs, the normaliser reads untrusted bytes: should it ever panic, the text is
+    // read as it is instead.
+    let normalised = std::panic::catch_unwind(|| {
+        if is_json {
+            normalise::json(text)
+        } else {
+            normalise::xml(text, base).ok()
+        }
+    })
+    .ok()
+    .flatten();
+    if let Some(n) = normalised
+        && let Ok(feed) = try_parse(parser, &n.text)
+    {
+        return Ok((feed, n.notes));
+    }
+    try_parse(parser, text).map(|feed| (feed, Vec::new()))
 }
 
 /// What binary data is, when it is not text at all: a compressed file saved under a feed's
@@ -324,11 +405,11 @@ fn try_parse(parser: &dyn Fn() -> Parser, bytes: &[u8]) -> Result<Feed, Failure>
     }
 }
 
-/// Tries the repairs of `repair` in turn on XML that did not parse: an RSS version feed-rs does
-/// not know, bare ampersands, and last, keeping the complete items before the point where the
-/// file breaks. Says what it did in notes (nothing lost) or problems (items lost).
+/// Tries the repairs of `repair` in turn on XML that did not parse: bare ampersands, and
+/// last, keeping the complete items before the point where the file breaks. Says what it did
+/// in notes (nothing lost) or problems (items lost).
 fn repair_xml(
-    parser: &dyn Fn() -> Parser,
+    read: &dyn Fn(&[u8]) -> Result<Read, Failure>,
     text: &[u8],
     error: &ParseFeedError,
     origin: &str,
@@ -336,30 +417,12 @@ fn repair_xml(
 ) -> Option<Feed> {
     let mut current: Cow<'_, [u8]> = Cow::Borrowed(text);
     let mut notes = Vec::new();
-    if matches!(
-        error,
-        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot)
-    ) && let Some((fixed, old)) = repair::rss_version_to_20(&current)
-    {
-        notes.push(if old.is_empty() {
-            "the RSS has no version; it was read as RSS 2.0".to_string()
-        } else {
-            format!("RSS version {old} was read as RSS 2.0")
-        });
-        current = Cow::Owned(fixed);
-        if let Ok(feed) = try_parse(parser, &current) {
-            parsed
-                .notes
-                .extend(notes.into_iter().map(|n| format!("{origin}: {n}")));
-            return Some(feed);
-        }
-    }
     if let Some(fixed) = repair::escape_bare_ampersands(&current) {
         current = Cow::Owned(fixed);
-        let ok = try_parse(parser, &current);
-        if let Ok(feed) = ok {
+        if let Ok((feed, more)) = read(&current) {
             notes
                 .push("bare '&' characters (which XML does not allow) were read as '&amp;'".into());
+            notes.extend(more);
             parsed
                 .notes
                 .extend(notes.into_iter().map(|n| format!("{origin}: {n}")));
@@ -370,13 +433,13 @@ fn repair_xml(
     // worse as it grows past the break, so a binary search over item ends finds it.
     let closing = repair::closing_tags(&current)?;
     let ends = repair::item_ends(&current);
-    let attempt = |k: usize| -> Option<Feed> {
+    let attempt = |k: usize| -> Option<Read> {
         let mut prefix = current[..ends[k - 1]].to_vec();
         prefix.extend_from_slice(closing.as_bytes());
-        try_parse(parser, &prefix).ok()
+        read(&prefix).ok()
     };
     let (mut lo, mut hi) = (0usize, ends.len());
-    let mut best: Option<Feed> = None;
+    let mut best: Option<Read> = None;
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         match attempt(mid) {
@@ -388,7 +451,8 @@ fn repair_xml(
         }
     }
     // `best` is always the parse of `lo` complete items.
-    let feed = best.filter(|_| lo > 0)?;
+    let (feed, more) = best.filter(|_| lo > 0)?;
+    notes.extend(more);
     let why = describe_error(text, error);
     let why = why.strip_prefix("not a feed: ").unwrap_or(&why);
     parsed
@@ -464,6 +528,9 @@ pub fn describe_error(bytes: &[u8], err: &ParseFeedError) -> String {
         return "this is a web page (HTML), not a feed; look for the page's RSS or Atom link"
             .into();
     }
+    if head.starts_with('[') && serde_json::from_slice::<serde_json::Value>(bytes).is_ok() {
+        return "not a feed: this JSON is not a JSON Feed (it is a list; a JSON Feed is an object with \"version\" and \"items\")".into();
+    }
     if !head.starts_with('<') && !head.starts_with('{') {
         return "not a feed: this is plain text, not RSS, Atom or JSON Feed".into();
     }
@@ -512,6 +579,7 @@ mod tests {
             now: DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
                 .map(|d| d.with_timezone(&Utc))
                 .unwrap_or_default(),
+            key: FeedKey::File("news/test.xml"),
         }
     }
 
@@ -529,13 +597,13 @@ mod tests {
         assert!(p.problems.is_empty(), "{:?}", p.problems);
         assert_eq!(p.documents.len(), 2);
         let a = &p.documents[0];
-        assert_eq!(a.id, "https://portellisnews.example/a");
+        assert_eq!(a.id, "news/test.xml#https://portellisnews.example/a");
         assert_eq!(a.title, "Ferry & bus");
         assert_eq!(a.body, "New timetable #Ferry");
         assert_eq!(a.tags, ["ferry"]);
         assert_eq!(a.source, "portellisnews.example");
         assert_eq!(a.source_name, "Port Ellis News");
-        assert!(p.documents[1].id.starts_with("sha-"));
+        assert!(p.documents[1].id.starts_with("news/test.xml#sha-"));
         assert_eq!(p.notes.len(), 1);
     }
 

@@ -5,8 +5,10 @@
 pub mod article;
 pub mod charset;
 pub mod clean;
+pub mod dates;
 pub mod feed;
 pub mod jsonl;
+pub mod normalise;
 pub mod opml;
 pub mod repair;
 pub mod source;

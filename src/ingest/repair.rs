@@ -1,8 +1,8 @@
-//! Mending the common mistakes of real-world feeds, so that a feed a browser would show is not
-//! lost over a detail: control characters XML forbids, bare `&` in titles and URLs, RSS
-//! versions feed-rs does not know (0.93, 0.94, 2.0.1, none), Atom 0.3, and files that stop or
-//! break part-way (the complete items before the break are kept). Pure byte work on text that
-//! `charset` has already made UTF-8; `feed` decides when to use each repair and says so.
+//! Mending the common mistakes of real-world feeds that `normalise` cannot read past, so that a
+//! feed a browser would show is not lost over a detail: control characters XML forbids, bare
+//! `&` in titles and URLs, and files that stop or break part-way (the complete items before the
+//! break are kept). Pure byte work on text that `charset` has already made UTF-8; `feed`
+//! decides when to use each repair and says so.
 
 use std::borrow::Cow;
 
@@ -42,81 +42,6 @@ pub fn root_name(text: &[u8]) -> Option<&str> {
 
 fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
-}
-
-/// An `<rss>` root whose version feed-rs does not know (it reads 0.91, 0.92 and 2.0) is
-/// relabelled 2.0, which every later RSS version is compatible with. Returns the new text and
-/// the old version ("" when there was none).
-pub fn rss_version_to_20(text: &[u8]) -> Option<(Vec<u8>, String)> {
-    if root_name(text).map(local) != Some("rss") {
-        return None;
-    }
-    let start = find(text, b"<rss")?;
-    let end = start + text[start..].iter().position(|b| *b == b'>')?;
-    let tag = std::str::from_utf8(&text[start..end]).ok()?;
-    let (new_tag, old) = match tag.find("version") {
-        Some(at) => {
-            let rest = &tag[at + "version".len()..];
-            let eq = rest.find('=')?;
-            let value = rest[eq + 1..].trim_start();
-            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-            let close = value[1..].find(quote)?;
-            let old = value[1..1 + close].to_string();
-            if matches!(old.as_str(), "0.91" | "0.92" | "2.0") {
-                return None;
-            }
-            let value_start = at + "version".len() + eq + 1 + (rest[eq + 1..].len() - value.len());
-            let value_end = value_start + close + 2;
-            (
-                format!("{}version=\"2.0\"{}", &tag[..at], &tag[value_end..]),
-                old,
-            )
-        }
-        None => (format!("{} version=\"2.0\"", tag), String::new()),
-    };
-    let mut out = Vec::with_capacity(text.len() + 16);
-    out.extend_from_slice(&text[..start]);
-    out.extend_from_slice(new_tag.as_bytes());
-    out.extend_from_slice(&text[end..]);
-    Some((out, old))
-}
-
-const ATOM03_NS: &[u8] = b"http://purl.org/atom/ns#";
-
-/// Atom 0.3 (namespace `http://purl.org/atom/ns#`) rewritten as Atom 1.0: the namespace, and
-/// the elements that were renamed (`modified` → `updated`, `issued` → `published`, `tagline` →
-/// `subtitle`, `copyright` → `rights`), and escaped content marked as HTML.
-pub fn atom03_to_10(text: &[u8]) -> Option<Vec<u8>> {
-    let head = &text[..text.len().min(2048)];
-    if root_name(text).map(local) != Some("feed") || find(head, ATOM03_NS).is_none() {
-        return None;
-    }
-    let s = String::from_utf8_lossy(text);
-    let mut s = s.replace("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom");
-    for (old, new) in [
-        ("modified", "updated"),
-        ("issued", "published"),
-        ("tagline", "subtitle"),
-        ("copyright", "rights"),
-    ] {
-        s = s
-            .replace(&format!("<{old}>"), &format!("<{new}>"))
-            .replace(&format!("<{old} "), &format!("<{new} "))
-            .replace(&format!("</{old}>"), &format!("</{new}>"));
-    }
-    for (old, new) in [
-        ("type=\"text/html\" mode=\"escaped\"", "type=\"html\""),
-        ("mode=\"escaped\" type=\"text/html\"", "type=\"html\""),
-        (
-            "type=\"application/xhtml+xml\" mode=\"xml\"",
-            "type=\"xhtml\"",
-        ),
-        ("type=\"text/plain\"", "type=\"text\""),
-        (" mode=\"escaped\"", " type=\"html\""),
-    ] {
-        s = s.replace(old, new);
-    }
-    Some(s.into_bytes())
 }
 
 /// Escapes each `&` that does not start an entity or character reference (`Fish & chips`,
@@ -161,9 +86,55 @@ fn starts_reference(after: &[u8]) -> bool {
     }
 }
 
-/// Offsets just after each `</item>` and `</entry>` (with any namespace prefix): the places
-/// where a feed can be cut and still hold complete items.
+/// Namespaces whose `item` and `entry` are a feed's items (RSS 0.90 and 1.0, Atom 0.3 and
+/// 1.0); `content:item` and the like are not.
+const FEED_NAMESPACES: &[&[u8]] = &[
+    b"http://purl.org/rss/1.0/",
+    b"http://my.netscape.com/rdf/simple/0.9/",
+    b"http://www.w3.org/2005/Atom",
+    b"http://purl.org/atom/ns#",
+];
+
+/// Prefixes the text binds to other namespaces than a feed's (`xmlns:content="..."`).
+fn other_prefixes(text: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(pos) = find(&text[i..], b"xmlns:") {
+        let start = i + pos + 6;
+        i = start;
+        let Some(eq) = text[start..].iter().take(64).position(|b| *b == b'=') else {
+            continue;
+        };
+        let prefix = text[start..start + eq].trim_ascii();
+        let value = text[start + eq + 1..].trim_ascii_start();
+        let Some(&quote) = value.first().filter(|q| **q == b'"' || **q == b'\'') else {
+            continue;
+        };
+        let Some(end) = value[1..].iter().take(512).position(|b| *b == quote) else {
+            continue;
+        };
+        if !FEED_NAMESPACES.contains(&&value[1..1 + end]) {
+            out.push(prefix);
+        }
+    }
+    out
+}
+
+/// Whether an element name is a feed's item or entry (any case; a prefix bound to a feed's
+/// namespace, or undeclared, is allowed).
+fn is_item_name(name: &[u8], others: &[&[u8]]) -> bool {
+    let (prefix, local) = match name.iter().position(|b| *b == b':') {
+        Some(at) => (Some(&name[..at]), &name[at + 1..]),
+        None => (None, name),
+    };
+    (local.eq_ignore_ascii_case(b"item") || local.eq_ignore_ascii_case(b"entry"))
+        && prefix.is_none_or(|p| !others.contains(&p))
+}
+
+/// Offsets just after each `</item>` and `</entry>` (see `is_item_name`): the places where a
+/// feed can be cut and still hold complete items.
 pub fn item_ends(text: &[u8]) -> Vec<usize> {
+    let others = other_prefixes(text);
     let mut ends = Vec::new();
     let mut i = 0;
     while let Some(pos) = find(&text[i..], b"</") {
@@ -172,9 +143,7 @@ pub fn item_ends(text: &[u8]) -> Vec<usize> {
             i = start;
             continue;
         };
-        let name = &text[start..start + close];
-        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
-        if local == b"item" || local == b"entry" {
+        if is_item_name(text[start..start + close].trim_ascii_end(), &others) {
             ends.push(start + close + 1);
         }
         i = start + close + 1;
@@ -183,12 +152,17 @@ pub fn item_ends(text: &[u8]) -> Vec<usize> {
 }
 
 /// What closes a document cut after an item, by its root: RSS items sit in `<channel>`; RSS
-/// 1.0 items and Atom entries sit directly in the root.
+/// 1.0 items, Atom entries and CDF items sit directly in the root. Names keep their case.
 pub fn closing_tags(text: &[u8]) -> Option<String> {
     let root = root_name(text)?;
-    match local(root) {
-        "rss" => Some(format!("</channel></{root}>")),
-        "RDF" | "feed" => Some(format!("</{root}>")),
+    match local(root).to_ascii_lowercase().as_str() {
+        "rss" => {
+            let channel = find_ignore_case(text, b"<channel")
+                .and_then(|at| std::str::from_utf8(&text[at + 1..at + 8]).ok())
+                .unwrap_or("channel");
+            Some(format!("</{channel}></{root}>"))
+        }
+        "rdf" | "feed" | "channel" => Some(format!("</{root}>")),
         _ => None,
     }
 }
@@ -196,6 +170,7 @@ pub fn closing_tags(text: &[u8]) -> Option<String> {
 /// How many items the raw text holds (`<item>`, `<item ...>`, `<entry>`, `<entry ...>`), to
 /// notice items that parsing silently dropped.
 pub fn count_items(text: &[u8]) -> usize {
+    let others = other_prefixes(text);
     let mut n = 0;
     let mut i = 0;
     while let Some(pos) = text[i..].iter().position(|b| *b == b'<') {
@@ -205,9 +180,7 @@ pub fn count_items(text: &[u8]) -> usize {
             .take(64)
             .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
             .unwrap_or(0);
-        let name = &rest[..name_end];
-        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
-        if (local == b"item" || local == b"entry") && rest.get(name_end) != Some(&b'/') {
+        if is_item_name(&rest[..name_end], &others) && rest.get(name_end) != Some(&b'/') {
             n += 1;
         }
         i += pos + 1;
@@ -217,6 +190,11 @@ pub fn count_items(text: &[u8]) -> usize {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
@@ -245,23 +223,6 @@ mod tests {
     }
 
     #[test]
-    fn rss_versions() {
-        let (out, old) =
-            rss_version_to_20(b"<?xml version=\"1.0\"?><rss version=\"0.94\"><channel>")
-                .unwrap_or_default();
-        assert_eq!(
-            s(&out),
-            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
-        );
-        assert_eq!(old, "0.94");
-        let (out, old) = rss_version_to_20(b"<rss><channel>").unwrap_or_default();
-        assert_eq!(s(&out), "<rss version=\"2.0\"><channel>");
-        assert_eq!(old, "");
-        assert!(rss_version_to_20(b"<rss version='2.0'>").is_none());
-        assert!(rss_version_to_20(b"<feed>").is_none());
-    }
-
-    #[test]
     fn bare_ampersands() {
         let out = escape_bare_ampersands(
             b"<t>Fish & chips &amp; peas &#8211; &#x41; &nbsp; <![CDATA[a & b]]> ?a=1&b=2</t>",
@@ -280,5 +241,15 @@ mod tests {
         assert_eq!(count_items(text), 3);
         assert_eq!(closing_tags(text).as_deref(), Some("</channel></rss>"));
         assert_eq!(closing_tags(b"<rdf:RDF>").as_deref(), Some("</rdf:RDF>"));
+        assert_eq!(
+            closing_tags(b"<RSS><CHANNEL><ITEM>a</ITEM>").as_deref(),
+            Some("</CHANNEL></RSS>")
+        );
+        assert_eq!(item_ends(b"<ITEM>a</ITEM><item>b</item>").len(), 2);
+        let rdf = b"<rdf:RDF xmlns='http://purl.org/rss/1.0/' xmlns:rss='http://purl.org/rss/1.0/' \
+            xmlns:content='http://purl.org/rss/1.0/modules/content/'><item><content:item>x</content:item></item>\
+            <rss:item>y</rss:item></rdf:RDF>";
+        assert_eq!(count_items(rdf), 2);
+        assert_eq!(item_ends(rdf).len(), 2);
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::feed::{self, FeedOrigin};
+use super::feed::{self, FeedKey, FeedOrigin};
 use super::{Document, Problem, jsonl};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +108,7 @@ pub fn read(
     mut sink: impl FnMut(Document) -> crate::error::Result<()>,
 ) -> crate::error::Result<Report> {
     let mut report = Report::default();
+    let mut keys = std::collections::HashSet::new();
     for path in files(paths, &mut report) {
         report.files += 1;
         let origin = path.display().to_string();
@@ -143,12 +144,20 @@ pub fn read(
                     report.problems.push(problem(format!("cannot read: {e}")));
                     continue;
                 }
+                // Files named alike (uploaded from different places) stay different feeds.
+                let mut key = feed_key(paths, &path);
+                let mut n = 1;
+                while !keys.insert(key.clone()) {
+                    n += 1;
+                    key = format!("{} ({n})", feed_key(paths, &path));
+                }
                 let parsed = feed::parse(
                     &bytes,
                     &FeedOrigin {
                         origin: &origin,
                         source: None,
                         now,
+                        key: FeedKey::File(&key),
                     },
                 );
                 report.problems.extend(parsed.problems);
@@ -160,6 +169,26 @@ pub fn read(
         }
     }
     Ok(report)
+}
+
+/// A feed file's identity for its items' ids: its path under the folder it was found in, with
+/// `/` between folders (its name, when it was named itself). Importing the same folder again
+/// gives the same ids; two files in it never share one.
+fn feed_key(roots: &[PathBuf], path: &Path) -> String {
+    let relative = roots.iter().find_map(|root| {
+        path.strip_prefix(root)
+            .ok()
+            .filter(|r| !r.as_os_str().is_empty())
+    });
+    let relative = match relative {
+        Some(r) => r.to_path_buf(),
+        None => PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+    };
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn read_jsonl(
@@ -200,5 +229,20 @@ fn read_jsonl(
             Ok(None) => {}
             Err(p) => report.problems.push(p),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feed_keys_are_paths_under_the_folder_imported() {
+        let roots = [PathBuf::from("/data/feeds"), PathBuf::from("/tmp/one.xml")];
+        let key = |p: &str| feed_key(&roots, Path::new(p));
+        assert_eq!(key("/data/feeds/a.xml"), "a.xml");
+        assert_eq!(key("/data/feeds/north/a.xml"), "north/a.xml");
+        assert_eq!(key("/tmp/one.xml"), "one.xml");
+        assert_eq!(key("/elsewhere/b.rss"), "b.rss");
     }
 }

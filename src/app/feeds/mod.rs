@@ -4,6 +4,8 @@
 //! poller that `serve` runs. This is where the fetcher, the feed parser, the index and the
 //! database meet; a bad feed becomes a status with a reason and never stops the others.
 
+mod legacy_ids;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,7 +15,7 @@ use serde::Serialize;
 use crate::app::{App, validate_corpus_name};
 use crate::error::{Error, FieldError, Result};
 use crate::fetch::{Body, FetchError, FetchOptions, Fetched, Fetcher, Validators};
-use crate::ingest::feed::{self, FeedOrigin};
+use crate::ingest::feed::{self, FeedKey, FeedOrigin};
 use crate::ingest::{Document, Parsed, article, opml};
 use crate::store::feeds::{FeedRecord, FetchRecord, NewFeed, parse_timestamp};
 
@@ -327,16 +329,6 @@ fn unreadable(parsed: &Parsed) -> Option<String> {
         .map(|p| p.message.clone())
 }
 
-/// Ids that are not URLs or URNs (`42`, `post-7`) are only unique within their feed; they are
-/// prefixed with the feed's address so two feeds in a corpus cannot overwrite each other.
-fn scoped_id(feed_url: &str, id: &str) -> String {
-    if id.contains(':') {
-        id.to_string()
-    } else {
-        format!("{feed_url}#{id}")
-    }
-}
-
 fn timestamp_or_now(s: Option<&str>, now: DateTime<Utc>) -> DateTime<Utc> {
     s.and_then(parse_timestamp).unwrap_or(now)
 }
@@ -482,7 +474,7 @@ async fn read_body(
     let bytes = body.bytes.clone();
     let url = feed.url.clone();
     // Parsing a large feed is CPU work: keep it off the async threads.
-    let parsed = tokio::task::spawn_blocking(move || {
+    let mut parsed = tokio::task::spawn_blocking(move || {
         feed::parse_with_charset(
             &bytes,
             charset.as_deref(),
@@ -490,11 +482,23 @@ async fn read_body(
                 origin: &url,
                 source: None,
                 now,
+                key: FeedKey::Url(&url),
             },
         )
     })
     .await
     .map_err(|e| ("internal", format!("the feed could not be read: {e}")))?;
+    // Items stored under the ids of an earlier version keep them (see `legacy_ids`).
+    let (corpus, url) = (feed.corpus.clone(), feed.url.clone());
+    let documents = std::mem::take(&mut parsed.documents);
+    parsed.documents = app
+        .on_index(move |index| {
+            let mut documents = documents;
+            legacy_ids::keep_stored_legacy_ids(index, &corpus, &url, &mut documents);
+            Ok(documents)
+        })
+        .await
+        .map_err(|e| ("internal", format!("the feed could not be read: {e}")))?;
     if let Some(message) = unreadable(&parsed) {
         let message =
             if message.starts_with("not a feed") || message.starts_with("this is a web page") {
@@ -510,9 +514,6 @@ async fn read_body(
         mut notes,
     } = parsed;
     let title = documents.first().map(|d| d.source_name.clone());
-    for doc in &mut documents {
-        doc.id = scoped_id(&feed.url, &doc.id);
-    }
     if feed.fetch_articles {
         fetch_articles(app, fetcher, feed, &mut documents, &mut notes).await;
     }
@@ -786,21 +787,5 @@ mod tests {
         );
         // An interval longer than the backoff cap is not shortened by failing.
         assert_eq!(mins(next_fetch(now, 2 * 24 * 60, 1, None)), 2 * 24 * 60);
-    }
-
-    #[test]
-    fn ids_are_scoped_to_their_feed_unless_global() {
-        assert_eq!(
-            scoped_id("https://a.example/rss", "42"),
-            "https://a.example/rss#42"
-        );
-        assert_eq!(
-            scoped_id("https://a.example/rss", "https://a.example/p/1"),
-            "https://a.example/p/1"
-        );
-        assert_eq!(
-            scoped_id("https://a.example/rss", "urn:uuid:1"),
-            "urn:uuid:1"
-        );
     }
 }

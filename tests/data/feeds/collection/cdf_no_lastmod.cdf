@@ -1,0 +1,6 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<CHANNEL HREF="https://cdf.example.org/" LASTMOD="2026-03-01T10:00" PRECACHE="YES" LEVEL="0">
+<TITLE>Hollin Cross channel</TITLE><ABSTRACT>Channel news</ABSTRACT><LOGO HREF="https://cdf.example.org/logo.gif" STYLE="IMAGE"/>
+<SCHEDULE><INTERVALTIME DAY="1"/></SCHEDULE>
+<ITEM HREF="https://cdf.example.org/item720.html"><TITLE>New flood defences open at Marrick (part 4)</TITLE><ABSTRACT>The new flood wall at Marrick was opened today by the county council. Ref 1399.</ABSTRACT></ITEM>
+</CHANNEL>
