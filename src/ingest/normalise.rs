@@ -645,8 +645,15 @@ fn read_rss(root: &El, doc: &Scope, dates: &mut Dates<'_>) -> Option<Model> {
         // The channel's Atom links too (its self link), as feed-rs gives them.
         for l in ch.children(Ns::Atom10, "link") {
             if let Some(href) = l.attr(Ns::None, "href").filter(|h| !h.trim().is_empty()) {
-                let rel = l.attr(Ns::None, "rel").map(str::trim).unwrap_or("alternate");
-                if !model.links.iter().any(|k| k.href == href.trim() && k.rel == rel) {
+                let rel = l
+                    .attr(Ns::None, "rel")
+                    .map(str::trim)
+                    .unwrap_or("alternate");
+                if !model
+                    .links
+                    .iter()
+                    .any(|k| k.href == href.trim() && k.rel == rel)
+                {
                     model.links.push(Link {
                         href: scope.resolve(href),
                         rel: rel.to_string(),
