@@ -1,0 +1,201 @@
+//! Exercises: TOML files (shipped in `exercises/`, or a trainer's folder) parsed into `Exercise`s.
+//! Loading checks everything a file can tell by itself and reports each problem with file and
+//! line; `validate` (in `app`) adds the checks that need the corpora.
+
+mod load; // where exercise files come from, and the catalog they make
+mod parse; // one file's TOML into an exercise
+mod validate; // what a file can be checked for by itself
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Problem;
+pub use load::{Catalog, from_path, from_text, shipped};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Beginner => "beginner",
+            Level::Intermediate => "intermediate",
+            Level::Advanced => "advanced",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Monitor,
+    Rewrite,
+    Triage,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Monitor => "monitor",
+            Kind::Rewrite => "rewrite",
+            Kind::Triage => "triage",
+        }
+    }
+}
+
+/// A triage label: how the trainee (and the trainer) sorts one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    Relevant,
+    NotRelevant,
+    Escalate,
+}
+
+impl Label {
+    pub const ALL: [Label; 3] = [Label::Relevant, Label::NotRelevant, Label::Escalate];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Label::Relevant => "relevant",
+            Label::NotRelevant => "not-relevant",
+            Label::Escalate => "escalate",
+        }
+    }
+
+    pub fn words(self) -> &'static str {
+        match self {
+            Label::Relevant => "Relevant",
+            Label::NotRelevant => "Not relevant",
+            Label::Escalate => "Needs escalation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.id() == s)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Monitor {
+    pub corpus: String,
+    pub relevant: Vec<String>,
+    pub model_query: String,
+    pub naive_query: Option<String>,
+    /// F1 needed to pass, 0 to 1.
+    pub pass_mark: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Fact {
+    pub fact: String,
+    pub accept: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Rewrite {
+    /// Path of the press release under `corpora/` (or beside the exercise file).
+    pub source: String,
+    pub source_text: String,
+    pub platforms: Vec<String>,
+    pub rules: Vec<String>,
+    /// Score out of 100 needed to pass.
+    pub pass_mark: f64,
+    pub model_answers: Vec<String>,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TriageItem {
+    pub id: String,
+    pub label: Label,
+    #[serde(default)]
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Triage {
+    pub corpus: String,
+    /// Share of items sorted as the trainer sorted them, 0 to 1.
+    pub pass_mark: f64,
+    pub items: Vec<TriageItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub enum Task {
+    Monitor(Monitor),
+    Rewrite(Rewrite),
+    Triage(Triage),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Exercise {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub level: Level,
+    pub teaches: Vec<String>,
+    pub summary: String,
+    pub brief: String,
+    pub hints: Vec<String>,
+    pub task: Task,
+    /// The file it came from, for messages.
+    pub origin: String,
+    /// The file's text, for finding the line of a later problem.
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl Exercise {
+    /// The 1-based line of the first occurrence of `needle` in the exercise file.
+    pub fn line_of(&self, needle: &str) -> Option<usize> {
+        line_of(&self.text, needle)
+    }
+
+    pub fn problem(&self, needle: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            origin: self.origin.clone(),
+            line: self.line_of(needle),
+            message: message.into(),
+        }
+    }
+
+    pub fn corpus(&self) -> Option<&str> {
+        match &self.task {
+            Task::Monitor(m) => Some(&m.corpus),
+            Task::Triage(t) => Some(&t.corpus),
+            Task::Rewrite(_) => None,
+        }
+    }
+}
+
+/// The 1-based line of `needle` in `text`: a line setting it as a key (`needle = ...`) first,
+/// else its first occurrence anywhere.
+pub fn line_of(text: &str, needle: &str) -> Option<usize> {
+    let as_key = text.lines().position(|line| {
+        line.trim_start()
+            .strip_prefix(needle)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    });
+    as_key.map(|i| i + 1).or_else(|| {
+        text.find(needle)
+            .map(|at| text[..at].bytes().filter(|&b| b == b'\n').count() + 1)
+    })
+}
+
+/// Exercises grouped by level, for lists.
+pub fn by_level(exercises: &[Exercise]) -> Vec<(Level, Vec<&Exercise>)> {
+    let mut groups: HashMap<Level, Vec<&Exercise>> = HashMap::new();
+    for e in exercises {
+        groups.entry(e.level).or_default().push(e);
+    }
+    let mut out: Vec<(Level, Vec<&Exercise>)> = groups.into_iter().collect();
+    out.sort_by_key(|(l, _)| *l);
+    out
+}

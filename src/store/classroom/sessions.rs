@@ -1,0 +1,221 @@
+//! Who is signed in: the trainer's secret, the tokens in cookies and links, and the sessions
+//! they open. Only a token's hash is stored, so the database alone signs no one in.
+
+use chrono::{Duration, Utc};
+use sha2::{Digest, Sha256};
+
+use super::trainees::Trainee;
+use crate::error::Result;
+use crate::store::{Store, now};
+
+/// The trainer's secret: the link printed at start-up carries it.
+const TRAINER_SECRET: &str = "trainer_secret";
+
+/// Who a session belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionOwner {
+    Trainer,
+    Trainee(Trainee),
+}
+
+/// A random token for a cookie or a link: 128 bits, hex.
+pub fn new_token() -> String {
+    let bytes: [u8; 16] = rand::random();
+    hex(&bytes)
+}
+
+/// How a token is stored: its SHA-256, so the database alone opens no session.
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn later(hours: i64) -> String {
+    (Utc::now() + Duration::hours(hours)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+impl Store {
+    // --- the trainer's secret
+
+    /// The trainer's secret, made on first use and kept across restarts; `rotate` replaces it
+    /// and signs every trainer out.
+    pub async fn trainer_secret(&self, rotate: bool) -> Result<String> {
+        if !rotate {
+            let stored: Option<String> =
+                sqlx::query_scalar("SELECT value FROM classroom_settings WHERE name = ?")
+                    .bind(TRAINER_SECRET)
+                    .fetch_optional(self.pool())
+                    .await?;
+            if let Some(secret) = stored {
+                return Ok(secret);
+            }
+        }
+        let secret = new_token();
+        sqlx::query(
+            "INSERT INTO classroom_settings (name, value, updated_at) VALUES (?, ?, ?)
+             ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .bind(TRAINER_SECRET)
+        .bind(&secret)
+        .bind(now())
+        .execute(self.writer())
+        .await?;
+        if rotate {
+            sqlx::query("DELETE FROM sessions WHERE role = 'trainer'")
+                .execute(self.writer())
+                .await?;
+        }
+        Ok(secret)
+    }
+
+    /// Starts a session and returns the token for the cookie.
+    pub async fn create_session(&self, owner: &SessionOwner, hours: i64) -> Result<String> {
+        let token = new_token();
+        let (role, trainee) = match owner {
+            SessionOwner::Trainer => ("trainer", None),
+            SessionOwner::Trainee(t) => ("trainee", Some(t.id.as_str())),
+        };
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, role, trainee_id, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(token_hash(&token))
+        .bind(role)
+        .bind(trainee)
+        .bind(now())
+        .bind(later(hours))
+        .execute(self.writer())
+        .await?;
+        Ok(token)
+    }
+
+    /// Who holds this token, if it is a live session.
+    pub async fn session(&self, token: &str) -> Result<Option<SessionOwner>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            role: String,
+            id: Option<String>,
+            class_id: Option<String>,
+            name: Option<String>,
+            joined_at: Option<String>,
+        }
+        let row = sqlx::query_as::<_, Row>(
+            "SELECT s.role, t.id, t.class_id, t.name, t.joined_at
+             FROM sessions s LEFT JOIN trainees t ON t.id = s.trainee_id
+             WHERE s.token_hash = ? AND s.expires_at > ?",
+        )
+        .bind(token_hash(token))
+        .bind(now())
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(match row {
+            Some(r) if r.role == "trainer" => Some(SessionOwner::Trainer),
+            Some(Row {
+                id: Some(id),
+                class_id: Some(class_id),
+                name: Some(name),
+                joined_at: Some(joined_at),
+                ..
+            }) => Some(SessionOwner::Trainee(Trainee {
+                id,
+                class_id,
+                name,
+                joined_at,
+            })),
+            _ => None,
+        })
+    }
+
+    pub async fn delete_session(&self, token: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash(token))
+            .execute(self.writer())
+            .await?;
+        Ok(())
+    }
+
+    /// Forgets sessions past their time (run at start-up).
+    pub async fn purge_expired_sessions(&self) -> Result<u64> {
+        Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
+            .bind(now())
+            .execute(self.writer())
+            .await?
+            .rows_affected())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+    use crate::store::classroom::store;
+
+    #[test]
+    fn tokens_are_128_bits_and_stored_hashed() {
+        let a = new_token();
+        assert_eq!(a.len(), 32);
+        assert_ne!(a, new_token());
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+    }
+
+    #[tokio::test]
+    async fn join_rejoin_and_sessions() {
+        let s = store().await;
+        let class = s.create_class("Comms 101").await.expect("class");
+        let a = s
+            .join_class(&class.code.to_lowercase(), "Sam  Jones")
+            .await
+            .expect("join");
+        let again = s
+            .join_class(&class.code, "sam jones")
+            .await
+            .expect("rejoin");
+        assert_eq!(a.id, again.id, "same name and code: same trainee");
+        assert_eq!(again.name, "Sam Jones");
+        assert!(s.join_class("ZZZZZZ", "Sam").await.is_err());
+        s.set_class_open(&class.id, false).await.expect("close");
+        let refused = s.join_class(&class.code, "Kim").await;
+        assert!(matches!(refused, Err(Error::Invalid(m)) if m.contains("closed")));
+
+        let token = s
+            .create_session(&SessionOwner::Trainee(a.clone()), 1)
+            .await
+            .expect("session");
+        assert_eq!(
+            s.session(&token).await.expect("lookup"),
+            Some(SessionOwner::Trainee(a))
+        );
+        assert_eq!(s.session("nonsense").await.expect("lookup"), None);
+        s.delete_session(&token).await.expect("delete");
+        assert_eq!(s.session(&token).await.expect("lookup"), None);
+
+        let expired = s
+            .create_session(&SessionOwner::Trainer, -1)
+            .await
+            .expect("session");
+        assert_eq!(s.session(&expired).await.expect("lookup"), None);
+        assert_eq!(s.purge_expired_sessions().await.expect("purge"), 1);
+    }
+
+    #[tokio::test]
+    async fn trainer_secret_is_kept_until_rotated() {
+        let s = store().await;
+        let first = s.trainer_secret(false).await.expect("secret");
+        assert_eq!(s.trainer_secret(false).await.expect("secret"), first);
+        let trainer = s
+            .create_session(&SessionOwner::Trainer, 1)
+            .await
+            .expect("session");
+        let second = s.trainer_secret(true).await.expect("rotate");
+        assert_ne!(first, second);
+        assert_eq!(
+            s.session(&trainer).await.expect("lookup"),
+            None,
+            "rotation signs trainers out"
+        );
+    }
+}

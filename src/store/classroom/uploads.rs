@@ -1,0 +1,43 @@
+//! Exercise files a trainer uploads, kept in the database so they are there again after a
+//! restart.
+
+use crate::error::Result;
+use crate::store::{Store, now};
+
+/// An exercise file uploaded by a trainer.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UploadedExercise {
+    pub exercise_id: String,
+    pub file_name: String,
+    pub text: String,
+}
+
+impl Store {
+    pub async fn save_uploaded_exercise(
+        &self,
+        exercise_id: &str,
+        file_name: &str,
+        text: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO uploaded_exercises (exercise_id, file_name, text, uploaded_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(exercise_id) DO UPDATE SET file_name = excluded.file_name,
+               text = excluded.text, uploaded_at = excluded.uploaded_at",
+        )
+        .bind(exercise_id)
+        .bind(file_name)
+        .bind(text)
+        .bind(now())
+        .execute(self.writer())
+        .await?;
+        Ok(())
+    }
+
+    pub async fn uploaded_exercises(&self) -> Result<Vec<UploadedExercise>> {
+        Ok(sqlx::query_as::<_, UploadedExercise>(
+            "SELECT exercise_id, file_name, text FROM uploaded_exercises ORDER BY uploaded_at, exercise_id",
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+}
