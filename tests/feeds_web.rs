@@ -11,7 +11,7 @@ use sandpit::app::feeds;
 use sandpit::config::Config;
 use sandpit::fetch::guard::AddressPolicy;
 use sandpit::fetch::{FetchOptions, Fetcher};
-use sandpit::store::feeds::{FetchRecord, NewFeed};
+use sandpit::store::feeds::{FeedStatus, FetchRecord, NewFeed};
 
 struct Server {
     base: String,
@@ -249,7 +249,7 @@ async fn statuses_are_in_plain_words_and_feed_text_is_escaped() {
             &bad.id,
             &FetchRecord {
                 attempted_at: now,
-                status: "error".into(),
+                status: FeedStatus::Error,
                 error_kind: "not-found".into(),
                 error: "not found (HTTP 404): there is no feed at this address any more; check it in a browser".into(),
                 consecutive_failures: 3,
@@ -265,7 +265,7 @@ async fn statuses_are_in_plain_words_and_feed_text_is_escaped() {
             &good.id,
             &FetchRecord {
                 attempted_at: now,
-                status: "ok".into(),
+                status: FeedStatus::Ok,
                 added: 12,
                 replaced: 2,
                 notes:

@@ -8,6 +8,7 @@ use sandpit::app::feeds::{self, AddFeed, Outcome};
 use sandpit::config::Config;
 use sandpit::error::{Error, Result};
 use sandpit::fetch::{FetchOptions, Fetcher};
+use sandpit::store::feeds::FeedStatus;
 
 #[derive(clap::Args)]
 pub struct FeedsArgs {
@@ -260,15 +261,17 @@ async fn list(app: &App, corpus: Option<&str>, json: bool) -> Result<()> {
         return Ok(());
     }
     for f in &feeds {
-        let status = match f.last_status.as_str() {
-            "new" => "not fetched yet".to_string(),
-            "ok" => format!(
+        let status = match f.last_status {
+            FeedStatus::New => "not fetched yet".to_string(),
+            FeedStatus::Ok => format!(
                 "ok at {}, {} new",
                 short_time(f.last_success_at.as_deref()),
                 f.last_added
             ),
-            "not-modified" => format!("unchanged at {}", short_time(f.last_success_at.as_deref())),
-            _ => format!(
+            FeedStatus::NotModified => {
+                format!("unchanged at {}", short_time(f.last_success_at.as_deref()))
+            }
+            FeedStatus::Error => format!(
                 "{} ({} failure(s) in a row; last success {})",
                 f.last_error,
                 f.consecutive_failures,

@@ -25,8 +25,7 @@ pub struct FeedRecord {
     pub created_at: String,
     pub last_attempt_at: Option<String>,
     pub last_success_at: Option<String>,
-    /// `new`, `ok`, `not-modified` or `error`.
-    pub last_status: String,
+    pub last_status: FeedStatus,
     pub last_error_kind: String,
     pub last_error: String,
     pub last_notes: String,
@@ -61,12 +60,46 @@ pub struct NewFeed {
     pub interval_minutes: i64,
 }
 
+/// Where a feed stands after its last fetch (stored as `new`, `ok`, `not-modified`, `error`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, sqlx::Type)]
+#[serde(rename_all = "kebab-case")]
+#[sqlx(type_name = "TEXT", rename_all = "kebab-case")]
+pub enum FeedStatus {
+    /// Not fetched yet.
+    #[default]
+    New,
+    /// The last fetch read the feed.
+    Ok,
+    /// The last fetch found nothing changed (304).
+    NotModified,
+    /// The last fetch failed; the feed's error says why.
+    Error,
+}
+
+impl FeedStatus {
+    /// The stored and serialised word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FeedStatus::New => "new",
+            FeedStatus::Ok => "ok",
+            FeedStatus::NotModified => "not-modified",
+            FeedStatus::Error => "error",
+        }
+    }
+}
+
+/// A status compares equal to its word (`status == "ok"`), as scripts and tests read it.
+impl PartialEq<&str> for FeedStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// The outcome of one fetch, to save on the feed.
 #[derive(Debug, Clone, Default)]
 pub struct FetchRecord {
     pub attempted_at: DateTime<Utc>,
-    /// `ok`, `not-modified` or `error`.
-    pub status: String,
+    pub status: FeedStatus,
     pub error_kind: String,
     pub error: String,
     pub notes: String,
@@ -189,7 +222,7 @@ impl Store {
     /// Saves what a fetch did.
     pub async fn save_fetch(&self, id: &str, r: &FetchRecord) -> Result<()> {
         let attempted = timestamp(r.attempted_at);
-        let success = r.status != "error";
+        let success = r.status != FeedStatus::Error;
         let (etag, modified) = r.validators.clone().unwrap_or_default();
         sqlx::query(
             "UPDATE feeds SET
@@ -207,7 +240,7 @@ impl Store {
         .bind(&attempted)
         .bind(success)
         .bind(&attempted)
-        .bind(&r.status)
+        .bind(r.status)
         .bind(&r.error_kind)
         .bind(&r.error)
         .bind(&r.notes)

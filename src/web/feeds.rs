@@ -17,7 +17,7 @@ use crate::app::App;
 use crate::app::feeds::{self, AddFeed};
 use crate::error::Error;
 use crate::error::FieldError;
-use crate::store::feeds::{FeedRecord, parse_timestamp};
+use crate::store::feeds::{FeedRecord, FeedStatus, parse_timestamp};
 
 /// Who may manage live feeds: the trainer in classroom mode; the one user of a self-learner
 /// Sandpit (no classroom) is their own trainer.
@@ -127,8 +127,8 @@ fn when(t: Option<&str>) -> String {
 }
 
 fn row(f: FeedRecord) -> Row {
-    let (status, tag, detail) = match f.last_status.as_str() {
-        "ok" => (
+    let (status, tag, detail) = match f.last_status {
+        FeedStatus::Ok => (
             "Working",
             "pass",
             format!(
@@ -136,13 +136,13 @@ fn row(f: FeedRecord) -> Row {
                 f.last_added, f.last_replaced
             ),
         ),
-        "not-modified" => (
+        FeedStatus::NotModified => (
             "Working",
             "pass",
             "Unchanged since the fetch before.".to_string(),
         ),
-        "error" => ("Failing", "fail", f.last_error.clone()),
-        _ => ("Not fetched yet", "", String::new()),
+        FeedStatus::Error => ("Failing", "fail", f.last_error.clone()),
+        FeedStatus::New => ("Not fetched yet", "", String::new()),
     };
     Row {
         label: f.label().to_string(),
