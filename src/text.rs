@@ -1,4 +1,4 @@
-//! The normative text rules of DESIGN.md shared by indexing, querying, highlighting and grading:
+//! The normative text rules of docs/design.md ("Query language", tokens) shared by indexing, querying, highlighting and grading:
 //! how text splits into tokens, and how hashtags and mentions are recognised.
 
 use std::ops::Range;

@@ -1,5 +1,5 @@
 //! The command line as trainers script it: imports, listing, search in single and batch mode,
-//! and the exit statuses of DESIGN.md (0 ok, 1 user error with a message, 2 bad usage).
+//! and the exit statuses of docs/design.md ("Command line") (0 ok, 1 user error with a message, 2 bad usage).
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -130,7 +130,7 @@ fn check_size(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// The JSON for one draft: the first platform's count at the top level, as DESIGN.md's
+/// The JSON for one draft: the first platform's count at the top level, as docs/design.md's
 /// `--jsonl` line, and every platform's under `counts` when there are several.
 pub fn draft_json(result: &Check) -> Value {
     let mut v = match result.counts.first() {

@@ -16,7 +16,7 @@ use tantivy::tokenizer::{
     LowerCaser, RawTokenizer, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
-/// Splits at non-alphanumerics and lower-cases: the token rule of DESIGN.md.
+/// Splits at non-alphanumerics and lower-cases: the token rule of docs/design.md ("Query language").
 pub const WORDS_TOKENIZER: &str = "sandpit_words";
 /// The words rule over `title SEPARATOR body`, with the body's positions moved on by `BODY_GAP`.
 pub const TEXT_TOKENIZER: &str = "sandpit_text";

@@ -94,7 +94,7 @@ pub fn parse_with_charset(
     let parser = || {
         feed_rs::parser::Builder::new()
             .base_uri(base.as_ref().map(Url::as_str))
-            // No generated ids: DESIGN says link, else a hash of the content, done below.
+            // No generated ids: docs/design.md says link, else a hash of the content, done below.
             .id_generator(|links, _title, _uri| {
                 links.first().map(|l| l.href.clone()).unwrap_or_default()
             })

@@ -1,4 +1,4 @@
-//! Corpus JSONL (DESIGN.md "file formats"): one document a line. A bad line is a `Problem` with
+//! Corpus JSONL (docs/design.md, "File formats"): one document a line. A bad line is a `Problem` with
 //! its line number; the other lines still load.
 
 use chrono::{DateTime, Utc};

@@ -1,4 +1,4 @@
-//! The JSON API: search and health. Shapes are fixed by DESIGN.md.
+//! The JSON API: search and health. Shapes are fixed by docs/design.md, "Fixed routes".
 
 use axum::Json;
 use axum::extract::{Query, State};

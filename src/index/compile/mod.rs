@@ -1,5 +1,5 @@
 //! Compilation of a parsed query into Tantivy queries over the schema's `Fields`, following the
-//! meanings of DESIGN.md: words and phrases in title or body (the `text` field), wildcards
+//! meanings of docs/design.md ("Query language"): words and phrases in title or body (the `text` field), wildcards
 //! through the term dictionary, keyword fields for source, site, language, tags and mentions,
 //! date ranges, and the custom span query for NEAR and `body:` atoms.
 
