@@ -2,17 +2,17 @@
 //! signing in as the trainer, cookies, same-origin POST, locking, anonymous sharing, the board,
 //! evaluations and exports, and uploads with the CLI's messages.
 
-#[path = "classroom/support.rs"]
 mod support;
 
-use support::{Client, PASSWORD, class_with, join, start, submit, token_in, trainer};
+use support::classroom::{PASSWORD, class_with, join, submit, trainer};
+use support::{Client, Setup, start, token_in};
 
 const REWRITE: &str = "storm-17-rewrite-library";
 const TRIAGE: &str = "storm-12-triage-consular-desk";
 
 #[tokio::test]
 async fn joining_rejoining_and_leaving() {
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     let (class, code) = class_with(&mut t, &[REWRITE, TRIAGE]).await;
 
@@ -91,7 +91,7 @@ async fn joining_rejoining_and_leaving() {
 
 #[tokio::test]
 async fn wrong_codes_are_rate_limited() {
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     let (_, code) = class_with(&mut t, &[REWRITE]).await;
     let mut c = Client::new(&server.base);
@@ -114,7 +114,7 @@ async fn wrong_codes_are_rate_limited() {
 
 #[tokio::test]
 async fn trainer_sign_in_by_link_or_password() {
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let key = server.app.store.trainer_secret(false).await.expect("key");
     let mut c = Client::new(&server.base);
     let page = c.get(&format!("/trainer/login?key={key}")).await;
@@ -136,7 +136,7 @@ async fn trainer_sign_in_by_link_or_password() {
 
 #[tokio::test]
 async fn changes_from_another_site_are_refused() {
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     t.origin = Some("http://evil.example".into());
     let r = t.post("/trainer/classes", &[("title", "Forged")]).await;
@@ -163,7 +163,7 @@ async fn changes_from_another_site_are_refused() {
 
 #[tokio::test]
 async fn locks_sharing_board_evaluation_and_exports() {
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     let (class, code) = class_with(&mut t, &[REWRITE]).await;
     let mut a = join(&server, &code, "Ana").await;
@@ -308,7 +308,7 @@ async fn locks_sharing_board_evaluation_and_exports() {
 
 #[tokio::test]
 async fn uploads_report_problems_like_the_cli() {
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     let jsonl = concat!(
         r#"{"id":"u1","title":"Ferry cancelled","body":"The ferry is cancelled.","published":"2025-03-01T10:00:00Z","source":"port"}"#,
@@ -451,7 +451,7 @@ fn hrefs(nav: &[(String, String, Option<String>)]) -> Vec<&str> {
 
 #[tokio::test]
 async fn the_navigation_shows_each_role_what_it_can_use() {
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     let (_, code) = class_with(&mut t, &[REWRITE]).await;
 
@@ -546,7 +546,7 @@ fn listed_exercises(body: &str) -> Vec<String> {
 async fn a_trainee_works_on_the_exercises_of_their_class() {
     const MONITOR: &str = "storm-01-sandbags";
     const ELSEWHERE: &str = "storm-13-rewrite-ferry";
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     let (class, code) = class_with(&mut t, &[]).await;
     let mut a = join(&server, &code, "Lister").await;
@@ -667,7 +667,7 @@ async fn a_id(server: &support::Server, class: &str) -> String {
 async fn in_a_class_the_model_answer_waits_for_the_debrief() {
     // A line of the model answer that is not in the press release and that HTML does not escape.
     const MODEL_LINE: &str = "but our staff carried 3,000";
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     let (class, code) = class_with(&mut t, &[REWRITE]).await;
     let mut a = join(&server, &code, "Tries Hard").await;
