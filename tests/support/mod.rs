@@ -1,7 +1,7 @@
 //! Shared by the integration tests, so that every test file stands its servers up the same way:
 //! Sandpit in this process on loopback (port 0, a data directory of its own), fixture HTTP
-//! servers, the real binary as a process, a client that sees every status, and the steps of a
-//! class (a trainer signed in, a class, trainees who joined).
+//! servers, the real binary as a process, a client that sees every status, the steps of a
+//! class (a trainer signed in, a class, trainees who joined), and the query tests' fixture.
 //!
 //! Each test file that needs it says `mod support;`; no file uses all of it.
 
@@ -10,6 +10,7 @@
 pub mod classroom;
 mod client;
 pub mod process;
+pub mod query;
 mod server;
 
 pub use client::{Client, Resp, http_client, token_in};
