@@ -21,68 +21,30 @@
 //! database with the server stopped, that every attempt is stored exactly once, and reports
 //! latency percentiles. Exit status 1 when an attempt is missing or duplicated.
 
+#[path = "classroom_load/http.rs"]
+mod http;
+#[path = "../tests/support/process.rs"]
+mod process;
+#[path = "classroom_load/timings.rs"]
+mod timings;
+#[path = "classroom_load/workload.rs"]
+mod workload;
+
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use http::{client, get, post};
 use sandpit::catalog::exercises::{self, Task};
+use timings::{Timings, ms, percentile};
+use workload::answer;
 
 const MONITOR: &str = "storm-01-sandbags";
 const REWRITE: &str = "storm-17-rewrite-library";
 const TRIAGE: &str = "storm-12-triage-consular-desk";
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const RUN_LIMIT: Duration = Duration::from_secs(600);
-
-const QUERIES: &[&str] = &[
-    "sandbag*",
-    "sandbags OR sandbag",
-    "sandbag* AND (storm OR harriet)",
-    "sandbag* NOT football",
-    "(sandbag OR sandbags",
-    "sand*",
-    "\"sand bags\" OR sandbag*",
-    "sandbag* NEAR/5 (depot OR collect*)",
-];
-const POSTS: &[&str] = &[
-    "The library reopens on Saturday at 9am. Children's books are upstairs. No fines. Staff can help with flood grant forms. #PortEllisLibrary",
-    "Library open again soon!!! Come along",
-    "Port Ellis Library reopens this Saturday after the flood. Kids' books have moved upstairs and there are no fines for late returns.",
-];
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-#[derive(Default)]
-struct Timings {
-    by_kind: HashMap<&'static str, Vec<Duration>>,
-}
-
-impl Timings {
-    fn add(&mut self, kind: &'static str, d: Duration) {
-        self.by_kind.entry(kind).or_default().push(d);
-    }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -132,156 +94,9 @@ fn main() {
     });
     std::process::exit(if ok { 0 } else { 1 });
 }
-
-fn start_server(data_dir: &std::path::Path) -> Result<(Server, String, String), String> {
-    let child = Command::new(env!("CARGO_BIN_EXE_sandpit"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(["serve", "--classroom", "--bind", "127.0.0.1:0"])
-        .env_remove("SANDPIT_TRAINER_PASSWORD")
-        .env("SANDPIT_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|e| format!("cannot start sandpit: {e}"))?;
-    let mut server = Server(child);
-    let stdout = server.0.stdout.take().ok_or("no stdout")?;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut base = None;
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if base.is_none()
-                && let Some(at) = line.find("http://")
-            {
-                let url: String = line[at..]
-                    .chars()
-                    .take_while(|c| !c.is_whitespace())
-                    .collect();
-                base = url.strip_suffix("/join").map(str::to_string);
-            }
-            if let Some(at) = line.find("/trainer/login?key=") {
-                let key = line[at + "/trainer/login?key=".len()..].trim().to_string();
-                let _ = tx.send((base.clone().unwrap_or_default(), key));
-            }
-        }
-    });
-    let (base, key) = rx
-        .recv_timeout(Duration::from_secs(180))
-        .map_err(|_| "the server did not print its address".to_string())?;
-    Ok((server, base, key))
-}
-
 fn unique_ids(ids: &[String]) -> HashSet<&str> {
     ids.iter().map(String::as_str).collect()
 }
-
-fn client() -> Result<reqwest::Client, String> {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(REQUEST_TIMEOUT)
-        .build()
-        .map_err(|e| e.to_string())
-}
-
-fn form(pairs: &[(String, String)]) -> String {
-    url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(pairs)
-        .finish()
-}
-
-struct Posted {
-    status: u16,
-    location: String,
-    cookie: Option<String>,
-}
-
-async fn post(
-    http: &reqwest::Client,
-    base: &str,
-    path: &str,
-    cookie: Option<&str>,
-    pairs: &[(String, String)],
-) -> Result<Posted, String> {
-    let mut req = http
-        .post(format!("{base}{path}"))
-        .header("origin", base)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(pairs));
-    if let Some(c) = cookie {
-        req = req.header("cookie", format!("sandpit_session={c}"));
-    }
-    let r = req.send().await.map_err(|e| format!("POST {path}: {e}"))?;
-    let header = |name: &str| {
-        r.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let location = header("location").unwrap_or_default();
-    let cookie = header("set-cookie").and_then(|c| {
-        c.strip_prefix("sandpit_session=")
-            .and_then(|rest| rest.split(';').next())
-            .map(str::to_string)
-    });
-    let status = r.status().as_u16();
-    let _ = r.bytes().await;
-    Ok(Posted {
-        status,
-        location,
-        cookie,
-    })
-}
-
-async fn get(
-    http: &reqwest::Client,
-    base: &str,
-    path: &str,
-    cookie: &str,
-) -> Result<(u16, String), String> {
-    let r = http
-        .get(format!("{base}{path}"))
-        .header("cookie", format!("sandpit_session={cookie}"))
-        .send()
-        .await
-        .map_err(|e| format!("GET {path}: {e}"))?;
-    let status = r.status().as_u16();
-    let body = r.text().await.map_err(|e| format!("GET {path}: {e}"))?;
-    Ok((status, body))
-}
-
-/// The answer for attempt `k` of trainee `t`, as form fields, and which exercise it is for.
-fn answer(
-    t: usize,
-    k: usize,
-    triage_ids: &[String],
-) -> (&'static str, &'static str, Vec<(String, String)>) {
-    match (t + k) % 3 {
-        0 => (
-            MONITOR,
-            "monitor",
-            vec![("answer".into(), QUERIES[(t * 7 + k) % QUERIES.len()].into())],
-        ),
-        1 => (
-            REWRITE,
-            "rewrite",
-            vec![
-                ("answer".into(), POSTS[(t + k) % POSTS.len()].into()),
-                ("platform".into(), "instagram".into()),
-            ],
-        ),
-        _ => {
-            let labels = ["relevant", "not-relevant", "escalate"];
-            let fields = triage_ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (format!("label:{id}"), labels[(i + t + k) % 3].to_string()))
-                .collect();
-            (TRIAGE, "triage", fields)
-        }
-    }
-}
-
 async fn run(trainees: usize, attempts: usize, think_ms: u64) -> Result<bool, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     println!(
@@ -293,7 +108,8 @@ async fn run(trainees: usize, attempts: usize, think_ms: u64) -> Result<bool, St
         }
     );
     let started = Instant::now();
-    let (mut server, base, key) = start_server(dir.path())?;
+    let (mut server, base, key) =
+        process::start_classroom(dir.path(), Stdio::inherit(), Duration::from_secs(180))?;
     println!(
         "server ready in {:.1} s at {base}",
         started.elapsed().as_secs_f64()

@@ -9,21 +9,14 @@
 //! tests/browser`. Without them the test prints a notice and passes, unless
 //! `SANDPIT_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes a missing browser a failure.
 
-use std::io::{BufRead, BufReader, Write};
+mod support;
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-/// The server process, stopped however the test ends.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use support::process::{Process, spawn_watching};
 
 /// What is missing for the suite to run, if anything.
 fn missing_tools(root: &Path, chromium: &Path) -> Vec<String> {
@@ -69,46 +62,33 @@ fn origin_in(line: &str) -> Option<String> {
 
 /// Starts `sandpit serve` (with `extra` arguments) on port 0 and returns it with the origin it
 /// printed. Everything it prints goes to `log`.
-fn start_server(data_dir: &Path, log: &Path, extra: &[&str]) -> (Server, String) {
+fn start_server(data_dir: &Path, log: &Path, extra: &[&str]) -> (Process, String) {
     let log_file = std::fs::File::create(log).expect("server log file");
-    let child = Command::new(env!("CARGO_BIN_EXE_sandpit"))
-        .arg("serve")
-        .args(extra)
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(["--bind", "127.0.0.1:0"])
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::from(log_file.try_clone().expect("log file")))
-        .spawn()
-        .expect("sandpit serve starts");
-    let mut server = Server(child);
-    let stdout = server.0.stdout.take().expect("piped stdout");
-    let (tx, rx) = mpsc::channel();
+    let stderr = Stdio::from(log_file.try_clone().expect("log file"));
+    let mut log_file = log_file;
     // Copies everything the server prints into the log (journeys read it, e.g. for the
-    // trainer's secret) and sends the address once it is announced.
-    std::thread::spawn(move || {
-        let mut log_file = log_file;
-        let mut tx = Some(tx);
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+    // trainer's secret) and takes the address once it is announced.
+    let started = spawn_watching(
+        Command::new(env!("CARGO_BIN_EXE_sandpit"))
+            .arg("serve")
+            .args(extra)
+            .arg("--data-dir")
+            .arg(data_dir)
+            .args(["--bind", "127.0.0.1:0"])
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stderr(stderr),
+        move |line| {
             let _ = writeln!(log_file, "{line}");
             let _ = log_file.flush();
-            if let Some(origin) = origin_in(&line)
-                && let Some(tx) = tx.take()
-            {
-                let _ = tx.send(origin);
-            }
-        }
-    });
-    match rx.recv_timeout(Duration::from_secs(120)) {
-        Ok(addr) => (server, addr),
-        Err(_) => {
-            let status = server.0.try_wait().ok().flatten();
-            let log = std::fs::read_to_string(log).unwrap_or_default();
-            panic!("sandpit serve never printed its address (exit: {status:?}); its log:\n{log}");
-        }
-    }
+            origin_in(line)
+        },
+        Duration::from_secs(120),
+    );
+    started.unwrap_or_else(|e| {
+        let log = std::fs::read_to_string(log).unwrap_or_default();
+        panic!("sandpit serve never printed its address ({e}); its log:\n{log}");
+    })
 }
 
 #[test]

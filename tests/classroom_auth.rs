@@ -5,10 +5,10 @@
 //! the status its access allows, no response carries another's name, answer or evaluation, and
 //! refused changes of state leave the database as it was.
 
-#[path = "classroom/support.rs"]
 mod support;
 
-use support::{Client, Resp, class_with, join, start, submit, trainer};
+use support::classroom::{class_with, join, submit, trainer};
+use support::{Client, Resp, Setup, start};
 
 /// The source of every file of `src/web`: the route table (`routes.rs`) and the web modules'
 /// own routes, which it merges. Read when the test runs, so a route in a new file is seen too.
@@ -255,7 +255,7 @@ fn check(role: Role, access: Access, method: &str, url: &str, r: &Resp) -> Resul
 }
 
 async fn set_up() -> (support::Server, World, Client, Client, Client) {
-    let server = start(true).await;
+    let server = start(Setup::CLASSROOM).await;
     let mut t = trainer(&server).await;
     let up = t
         .post_multipart(
@@ -495,7 +495,7 @@ async fn the_route_table_is_read_whole() {
 
 #[tokio::test]
 async fn self_learner_mode_has_no_login_and_no_classroom() {
-    let server = start(false).await;
+    let server = start(Setup::MINI).await;
     let mut c = Client::new(&server.base);
     assert_eq!(c.get("/").await.status, 200);
     assert_eq!(c.get("/exercises").await.status, 200);

@@ -5,68 +5,23 @@
 //! cookies they had, and the trainer's link, the class's exercises, its lock, the uploaded
 //! exercise and the evaluation survive.
 
-#[path = "classroom/support.rs"]
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use support::{Client, token_in};
+use support::process::{Process, start_classroom};
+use support::{Client, http_client, token_in};
 
 const REWRITE: &str = "storm-17-rewrite-library";
 const MONITOR: &str = "storm-01-sandbags";
 const TRIAGE: &str = "storm-12-triage-consular-desk";
 const TRAINEES: usize = 6;
 
-/// A server process, killed when dropped so a failing test leaves nothing running.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// Starts the server; returns it with its base address and the trainer key it printed.
-fn start(data_dir: &Path) -> (Server, String, String) {
-    let child = Command::new(env!("CARGO_BIN_EXE_sandpit"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(["serve", "--classroom", "--bind", "127.0.0.1:0"])
-        .env_remove("SANDPIT_TRAINER_PASSWORD")
-        .env("SANDPIT_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("sandpit serve starts");
-    let mut server = Server(child);
-    let stdout = server.0.stdout.take().expect("stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut base = None;
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if base.is_none()
-                && let Some(at) = line.find("http://")
-            {
-                let url: String = line[at..]
-                    .chars()
-                    .take_while(|c| !c.is_whitespace())
-                    .collect();
-                base = url.strip_suffix("/join").map(str::to_string);
-            }
-            if let Some(at) = line.find("/trainer/login?key=") {
-                let key = line[at + "/trainer/login?key=".len()..].trim().to_string();
-                let _ = tx.send((base.clone().unwrap_or_default(), key));
-            }
-        }
-    });
-    let (base, key) = rx
-        .recv_timeout(Duration::from_secs(120))
+fn start(data_dir: &Path) -> (Process, String, String) {
+    let (server, base, key) = start_classroom(data_dir, Stdio::null(), Duration::from_secs(120))
         .expect("the server printed its address and the trainer link");
     assert!(base.starts_with("http://127.0.0.1:"), "{base}");
     (server, base, key)
@@ -102,10 +57,7 @@ async fn submit(c: &mut Client, exercise: &str, answer: &str) -> Option<String> 
 /// A request that may meet a dead server: the status, or None.
 async fn try_submit(mut c: Client, exercise: &'static str, answer: String) -> Option<String> {
     let fut = async move {
-        let r = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .ok()?
+        let r = http_client()
             .post(format!("{}/exercises/{exercise}/attempts", c.base))
             .header("cookie", format!("sandpit_session={}", c.cookie.take()?))
             .header("origin", c.base.clone())
@@ -153,7 +105,7 @@ async fn a_killed_server_loses_no_attempt_and_no_session() {
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let (class, code) =
-        support::class_with(&mut t, &[REWRITE, MONITOR, TRIAGE, "restart-check"]).await;
+        support::classroom::class_with(&mut t, &[REWRITE, MONITOR, TRIAGE, "restart-check"]).await;
     let r = t
         .post(
             &format!("/trainer/classes/{class}/exercises/{TRIAGE}/lock"),

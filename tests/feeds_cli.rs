@@ -2,6 +2,8 @@
 //! fetch (from a local fixture server, with and without --allow-private-feeds), remove; the
 //! starter list; exit statuses and messages for bad input.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::path::Path;
@@ -10,6 +12,7 @@ use std::process::{Command, Output};
 use axum::Router;
 use axum::http::header;
 use axum::routing::get;
+use support::serve_router_on_thread;
 
 fn sandpit(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sandpit"))
@@ -25,32 +28,20 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-/// A fixture server on 127.0.0.1 in its own thread, for the life of the test process.
+/// A council's feed with three items, served on 127.0.0.1 for the life of the test process.
 fn serve_fixture() -> SocketAddr {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Runtime::new().expect("runtime");
-        runtime.block_on(async move {
-            let feed = || async {
-                (
-                    [(header::CONTENT_TYPE, "application/rss+xml")],
-                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Kerrow Council</title>\
+    let feed = || async {
+        (
+            [(header::CONTENT_TYPE, "application/rss+xml")],
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Kerrow Council</title>\
                      <link>https://kerrow.example.gov/</link><description>x</description>\
                      <item><guid>https://kerrow.example.gov/1</guid><title>Flood warning for the valley</title><description>Move valuables upstairs. #FloodAlert</description><pubDate>Tue, 03 Mar 2026 09:00:00 GMT</pubDate></item>\
                      <item><guid>https://kerrow.example.gov/2</guid><title>Ferry timetable</title><description>Reduced service.</description><pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate></item>\
                      <item><guid>https://kerrow.example.gov/3</guid><title>Bus consultation</title><description>Have your say.</description><pubDate>Tue, 03 Mar 2026 11:00:00 GMT</pubDate></item>\
                      </channel></rss>",
-                )
-            };
-            let app = Router::new().route("/feed.xml", get(feed));
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind");
-            let _ = tx.send(listener.local_addr().expect("addr"));
-            let _ = axum::serve(listener, app).await;
-        });
-    });
-    rx.recv().expect("the fixture server starts")
+        )
+    };
+    serve_router_on_thread(Router::new().route("/feed.xml", get(feed)))
 }
 
 #[test]

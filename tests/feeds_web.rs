@@ -2,48 +2,17 @@
 //! JavaScript (POST, then a redirect), errors beside their fields with a summary at the top,
 //! OPML upload and download, and feed text that cannot inject markup.
 
+mod support;
+
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::Duration;
 
 use chrono::Utc;
-use sandpit::app::App;
 use sandpit::app::feeds;
-use sandpit::config::Config;
 use sandpit::fetch::guard::AddressPolicy;
 use sandpit::fetch::{FetchOptions, Fetcher};
 use sandpit::store::feeds::{FeedStatus, FetchRecord, NewFeed};
-
-struct Server {
-    base: String,
-    app: App,
-    _dir: tempfile::TempDir,
-}
-
-async fn start() -> Server {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let app = App::open(Config::new(dir.path())).await.expect("app opens");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(sandpit::web::run(
-        app.clone(),
-        listener,
-        std::future::pending(),
-    ));
-    Server {
-        base: format!("http://{addr}"),
-        app,
-        _dir: dir,
-    }
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
-}
+use support::{Client, Server, Setup, http_client as client, serve_router};
 
 async fn page(s: &Server) -> String {
     let r = client()
@@ -56,29 +25,13 @@ async fn page(s: &Server) -> String {
 }
 
 async fn post(s: &Server, path: &str, form: &[(&str, &str)]) -> (u16, String, String) {
-    let body = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(form)
-        .finish();
-    let r = client()
-        .post(format!("{}{path}", s.base))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .send()
-        .await
-        .expect("post");
-    let status = r.status().as_u16();
-    let location = r
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
-    (status, location, r.text().await.unwrap_or_default())
+    let r = Client::new(&s.base).post(path, form).await;
+    (r.status, r.location, r.body)
 }
 
 #[tokio::test]
 async fn empty_page_offers_the_ways_to_start() {
-    let s = start().await;
+    let s = support::start(Setup::EMPTY).await;
     let body = page(&s).await;
     assert!(body.contains("<h1>Live feeds</h1>"));
     assert!(body.contains("No live feeds yet"));
@@ -91,7 +44,7 @@ async fn empty_page_offers_the_ways_to_start() {
 
 #[tokio::test]
 async fn bad_input_is_shown_beside_its_field_with_a_summary() {
-    let s = start().await;
+    let s = support::start(Setup::EMPTY).await;
     let (status, _, body) = post(
         &s,
         "/feeds/add",
@@ -146,7 +99,7 @@ async fn bad_input_is_shown_beside_its_field_with_a_summary() {
 
 #[tokio::test]
 async fn add_fetch_now_and_remove_with_post_and_redirect() {
-    let s = start().await;
+    let s = support::start(Setup::EMPTY).await;
     let (status, location, _) = post(
         &s,
         "/feeds/add",
@@ -214,7 +167,7 @@ async fn add_fetch_now_and_remove_with_post_and_redirect() {
 
 #[tokio::test]
 async fn statuses_are_in_plain_words_and_feed_text_is_escaped() {
-    let s = start().await;
+    let s = support::start(Setup::EMPTY).await;
     s.app
         .store
         .upsert_corpus("live", "", "", "feeds", "")
@@ -294,7 +247,7 @@ async fn statuses_are_in_plain_words_and_feed_text_is_escaped() {
 
 #[tokio::test]
 async fn opml_upload_starter_list_and_download() {
-    let s = start().await;
+    let s = support::start(Setup::EMPTY).await;
     let opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>Mine</title></head><body>\
         <outline text=\"One\" xmlUrl=\"https://one.example.org/rss\"/>\
         <outline text=\"Two\" xmlUrl=\"https://two.example.org/atom\"/>\
@@ -389,7 +342,7 @@ async fn opml_upload_starter_list_and_download() {
 #[tokio::test]
 async fn a_fetched_feed_shows_its_items_on_the_page() {
     use axum::routing::get;
-    let s = start().await;
+    let s = support::start(Setup::EMPTY).await;
     let feed_server = axum::Router::new().route(
         "/feed.xml",
         get(|| async {
@@ -402,13 +355,7 @@ async fn a_fetched_feed_shows_its_items_on_the_page() {
             )
         }),
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, feed_server).await;
-    });
+    let addr = serve_router(feed_server).await;
     s.app
         .store
         .upsert_corpus("live", "", "", "feeds", "")

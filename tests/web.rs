@@ -1,34 +1,10 @@
 //! The web interface over HTTP on 127.0.0.1: the fixed routes of DESIGN.md, errors shown on the
 //! page with status 400, and untrusted document text that cannot inject markup.
 
+mod support;
+
 use sandpit::app::App;
-use sandpit::config::Config;
-
-struct Server {
-    base: String,
-    _dir: tempfile::TempDir,
-}
-
-async fn start() -> Server {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let app = App::open(Config::new(dir.path())).await.expect("app opens");
-    let fixture = format!(
-        "{}/tests/data/corpus/mini.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    app.import_paths("mini", vec![fixture.into()], |_| {})
-        .await
-        .expect("fixture imports");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(sandpit::web::run(app, listener, std::future::pending()));
-    Server {
-        base: format!("http://{addr}"),
-        _dir: dir,
-    }
-}
+use support::{Setup, http_client, open_app, start};
 
 async fn get(url: &str) -> (u16, String, reqwest::header::HeaderMap) {
     let r = reqwest::get(url).await.expect("request");
@@ -39,7 +15,7 @@ async fn get(url: &str) -> (u16, String, reqwest::header::HeaderMap) {
 
 #[tokio::test]
 async fn health_home_and_security_headers() {
-    let s = start().await;
+    let s = start(Setup::MINI).await;
     let (status, body, _) = get(&format!("{}/healthz", s.base)).await;
     assert_eq!((status, body.as_str()), (200, "ok"));
     let (status, body, headers) = get(&format!("{}/", s.base)).await;
@@ -56,7 +32,7 @@ async fn health_home_and_security_headers() {
 
 #[tokio::test]
 async fn search_page_shows_hits_chart_and_sources() {
-    let s = start().await;
+    let s = start(Setup::MINI).await;
     let (status, body, _) = get(&format!("{}/search?corpus=mini&q=storm+OR+flood", s.base)).await;
     assert_eq!(status, 200);
     assert!(body.contains("3 documents match"), "{body}");
@@ -71,7 +47,7 @@ async fn search_page_shows_hits_chart_and_sources() {
 
 #[tokio::test]
 async fn query_errors_are_400_with_the_column_beside_the_box() {
-    let s = start().await;
+    let s = start(Setup::MINI).await;
     let (status, body, _) = get(&format!(
         "{}/search?corpus=mini&q=flood+AND+%28rain",
         s.base
@@ -86,7 +62,7 @@ async fn query_errors_are_400_with_the_column_beside_the_box() {
 
 #[tokio::test]
 async fn document_text_cannot_inject_markup() {
-    let s = start().await;
+    let s = start(Setup::MINI).await;
     let (status, body, _) = get(&format!("{}/search?corpus=mini&q=flood", s.base)).await;
     assert_eq!(status, 200);
     assert!(!body.contains("<script>alert"), "title escaped in results");
@@ -105,7 +81,7 @@ async fn document_text_cannot_inject_markup() {
 
 #[tokio::test]
 async fn api_search_shape_paging_and_errors() {
-    let s = start().await;
+    let s = start(Setup::MINI).await;
     let (status, body, _) = get(&format!(
         "{}/api/search?corpus=mini&q=storm+OR+flood&limit=2&offset=0",
         s.base
@@ -139,7 +115,7 @@ async fn api_search_shape_paging_and_errors() {
 
 #[tokio::test]
 async fn unknown_document_is_404() {
-    let s = start().await;
+    let s = start(Setup::MINI).await;
     let (status, body, _) = get(&format!("{}/doc?corpus=mini&id=nope", s.base)).await;
     assert_eq!(status, 404);
     assert!(body.contains("has no document"), "{body}");
@@ -162,7 +138,7 @@ fn main_nav(body: &str) -> Vec<String> {
 #[tokio::test]
 async fn self_learner_navigation_and_the_model_answer_after_three_attempts() {
     const EXERCISE: &str = "storm-17-rewrite-library";
-    let s = start().await;
+    let s = start(Setup::MINI).await;
     let (_, body, _) = get(&format!("{}/", s.base)).await;
     assert_eq!(
         main_nav(&body),
@@ -173,10 +149,7 @@ async fn self_learner_navigation_and_the_model_answer_after_three_attempts() {
     assert!(body.contains("<a href=\"/progress\" aria-current=\"page\">Your progress</a>"));
 
     // Without a class the model answer opens after three attempts, as it always has.
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
+    let client = http_client();
     let url = |path: &str| format!("{}/exercises/{EXERCISE}{path}", s.base);
     let reveal = || client.post(url("/reveal")).send();
     let r = reveal().await.expect("reveal");
@@ -209,14 +182,7 @@ async fn self_learner_navigation_and_the_model_answer_after_three_attempts() {
 #[tokio::test]
 async fn repeated_searches_see_every_import_and_replacement() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let app = App::open(Config::new(dir.path())).await.expect("app opens");
-    let fixture = format!(
-        "{}/tests/data/corpus/mini.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    app.import_paths("mini", vec![fixture.into()], |_| {})
-        .await
-        .expect("fixture imports");
+    let app = open_app(dir.path(), Setup::MINI).await;
     let total = |app: App| async move {
         app.search(sandpit::app::SearchParams {
             corpus: "mini".into(),

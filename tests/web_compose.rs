@@ -2,32 +2,28 @@
 //! clear JSON error for every bad body) and the composer page with and without a posted draft
 //! (findings marked in the draft, everything the trainee typed escaped).
 
-use sandpit::app::App;
-use sandpit::config::Config;
-use serde_json::Value;
+mod support;
 
-struct Server {
+use serde_json::Value;
+use support::Setup;
+
+/// A server with nothing imported, and a client for its composer.
+struct Composer {
     base: String,
     client: reqwest::Client,
-    _dir: tempfile::TempDir,
+    _server: support::Server,
 }
 
-async fn start() -> Server {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let app = App::open(Config::new(dir.path())).await.expect("app opens");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(sandpit::web::run(app, listener, std::future::pending()));
-    Server {
-        base: format!("http://{addr}"),
+async fn start() -> Composer {
+    let server = support::start(Setup::EMPTY).await;
+    Composer {
+        base: server.base.clone(),
         client: reqwest::Client::new(),
-        _dir: dir,
+        _server: server,
     }
 }
 
-impl Server {
+impl Composer {
     async fn api(&self, body: impl Into<reqwest::Body>) -> (u16, Value) {
         let r = self
             .client

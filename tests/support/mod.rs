@@ -1,0 +1,17 @@
+//! Shared by the integration tests, so that every test file stands its servers up the same way:
+//! Sandpit in this process on loopback (port 0, a data directory of its own), fixture HTTP
+//! servers, the real binary as a process, a client that sees every status, the steps of a
+//! class (a trainer signed in, a class, trainees who joined), and the query tests' fixture.
+//!
+//! Each test file that needs it says `mod support;`; no file uses all of it.
+
+#![allow(dead_code, unused_imports)]
+
+pub mod classroom;
+mod client;
+pub mod process;
+pub mod query;
+mod server;
+
+pub use client::{Client, Resp, http_client, token_in};
+pub use server::{Server, Setup, open_app, serve_router, serve_router_on_thread, start};
