@@ -6,6 +6,8 @@
 //! it to count and place emoji. A hand-written table rather than a crate: the counting must
 //! follow the newest emoji release, which the emoji crates reach months late.
 
+use std::sync::OnceLock;
+
 #[path = "data/emoji_table.rs"]
 mod table;
 
@@ -30,30 +32,80 @@ pub fn may_start(c: char) -> bool {
     matches!(c, '#' | '*' | '0'..='9' | '\u{A9}' | '\u{AE}') || c >= '\u{203C}'
 }
 
+/// The table indexed for look-ups, built once.
+struct Index {
+    /// Each first code point with the range of entries that start with it (the table is
+    /// sorted, so they are contiguous), sorted by code point: a look-up begins with a
+    /// binary search on integers rather than on strings.
+    blocks: Vec<(char, usize, usize)>,
+    /// Every code point that comes second in a sequence, sorted.
+    second: Vec<char>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut blocks: Vec<(char, usize, usize)> = Vec::new();
+        let mut second = Vec::new();
+        for (i, (seq, _)) in table::EMOJI.iter().enumerate() {
+            let mut chars = seq.chars();
+            let Some(first) = chars.next() else { continue };
+            match blocks.last_mut() {
+                Some(block) if block.0 == first => block.2 = i + 1,
+                _ => blocks.push((first, i, i + 1)),
+            }
+            second.extend(chars.next());
+        }
+        second.sort_unstable();
+        second.dedup();
+        Index { blocks, second }
+    })
+}
+
+/// Whether `c` can be the second code point of an emoji sequence (a variation selector, a
+/// keycap, a joiner, a skin tone, a regional indicator, a tag): a cheap filter for callers
+/// that only care about sequences.
+pub fn may_continue(c: char) -> bool {
+    // All of them come after the letters of most scripts (the first is U+200D, the joiner).
+    let second = &index().second;
+    second.first().is_some_and(|&min| c >= min) && second.binary_search(&c).is_ok()
+}
+
 /// The longest emoji sequence that `s` starts with, if any.
 pub fn match_at(s: &str) -> Option<EmojiMatch> {
     let first = s.chars().next()?;
     if !may_start(first) {
         return None;
     }
-    let mut buf = [0u8; 4];
-    let key: &str = first.encode_utf8(&mut buf);
-    let entries = table::EMOJI;
-    let lo = entries.partition_point(|(seq, _)| seq.as_bytes() < key.as_bytes());
-    let mut best: Option<(usize, bool)> = None;
-    for &(seq, standalone) in &entries[lo..] {
-        if !seq.starts_with(key) {
-            break;
+    let blocks = &index().blocks;
+    let (_, from, to) = blocks[blocks.binary_search_by_key(&first, |b| b.0).ok()?];
+    let mut block = &table::EMOJI[from..to];
+    // Then walk the block one code point at a time: the entries that start with the text
+    // read so far stay contiguous, narrowed by binary search at each step, and the walk
+    // stops when no entry goes on with the text. A few searches, however many sequences
+    // share the first code point (hundreds start with 👨 or 🧑).
+    let mut best: Option<EmojiMatch> = None;
+    for (chars, (i, c)) in s.char_indices().enumerate() {
+        let prefix = &s.as_bytes()[..i + c.len_utf8()];
+        if i > 0 {
+            let start = block.partition_point(|(seq, _)| seq.as_bytes() < prefix);
+            block = &block[start..];
+            let len = block.partition_point(|(seq, _)| seq.as_bytes().starts_with(prefix));
+            block = &block[..len];
         }
-        if seq.len() > best.map_or(0, |b| b.0) && s.starts_with(seq) {
-            best = Some((seq.len(), standalone));
+        let Some(&(seq, standalone)) = block.first() else {
+            break;
+        };
+        // The block is sorted, so an entry equal to the prefix comes first.
+        if seq.len() == prefix.len() {
+            best = Some(EmojiMatch {
+                bytes: prefix.len(),
+                chars: chars + 1,
+                standalone,
+            });
         }
     }
-    best.map(|(bytes, standalone)| EmojiMatch {
-        bytes,
-        chars: s[..bytes].chars().count(),
-        standalone,
-    })
+    best
 }
 
 /// One emoji found in a text: its byte range.
@@ -96,6 +148,36 @@ pub fn is_emoji(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        assert!(
+            table::EMOJI
+                .windows(2)
+                .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes())
+        );
+    }
+
+    #[test]
+    fn lookup_finds_the_longest_entry_of_the_table() {
+        // Every seventh entry, alone and followed by more text, against a scan of the table.
+        let brute = |s: &str| {
+            table::EMOJI
+                .iter()
+                .filter(|(seq, _)| s.starts_with(seq))
+                .map(|(seq, _)| seq.len())
+                .max()
+        };
+        for (seq, _) in table::EMOJI.iter().step_by(7) {
+            for s in [
+                seq.to_string(),
+                format!("{seq}\u{200D}x"),
+                format!("{seq}{seq}"),
+            ] {
+                assert_eq!(match_at(&s).map(|m| m.bytes), brute(&s), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn longest_sequence_wins() {
