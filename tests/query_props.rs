@@ -108,7 +108,7 @@ fn index_ids(c: &Corpus, corpus: &str, q: &ParsedQuery) -> BTreeSet<String> {
     let searcher = c.index.searcher();
     let query = c.index.scoped(
         corpus,
-        sandpit::index::compile::to_tantivy(&q, &c.index.fields),
+        sandpit::index::compile::to_tantivy(q, &c.index.fields),
     );
     searcher
         .search(&query, &DocSetCollector)
