@@ -14,14 +14,14 @@ pub async fn trainer(server: &Server) -> Client {
         .trainer_secret(false)
         .await
         .expect("secret");
+    signed_in(server, "/trainer/login", &[("secret", &key)], "/trainer").await
+}
+
+/// A client signed in by a form that must answer 303 to `to` with a session cookie.
+async fn signed_in(server: &Server, path: &str, form: &[(&str, &str)], to: &str) -> Client {
     let mut c = Client::new(&server.base);
-    let r = c.post("/trainer/login", &[("secret", &key)]).await;
-    assert_eq!(
-        (r.status, r.location.as_str()),
-        (303, "/trainer"),
-        "{}",
-        r.body
-    );
+    let r = c.post(path, form).await;
+    assert_eq!((r.status, r.location.as_str()), (303, to), "{}", r.body);
     c.cookie = r.set_cookie.as_deref().and_then(token_in);
     assert!(c.cookie.is_some());
     c
@@ -61,17 +61,7 @@ pub async fn class_with(trainer: &mut Client, exercises: &[&str]) -> (String, St
 
 /// A trainee who has joined.
 pub async fn join(server: &Server, code: &str, name: &str) -> Client {
-    let mut c = Client::new(&server.base);
-    let r = c.post("/join", &[("code", code), ("name", name)]).await;
-    assert_eq!(
-        (r.status, r.location.as_str()),
-        (303, "/class"),
-        "{}",
-        r.body
-    );
-    c.cookie = r.set_cookie.as_deref().and_then(token_in);
-    assert!(c.cookie.is_some());
-    c
+    signed_in(server, "/join", &[("code", code), ("name", name)], "/class").await
 }
 
 /// Submits an answer; returns the attempt id from the redirect to its feedback.
