@@ -82,6 +82,22 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The answer to a request whose handler panicked (see `routes`): the internal error page, and
+/// the panic's message in the log.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!("a request panicked: {message}");
+    let page = ErrorPage {
+        title: "Internal Server Error".into(),
+        message: "Something went wrong inside Sandpit. The details are in the server's log.".into(),
+    };
+    (StatusCode::INTERNAL_SERVER_ERROR, render(&page)).into_response()
+}
+
 /// Renders a template; a template failure is an internal error page.
 pub fn render(t: &impl Template) -> Response {
     match t.render() {
@@ -94,5 +110,49 @@ pub fn render(t: &impl Template) -> Response {
             )
                 .into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::routing::get;
+    use tower_http::catch_panic::CatchPanicLayer;
+
+    async fn panics() -> &'static str {
+        let words: Vec<&str> = Vec::new();
+        words[3]
+    }
+
+    /// A handler that panics answers 500 with the apology page; the connection stays usable.
+    #[tokio::test]
+    async fn a_panic_is_a_500_page() {
+        let app = Router::new()
+            .route("/boom", get(panics))
+            .route("/fine", get(|| async { "fine" }))
+            .layer(CatchPanicLayer::custom(super::panic_response));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        let client = reqwest::Client::new();
+        let r = client
+            .get(format!("http://{addr}/boom"))
+            .send()
+            .await
+            .expect("an answer, not a dropped connection");
+        assert_eq!(r.status().as_u16(), 500);
+        let body = r.text().await.expect("body");
+        assert!(
+            body.contains("Something went wrong inside Sandpit"),
+            "{body}"
+        );
+        let r = client
+            .get(format!("http://{addr}/fine"))
+            .send()
+            .await
+            .expect("the server goes on");
+        assert_eq!(r.status().as_u16(), 200);
     }
 }

@@ -7,11 +7,13 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{
-    AppState, api, assets, classroom, compose, exercises, feeds, linger, pages, session, trainer,
+    AppState, api, assets, classroom, compose, error, exercises, feeds, linger, pages, session,
+    trainer,
 };
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
@@ -66,6 +68,9 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(Extension(Arc::new(session::Limiter::default())))
         .with_state(state)
+        // A bug that panics in a handler is a 500 page and a log line, never a dropped
+        // connection: the trainee sees the apology, the trainer's log says where.
+        .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(DefaultBodyLimit::max(2 * 1024 * 1024))
         // A body refused part-way (too large) is drained so the refusal reaches the client.
         .layer(axum::middleware::from_fn(linger::linger))
