@@ -31,7 +31,7 @@ pub use crate::index::search::TextField;
 use crate::ingest::Document;
 pub use highlight::Highlighter;
 pub use lexer::MAX_NEAR;
-pub use parser::MAX_QUERY_CHARS;
+pub use parser::{MAX_NESTING, MAX_QUERY_CHARS};
 
 use ast::{Kind, Node};
 
