@@ -216,7 +216,10 @@ pub fn syllables(word: &str) -> usize {
             }
             ('e', 'a') => {
                 i + 3 < n && chars[i + 2] == 't' && chars[i + 3] == 'e'
-                    || i + 4 < n && &w[i..i + 4] == "eati" && i > 0 && chars[i - 1] == 'r'
+                    || i + 4 < n
+                        && chars[i..i + 4] == ['e', 'a', 't', 'i']
+                        && i > 0
+                        && chars[i - 1] == 'r'
             }
             _ => false,
         };

@@ -1,6 +1,7 @@
 //! HTML in feed content → plain text for indexing and display. Feed content is untrusted: only
 //! its text survives; scripts, styles and markup are dropped.
 
+use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 /// Elements after which the text breaks, so words from neighbouring blocks do not run together.
@@ -67,21 +68,34 @@ pub fn html_to_text(html: &str) -> String {
     collapse(&out)
 }
 
+/// The text of every node under `node`, in document order. A loop over open and close edges
+/// rather than recursion: feed content can nest elements a hundred thousand deep, which would
+/// overflow the stack.
 fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(text) => out.push_str(text),
-            Node::Element(el) => {
-                let name = el.name();
-                if SKIPPED.contains(&name) {
+    // Elements being skipped (a script and what is in it) that are open around the current edge.
+    let mut skipping = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(child) if child.id() != node.id() => match child.value() {
+                Node::Text(text) if skipping == 0 => out.push_str(text),
+                Node::Element(el) => {
+                    let name = el.name();
+                    if skipping > 0 || SKIPPED.contains(&name) {
+                        skipping += 1;
+                    } else if BLOCKS.contains(&name) {
+                        out.push('\n');
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(child) if child.id() != node.id() => {
+                let Node::Element(el) = child.value() else {
                     continue;
-                }
-                let block = BLOCKS.contains(&name);
-                if block {
-                    out.push('\n');
-                }
-                walk(child, out);
-                if block {
+                };
+                let name = el.name();
+                if skipping > 0 {
+                    skipping -= 1;
+                } else if BLOCKS.contains(&name) {
                     out.push('\n');
                 } else if name == "img"
                     && let Some(alt) = el.attr("alt")

@@ -25,7 +25,7 @@ use crate::ingest::Document;
 pub use ast::TextField;
 pub use highlight::Highlighter;
 pub use lexer::MAX_NEAR;
-pub use parser::MAX_QUERY_CHARS;
+pub use parser::{MAX_NESTING, MAX_QUERY_CHARS};
 
 use ast::{Kind, Node};
 

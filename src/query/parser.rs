@@ -14,6 +14,11 @@ use crate::text;
 /// Queries longer than this are refused before parsing.
 pub const MAX_QUERY_CHARS: usize = 4096;
 
+/// Brackets and exclusions (`NOT`, `-`) nest at most this deep. Parsing, compiling and matching
+/// recurse once per level, so a deeper query (`((((…))))` within the length limit) would
+/// overflow the stack of the thread running it; no real query comes near this.
+pub const MAX_NESTING: usize = 50;
+
 /// At least this many characters come before the first wildcard of a pattern.
 const MIN_WILDCARD_PREFIX: usize = 2;
 
@@ -59,6 +64,7 @@ pub(crate) fn parse(input: &str) -> Result<Parsed, QueryError> {
         pos: 0,
         warnings: Vec::new(),
         len: chars.len(),
+        depth: 0,
     };
     let root = parser.or()?;
     if let Some(extra) = parser.toks.get(parser.pos) {
@@ -114,6 +120,8 @@ struct Parser {
     pos: usize,
     warnings: Vec<String>,
     len: usize,
+    /// Brackets and exclusions open around the current position.
+    depth: usize,
 }
 
 fn describe(tok: &Tok) -> String {
@@ -140,6 +148,28 @@ impl Parser {
             self.pos += 1;
         }
         t
+    }
+
+    /// Enters one more level of brackets or exclusion, or says the query nests too deeply.
+    fn deeper(&mut self, op: &Lexed) -> Result<(), QueryError> {
+        self.depth += 1;
+        if self.depth <= MAX_NESTING {
+            return Ok(());
+        }
+        let what = if op.tok == Tok::LParen {
+            "Brackets are"
+        } else {
+            "Exclusions (NOT, -) and brackets are"
+        };
+        Err(error(
+            format!("{what} nested deeper than {MAX_NESTING} levels here."),
+            op.start,
+            Some(
+                "Write the query with fewer levels: a bracket inside a bracket is only needed \
+                 where OR and AND mix, e.g. `(flood OR floods) (warning OR alert)`."
+                    .into(),
+            ),
+        ))
     }
 
     /// Whether the next token can begin a clause.
@@ -282,7 +312,9 @@ impl Parser {
             if !self.clause_follows() {
                 return Err(self.missing_after(&op));
             }
+            self.deeper(&op)?;
             let inner = self.unary()?;
+            self.depth -= 1;
             let span = op.start..inner.span.end;
             if let Kind::Not(twice) = inner.kind {
                 // Two negations cancel out; keep the query working and say so.
@@ -365,7 +397,9 @@ impl Parser {
         };
         match t.tok {
             Tok::LParen => {
+                self.deeper(&t)?;
                 let mut inner = self.or()?;
+                self.depth -= 1;
                 let close = self.next();
                 match close {
                     Some(Lexed {
