@@ -3,6 +3,7 @@
 //! The CLI and the web layer both call these.
 
 pub mod access;
+pub mod classroom;
 mod exercises;
 pub mod feeds;
 pub mod search_cache;
@@ -42,6 +43,8 @@ pub struct App {
     /// own time plus the queue ahead of it, where sharing the cores among every request in
     /// flight makes each take as long as all of them together.
     index_permits: Arc<tokio::sync::Semaphore>,
+    /// Joins and sign-ins per address (see `classroom`).
+    limiter: Arc<classroom::Limiter>,
 }
 
 fn index_permits() -> Arc<tokio::sync::Semaphore> {
@@ -113,6 +116,7 @@ impl App {
         Ok(App {
             search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
             index_permits: index_permits(),
+            limiter: Arc::new(classroom::Limiter::default()),
             config: Arc::new(config),
             index: Arc::new(index),
             store,
@@ -127,6 +131,7 @@ impl App {
         Ok(App {
             search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
             index_permits: index_permits(),
+            limiter: Arc::new(classroom::Limiter::default()),
             config: Arc::new(config),
             index: Arc::new(SearchIndex::in_memory()?),
             store: Store::in_memory().await?,

@@ -3,7 +3,6 @@
 //! the answers shared for the debrief, and the end-of-session evaluation.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -15,14 +14,13 @@ use serde::Deserialize;
 use super::AppState;
 use super::error::{PageError, render};
 use super::session::{
-    ClientIp, Limiter, TraineeOnly, Who, classroom_off, clear_cookie, session_cookie, too_many,
+    ClientIp, TraineeOnly, Who, classroom_off, clear_cookie, session_cookie, too_many,
 };
 use crate::app::App;
+use crate::app::classroom::Refused;
 use crate::catalog::exercises::{Exercise, Task};
-use crate::error::{Error, FieldError};
-use crate::store::classroom::{
-    CODE_LENGTH, Evaluation, NAME_MAX, SessionOwner, normalise_code, normalise_name,
-};
+use crate::error::FieldError;
+use crate::store::classroom::{CODE_LENGTH, Evaluation, NAME_MAX, SessionOwner};
 
 /// The answers on the evaluation form's agreement scale, from 1 to 5.
 pub const AGREEMENT: [&str; 5] = [
@@ -106,7 +104,6 @@ pub struct JoinForm {
 
 pub async fn join(
     State(state): State<AppState>,
-    Extension(limiter): Extension<Arc<Limiter>>,
     ClientIp(ip): ClientIp,
     who: Option<Extension<Who>>,
     Form(form): Form<JoinForm>,
@@ -114,75 +111,33 @@ pub async fn join(
     if !state.app.config.classroom {
         return Ok(classroom_off());
     }
-    if let Err(wait) = limiter.try_once(ip) {
-        return Ok(too_many(wait));
-    }
-    let mut errors = Vec::new();
-    let code_ok = normalise_code(&form.code).is_some();
-    if !code_ok {
-        limiter.failed(ip);
-        errors.push(FieldError {
-            field: "code",
-            message: if form.code.trim().is_empty() {
-                "Enter the class code".into()
-            } else {
-                format!(
-                    "The class code is {CODE_LENGTH} letters and numbers, as the trainer shows it"
-                )
-            },
-        });
-    }
-    if let Err(e) = normalise_name(&form.name) {
-        errors.push(FieldError {
-            field: "name",
-            message: e.to_string(),
-        });
-    }
-    let trainee = if errors.is_empty() {
-        match state.app.store.join_class(&form.code, &form.name).await {
-            Ok(t) => Some(t),
-            Err(Error::Invalid(message)) => {
-                limiter.failed(ip);
-                errors.push(FieldError {
-                    field: "code",
-                    message,
-                });
-                None
-            }
-            Err(e) => return Err(e.into()),
-        }
-    } else {
-        None
-    };
-    let Some(trainee) = trainee else {
-        let page = JoinPage {
-            code: form.code,
-            name: form.name,
-            errors,
-            signed_in_as: None,
-            left: false,
-            code_length: CODE_LENGTH,
-            name_max: NAME_MAX,
-        };
-        return Ok((StatusCode::BAD_REQUEST, render(&page)).into_response());
-    };
-    // Someone else's session on this Chromebook ends when a new person joins.
-    if let Some(Extension(w)) = who {
-        state.app.store.delete_session(&w.token).await?;
-    }
-    let token = state
+    let replacing = who.as_ref().map(|Extension(w)| w.token.as_str());
+    match state
         .app
-        .store
-        .create_session(
-            &SessionOwner::Trainee(trainee),
-            super::session::SESSION_HOURS,
-        )
-        .await?;
-    let mut response = Redirect::to("/class").into_response();
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, session_cookie(&token));
-    Ok(response)
+        .join_class(&form.code, &form.name, ip, replacing)
+        .await?
+    {
+        Ok(token) => {
+            let mut response = Redirect::to("/class").into_response();
+            response
+                .headers_mut()
+                .insert(header::SET_COOKIE, session_cookie(&token));
+            Ok(response)
+        }
+        Err(Refused::Wait(wait)) => Ok(too_many(wait)),
+        Err(Refused::Fields(errors)) => {
+            let page = JoinPage {
+                code: form.code,
+                name: form.name,
+                errors,
+                signed_in_as: None,
+                left: false,
+                code_length: CODE_LENGTH,
+                name_max: NAME_MAX,
+            };
+            Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
+        }
+    }
 }
 
 /// Ends this browser's session (trainee or trainer) and forgets the cookie.

@@ -1,12 +1,10 @@
 //! The whole route table, and the layers every response passes through (security headers,
 //! compression, body limits, tracing).
 
-use std::sync::Arc;
-
+use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use axum::routing::{get, post};
-use axum::{Extension, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -66,7 +64,6 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             session::classroom_gate,
         ))
-        .layer(Extension(Arc::new(session::Limiter::default())))
         .with_state(state)
         // A bug that panics in a handler is a 500 page and a log line, never a dropped
         // connection: the trainee sees the apology, the trainer's log says where.

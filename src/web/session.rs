@@ -3,10 +3,7 @@
 //! changes of state, the `Trainer` and `Trainee` extractors, and the rate limit on joins and
 //! trainer sign-ins. Self-learner mode (no `--classroom`) passes through all of this untouched.
 
-use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -21,8 +18,7 @@ use crate::store::classroom::{SessionOwner, Trainee};
 
 /// The cookie's name. One cookie for both roles: a browser is one person at a time.
 pub const COOKIE: &str = "sandpit_session";
-/// A session lasts a long training day, so nobody is signed out mid-class.
-pub const SESSION_HOURS: i64 = 16;
+pub use crate::app::classroom::SESSION_HOURS;
 
 /// Paths reachable without a session in classroom mode: the ways in, and what they need.
 pub fn is_public(path: &str) -> bool {
@@ -290,99 +286,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     }
 }
 
-/// Counts joins and sign-ins per address. In memory on purpose: a rate limit that forgets on
-/// restart costs nothing, and a database write per wrong guess would be the attacker's lever.
-#[derive(Debug)]
-pub struct Limiter {
-    window: Duration,
-    max_tries: usize,
-    max_failures: usize,
-    by_ip: Mutex<HashMap<IpAddr, Tries>>,
-}
-
-#[derive(Debug, Default)]
-struct Tries {
-    tries: VecDeque<Instant>,
-    failures: VecDeque<Instant>,
-}
-
-/// How long the limiter remembers an address's tries.
-pub const LIMIT_WINDOW: Duration = Duration::from_secs(600);
-/// Wrong class codes, keys or passwords an address may send in the window.
-pub const MAX_FAILURES: usize = 30;
-/// Joins and sign-ins an address may make in the window.
-pub const MAX_TRIES: usize = 300;
-
-impl Default for Limiter {
-    /// Generous enough for a room whose Chromebooks reach Sandpit through one shared address
-    /// (a school network's NAT), tight enough that a class code (one of 31^6) is never guessed.
-    fn default() -> Self {
-        Limiter::new(LIMIT_WINDOW, MAX_TRIES, MAX_FAILURES)
-    }
-}
-
-impl Limiter {
-    pub fn new(window: Duration, max_tries: usize, max_failures: usize) -> Self {
-        Limiter {
-            window,
-            max_tries,
-            max_failures,
-            by_ip: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Counts a try; Err(seconds to wait) when the address has had too many.
-    pub fn try_once(&self, ip: IpAddr) -> Result<(), u64> {
-        let now = Instant::now();
-        let mut map = match self.by_ip.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        if map.len() > 10_000 {
-            // Bounded memory under a flood of addresses: forget the quiet ones.
-            let window = self.window;
-            map.retain(|_, t| {
-                t.tries
-                    .back()
-                    .is_some_and(|at| now.duration_since(*at) < window)
-            });
-        }
-        let entry = map.entry(ip).or_default();
-        let window = self.window;
-        let expired = |at: &Instant| now.duration_since(*at) >= window;
-        while entry.tries.front().is_some_and(expired) {
-            entry.tries.pop_front();
-        }
-        while entry.failures.front().is_some_and(expired) {
-            entry.failures.pop_front();
-        }
-        let full = |q: &VecDeque<Instant>, max: usize| {
-            (q.len() >= max).then(|| {
-                q.front()
-                    .map(|at| window.saturating_sub(now.duration_since(*at)))
-            })
-        };
-        if let Some(wait) =
-            full(&entry.failures, self.max_failures).or_else(|| full(&entry.tries, self.max_tries))
-        {
-            return Err(wait.unwrap_or(window).as_secs().max(1));
-        }
-        entry.tries.push_back(now);
-        Ok(())
-    }
-
-    /// Counts a failed try (wrong code, wrong key or password).
-    pub fn failed(&self, ip: IpAddr) {
-        let mut map = match self.by_ip.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        map.entry(ip)
-            .or_default()
-            .failures
-            .push_back(Instant::now());
-    }
-}
+pub use crate::app::classroom::{LIMIT_WINDOW, MAX_FAILURES, MAX_TRIES};
 
 /// The page for an address that has tried too often.
 pub fn too_many(wait_seconds: u64) -> Response {
@@ -400,12 +304,6 @@ pub fn too_many(wait_seconds: u64) -> Response {
         response.headers_mut().insert(header::RETRY_AFTER, v);
     }
     response
-}
-
-/// Compares secrets in time that does not depend on where they differ.
-pub fn same_secret(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]
@@ -484,39 +382,6 @@ mod tests {
         for part in ["HttpOnly", "SameSite=Lax", "Path=/"] {
             assert!(cookie.contains(part), "{cookie}");
         }
-    }
-
-    #[test]
-    fn limiter_counts_failures_and_tries_per_address() {
-        let limiter = Limiter::new(Duration::from_secs(600), 5, 2);
-        let a: IpAddr = "10.0.0.1".parse().expect("ip");
-        let b: IpAddr = "10.0.0.2".parse().expect("ip");
-        assert!(limiter.try_once(a).is_ok());
-        limiter.failed(a);
-        assert!(limiter.try_once(a).is_ok());
-        limiter.failed(a);
-        let wait = limiter.try_once(a).expect_err("two failures: wait");
-        assert!(wait > 0 && wait <= 600);
-        assert!(
-            limiter.try_once(b).is_ok(),
-            "another address is not held up"
-        );
-        for _ in 0..4 {
-            assert!(limiter.try_once(b).is_ok());
-        }
-        assert!(limiter.try_once(b).is_err(), "five tries is the most");
-        let quick = Limiter::new(Duration::from_millis(1), 1, 1);
-        assert!(quick.try_once(a).is_ok());
-        std::thread::sleep(Duration::from_millis(5));
-        assert!(quick.try_once(a).is_ok(), "the window moves on");
-    }
-
-    #[test]
-    fn secrets_compare_whole() {
-        assert!(same_secret("abc", "abc"));
-        assert!(!same_secret("abc", "abd"));
-        assert!(!same_secret("abc", "abcd"));
-        assert!(!same_secret("", "a"));
     }
 
     #[test]

@@ -8,8 +8,6 @@ mod exports;
 mod live;
 mod uploads;
 
-use std::sync::Arc;
-
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
@@ -19,13 +17,11 @@ use axum::routing::{get, post};
 use axum::{Extension, Form};
 use serde::Deserialize;
 
+use crate::app::classroom::Refused;
 use crate::store::classroom::{ClassSummary, SessionOwner};
 use crate::web::AppState;
 use crate::web::error::{PageError, render};
-use crate::web::session::{
-    ClientIp, Limiter, SESSION_HOURS, Trainer, Who, classroom_off, same_secret, session_cookie,
-    too_many,
-};
+use crate::web::session::{ClientIp, Trainer, Who, classroom_off, session_cookie, too_many};
 
 #[derive(Template)]
 #[template(path = "trainer_login.html")]
@@ -66,7 +62,6 @@ pub struct LoginForm {
 
 pub async fn login(
     State(state): State<AppState>,
-    Extension(limiter): Extension<Arc<Limiter>>,
     ClientIp(ip): ClientIp,
     who: Option<Extension<Who>>,
     Form(form): Form<LoginForm>,
@@ -74,43 +69,29 @@ pub async fn login(
     if !state.app.config.classroom {
         return Ok(classroom_off());
     }
-    if let Err(wait) = limiter.try_once(ip) {
-        return Ok(too_many(wait));
-    }
-    let typed = form.secret.trim();
-    let key = state.app.store.trainer_secret(false).await?;
-    let by_password = state
+    let replacing = who.as_ref().map(|Extension(w)| w.token.as_str());
+    match state
         .app
-        .config
-        .trainer_password
-        .as_deref()
-        .is_some_and(|p| same_secret(typed, p));
-    if !(same_secret(typed, &key) || by_password) {
-        limiter.failed(ip);
-        let page = LoginPage {
-            key: String::new(),
-            error: Some(if typed.is_empty() {
-                "Enter the trainer key or password".into()
-            } else {
-                "That is not the trainer key or password. Open the trainer link Sandpit printed when it started".into()
-            }),
-            has_password: state.app.config.trainer_password.is_some(),
-        };
-        return Ok((StatusCode::UNAUTHORIZED, render(&page)).into_response());
+        .sign_in_trainer(&form.secret, ip, replacing)
+        .await?
+    {
+        Ok(token) => {
+            let mut response = Redirect::to("/trainer").into_response();
+            response
+                .headers_mut()
+                .insert(header::SET_COOKIE, session_cookie(&token));
+            Ok(response)
+        }
+        Err(Refused::Wait(wait)) => Ok(too_many(wait)),
+        Err(Refused::Fields(errors)) => {
+            let page = LoginPage {
+                key: String::new(),
+                error: errors.into_iter().next().map(|e| e.message),
+                has_password: state.app.config.trainer_password.is_some(),
+            };
+            Ok((StatusCode::UNAUTHORIZED, render(&page)).into_response())
+        }
     }
-    if let Some(Extension(w)) = who {
-        state.app.store.delete_session(&w.token).await?;
-    }
-    let token = state
-        .app
-        .store
-        .create_session(&SessionOwner::Trainer, SESSION_HOURS)
-        .await?;
-    let mut response = Redirect::to("/trainer").into_response();
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, session_cookie(&token));
-    Ok(response)
 }
 
 /// The address trainees type: the one printed at start-up, else the one this page came from.
