@@ -9,7 +9,8 @@
 //! `{"platform","length","limit","remaining","valid","overflow","notes","findings","readability"}`
 //! for the first platform (plus `"counts"` for all of them when several are named). A line
 //! that is not a JSON string gets `{"line":N,"error":"…"}` in its place, the rest go on, and
-//! the command then exits 1; it exits 0 when every line was read. No data directory is used.
+//! the command then exits 1; it exits 0 when every line was read. So does a line that met a bug
+//! (`"error":"line N: internal error on this line: …"`). No data directory is used.
 
 use std::io::{BufRead, Read, Write};
 
@@ -183,7 +184,16 @@ fn run_jsonl(profiles: &[Profile], packs: &[RulePack]) -> Result<()> {
             Ok(text) if text.len() > MAX_DRAFT_BYTES => Err(format!(
                 "line {line_no}: the draft is over {MAX_DRAFT_BYTES} bytes"
             )),
-            Ok(text) => Ok(draft_json(&compose::check(&text, profiles, packs))),
+            // A panic is a bug; should one remain, it costs this line, not the batch.
+            Ok(text) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                draft_json(&compose::check(&text, profiles, packs))
+            }))
+            .map_err(|panic| {
+                format!(
+                    "line {line_no}: internal error on this line: {}",
+                    panic_message(&*panic)
+                )
+            }),
             Err(e) => Err(format!("line {line_no}: not a JSON string ({e})")),
         };
         match value {
@@ -201,6 +211,15 @@ fn run_jsonl(profiles: &[Profile], packs: &[RulePack]) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// What a caught panic said, for the error line that replaces a batch line's result.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "the check failed".to_string())
 }
 
 /// A report a trainer can read: counts per platform, then each finding with its why.

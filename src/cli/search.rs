@@ -1,8 +1,11 @@
 //! `sandpit search`: one query printed for a person (or as JSON), or a batch of queries from
 //! stdin, one JSON string a line, answered with every matching id.
 
+use std::future::Future;
 use std::io::{BufRead, Write};
 use std::path::Path;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use sandpit::app::{App, SearchParams};
 use sandpit::error::{Error, Result};
@@ -88,22 +91,46 @@ async fn batch(app: &App, corpus: &str) -> Result<()> {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = false;
-    for (i, line) in stdin.lock().lines().enumerate() {
+    // Lines as bytes: a line that is not UTF-8 gets an error record like any other bad line.
+    for (i, line) in stdin.lock().split(b'\n').enumerate() {
         let line = line.map_err(|e| Error::invalid(format!("stdin line {}: {e}", i + 1)))?;
+        let line = match String::from_utf8(line) {
+            Ok(l) => l,
+            Err(e) => {
+                failed = true;
+                let record = serde_json::json!({"query": String::from_utf8_lossy(e.as_bytes()), "error": {
+                    "message": format!("line {} is not UTF-8 text", i + 1),
+                    "hint": "save the file as UTF-8"}});
+                writeln!(out, "{record}").map_err(Error::internal)?;
+                continue;
+            }
+        };
+        let line = line.strip_suffix('\r').unwrap_or(&line);
         if line.trim().is_empty() {
             continue;
         }
-        let record = match serde_json::from_str::<String>(&line) {
+        let record = match serde_json::from_str::<String>(line) {
             Err(e) => {
                 failed = true;
                 serde_json::json!({"query": line, "error": {
                     "message": format!("line {} is not a JSON string: {e}", i + 1),
                     "column": e.column(), "hint": "write each query as a JSON string, e.g. \"flood OR floods\""}})
             }
-            Ok(query) => match app.matching_ids(corpus, &query).await {
-                Ok(ids) => serde_json::json!({"query": query, "total": ids.len(), "ids": ids}),
-                Err(Error::Query(e)) => serde_json::json!({"query": query, "error": e}),
-                Err(e) => return Err(e),
+            // A panic is a bug; should one remain, it costs this line, not the batch.
+            Ok(query) => match CatchUnwind(Box::pin(app.matching_ids(corpus, &query))).await {
+                Ok(Ok(ids)) => serde_json::json!({"query": query, "total": ids.len(), "ids": ids}),
+                Ok(Err(Error::Query(e))) => serde_json::json!({"query": query, "error": e}),
+                Ok(Err(e)) => {
+                    failed = true;
+                    serde_json::json!({"query": query, "error": {
+                        "message": format!("internal error on this line: {e}")}})
+                }
+                Err(panic) => {
+                    failed = true;
+                    serde_json::json!({"query": query, "error": {
+                        "message": format!("internal error on this line: {}",
+                            super::check::panic_message(&*panic))}})
+                }
             },
         };
         writeln!(out, "{record}").map_err(Error::internal)?;
@@ -111,8 +138,25 @@ async fn batch(app: &App, corpus: &str) -> Result<()> {
     out.flush().map_err(Error::internal)?;
     if failed {
         return Err(Error::invalid(
-            "some input lines were not JSON strings (see their error records)",
+            "some input lines could not be answered (see their error records)",
         ));
     }
     Ok(())
+}
+
+/// A future whose panic, while it is polled, becomes an `Err` with the panic's payload (what
+/// `futures::FutureExt::catch_unwind` does, without the dependency).
+struct CatchUnwind<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = std::thread::Result<F::Output>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    }
 }
