@@ -1536,6 +1536,11 @@ fn exercise_feed(bytes: &[u8]) -> Result<(), TestCaseError> {
                 origin,
                 source: None,
                 now: now(),
+                key: if origin.starts_with("http") {
+                    feed::FeedKey::Url(origin)
+                } else {
+                    feed::FeedKey::File(origin)
+                },
             },
         );
         problems_ok(&parsed.problems)?;
@@ -1551,6 +1556,7 @@ fn exercise_feed(bytes: &[u8]) -> Result<(), TestCaseError> {
             origin: "fuzz",
             source: Some("src"),
             now: now(),
+            key: feed::FeedKey::File("fuzz"),
         },
     );
     problems_ok(&parsed.problems)?;
@@ -2047,6 +2053,7 @@ fn generated_input_gets_past_the_parsers() {
                         origin: "f",
                         source: None,
                         now: now(),
+                        key: feed::FeedKey::File("f"),
                     },
                 )
                 .documents
