@@ -1750,6 +1750,21 @@ fn deep_queries_are_refused_or_run_without_overflow() {
     must_not_panic_query(format!("#aa{}", "*".repeat(4000)));
 }
 
+/// A NEAR chain as long as the length limit allows (455 links) nests as deep as 455
+/// brackets: searching it overflowed a 2 MiB stack in the debug build. Each link now counts
+/// towards `MAX_NESTING`.
+#[test]
+fn regression_near_chain_overflow() {
+    let links = (query::MAX_QUERY_CHARS - 1) / " NEAR/9 a".len();
+    let q = format!("a{}", " NEAR/9 a".repeat(links));
+    let e = on_small_stack(move || query::parse(&q).map(|_| ()).unwrap_err());
+    assert!(e.message.contains("NEAR chain"), "{e}");
+    // At the NEAR of link 51: "a", 50 links of " NEAR/9 a", a space, then 1-based.
+    assert_eq!(e.column, 1 + query::MAX_NESTING * " NEAR/9 a".len() + 2);
+    let q = format!("(((a{}))) b", " NEAR/9 a".repeat(query::MAX_NESTING - 3));
+    assert!(query::parse(&q).is_ok());
+}
+
 #[test]
 fn a_refused_deep_query_says_why() {
     let q = format!("{}a{}", "(".repeat(500), ")".repeat(500));
@@ -2265,4 +2280,40 @@ fn search_batch_answers_every_line() {
         Some(1),
         "lines that are not JSON strings make the exit status 1"
     );
+}
+
+/// The deepest trees a query can build (brackets and exclusions at the nesting limit, and a
+/// NEAR chain as long as the length limit allows, which nests without brackets) compile to a
+/// Tantivy query and search an index on a 2 MiB stack.
+#[test]
+fn deepest_queries_compile_and_search_on_a_small_stack() {
+    on_small_stack(|| {
+        let index = sandpit::index::SearchIndex::in_memory().expect("index");
+        let doc = document(
+            "a b a b".into(),
+            "a a b x #aa".into(),
+            "a".into(),
+            (String::new(), "en".into(), 0),
+        );
+        index.write("c", vec![doc.clone()]).expect("write");
+        let n = query::MAX_NESTING;
+        for q in [
+            format!("{}a{}", "(".repeat(n), ")".repeat(n)),
+            format!("{}a", "NOT ".repeat(n - 1)) + " b",
+            format!("{}x{}", "(a OR (b ".repeat(n / 2), "))".repeat(n / 2)),
+            format!("b {}", "-(a ".repeat(n / 2 - 1)) + "x" + &")".repeat(n / 2 - 1),
+            format!("a{}", " NEAR/9 a".repeat(n)),
+            format!("{}a{}", "(".repeat(n / 2), " NEAR/9f b".repeat(n / 2)) + &")".repeat(n / 2),
+        ] {
+            let parsed = query::parse(&q).unwrap_or_else(|e| panic!("{e}: {q}"));
+            let searcher = index.searcher();
+            let compiled = index.scoped("c", parsed.to_tantivy(&index.fields));
+            let hits = searcher
+                .search(&compiled, &tantivy::collector::Count)
+                .expect("search runs");
+            assert_eq!(hits == 1, parsed.matches_document(&doc), "{q}");
+            let _ = parsed.highlighter().matches(TextField::Body, &doc.body);
+            let _ = parsed.display();
+        }
+    });
 }

@@ -17,9 +17,10 @@ use atoms::*;
 /// Queries longer than this are refused before parsing.
 pub const MAX_QUERY_CHARS: usize = 4096;
 
-/// Brackets and exclusions (`NOT`, `-`) nest at most this deep. Parsing, compiling and matching
-/// recurse once per level, so a deeper query (`((((…))))` within the length limit) would
-/// overflow the stack of the thread running it; no real query comes near this.
+/// Brackets, exclusions (`NOT`, `-`) and the links of a NEAR chain nest at most this deep.
+/// Parsing, compiling, searching and matching recurse once per level, so a deeper query
+/// (`((((…))))` or `a NEAR/9 a NEAR/9 …` within the length limit) would overflow the stack of
+/// the thread running it; no real query comes near this.
 pub const MAX_NESTING: usize = 50;
 
 /// At least this many characters come before the first wildcard of a pattern.
@@ -159,19 +160,27 @@ impl Parser {
         if self.depth <= MAX_NESTING {
             return Ok(());
         }
-        let what = if op.tok == Tok::LParen {
-            "Brackets are"
-        } else {
-            "Exclusions (NOT, -) and brackets are"
+        let (what, hint) = match op.tok {
+            Tok::LParen => (
+                "Brackets are",
+                "Write the query with fewer levels: a bracket inside a bracket is only needed \
+                 where OR and AND mix, e.g. `(flood OR floods) (warning OR alert)`.",
+            ),
+            Tok::Near { .. } => (
+                "This NEAR chain (with the brackets around it) is",
+                "A chain of NEARs nests one level per link: keep chains to a few words, e.g. \
+                 `flood NEAR/3 road NEAR/3 closed`, and join separate chains with AND.",
+            ),
+            _ => (
+                "Exclusions (NOT, -) and brackets are",
+                "Write the query with fewer levels: a bracket inside a bracket is only needed \
+                 where OR and AND mix, e.g. `(flood OR floods) (warning OR alert)`.",
+            ),
         };
         Err(error(
             format!("{what} nested deeper than {MAX_NESTING} levels here."),
             op.start,
-            Some(
-                "Write the query with fewer levels: a bracket inside a bracket is only needed \
-                 where OR and AND mix, e.g. `(flood OR floods) (warning OR alert)`."
-                    .into(),
-            ),
+            Some(hint.into()),
         ))
     }
 
@@ -339,10 +348,14 @@ impl Parser {
 
     fn near(&mut self) -> Result<Node, QueryError> {
         let mut left = self.primary()?;
+        // Each link of a chain nests the tree one level deeper, like a bracket.
+        let mut links = 0;
         while let Some(Tok::Near { distance, ordered }) = self.peek().cloned() {
             let op = self
                 .next()
                 .ok_or_else(|| error("Unexpected end.", self.len, None))?;
+            self.deeper(&op)?;
+            links += 1;
             check_near_operand(&left, true)?;
             if !self.clause_follows() {
                 return Err(self.missing_after(&op));
@@ -391,6 +404,7 @@ impl Parser {
                 span,
             );
         }
+        self.depth -= links;
         Ok(left)
     }
 
