@@ -2307,7 +2307,10 @@ fn deepest_queries_compile_and_search_on_a_small_stack() {
         ] {
             let parsed = query::parse(&q).unwrap_or_else(|e| panic!("{e}: {q}"));
             let searcher = index.searcher();
-            let compiled = index.scoped("c", parsed.to_tantivy(&index.fields));
+            let compiled = index.scoped(
+                "c",
+                sandpit::index::compile::to_tantivy(&parsed, &index.fields),
+            );
             let hits = searcher
                 .search(&compiled, &tantivy::collector::Count)
                 .expect("search runs");
