@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::AppState;
 use super::error::{PageError, render};
 use super::session::{
-    ClientIp, TraineeOnly, Who, classroom_off, clear_cookie, session_cookie, too_many,
+    ClientIp, TraineeOnly, Who, classroom_off, clear_cookie, signed_in, too_many,
 };
 use crate::app::App;
 use crate::app::classroom::Refused;
@@ -117,13 +117,7 @@ pub async fn join(
         .join_class(&form.code, &form.name, ip, replacing)
         .await?
     {
-        Ok(token) => {
-            let mut response = Redirect::to("/class").into_response();
-            response
-                .headers_mut()
-                .insert(header::SET_COOKIE, session_cookie(&token));
-            Ok(response)
-        }
+        Ok(token) => Ok(signed_in(&token, "/class")),
         Err(Refused::Wait(wait)) => Ok(too_many(wait)),
         Err(Refused::Fields(errors)) => {
             let page = JoinPage {

@@ -57,6 +57,15 @@ pub fn token_of(headers: &HeaderMap) -> Option<String> {
 /// The Set-Cookie value for a new session. HttpOnly: no script reads it. SameSite=Lax: another
 /// site's form cannot send it. No `Secure`: the classroom runs over plain HTTP on the room's
 /// network, where a Secure cookie would never be sent back.
+/// Where a new session goes: to `page`, with the session's cookie set.
+pub fn signed_in(token: &str, page: &str) -> Response {
+    let mut response = axum::response::Redirect::to(page).into_response();
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, session_cookie(token));
+    response
+}
+
 pub fn session_cookie(token: &str) -> HeaderValue {
     let value = format!(
         "{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}",

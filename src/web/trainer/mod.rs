@@ -21,7 +21,7 @@ use crate::app::classroom::Refused;
 use crate::store::classroom::{ClassSummary, SessionOwner};
 use crate::web::AppState;
 use crate::web::error::{PageError, render};
-use crate::web::session::{ClientIp, Trainer, Who, classroom_off, session_cookie, too_many};
+use crate::web::session::{ClientIp, Trainer, Who, classroom_off, signed_in, too_many};
 
 #[derive(Template)]
 #[template(path = "trainer_login.html")]
@@ -75,13 +75,7 @@ pub async fn login(
         .sign_in_trainer(&form.secret, ip, replacing)
         .await?
     {
-        Ok(token) => {
-            let mut response = Redirect::to("/trainer").into_response();
-            response
-                .headers_mut()
-                .insert(header::SET_COOKIE, session_cookie(&token));
-            Ok(response)
-        }
+        Ok(token) => Ok(signed_in(&token, "/trainer")),
         Err(Refused::Wait(wait)) => Ok(too_many(wait)),
         Err(Refused::Fields(errors)) => {
             let page = LoginPage {
