@@ -152,7 +152,12 @@ fn nothing_reads_outside_the_repository() {
     for dir in ["src", "tests", "benches"] {
         rust_files(&root.join(dir), &mut files);
     }
-    let outside = ["../shared", "shared/spec", "shared/DESIGN"];
+    // Spelled in pieces so that this file does not match the search it makes.
+    let outside = [
+        concat!("..", "/shared"),
+        concat!("shared", "/spec"),
+        concat!("shared", "/DESIGN"),
+    ];
     let this = Path::new(file!()).file_name().map(|n| n.to_os_string());
     let offenders: Vec<String> = files
         .iter()
