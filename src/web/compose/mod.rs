@@ -9,9 +9,9 @@ mod api;
 mod page;
 mod view;
 
-pub use api::{api_check, check_json};
-pub use page::{page_get, page_post, result_fragment};
-pub use view::{count_message, findings_summary, pieces, readability_words, result_view};
+use api::api_check;
+use page::{page_get, page_post, result_fragment};
+use view::result_view;
 
 use super::AppState;
 use crate::compose::{self, Check, Platform, Profile, RulePack};

@@ -8,7 +8,6 @@ pub struct CountView {
     pub name: &'static str,
     pub message: String,
     pub over: bool,
-    pub valid: bool,
     pub notes: Vec<String>,
 }
 
@@ -235,7 +234,6 @@ pub fn result_view(text: &str, check: &Check) -> ResultView {
             message: count_message(c),
             // Red when it cannot be posted there, too long or not (too many hashtags, say).
             over: !c.valid,
-            valid: c.valid,
             // The "too many" note repeats the line above it.
             notes: {
                 let repeated = compose::count::too_long_note(c);
