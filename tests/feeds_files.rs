@@ -316,3 +316,73 @@ fn mutated_feeds_never_panic_or_vanish() {
     // feed-rs panics are caught and reported per file; record how often it happened.
     println!("{cases} mutated feeds; feed-rs panicked (caught) on {panics_caught}");
 }
+
+/// A data directory from before ids were unique per feed holds a feed file's items under their
+/// bare ids. Importing the folder again updates those items where they are (no duplicates),
+/// while another file's item with the same guid is added beside them, not over them.
+#[tokio::test]
+async fn feed_files_imported_under_the_old_ids_are_not_duplicated() {
+    let rss = |title: &str, story: &str| {
+        format!(
+            "<rss version=\"2.0\"><channel><title>{title}</title><link>https://example.org/</link>\
+             <item><guid isPermaLink=\"false\">1</guid><title>{story}</title>\
+             <description>{story}, in full.</description></item>\
+             <item><guid isPermaLink=\"false\">2</guid><title>{story} again</title>\
+             <description>More on {story}.</description></item></channel></rss>"
+        )
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("kerrow.xml"),
+        rss("Kerrow news", "Ferry timetable"),
+    )
+    .expect("write");
+    let app = App::in_memory().await.expect("app");
+    // What the previous version stored for kerrow.xml: its items under their bare guids.
+    let mut old = parse(
+        rss("Kerrow news", "Ferry timetable").as_bytes(),
+        &FeedOrigin {
+            origin: "kerrow.xml",
+            source: None,
+            now: now(),
+            key: FeedKey::File("kerrow.xml"),
+        },
+    )
+    .documents;
+    for doc in &mut old {
+        doc.id = sandpit::ingest::feed::legacy_file_id("kerrow.xml", &doc.id).expect("old id");
+    }
+    assert_eq!(old[0].id, "1");
+    app.index.write("files", old).expect("write");
+
+    std::fs::write(
+        dir.path().join("ellis.xml"),
+        rss("Port Ellis news", "Bin collection"),
+    )
+    .expect("write");
+    let summary = app
+        .import_paths("files", vec![dir.path().to_path_buf()], |_| {})
+        .await
+        .expect("import");
+    assert_eq!((summary.added, summary.replaced), (2, 2), "{summary}");
+    assert_eq!(app.index.count("files").expect("count"), 4);
+    assert!(
+        summary
+            .notes
+            .iter()
+            .any(|n| n.starts_with("2 item(s) of feed files kept")),
+        "{:?}",
+        summary.notes
+    );
+    let kept = app
+        .document("files", "1")
+        .await
+        .expect("the old id is kept");
+    assert_eq!(kept.title, "Ferry timetable");
+    // Importing again changes nothing: the old ids stay, the new file's items keep theirs.
+    let again = app
+        .import_paths("files", vec![dir.path().to_path_buf()], |_| {})
+        .await
+        .expect("import");
+    assert_eq!((again.added, again.replaced), (0, 4), "{again}");
+}

@@ -148,10 +148,16 @@ impl App {
     ) -> Result<ImportSummary> {
         validate_corpus_name(corpus)?;
         let name = corpus.to_string();
-        let (counts, report) = self
+        let (counts, report, kept_old_ids) = self
             .on_index(move |index| {
                 let mut batch = index.begin(&name)?;
-                let report = source::read(&paths, Utc::now(), |doc| {
+                let mut kept_old_ids = 0;
+                let report = source::read(&paths, Utc::now(), |mut doc, feed_file| {
+                    if let Some(key) = feed_file {
+                        kept_old_ids += usize::from(feeds::legacy_ids::keep_stored_legacy_file_id(
+                            index, &name, key, &mut doc,
+                        ));
+                    }
                     batch.add(&doc)?;
                     let n = batch.written();
                     if n % 500 == 0 {
@@ -160,11 +166,16 @@ impl App {
                     Ok(())
                 })?;
                 progress(batch.written());
-                Ok((batch.commit()?, report))
+                Ok((batch.commit()?, report, kept_old_ids))
             })
             .await?;
         let problems = report.problems;
         let mut notes = report.notes;
+        if kept_old_ids > 0 {
+            notes.push(format!(
+                "{kept_old_ids} item(s) of feed files kept the ids an earlier version of Sandpit gave them, so they were updated in place rather than added again"
+            ));
+        }
         let mut list_problems: Vec<String> = Vec::new();
         let (mut feeds_added, mut feeds_existing) = (0, 0);
         // An OPML list names feeds rather than holding documents: its feeds become the

@@ -308,6 +308,14 @@ pub fn legacy_fetched_id(feed_url: &str, id: &str) -> Option<String> {
     item.contains(':').then(|| item.to_string())
 }
 
+/// The id an item of a feed file had before ids were made unique per feed: the item's own id,
+/// bare. `None` when `id` is not of the file's form (hashed for length, or not from it).
+pub fn legacy_file_id(file_key: &str, id: &str) -> Option<String> {
+    let identity = feed_identity(FeedKey::File(file_key));
+    let item = id.strip_prefix(identity.as_str())?.strip_prefix('#')?;
+    (!item.is_empty()).then(|| item.to_string())
+}
+
 /// A feed read, and the notes on what normalising did to read it.
 type Read = (Feed, Vec<String>);
 

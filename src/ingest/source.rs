@@ -101,11 +101,12 @@ pub fn format_of(path: &Path, head: &[u8]) -> Option<Format> {
 }
 
 /// Reads every document from `paths`, handing each to `sink` as soon as it is parsed (so large
-/// JSONL files stream). Problems and notes are gathered in the returned report.
+/// JSONL files stream), with the feed file's key (`FeedKey::File`) when it came from a feed
+/// file. Problems and notes are gathered in the returned report.
 pub fn read(
     paths: &[PathBuf],
     now: DateTime<Utc>,
-    mut sink: impl FnMut(Document) -> crate::error::Result<()>,
+    mut sink: impl FnMut(Document, Option<&str>) -> crate::error::Result<()>,
 ) -> crate::error::Result<Report> {
     let mut report = Report::default();
     let mut keys = std::collections::HashSet::new();
@@ -163,7 +164,7 @@ pub fn read(
                 report.problems.extend(parsed.problems);
                 report.notes.extend(parsed.notes);
                 for doc in parsed.documents {
-                    sink(doc)?;
+                    sink(doc, Some(&key))?;
                 }
             }
         }
@@ -195,7 +196,7 @@ fn read_jsonl(
     mut reader: impl BufRead,
     origin: &str,
     report: &mut Report,
-    sink: &mut impl FnMut(Document) -> crate::error::Result<()>,
+    sink: &mut impl FnMut(Document, Option<&str>) -> crate::error::Result<()>,
 ) -> crate::error::Result<()> {
     let mut buf = Vec::new();
     let mut line_no = 0;
@@ -225,7 +226,7 @@ fn read_jsonl(
             }
         };
         match jsonl::parse_line(line, line_no, origin) {
-            Ok(Some(doc)) => sink(doc)?,
+            Ok(Some(doc)) => sink(doc, None)?,
             Ok(None) => {}
             Err(p) => report.problems.push(p),
         }

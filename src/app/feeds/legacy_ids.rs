@@ -1,14 +1,15 @@
-//! Fetched items' ids across versions. Item ids are unique per feed (`feed::FeedKey`): every
-//! id is prefixed with the feed's address. Before that, ids that were URLs or URNs were kept
-//! bare, so a data directory from then holds those items under their bare ids. So that fetching
+//! Feed items' ids across versions. Item ids are unique per feed (`feed::FeedKey`): every id
+//! is prefixed with the feed's address, or the feed file's path. Before that, a fetched feed's
+//! ids that were URLs or URNs were kept bare, and a feed file's ids were all bare, so a data
+//! directory from then holds those items under their bare ids. So that fetching or importing
 //! such a feed again does not add its items a second time, an item keeps its old id when the
 //! corpus already has a document under it that came from this feed (by the source name, which
-//! is the feed's title, or its address when it has none). Items new since, and items another
-//! feed wrote under that id, get ids of the new form.
+//! is the feed's title, or its address when it has none) and none under its new id. Items new
+//! since, and items another feed wrote under that id, get ids of the new form.
 
 use crate::index::SearchIndex;
 use crate::ingest::Document;
-use crate::ingest::feed::legacy_fetched_id;
+use crate::ingest::feed::{legacy_fetched_id, legacy_file_id};
 
 /// Gives documents of the feed at `feed_url` their old ids where the corpus has those from this
 /// feed. Returns how many kept an old id. A failing lookup keeps the new id: at worst an item is
@@ -21,20 +22,39 @@ pub fn keep_stored_legacy_ids(
 ) -> usize {
     let mut kept = 0;
     for doc in documents.iter_mut() {
-        let Some(old) = legacy_fetched_id(feed_url, &doc.id) else {
-            continue;
-        };
-        if !index.contains(corpus, &old).unwrap_or(false) {
-            continue;
-        }
-        if let Ok(Some(stored)) = index.document(corpus, &old)
-            && stored.source_name == doc.source_name
-        {
-            doc.id = old;
-            kept += 1;
+        if let Some(old) = legacy_fetched_id(feed_url, &doc.id) {
+            kept += usize::from(keep_if_stored(index, corpus, old, doc));
         }
     }
     kept
+}
+
+/// Gives a document of the feed file `file_key` (as `source::read` names it) its old id where
+/// the corpus has it from this feed. True when it did.
+pub fn keep_stored_legacy_file_id(
+    index: &SearchIndex,
+    corpus: &str,
+    file_key: &str,
+    doc: &mut Document,
+) -> bool {
+    legacy_file_id(file_key, &doc.id).is_some_and(|old| keep_if_stored(index, corpus, old, doc))
+}
+
+/// Moves `doc` to `old` when the corpus holds a document of the same source under `old` and
+/// none under the document's new id. A failing lookup keeps the new id.
+fn keep_if_stored(index: &SearchIndex, corpus: &str, old: String, doc: &mut Document) -> bool {
+    if !index.contains(corpus, &old).unwrap_or(false)
+        || index.contains(corpus, &doc.id).unwrap_or(true)
+    {
+        return false;
+    }
+    match index.document(corpus, &old) {
+        Ok(Some(stored)) if stored.source_name == doc.source_name => {
+            doc.id = old;
+            true
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]

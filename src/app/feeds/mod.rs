@@ -5,7 +5,7 @@
 //! a reason and never stops the others.
 
 mod fetching;
-mod legacy_ids;
+pub(super) mod legacy_ids;
 mod poller;
 
 pub use fetching::{FetchReport, Outcome, fetch_feed};
