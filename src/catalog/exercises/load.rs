@@ -50,6 +50,9 @@ impl Catalog {
 /// Reads files for a catalog: shipped (compiled in) or from a folder.
 pub(super) trait Files {
     fn read(&self, path: &Path) -> Option<String>;
+    /// Whether the exercise may name rule packs by a path on the server's disk. An uploaded
+    /// file may not: a path there would let whoever uploads it read the server's files.
+    fn packs_on_disk(&self) -> bool;
 }
 
 struct ShippedFiles;
@@ -66,6 +69,10 @@ impl Files for ShippedFiles {
             .and_then(|f| f.contents_utf8())
             .map(str::to_string)
     }
+
+    fn packs_on_disk(&self) -> bool {
+        false
+    }
 }
 
 struct DiskFiles {
@@ -80,6 +87,10 @@ impl Files for DiskFiles {
             return Some(text.to_string());
         }
         std::fs::read_to_string(self.root.join(path)).ok()
+    }
+
+    fn packs_on_disk(&self) -> bool {
+        true
     }
 }
 

@@ -170,8 +170,18 @@ pub(super) fn task(
                         );
                     }
                 }
+                let builtin = crate::compose::packs::BUILTIN;
                 for pack in &r.rules {
-                    if let Err(e) = crate::compose::packs::load(pack) {
+                    if !files.packs_on_disk() && !builtin.iter().any(|(id, _)| id == pack) {
+                        let names: Vec<&str> = builtin.iter().map(|(id, _)| *id).collect();
+                        bad(
+                            &format!("\"{pack}\""),
+                            format!(
+                                "rule pack {pack:?}: an uploaded exercise can use only the built-in packs ({}); packs from files are for exercises in a folder given with --exercises",
+                                names.join(", ")
+                            ),
+                        );
+                    } else if let Err(e) = crate::compose::packs::load(pack) {
                         bad(&format!("\"{pack}\""), format!("rule pack {pack:?}: {e}"));
                     }
                 }
@@ -286,5 +296,36 @@ mod tests {
                 .message
                 .contains("unknown platform \"myspace\"")
         );
+    }
+
+    #[test]
+    fn an_upload_names_only_built_in_rule_packs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A pack on the server's disk: an upload must not be able to read it.
+        let secret = dir.path().join("secret.toml");
+        std::fs::write(&secret, "not = [a pack").expect("write");
+        let exercise = |rules: &str| {
+            format!(
+                "id = \"r\"\ntitle = \"t\"\nkind = \"rewrite\"\nlevel = \"beginner\"\nbrief = \"b\"\n[rewrite]\nsource = \"press-releases/ferry-timetable.md\"\nplatforms = [\"x\"]\nrules = [{rules}]\npass_mark = 70\n"
+            )
+        };
+        let c = from_text(
+            "r.toml",
+            &exercise(&format!("{:?}", secret.display().to_string())),
+        );
+        assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
+        assert_eq!(c.problems[0].line, Some(9));
+        let message = &c.problems[0].message;
+        assert!(
+            message.contains("only the built-in packs (govuk-plain-english, social-accessible)"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("line"),
+            "nothing of the file is read: {message}"
+        );
+        let c = from_text("r.toml", &exercise("\"govuk-plain-english\""));
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert_eq!(c.exercises.len(), 1);
     }
 }
