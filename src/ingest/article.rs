@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Selector};
 
-use super::clean::collapse;
+use super::clean::{collapse, is_block};
 
 /// Below this, a page's "main text" is more likely a cookie banner than an article.
 const MIN_CHARS: usize = 200;
@@ -22,7 +22,8 @@ const TEXT_BLOCKS: &str = "p, h2, h3, h4, li, blockquote, pre";
 
 /// The readable main text of an HTML page, if it has one worth keeping.
 pub fn main_text(html: &str) -> Option<String> {
-    let doc = Html::parse_document(html);
+    let html = super::shallow::shallow(html, is_block);
+    let doc = Html::parse_document(&html);
     let container = preferred_container(&doc).or_else(|| densest_container(&doc))?;
     let text = block_text(container);
     (text.chars().count() >= MIN_CHARS).then_some(text)

@@ -42,6 +42,11 @@ const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "object", "svg", "head",
 ];
 
+/// Whether the text breaks at the element `name` (lower case).
+pub fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
+}
+
 /// Whether `s` looks like HTML rather than plain text.
 pub fn looks_like_html(s: &str) -> bool {
     let bytes = s.as_bytes();
@@ -62,7 +67,8 @@ pub fn html_to_text(html: &str) -> String {
     if !looks_like_html(html) {
         return collapse(html);
     }
-    let fragment = Html::parse_fragment(html);
+    let html = super::shallow::shallow(html, is_block);
+    let fragment = Html::parse_fragment(&html);
     let mut out = String::with_capacity(html.len() / 2);
     walk(fragment.tree.root(), &mut out);
     collapse(&out)
@@ -140,6 +146,15 @@ mod tests {
             html_to_text(html),
             "Flood & storm\n\nStay safe now\nmap of Kerrow"
         );
+    }
+
+    #[test]
+    fn deep_nesting_keeps_its_text_and_its_line_breaks() {
+        let n = 20_000;
+        let html = "<div>".repeat(n) + "flood warning" + &"</div><p>next</p>".repeat(3);
+        let text = html_to_text(&html);
+        assert!(text.starts_with("flood warning"), "{text}");
+        assert!(text.ends_with("next\n\nnext\n\nnext"), "{text}");
     }
 
     #[test]

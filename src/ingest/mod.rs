@@ -11,6 +11,7 @@ pub mod jsonl;
 pub mod normalise;
 pub mod opml;
 pub mod repair;
+pub mod shallow;
 pub mod source;
 
 use chrono::{DateTime, Utc};
