@@ -218,3 +218,83 @@ fn search_json_has_the_documented_shape() {
         assert!(hits[0].get(key).is_some(), "hit lacks {key}: {}", hits[0]);
     }
 }
+
+/// `sandpit exercises grade` marks an answer as the exercise page does: the model query
+/// passes and the naive one does not, a post is marked per platform, a triage file of
+/// `id label` lines is read with its problems on their lines, and `--json` has the documented keys.
+#[test]
+fn exercises_grade_marks_queries_posts_and_triage_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let grade = |args: &[&str], stdin: Option<&str>| {
+        let mut all = vec!["exercises", "grade"];
+        all.extend_from_slice(args);
+        sandpit(dir.path(), &all, stdin)
+    };
+    let json = |out: &Output| -> serde_json::Value {
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("one JSON object")
+    };
+    let model = json(&grade(
+        &[
+            "--json",
+            "storm-01-sandbags",
+            "sandbag OR sandbags OR \"sand bags\"",
+        ],
+        None,
+    ));
+    assert_eq!(model["exercise"], "storm-01-sandbags");
+    assert_eq!(model["pass_mark"], 80.0);
+    assert_eq!(model["passed"], true, "{model}");
+    assert_eq!(model["grade"]["kind"], "monitor", "{model}");
+    assert!(model["grade"]["false_positives"].is_array(), "{model}");
+    let naive = grade(&["storm-01-sandbags", "sandbag"], None);
+    assert_eq!(naive.status.code(), Some(0), "{}", text(&naive.stderr));
+    let words = text(&naive.stdout);
+    assert!(
+        words.starts_with("storm-01-sandbags: ") && words.contains("(pass mark 80): not passed"),
+        "{words}"
+    );
+    // A post, read from standard input, for one platform.
+    let post = json(&grade(
+        &["--json", "--platform", "x", "storm-13-rewrite-ferry", "-"],
+        Some("test post"),
+    ));
+    assert_eq!(post["passed"], false, "{post}");
+    assert!(post["score"].as_f64().expect("score") < 70.0);
+    let wrong = grade(
+        &["--platform", "myspace", "storm-13-rewrite-ferry", "x"],
+        None,
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(text(&wrong.stderr).contains("--platform myspace is not one of them"));
+    // Triage: a labels file, and one with mistakes on numbered lines.
+    let labels = dir.path().join("labels.txt");
+    std::fs::write(&labels, "# my sort\nsh-0457 escalate\nsh-0465 escalate\n").expect("write");
+    let triage = json(&grade(
+        &[
+            "--json",
+            "storm-11-triage-duty-desk",
+            labels.to_str().expect("utf-8"),
+        ],
+        None,
+    ));
+    assert_eq!(triage["exercise"], "storm-11-triage-duty-desk");
+    assert!(triage["score"].is_number());
+    std::fs::write(&labels, "sh-0457 escalate\nsh-0465 urgent\nnope relevant\n").expect("write");
+    let bad = grade(
+        &["storm-11-triage-duty-desk", labels.to_str().expect("utf-8")],
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = text(&bad.stderr);
+    assert!(
+        stderr.contains("labels.txt:2: unknown label \"urgent\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("labels.txt:3: \"nope\" is not one of this exercise's items"),
+        "{stderr}"
+    );
+    let unknown = grade(&["no-such-exercise", "x"], None);
+    assert_eq!(unknown.status.code(), Some(1), "{}", text(&unknown.stderr));
+}

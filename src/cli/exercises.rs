@@ -1,10 +1,15 @@
-//! `sandpit exercises validate [DIR]` and `sandpit label`: tools for trainers writing exercises.
+//! `sandpit exercises validate [DIR]`, `sandpit exercises grade ID ANSWER` and `sandpit label`:
+//! tools for trainers writing exercises.
 
-use std::io::Write;
+use std::collections::HashMap;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use sandpit::catalog::exercises;
+use sandpit::app::Answer;
+use sandpit::catalog::exercises::{self, Exercise, Label, Task};
 use sandpit::error::{Error, Result};
+use sandpit::grade::Grade;
+use serde_json::json;
 
 #[derive(clap::Subcommand)]
 pub enum ExercisesCommand {
@@ -12,6 +17,23 @@ pub enum ExercisesCommand {
     Validate { dir: Option<PathBuf> },
     /// List the exercises.
     List,
+    /// Mark an answer exactly as the exercise page does, without storing it: a query for a
+    /// monitoring exercise, a post for a rewrite, a file of `id label` lines for triage.
+    Grade(GradeArgs),
+}
+
+#[derive(clap::Args)]
+pub struct GradeArgs {
+    /// The exercise's id (`sandpit exercises list`).
+    pub id: String,
+    /// For a rewrite: the platform the post is for (by default, every platform it names).
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Print the mark as JSON: exercise, score, pass_mark, passed and the grade's details.
+    #[arg(long)]
+    pub json: bool,
+    /// The query or the post ("-" reads standard input); for triage, the labels file.
+    pub answer: String,
 }
 
 pub fn run(data_dir: &Path, cmd: ExercisesCommand) -> Result<()> {
@@ -29,6 +51,7 @@ pub fn run(data_dir: &Path, cmd: ExercisesCommand) -> Result<()> {
                 }
                 Ok(())
             }
+            ExercisesCommand::Grade(args) => grade(data_dir, args).await,
             ExercisesCommand::Validate { dir } => {
                 let app = super::open(data_dir).await?;
                 let catalog = match &dir {
@@ -52,6 +75,141 @@ pub fn run(data_dir: &Path, cmd: ExercisesCommand) -> Result<()> {
             }
         }
     })?
+}
+
+async fn grade(data_dir: &Path, args: GradeArgs) -> Result<()> {
+    let app = super::open(data_dir).await?;
+    let exercise = app.exercise(&args.id)?;
+    let answer = answer(&exercise, &args)?;
+    let grade = app.grade(&exercise, &answer).await?;
+    let pass_mark = exercise.task.pass_score();
+    if args.json {
+        let out = json!({
+            "exercise": exercise.id,
+            "score": grade.score(),
+            "pass_mark": pass_mark,
+            "passed": grade.passed(),
+            "mistakes": grade.mistakes(),
+            "grade": grade,
+        });
+        println!("{out}");
+    } else {
+        print!("{}", summary(&exercise, &grade, pass_mark));
+    }
+    Ok(())
+}
+
+/// The answer as the exercise's kind takes it.
+fn answer(exercise: &Exercise, args: &GradeArgs) -> Result<Answer> {
+    let text = || -> Result<String> {
+        if args.answer != "-" {
+            return Ok(args.answer.clone());
+        }
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s).map_err(|e| {
+            Error::invalid(format!("cannot read the answer from standard input: {e}"))
+        })?;
+        Ok(s)
+    };
+    Ok(match &exercise.task {
+        Task::Monitor(_) => {
+            if args.platform.is_some() {
+                return Err(Error::invalid(format!(
+                    "{} is a monitoring exercise: --platform is for rewrites",
+                    exercise.id
+                )));
+            }
+            Answer::Text(text()?.trim().to_string())
+        }
+        Task::Rewrite(r) => {
+            if let Some(p) = &args.platform
+                && !r.platforms.iter().any(|q| q == p)
+            {
+                return Err(Error::invalid(format!(
+                    "{} asks for posts on {}; --platform {p} is not one of them",
+                    exercise.id,
+                    r.platforms.join(", ")
+                )));
+            }
+            Answer::Post {
+                platform: args.platform.clone(),
+                text: text()?,
+            }
+        }
+        Task::Triage(t) => {
+            let origin = if args.answer == "-" {
+                "standard input"
+            } else {
+                args.answer.as_str()
+            };
+            let body = if args.answer == "-" {
+                text()?
+            } else {
+                std::fs::read_to_string(&args.answer).map_err(|e| {
+                    Error::invalid(format!(
+                        "{origin}: cannot read the labels file: {e}. For triage, ANSWER is a file of `id label` lines"
+                    ))
+                })?
+            };
+            let ids: Vec<&str> = t.items.iter().map(|i| i.id.as_str()).collect();
+            Answer::Labels(parse_labels(&body, origin, &ids)?)
+        }
+    })
+}
+
+/// `id label` lines (`#` starts a comment), every problem with its line.
+fn parse_labels(body: &str, origin: &str, ids: &[&str]) -> Result<HashMap<String, Label>> {
+    let mut labels = HashMap::new();
+    let mut problems = Vec::new();
+    for (n, line) in body.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.is_empty() {
+            continue;
+        }
+        let at = format!("{origin}:{}", n + 1);
+        let mut words = line.split_whitespace();
+        let (Some(id), Some(label), None) = (words.next(), words.next(), words.next()) else {
+            problems.push(format!("{at}: expected `id label`, found {line:?}"));
+            continue;
+        };
+        let Some(label) = Label::parse(label) else {
+            problems.push(format!(
+                "{at}: unknown label {label:?}: use relevant, not-relevant or escalate"
+            ));
+            continue;
+        };
+        if !ids.contains(&id) {
+            problems.push(format!("{at}: {id:?} is not one of this exercise's items"));
+            continue;
+        }
+        if labels.insert(id.to_string(), label).is_some() {
+            problems.push(format!("{at}: {id} is labelled twice"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(labels)
+    } else {
+        Err(Error::invalid(problems.join("\n")))
+    }
+}
+
+/// The mark in words: the score against the pass mark, then what went wrong.
+fn summary(exercise: &Exercise, grade: &Grade, pass_mark: f64) -> String {
+    let mut out = format!(
+        "{}: {:.0}/100 (pass mark {:.0}): {}\n",
+        exercise.id,
+        grade.score(),
+        pass_mark,
+        if grade.passed() {
+            "passed"
+        } else {
+            "not passed"
+        }
+    );
+    for m in grade.mistakes() {
+        out.push_str(&format!("- {m}\n"));
+    }
+    out
 }
 
 #[derive(clap::Args)]

@@ -134,6 +134,18 @@ pub enum Task {
     Triage(Triage),
 }
 
+impl Task {
+    /// The score out of 100 needed to pass (monitoring's F1 and triage's share as percentages,
+    /// the way `Grade::score` reports them).
+    pub fn pass_score(&self) -> f64 {
+        match self {
+            Task::Monitor(m) => m.pass_mark * 100.0,
+            Task::Rewrite(r) => r.pass_mark,
+            Task::Triage(t) => t.pass_mark * 100.0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Exercise {
     pub id: String,
