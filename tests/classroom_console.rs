@@ -86,7 +86,10 @@ async fn the_grid_says_who_is_stuck() {
     assert!(mari_row.contains("May need help"), "{mari_row}");
     assert!(mari_row.contains("0 of 2"), "{mari_row}");
     // Said in words above the grid, with the rule.
-    assert!(body.contains("<strong>1 of 2</strong> may need help"), "{body}");
+    assert!(
+        body.contains("<strong>1 of 2</strong> may need help"),
+        "{body}"
+    );
     assert!(
         body.contains(&format!(
             "<strong>{MARI}</strong>: Stuck on 1. Sandbags: every form of the word (3 tries without a pass)"
@@ -190,7 +193,10 @@ async fn release_move_and_lock_are_confirmed_with_focus_kept() {
     )
     .await;
     let focus = autofocused(&t.get(&to).await.body);
-    assert!(focus.contains("Up<span class=\"visually-hidden\">: "), "{focus}");
+    assert!(
+        focus.contains("Up<span class=\"visually-hidden\">: "),
+        "{focus}"
+    );
     assert_eq!(
         server
             .app
@@ -213,7 +219,11 @@ async fn release_move_and_lock_are_confirmed_with_focus_kept() {
     .await;
     let page = t.get(&to).await.body;
     assert!(status(&page).starts_with("Locked “"), "{}", status(&page));
-    assert!(autofocused(&page).contains("Reopen"), "{}", autofocused(&page));
+    assert!(
+        autofocused(&page).contains("Reopen"),
+        "{}",
+        autofocused(&page)
+    );
 
     // Closing to new joins, from the console and from the settings page.
     let to = post_ok(&mut t, &format!("{console}/open"), &[("open", "0")]).await;
@@ -242,7 +252,10 @@ async fn the_picker_filters_saves_and_keeps_what_it_hides() {
     let picker = format!("/trainer/classes/{class}/exercises");
     let page = t.get(&picker).await.body;
     assert!(page.contains("1 exercise in the class."), "{page}");
-    assert!(page.contains("Beginner · monitor · teaches word, OR"), "{page}");
+    assert!(
+        page.contains("Beginner · monitor · teaches word, OR"),
+        "{page}"
+    );
     let save = page.find("Save the exercises").expect("save button");
     let first_row = page.find("<tbody>").expect("the list");
     assert!(save < first_row, "Save comes before the list");
@@ -270,9 +283,7 @@ async fn the_picker_filters_saves_and_keeps_what_it_hides() {
         ticked.contains("Not saved yet: 2 exercises ticked."),
         "{ticked}"
     );
-    assert!(ticked.contains(&format!(
-        "name=\"position:{MONITOR}\" value=\"1\""
-    )));
+    assert!(ticked.contains(&format!("name=\"position:{MONITOR}\" value=\"1\"")));
 
     // Saving a filtered list: what the filter hid is kept; the confirmation says how many.
     let to = post_ok(
@@ -306,7 +317,13 @@ async fn the_picker_filters_saves_and_keeps_what_it_hides() {
         .collect();
     assert_eq!(order, [MONITOR, REWRITE]);
     let bad = t
-        .post(&picker, &[("exercise", MONITOR), (&format!("position:{MONITOR}"), "first")])
+        .post(
+            &picker,
+            &[
+                ("exercise", MONITOR),
+                (&format!("position:{MONITOR}"), "first"),
+            ],
+        )
         .await;
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("whole number"));
@@ -360,9 +377,15 @@ async fn the_presenter_view_names_nobody() {
     assert!(seen.contains("/join</strong>"));
     assert!(seen.contains("2 of 2 tried · 1 passed (50%)"), "{seen}");
     assert!(seen.contains(SHARED), "the shared answer");
-    assert!(seen.contains("Port Ellis Library reopens at 9am"), "the model answer");
+    assert!(
+        seen.contains("Port Ellis Library reopens at 9am"),
+        "the model answer"
+    );
     assert!(seen.contains("Cannot be graded"), "a common mistake");
-    assert!(seen.contains("Not shown yet"), "the monitor's model answer waits");
+    assert!(
+        seen.contains("Not shown yet"),
+        "the monitor's model answer waits"
+    );
     assert!(!seen.contains("sandbag OR sandbags OR &quot;sand bags&quot;</pre>"));
 
     // The countdown: minutes become an end time in the address, kept across the steps.
@@ -386,7 +409,10 @@ async fn the_presenter_view_names_nobody() {
     let keep = r.location.split('?').nth(1).expect("query");
     assert!(page.contains(&format!("{present}/debrief/{MONITOR}?{keep}")));
     let stop = t.get(&format!("{present}/board?minutes=")).await;
-    assert_eq!((stop.status, stop.location.as_str()), (303, format!("{present}/board").as_str()));
+    assert_eq!(
+        (stop.status, stop.location.as_str()),
+        (303, format!("{present}/board").as_str())
+    );
     for bad in ["abc", "0", "999"] {
         let r = t.get(&format!("{present}?minutes={bad}")).await;
         assert_eq!(r.status, 400, "{bad}");
@@ -394,6 +420,8 @@ async fn the_presenter_view_names_nobody() {
     }
     let r = t.get(&format!("{present}?ends=tomorrow")).await;
     assert_eq!(r.status, 400);
-    let r = t.get(&format!("{present}/debrief/storm-13-rewrite-ferry")).await;
+    let r = t
+        .get(&format!("{present}/debrief/storm-13-rewrite-ferry"))
+        .await;
     assert_eq!(r.status, 404);
 }

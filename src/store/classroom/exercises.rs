@@ -161,9 +161,31 @@ mod tests {
         assert!(left[0].locked, "a kept exercise keeps its lock");
         assert!(s.set_exercise_locked(&class.id, "zzz", true).await.is_err());
         s.set_class_exercises(&class.id, &ids).await.expect("set");
-        assert_eq!(s.set_all_exercises_locked(&class.id, true).await.expect("all"), 3);
-        assert!(s.class_exercises(&class.id).await.expect("list").iter().all(|e| e.locked));
-        assert_eq!(s.set_all_exercises_locked(&class.id, false).await.expect("all"), 3);
-        assert!(s.class_exercises(&class.id).await.expect("list").iter().all(|e| !e.locked));
+        assert_eq!(
+            s.set_all_exercises_locked(&class.id, true)
+                .await
+                .expect("all"),
+            3
+        );
+        assert!(
+            s.class_exercises(&class.id)
+                .await
+                .expect("list")
+                .iter()
+                .all(|e| e.locked)
+        );
+        assert_eq!(
+            s.set_all_exercises_locked(&class.id, false)
+                .await
+                .expect("all"),
+            3
+        );
+        assert!(
+            s.class_exercises(&class.id)
+                .await
+                .expect("list")
+                .iter()
+                .all(|e| !e.locked)
+        );
     }
 }

@@ -193,7 +193,8 @@ fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
 }
 
 fn score(best: Option<f64>) -> String {
-    best.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+    best.map(|s| format!("{s:.0}"))
+        .unwrap_or_else(|| "–".into())
 }
 
 /// The grid's rows in words, from the rules of `app::console`.
@@ -221,10 +222,7 @@ fn grid_rows(rows: Vec<Row>, items: &[Item]) -> Vec<GridRow> {
                         plural(*minutes, "minute", "minutes")
                     ),
                     Help::Quiet { minutes, .. } => {
-                        format!(
-                            "No attempt for {}",
-                            plural(*minutes, "minute", "minutes")
-                        )
+                        format!("No attempt for {}", plural(*minutes, "minute", "minutes"))
                     }
                 })
                 .collect(),
@@ -353,7 +351,10 @@ fn notice(done: &Done, items: &[Item]) -> (Option<Notice>, Option<(String, &'sta
         ),
         ("opened-all", _) => (
             say(
-                format!("Opened all {}.", plural(total as i64, "exercise", "exercises")),
+                format!(
+                    "Opened all {}.",
+                    plural(total as i64, "exercise", "exercises")
+                ),
                 "exercises",
             ),
             None,
@@ -376,10 +377,7 @@ fn notice(done: &Done, items: &[Item]) -> (Option<Notice>, Option<(String, &'sta
             None,
         ),
         ("reopened", _) => (say("Open to new joins.".into(), "top"), None),
-        ("unshared", _) => (
-            say("Stopped sharing that answer.".into(), "shared"),
-            None,
-        ),
+        ("unshared", _) => (say("Stopped sharing that answer.".into(), "shared"), None),
         _ => (None, None),
     }
 }
@@ -514,7 +512,10 @@ pub async fn set_open(
 
 /// The chosen exercises from the form: `exercise=ID` for each ticked box and `position:ID=N`
 /// for its place; unnumbered ones follow in catalog order.
-pub(super) fn chosen_order(form: &[(String, String)], catalog_order: &[String]) -> Result<Vec<String>, Error> {
+pub(super) fn chosen_order(
+    form: &[(String, String)],
+    catalog_order: &[String],
+) -> Result<Vec<String>, Error> {
     let mut chosen: Vec<(u32, usize, String)> = Vec::new();
     for (key, value) in form {
         if key != "exercise" {

@@ -77,7 +77,11 @@ struct Choice {
 
 impl Choice {
     fn summary(&self) -> String {
-        let mut line = format!("{} · {}", capital(self.ex.level.name()), self.ex.kind.name());
+        let mut line = format!(
+            "{} · {}",
+            capital(self.ex.level.name()),
+            self.ex.kind.name()
+        );
         if !self.ex.teaches.is_empty() {
             line.push_str(" · teaches ");
             line.push_str(&self.ex.teaches.join(", "));

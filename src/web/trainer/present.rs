@@ -51,10 +51,7 @@ pub struct Countdown {
 }
 
 /// Reads `?minutes=` (a redirect to the address with the end in it) and `?ends=`.
-fn countdown(
-    q: &PresentQuery,
-    path: &str,
-) -> Result<Result<Option<Countdown>, Response>, Error> {
+fn countdown(q: &PresentQuery, path: &str) -> Result<Result<Option<Countdown>, Response>, Error> {
     if let Some(minutes) = &q.minutes {
         let minutes = minutes.trim();
         if minutes.is_empty() {
@@ -71,9 +68,11 @@ fn countdown(
             })?;
         let ends = Utc::now() + chrono::Duration::minutes(n);
         let ends = ends.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        return Ok(Err(
-            Redirect::to(&format!("{path}?ends={}", urlencode(&ends))).into_response()
-        ));
+        return Ok(Err(Redirect::to(&format!(
+            "{path}?ends={}",
+            urlencode(&ends)
+        ))
+        .into_response()));
     }
     let Some(ends) = q.ends.as_deref().filter(|e| !e.trim().is_empty()) else {
         return Ok(Ok(None));

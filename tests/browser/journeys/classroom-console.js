@@ -97,6 +97,11 @@ async function presenter(t) {
     await t.aboveFold(trainer, 'live-board', ['.board-card >> nth=0', '.board-card >> nth=2']);
     const size = await trainer.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.class-code-small')).fontSize));
     check(size >= 48, `the board's class code is ${size}px`);
+    await t.screenshot(trainer, 'live-board', { fullPage: false });
+    await t.goto(trainer, classUrl);
+    const grid = await trainer.locator('.console-grid').innerText();
+    check(NAMES.every((n) => grid.includes(n)), 'the console (the trainer\'s own screen) names the trainees');
+    await t.screenshot(trainer, 'trainer-console-grid');
   });
 
   const pages = [
