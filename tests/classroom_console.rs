@@ -180,7 +180,7 @@ async fn release_move_and_lock_are_confirmed_with_focus_kept() {
     .await;
     let focus = autofocused(&t.get(&to).await.body);
     assert!(focus.contains("Down<span"), "{focus}");
-    let to = post_ok(
+    post_ok(
         &mut t,
         &format!("{console}/exercises/{MONITOR}/move"),
         &[("direction", "down")],
@@ -194,7 +194,7 @@ async fn release_move_and_lock_are_confirmed_with_focus_kept() {
     .await;
     let focus = autofocused(&t.get(&to).await.body);
     assert!(
-        focus.contains("Up<span class=\"visually-hidden\">: "),
+        focus.contains("Up<span class=\"visually-hidden\">: The library is back"),
         "{focus}"
     );
     assert_eq!(
