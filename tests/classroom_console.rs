@@ -340,12 +340,34 @@ async fn the_presenter_view_names_nobody() {
     submit(&mut mari, MONITOR, "(sandbag").await;
     let shared = submit(&mut zed, REWRITE, SHARED).await;
     submit(&mut mari, REWRITE, "library").await;
-    for form in [
-        vec![("exercise", REWRITE), ("attempt", shared.as_str())],
-        vec![("exercise", REWRITE)],
+    for (form, done) in [
+        (
+            vec![("exercise", REWRITE), ("attempt", shared.as_str())],
+            "shared",
+        ),
+        (vec![("exercise", REWRITE)], "model"),
     ] {
-        post_ok(&mut t, &format!("/trainer/classes/{class}/reveals"), &form).await;
+        let to = post_ok(&mut t, &format!("/trainer/classes/{class}/reveals"), &form).await;
+        assert_eq!(
+            to,
+            format!("/trainer/classes/{class}/board/{REWRITE}?done={done}")
+        );
+        assert!(status(&t.get(&to).await.body).contains("hared with the class"));
     }
+    // Sharing is confirmed on the board it was done on.
+    let r = t
+        .post(
+            &format!("/trainer/classes/{class}/exercises/{REWRITE}/lock"),
+            &[("locked", "1"), ("back", "board")],
+        )
+        .await;
+    assert_eq!(
+        r.location,
+        format!("/trainer/classes/{class}/board/{REWRITE}?done=locked")
+    );
+    let page = t.get(&r.location).await.body;
+    assert!(status(&page).starts_with("Locked: no new attempts."));
+    assert!(autofocused(&page).contains("Reopen for new attempts"));
     // The trainer's own board does name them: the check below can see a name.
     let board = t
         .get(&format!("/trainer/classes/{class}/board/{REWRITE}"))

@@ -598,9 +598,14 @@ pub async fn lock_exercise(
         .await?;
     let to = if form.back == "board" {
         format!(
-            "/trainer/classes/{}/board/{}",
+            "/trainer/classes/{}/board/{}?done={}",
             class.id,
-            urlencode(&exercise)
+            urlencode(&exercise),
+            if form.locked == "1" {
+                "locked"
+            } else {
+                "opened"
+            }
         )
     } else {
         format!(
@@ -641,9 +646,10 @@ pub async fn reveal(
         .reveal(&class.id, &form.exercise, attempt)
         .await?;
     Ok(Redirect::to(&format!(
-        "/trainer/classes/{}/board/{}#shared",
+        "/trainer/classes/{}/board/{}?done={}",
         class.id,
-        urlencode(&form.exercise)
+        urlencode(&form.exercise),
+        if attempt.is_some() { "shared" } else { "model" }
     ))
     .into_response())
 }

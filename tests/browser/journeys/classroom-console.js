@@ -129,7 +129,7 @@ async function presenter(t) {
             check(/Port Ellis Library reopens at 9am/.test(text), 'the model answer is on the debrief');
             check(/Cannot be graded|Leaves out/.test(text), 'a common mistake is on the debrief');
           }
-          await t.audit(p, name, { focus: false });
+          await t.audit(p, name, { focus: false, zoom: name === 'present-board' });
         }
       });
     }
