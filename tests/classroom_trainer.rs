@@ -102,7 +102,7 @@ async fn locks_sharing_board_evaluation_and_exports() {
         )
         .await;
     assert_eq!(r.status, 303);
-    let page = t.get(&format!("/trainer/classes/{class}")).await;
+    let page = t.get(&format!("/trainer/classes/{class}/settings")).await;
     assert!(
         page.body.contains("50% agree or strongly agree"),
         "{}",

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod classroom;
+pub mod console;
 mod exercises;
 pub mod feeds;
 pub mod search_cache;

@@ -105,6 +105,23 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Locks (or opens) every exercise of a class at once; returns how many there are.
+    pub async fn set_all_exercises_locked(&self, class_id: &str, locked: bool) -> Result<u64> {
+        sqlx::query("UPDATE class_exercises SET locked = ? WHERE class_id = ?")
+            .bind(locked)
+            .bind(class_id)
+            .execute(self.writer())
+            .await?;
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM class_exercises WHERE class_id = ?")
+                .bind(class_id)
+                .fetch_one(self.writer())
+                .await?;
+        Ok(count as u64)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::store::classroom::store;
@@ -143,5 +160,32 @@ mod tests {
         assert_eq!(left.len(), 1);
         assert!(left[0].locked, "a kept exercise keeps its lock");
         assert!(s.set_exercise_locked(&class.id, "zzz", true).await.is_err());
+        s.set_class_exercises(&class.id, &ids).await.expect("set");
+        assert_eq!(
+            s.set_all_exercises_locked(&class.id, true)
+                .await
+                .expect("all"),
+            3
+        );
+        assert!(
+            s.class_exercises(&class.id)
+                .await
+                .expect("list")
+                .iter()
+                .all(|e| e.locked)
+        );
+        assert_eq!(
+            s.set_all_exercises_locked(&class.id, false)
+                .await
+                .expect("all"),
+            3
+        );
+        assert!(
+            s.class_exercises(&class.id)
+                .await
+                .expect("list")
+                .iter()
+                .all(|e| !e.locked)
+        );
     }
 }

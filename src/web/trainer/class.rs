@@ -1,19 +1,23 @@
-//! One class on the trainer's screen: its page (code, address, open or closed to joins), the
-//! choice and order of its exercises, locking them for the debrief, sharing answers with the
-//! class, and the evaluations summed up.
+//! One class on the trainer's screen. Its page is the console used during a session: the code,
+//! the class's exercises in order with their locks, releasing them to everyone at once, the grid
+//! of trainees × exercises with who may need help (rules in `app::console`), and what is shared.
+//! The class's settings page has the join panel with its QR code, the exports and the
+//! evaluations summed up; choosing exercises has its own page (`picker.rs`). Every action comes
+//! back to the page it was made on with a confirmation (`?done=…`) and focus on its button.
 
 use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::*;
+use crate::app::console::{Cell, Help, Release, Released, Row};
 use crate::catalog::exercises::Exercise;
 use crate::error::Error;
 use crate::store::classroom::{Class, ClassExercise, Evaluation, Reveal, TraineeRow};
@@ -147,16 +151,131 @@ fn summarise(evaluations: Vec<Evaluation>) -> EvaluationSummary {
     }
 }
 
+/// What an action did, carried back to the page it was made on (`?done=…&ex=…`) so the page
+/// can confirm it in words and put focus back on the button that did it.
+#[derive(Deserialize, Default)]
+pub struct Done {
+    #[serde(default)]
+    done: String,
+    #[serde(default)]
+    ex: String,
+}
+
+/// A confirmation to show, and the button that should have focus again.
+pub struct Notice {
+    pub text: String,
+    /// Where it is shown: `top` (the class bar) or `exercises`.
+    pub at: &'static str,
+}
+
+/// One trainee's row of the grid, in words.
+pub struct GridRow {
+    pub name: String,
+    pub cells: Vec<GridCell>,
+    pub passed: usize,
+    pub help: Vec<String>,
+}
+
+/// One cell of the grid: the words, and a class for the look (never the only signal).
+pub struct GridCell {
+    pub words: String,
+    pub look: &'static str,
+    pub stuck: bool,
+}
+
+fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn score(best: Option<f64>) -> String {
+    best.map(|s| format!("{s:.0}"))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// The grid's rows in words, from the rules of `app::console`.
+fn grid_rows(rows: Vec<Row>, items: &[Item]) -> Vec<GridRow> {
+    rows.into_iter()
+        .map(|r| GridRow {
+            help: r
+                .help
+                .iter()
+                .map(|h| match h {
+                    Help::Stuck { exercise, attempts } => {
+                        let title = items.get(*exercise).map(|i| i.ex.title.as_str());
+                        format!(
+                            "Stuck on {}{} ({} without a pass)",
+                            exercise + 1,
+                            title.map(|t| format!(". {t}")).unwrap_or_default(),
+                            plural(*attempts, "try", "tries")
+                        )
+                    }
+                    Help::Quiet {
+                        minutes,
+                        since_joining: true,
+                    } => format!(
+                        "No attempt yet, {} after joining",
+                        plural(*minutes, "minute", "minutes")
+                    ),
+                    Help::Quiet { minutes, .. } => {
+                        format!("No attempt for {}", plural(*minutes, "minute", "minutes"))
+                    }
+                })
+                .collect(),
+            cells: r
+                .cells
+                .iter()
+                .map(|c| match c {
+                    Cell::NotStarted => GridCell {
+                        words: "Not started".into(),
+                        look: "cell-none",
+                        stuck: false,
+                    },
+                    Cell::Trying {
+                        attempts,
+                        best,
+                        stuck,
+                    } => GridCell {
+                        words: format!(
+                            "{}, best {}",
+                            plural(*attempts, "try", "tries"),
+                            score(*best)
+                        ),
+                        look: if *stuck { "cell-stuck" } else { "cell-trying" },
+                        stuck: *stuck,
+                    },
+                    Cell::Passed { attempts, best } => GridCell {
+                        words: format!(
+                            "Passed, {} ({})",
+                            score(*best),
+                            plural(*attempts, "try", "tries")
+                        ),
+                        look: "cell-passed",
+                        stuck: false,
+                    },
+                })
+                .collect(),
+            passed: r.passed,
+            name: r.name,
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "trainer_class.html")]
 struct ClassPage {
     class: Class,
     join_url: String,
     items: Vec<Item>,
-    all: Vec<(Exercise, Option<usize>)>,
-    trainees: Vec<TraineeRow>,
+    rows: Vec<GridRow>,
     reveals: Vec<(Reveal, String)>,
-    evaluation: EvaluationSummary,
+    notice: Option<Notice>,
+    /// The exercise whose button gets focus back, and which button (`up`, `down`, `lock`).
+    focus: Option<(String, &'static str)>,
 }
 
 impl ClassPage {
@@ -169,24 +288,112 @@ impl ClassPage {
             text
         }
     }
+
+    /// Whether this exercise's button `which` should take focus when the page opens.
+    fn focus_on(&self, exercise: &str, which: &str) -> bool {
+        self.focus
+            .as_ref()
+            .is_some_and(|(id, w)| id == exercise && *w == which)
+    }
+
+    fn needing_help(&self) -> usize {
+        self.rows.iter().filter(|r| !r.help.is_empty()).count()
+    }
+}
+
+/// The confirmation for `done`, in the trainer's words, and which button gets focus back.
+fn notice(done: &Done, items: &[Item]) -> (Option<Notice>, Option<(String, &'static str)>) {
+    let item = items.iter().find(|i| i.ex.id == done.ex);
+    let title = |i: &Item| format!("“{}”", i.ex.title);
+    let total = items.len();
+    let say = |text: String, at: &'static str| Some(Notice { text, at });
+    match (done.done.as_str(), item) {
+        ("up" | "down", Some(i)) => {
+            // The button pressed, unless the move made it the end of the list (then disabled).
+            let which = match done.done.as_str() {
+                "up" if i.number > 1 => "up",
+                "down" if i.number < total => "down",
+                "up" => "down",
+                _ => "up",
+            };
+            (
+                say(
+                    format!("Moved {} to place {} of {total}.", title(i), i.number),
+                    "exercises",
+                ),
+                Some((i.ex.id.clone(), which)),
+            )
+        }
+        ("locked", Some(i)) => (
+            say(
+                format!("Locked {}: no new attempts.", title(i)),
+                "exercises",
+            ),
+            Some((i.ex.id.clone(), "lock")),
+        ),
+        ("opened", Some(i)) => (
+            say(
+                format!("Opened {}: trainees can try it.", title(i)),
+                "exercises",
+            ),
+            Some((i.ex.id.clone(), "lock")),
+        ),
+        ("opened-next", Some(i)) => (
+            say(
+                format!("Opened {}, exercise {} of {total}.", title(i), i.number),
+                "exercises",
+            ),
+            None,
+        ),
+        ("nothing-locked", _) => (
+            say("Every exercise is already open.".into(), "exercises"),
+            None,
+        ),
+        ("opened-all", _) => (
+            say(
+                format!(
+                    "Opened all {}.",
+                    plural(total as i64, "exercise", "exercises")
+                ),
+                "exercises",
+            ),
+            None,
+        ),
+        ("locked-all", _) => (
+            say(
+                format!(
+                    "Locked all {}: no new attempts.",
+                    plural(total as i64, "exercise", "exercises")
+                ),
+                "exercises",
+            ),
+            None,
+        ),
+        ("closed", _) => (
+            say(
+                "Closed to new joins. Trainees already in carry on.".into(),
+                "top",
+            ),
+            None,
+        ),
+        ("reopened", _) => (say("Open to new joins.".into(), "top"), None),
+        ("unshared", _) => (say("Stopped sharing that answer.".into(), "shared"), None),
+        _ => (None, None),
+    }
 }
 
 pub async fn class_page(
     _t: Trainer,
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Query(done): Query<Done>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
     let store = &state.app.store;
     let class = store.require_class(&id).await?;
     let items = items(&state, &class).await?;
-    let chosen: HashMap<&str, usize> = items.iter().map(|i| (i.ex.id.as_str(), i.number)).collect();
+    let (_, rows) = state.app.console_grid(&class.id).await?;
     let catalog = state.app.catalog();
-    let all = catalog
-        .exercises
-        .iter()
-        .map(|e| (e.clone(), chosen.get(e.id.as_str()).copied()))
-        .collect();
     let titles: HashMap<&str, &str> = catalog
         .exercises
         .iter()
@@ -205,16 +412,48 @@ pub async fn class_page(
             (r, title)
         })
         .collect();
+    let (notice, focus) = notice(&done, &items);
     let page = ClassPage {
+        join_url: format!("{}/join", join_base(&state, &headers)),
+        rows: grid_rows(rows, &items),
+        items,
+        reveals,
+        notice,
+        focus,
+        class,
+    };
+    Ok(no_store(render(&page)))
+}
+
+#[derive(Template)]
+#[template(path = "trainer_settings.html")]
+struct SettingsPage {
+    class: Class,
+    join_url: String,
+    trainees: Vec<TraineeRow>,
+    evaluation: EvaluationSummary,
+    notice: Option<Notice>,
+}
+
+/// The class's settings: the join panel with its QR code, open or closed to joins, the
+/// exports, who has joined and the evaluations.
+pub async fn settings_page(
+    _t: Trainer,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(done): Query<Done>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let store = &state.app.store;
+    let class = store.require_class(&id).await?;
+    let (notice, _) = notice(&done, &[]);
+    Ok(render(&SettingsPage {
         join_url: format!("{}/join?code={}", join_base(&state, &headers), class.code),
         trainees: store.trainees(&class.id).await?,
         evaluation: summarise(store.evaluations(&class.id).await?),
-        all,
-        items,
-        reveals,
+        notice,
         class,
-    };
-    Ok(render(&page))
+    }))
 }
 
 pub async fn class_qr(
@@ -241,6 +480,9 @@ pub async fn class_qr(
 pub struct OpenForm {
     #[serde(default)]
     open: String,
+    /// `settings` to come back to the settings page; else the console.
+    #[serde(default)]
+    back: String,
 }
 
 pub async fn set_open(
@@ -255,12 +497,25 @@ pub async fn set_open(
         .store
         .set_class_open(&class.id, form.open == "1")
         .await?;
-    Ok(Redirect::to(&format!("/trainer/classes/{}", class.id)).into_response())
+    let done = if form.open == "1" {
+        "reopened"
+    } else {
+        "closed"
+    };
+    let page = if form.back == "settings" {
+        "/settings"
+    } else {
+        ""
+    };
+    Ok(Redirect::to(&format!("/trainer/classes/{}{page}?done={done}", class.id)).into_response())
 }
 
 /// The chosen exercises from the form: `exercise=ID` for each ticked box and `position:ID=N`
 /// for its place; unnumbered ones follow in catalog order.
-fn chosen_order(form: &[(String, String)], catalog_order: &[String]) -> Result<Vec<String>, Error> {
+pub(super) fn chosen_order(
+    form: &[(String, String)],
+    catalog_order: &[String],
+) -> Result<Vec<String>, Error> {
     let mut chosen: Vec<(u32, usize, String)> = Vec::new();
     for (key, value) in form {
         if key != "exercise" {
@@ -284,25 +539,6 @@ fn chosen_order(form: &[(String, String)], catalog_order: &[String]) -> Result<V
     }
     chosen.sort();
     Ok(chosen.into_iter().map(|(_, _, id)| id).collect())
-}
-
-pub async fn set_exercises(
-    _t: Trainer,
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
-    let class = state.app.store.require_class(&id).await?;
-    let catalog: Vec<String> = state
-        .app
-        .catalog()
-        .exercises
-        .iter()
-        .map(|e| e.id.clone())
-        .collect();
-    let ids = chosen_order(&form, &catalog)?;
-    state.app.store.set_class_exercises(&class.id, &ids).await?;
-    Ok(Redirect::to(&format!("/trainer/classes/{}#exercises", class.id)).into_response())
 }
 
 #[derive(Deserialize)]
@@ -330,7 +566,13 @@ pub async fn move_exercise(
         .store
         .move_class_exercise(&class.id, &exercise, up)
         .await?;
-    Ok(Redirect::to(&format!("/trainer/classes/{}#exercises", class.id)).into_response())
+    Ok(Redirect::to(&format!(
+        "/trainer/classes/{}?done={}&ex={}",
+        class.id,
+        form.direction,
+        urlencode(&exercise)
+    ))
+    .into_response())
 }
 
 #[derive(Deserialize)]
@@ -356,12 +598,26 @@ pub async fn lock_exercise(
         .await?;
     let to = if form.back == "board" {
         format!(
-            "/trainer/classes/{}/board/{}",
+            "/trainer/classes/{}/board/{}?done={}",
             class.id,
-            urlencode(&exercise)
+            urlencode(&exercise),
+            if form.locked == "1" {
+                "locked"
+            } else {
+                "opened"
+            }
         )
     } else {
-        format!("/trainer/classes/{}#exercises", class.id)
+        format!(
+            "/trainer/classes/{}?done={}&ex={}",
+            class.id,
+            if form.locked == "1" {
+                "locked"
+            } else {
+                "opened"
+            },
+            urlencode(&exercise)
+        )
     };
     Ok(Redirect::to(&to).into_response())
 }
@@ -390,9 +646,10 @@ pub async fn reveal(
         .reveal(&class.id, &form.exercise, attempt)
         .await?;
     Ok(Redirect::to(&format!(
-        "/trainer/classes/{}/board/{}#shared",
+        "/trainer/classes/{}/board/{}?done={}",
         class.id,
-        urlencode(&form.exercise)
+        urlencode(&form.exercise),
+        if attempt.is_some() { "shared" } else { "model" }
     ))
     .into_response())
 }
@@ -404,15 +661,61 @@ pub async fn unreveal(
 ) -> Result<Response, PageError> {
     let class = state.app.store.require_class(&id).await?;
     state.app.store.unreveal(&class.id, &reveal).await?;
-    Ok(Redirect::to(&format!("/trainer/classes/{}#shared", class.id)).into_response())
+    Ok(Redirect::to(&format!("/trainer/classes/{}?done=unshared", class.id)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ReleaseForm {
+    #[serde(default)]
+    release: String,
+}
+
+/// Opens or locks exercises for the whole class at once.
+pub async fn release(
+    _t: Trainer,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<ReleaseForm>,
+) -> Result<Response, PageError> {
+    let class = state.app.store.require_class(&id).await?;
+    let what = match form.release.as_str() {
+        "open-all" => Release::OpenAll,
+        "lock-all" => Release::LockAll,
+        "open-next" => Release::OpenNext,
+        other => {
+            return Err(Error::invalid(format!(
+                "release {other:?}: use open-all, lock-all or open-next"
+            ))
+            .into());
+        }
+    };
+    let done = match state.app.release(&class.id, what).await? {
+        Released::All { locked: true, .. } => "done=locked-all".to_string(),
+        Released::All { locked: false, .. } => "done=opened-all".to_string(),
+        Released::Opened { exercise_id, .. } => {
+            format!("done=opened-next&ex={}", urlencode(&exercise_id))
+        }
+        Released::NothingLocked => "done=nothing-locked".to_string(),
+    };
+    Ok(Redirect::to(&format!("/trainer/classes/{}?{done}", class.id)).into_response())
+}
+
+/// Pages that change by the minute (the console, the boards): never from a cache.
+pub(super) fn no_store(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
 }
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/trainer/classes/{class}", get(class_page))
         .route("/trainer/classes/{class}/qr.svg", get(class_qr))
+        .route("/trainer/classes/{class}/settings", get(settings_page))
         .route("/trainer/classes/{class}/open", post(set_open))
-        .route("/trainer/classes/{class}/exercises", post(set_exercises))
+        .route("/trainer/classes/{class}/release", post(release))
         .route(
             "/trainer/classes/{class}/exercises/{exercise}/move",
             post(move_exercise),

@@ -33,6 +33,8 @@ struct BoardPage {
 pub struct BoardQuery {
     /// `off` stops the no-script page refresh.
     refresh: Option<String>,
+    /// What the trainer just did here, to confirm it (`locked`, `opened`, `shared`, `model`).
+    done: Option<String>,
 }
 
 impl BoardPage {
@@ -100,6 +102,9 @@ struct ExerciseBoardPage {
     best: Vec<Answer>,
     latest: Vec<Answer>,
     model_shared: bool,
+    notice: Option<&'static str>,
+    /// Focus back on the lock button that was just pressed.
+    focus_lock: bool,
     live: bool,
     chart_h: u32,
     band_w: u32,
@@ -149,6 +154,16 @@ pub async fn exercise_board(
         latest,
         mistakes,
         model_shared,
+        focus_lock: matches!(q.done.as_deref(), Some("locked" | "opened")),
+        notice: match q.done.as_deref() {
+            Some("locked") => {
+                Some("Locked: no new attempts. Trainees can now open the model answer.")
+            }
+            Some("opened") => Some("Open again for new attempts."),
+            Some("shared") => Some("Shared with the class, without the name."),
+            Some("model") => Some("The model answer is shared with the class."),
+            _ => None,
+        },
         live: q.refresh.as_deref() != Some("off"),
         chart_h: CHART_H,
         band_w: BAND_W,

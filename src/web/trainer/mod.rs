@@ -1,11 +1,14 @@
 //! The trainer's side of classroom mode. Every handler takes the `Trainer` extractor first.
 //! This file: signing in (the secret link or the password), where trainees go (the address and
-//! its QR code) and the trainer's home, where classes start. The class page, the live board,
-//! the exports and the uploads have a file each, with their routes.
+//! its QR code) and the trainer's home, where classes start. The class page (the console), the
+//! exercise picker, the live board, the presenter view, the exports and the uploads have a file
+//! each, with their routes.
 
 mod class;
 mod exports;
 mod live;
+mod picker;
+mod present;
 mod uploads;
 
 use askama::Template;
@@ -171,6 +174,8 @@ pub fn routes() -> Router<AppState> {
         .route("/trainer/classes", post(start_class))
         .merge(class::routes())
         .merge(live::routes())
+        .merge(picker::routes())
+        .merge(present::routes())
         .merge(exports::routes())
         .merge(uploads::routes())
 }

@@ -67,10 +67,13 @@ async function classroom(t, keyboard) {
     check(/^[A-Z0-9]{4,8}$/.test(code), `the class code is shown: "${code}"`);
   });
   await t.step('choose an exercise for the class', async () => {
-    const box = `#ex-${EXERCISE}`;
-    if (!(await trainer.locator(box).isVisible())) await d.press(trainer, 'details summary');
-    await d.tick(trainer, box);
-    await d.go(trainer, `form[action="${classUrl}/exercises"] button[type=submit]`);
+    await d.go(trainer, `a[href="${classUrl}/exercises"]`);
+    await d.tick(trainer, `#ex-${EXERCISE}`);
+    await d.go(trainer, '.save-bar button[type=submit]');
+    const saved = await trainer.locator('#picker-status').innerText();
+    check(/Saved: 1 exercise in the class/.test(saved), `the picker confirms the save: "${saved}"`);
+    await audit(trainer, 'trainer-picker', { aboveFold: ['.save-bar button'] });
+    await t.goto(trainer, classUrl);
     const listed = await trainer.locator(`main table a[href="${classUrl}/board/${EXERCISE}"]`).count();
     check(listed === 1, 'the exercise is listed for the class');
     await audit(trainer, 'trainer-class', { aboveFold: ['.class-code'] });

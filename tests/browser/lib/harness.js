@@ -93,10 +93,10 @@ class Session {
    * `javaScript: false` checks that the page works without scripts; in such a context use
    * locators only (page.evaluate never returns there).
    */
-  async context({ javaScript = true, viewport = DESKTOP } = {}) {
+  async context({ javaScript = true, viewport = DESKTOP, deviceScaleFactor = 1 } = {}) {
     const ctx = await this.browser.newContext({
       viewport,
-      deviceScaleFactor: 1,
+      deviceScaleFactor,
       javaScriptEnabled: javaScript,
       locale: 'en-GB',
       timezoneId: 'Europe/London',
