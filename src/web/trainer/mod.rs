@@ -6,6 +6,7 @@
 mod class;
 mod exports;
 mod live;
+mod trainees;
 mod uploads;
 
 use askama::Template;
@@ -173,6 +174,7 @@ pub fn routes() -> Router<AppState> {
         .merge(live::routes())
         .merge(exports::routes())
         .merge(uploads::routes())
+        .merge(trainees::routes())
 }
 
 #[cfg(test)]
