@@ -130,7 +130,7 @@ impl App {
 
     /// Whether this person may come back as `trainee`, a name already in the class: from the
     /// browser that trainee is signed in on, or with the name's rejoin word. Wrong words are
-    /// guesses, counted for the name and for the address.
+    /// guesses, counted for the name and (unless a slip of the right word) for the address.
     async fn may_rejoin(
         &self,
         trainee: &Trainee,
@@ -164,8 +164,14 @@ impl App {
         if !word.is_empty() && same_secret(&typed, word) {
             return Ok(Ok(()));
         }
+        // Every wrong word counts against the name; against the address only a word far from
+        // the name's own (a slip of one's own word is a typo, as with class codes).
         self.limiter.guessed(&by_name);
-        self.limiter.guessed(&by_address);
+        if near_miss(&typed, word) {
+            self.limiter.typo(&by_address);
+        } else {
+            self.limiter.guessed(&by_address);
+        }
         Ok(Err(Refused::Fields(vec![FieldError {
             field: "rejoin",
             message: format!(

@@ -23,8 +23,9 @@ pub const MAX_FAILURES: usize = 30;
 pub const MAX_TRIES: usize = 1_200;
 /// Trainer sign-ins an address may make in the window.
 pub const MAX_SIGN_INS: usize = 300;
-/// Wrong rejoin words an address may send in the window, whatever the names.
-pub const MAX_WORD_GUESSES: usize = 20;
+/// Wrong rejoin words (far from the name's own) an address may send in the window, whatever
+/// the names.
+pub const MAX_WORD_GUESSES: usize = 10;
 /// Wrong rejoin words for one trainee's name in the window, from anywhere.
 pub const MAX_NAME_GUESSES: usize = 5;
 
