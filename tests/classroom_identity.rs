@@ -13,7 +13,7 @@ const REWRITE: &str = "storm-17-rewrite-library";
 /// The typos people make of `code`: one character wrong, missing or extra, or two swapped.
 fn typos(code: &str) -> Vec<String> {
     let chars: Vec<char> = code.chars().collect();
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for i in 0..chars.len() {
         let mut wrong = chars.clone();
         wrong[i] = if chars[i] == 'A' { 'B' } else { 'A' };
@@ -293,14 +293,16 @@ async fn the_trainer_renames_merges_and_removes() {
     submit(&mut ana2, REWRITE, "Library open Saturday 9am").await;
     submit(&mut ben, REWRITE, "Library Saturday").await;
     let store = &server.app.store;
-    let id_of = |name: &'static str| async move {
-        let (_, key) = sandpit::store::classroom::normalise_name(name).expect("name");
-        let c = store.class(&class).await.expect("c").expect("class");
-        store
-            .trainee_by_name(&c.id, &key)
-            .await
-            .expect("lookup")
-            .map(|(t, _)| t.id)
+    let id_of = |name: &'static str| {
+        let class = class.clone();
+        async move {
+            let (_, key) = sandpit::store::classroom::normalise_name(name).expect("name");
+            store
+                .trainee_by_name(&class, &key)
+                .await
+                .expect("lookup")
+                .map(|(t, _)| t.id)
+        }
     };
     let base = format!("/trainer/classes/{class}/trainees");
 

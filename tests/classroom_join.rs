@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::classroom::{PASSWORD, class_with, join, rejoin, submit, trainer};
+use support::classroom::{PASSWORD, class_with, rejoin, submit, trainer};
 use support::{Client, Setup, start, token_in};
 
 const REWRITE: &str = "storm-17-rewrite-library";
