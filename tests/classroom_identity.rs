@@ -132,7 +132,7 @@ async fn far_guesses_are_held_and_the_trainer_clears_the_hold() {
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(
         r.location,
-        format!("/trainer/classes/{class}/trainees?done=cleared#holds")
+        format!("/trainer/classes/{class}/trainees?done=cleared")
     );
     let page = t2.get(&r.location).await;
     assert!(page.body.contains("Cleared the hold"), "{}", page.body);

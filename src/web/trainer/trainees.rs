@@ -100,19 +100,13 @@ pub async fn trainees_page(
     }))
 }
 
+/// Back to the trainees page with a note of what was done. No #fragment: a page opened at a
+/// fragment skips `autofocus`, and the note (beside what it is about) must take the focus.
 fn back(class: &str, done: &str, trainee: Option<&str>) -> Response {
-    let anchor = if done == "cleared" {
-        "holds"
-    } else {
-        "trainees"
-    };
     let t = trainee
         .map(|t| format!("&t={}", urlencode(t)))
         .unwrap_or_default();
-    Redirect::to(&format!(
-        "/trainer/classes/{class}/trainees?done={done}{t}#{anchor}"
-    ))
-    .into_response()
+    Redirect::to(&format!("/trainer/classes/{class}/trainees?done={done}{t}")).into_response()
 }
 
 #[derive(Deserialize)]
