@@ -88,11 +88,7 @@ fn main() {
         }
     };
     let ok = runtime.block_on(async {
-        match tokio::time::timeout(
-            RUN_LIMIT,
-            run(trainees, attempts, think_ms, join_seconds),
-        )
-        .await
+        match tokio::time::timeout(RUN_LIMIT, run(trainees, attempts, think_ms, join_seconds)).await
         {
             Ok(Ok(ok)) => ok,
             Ok(Err(e)) => {
@@ -113,7 +109,7 @@ fn unique_ids(ids: &[String]) -> HashSet<&str> {
 /// A slip of the class code: two neighbours swapped, or one character wrong.
 fn typo_of(code: &str, t: usize) -> String {
     let mut chars: Vec<char> = code.chars().collect();
-    if t % 2 == 0 && chars.len() > 1 && chars[0] != chars[1] {
+    if t.is_multiple_of(2) && chars.len() > 1 && chars[0] != chars[1] {
         chars.swap(0, 1);
     } else if let Some(last) = chars.last_mut() {
         *last = if *last == 'A' { 'B' } else { 'A' };
@@ -136,11 +132,17 @@ async fn join(
             base,
             "/join",
             None,
-            &[("code".into(), typo_of(code, t)), ("name".into(), name.clone())],
+            &[
+                ("code".into(), typo_of(code, t)),
+                ("name".into(), name.clone()),
+            ],
         )
         .await?;
         if r.status != 400 {
-            return Err(format!("trainee {t}: a typo of the code answered {}", r.status));
+            return Err(format!(
+                "trainee {t}: a typo of the code answered {}",
+                r.status
+            ));
         }
     }
     let at = Instant::now();
@@ -313,8 +315,12 @@ async fn run(
     let work_started = Instant::now();
     let mut work = tokio::task::JoinSet::new();
     for t in 0..trainees {
-        let (base, code, timings, triage_ids) =
-            (base.clone(), code.clone(), timings.clone(), triage_ids.clone());
+        let (base, code, timings, triage_ids) = (
+            base.clone(),
+            code.clone(),
+            timings.clone(),
+            triage_ids.clone(),
+        );
         let join_at = Duration::from_millis(join_seconds * 1000 * t as u64 / trainees as u64);
         work.spawn(async move {
             tokio::time::sleep(join_at).await;

@@ -87,8 +87,16 @@ async fn a_room_of_typos_never_locks_out_the_right_code() {
     // The trainer sees the typos, counted apart and holding nothing.
     let page = t.get(&format!("/trainer/classes/{class}/trainees")).await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Joining from 127.0.0.1"), "{}", page.body);
-    assert!(page.body.contains("0 of 30 wrong class codes"), "{}", page.body);
+    assert!(
+        page.body.contains("Joining from 127.0.0.1"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("0 of 30 wrong class codes"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains(">40</td>"), "40 typos shown");
     assert!(!page.body.contains(">Held<"));
 }
@@ -188,14 +196,26 @@ async fn rejoining_after_the_class_closes_needs_the_word() {
         "{}",
         r.body
     );
-    assert!(r.body.contains("id=\"rejoin\""), "the word's field is shown");
+    assert!(
+        r.body.contains("id=\"rejoin\""),
+        "the word's field is shown"
+    );
     let r = join_as(&mut back, &code, "Kim Lee", "wrong99").await;
     assert_eq!(r.status, 400);
     assert!(r.body.contains("not the rejoin word"), "{}", r.body);
     // The word as people type it: capitals, a space.
-    let typed = format!("{} {}", word[..word.len() - 2].to_uppercase(), &word[word.len() - 2..]);
+    let typed = format!(
+        "{} {}",
+        word[..word.len() - 2].to_uppercase(),
+        &word[word.len() - 2..]
+    );
     let r = join_as(&mut back, &code, " kim  LEE ", &typed).await;
-    assert_eq!((r.status, r.location.as_str()), (303, "/class"), "{}", r.body);
+    assert_eq!(
+        (r.status, r.location.as_str()),
+        (303, "/class"),
+        "{}",
+        r.body
+    );
     back.cookie = r.set_cookie.as_deref().and_then(token_in);
     let page = back.get("/class").await;
     assert!(page.body.contains("Kim Lee") && page.body.contains("1 attempt"));
@@ -207,10 +227,7 @@ async fn rejoining_after_the_class_closes_needs_the_word() {
     assert!(r.body.contains("closed to new joins"), "{}", r.body);
     let r = join_as(&mut sam, &code, "Sam", &word).await;
     assert_eq!(r.status, 400, "another's word opens no new name");
-    assert_eq!(
-        server.app.store.trainees(&class).await.expect("t").len(),
-        1
-    );
+    assert_eq!(server.app.store.trainees(&class).await.expect("t").len(), 1);
 }
 
 #[tokio::test]
@@ -224,19 +241,22 @@ async fn the_same_name_without_the_word_is_refused_not_merged() {
     let mut second = Client::new(&server.base);
     let r = join_as(&mut second, &code, "Aisha Khan", "").await;
     assert_eq!(r.status, 400);
-    assert!(r.body.contains("Someone called aisha KHAN has already joined"));
+    assert!(
+        r.body
+            .contains("Someone called aisha KHAN has already joined")
+    );
     assert!(r.body.contains("add an initial"));
     assert!(r.set_cookie.is_none(), "no session for the second Aisha");
-    assert_eq!(
-        server.app.store.trainees(&class).await.expect("t").len(),
-        1
-    );
+    assert_eq!(server.app.store.trainees(&class).await.expect("t").len(), 1);
     let r = join_as(&mut second, &code, "Aisha Khan B", "").await;
     assert_eq!(r.status, 303);
     second.cookie = r.set_cookie.as_deref().and_then(token_in);
     let page = second.get("/class").await;
     assert!(page.body.contains("Aisha Khan B"));
-    assert!(!page.body.contains("1 attempt"), "not the first Aisha's work");
+    assert!(
+        !page.body.contains("1 attempt"),
+        "not the first Aisha's work"
+    );
     let mine = second.get(&format!("/exercises/{REWRITE}")).await;
     assert!(!mine.body.contains("FIRSTAISHA"));
     assert_eq!(
@@ -262,7 +282,11 @@ async fn the_same_name_without_the_word_is_refused_not_merged() {
     assert_eq!(r.status, 400, "held: even the right word waits");
     assert!(r.body.contains("Too many wrong rejoin words"), "{}", r.body);
     let page = t.get(&format!("/trainer/classes/{class}/trainees")).await;
-    assert!(page.body.contains("Rejoin word for aisha KHAN"), "{}", page.body);
+    assert!(
+        page.body.contains("Rejoin word for aisha KHAN"),
+        "{}",
+        page.body
+    );
     let hold = page
         .body
         .split("name=\"hold\" value=\"name/")
@@ -315,7 +339,10 @@ async fn the_trainer_renames_merges_and_removes() {
     // Rename.
     let ana_id = id_of("Ana").await.expect("Ana");
     let r = t
-        .post(&format!("{base}/{ana_id}/rename"), &[("name", "  Ana   Lima ")])
+        .post(
+            &format!("{base}/{ana_id}/rename"),
+            &[("name", "  Ana   Lima ")],
+        )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let page = t.get(&r.location).await;
@@ -325,7 +352,9 @@ async fn the_trainer_renames_merges_and_removes() {
         .await;
     assert_eq!(r.status, 400);
     assert!(r.body.contains("already called ben"), "{}", r.body);
-    let r = t.post(&format!("{base}/{ana_id}/rename"), &[("name", " ")]).await;
+    let r = t
+        .post(&format!("{base}/{ana_id}/rename"), &[("name", " ")])
+        .await;
     assert_eq!(r.status, 400);
 
     // Merge "Ana S" into "Ana Lima": a confirm step first.
@@ -344,7 +373,10 @@ async fn the_trainer_renames_merges_and_removes() {
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let page = t.get(&r.location).await;
-    assert!(page.body.contains("Merged: Ana Lima now has the attempts of both"));
+    assert!(
+        page.body
+            .contains("Merged: Ana Lima now has the attempts of both")
+    );
     let rows = store.trainees(&class).await.expect("t");
     assert_eq!(rows.len(), 2);
     let merged = rows.iter().find(|r| r.id == ana_id).expect("Ana Lima");
@@ -369,7 +401,10 @@ async fn the_trainer_renames_merges_and_removes() {
         .await;
     assert_eq!(r.status, 303);
     let page = t.get(&r.location).await;
-    assert!(page.body.contains("Removed the trainee and their attempts."));
+    assert!(
+        page.body
+            .contains("Removed the trainee and their attempts.")
+    );
     assert_eq!(store.trainees(&class).await.expect("t").len(), 1);
     assert_eq!(store.class_attempts(&class).await.expect("a").len(), 2);
     assert_eq!(ben.get("/class").await.location, "/join");
