@@ -1,20 +1,24 @@
 //! Classroom load test: a room of trainees submitting at once while the trainer watches the board.
 //!
 //! ```text
-//! cargo bench --bench classroom_load                      # 40 trainees x 50 attempts
-//! SANDPIT_LOAD_TRAINEES=10 SANDPIT_LOAD_ATTEMPTS=5 cargo bench --bench classroom_load
-//! SANDPIT_LOAD_THINK_MS=2000 cargo bench --bench classroom_load   # paced: ~2 s between attempts
+//! cargo bench --bench classroom_load        # 200 trainees join within 30 s, 20 attempts each
+//! SANDPIT_LOAD_TRAINEES=40 SANDPIT_LOAD_ATTEMPTS=50 SANDPIT_LOAD_THINK_MS=0 \
+//!   SANDPIT_LOAD_JOIN_SECONDS=0 cargo bench --bench classroom_load   # saturation: no pauses
 //! ```
 //!
 //! Starts the real `sandpit serve --classroom` binary (release build) on 127.0.0.1 with a fresh
-//! data directory, signs the trainer in, starts a class with a monitoring, a rewrite and a triage
-//! exercise, and has every trainee join at once. Each trainee then submits its attempts one after
-//! another with no pause (a closed loop: the worst case, far busier than a real room), cycling
-//! through the three exercises with good, poor and unparseable answers, and loads the feedback
-//! page each submission redirects to, as a browser does. With `SANDPIT_LOAD_THINK_MS` each
-//! trainee pauses that long on average (half to one and a half times it) before the next attempt:
-//! still far busier than a real room, where an attempt takes minutes to write. Meanwhile the trainer's board and one
-//! exercise's board are fetched every second (the board's script refreshes every 4 s).
+//! data directory, signs the trainer in, and starts a class with a monitoring, a rewrite and a
+//! triage exercise. Every trainee comes from the one address, as a room behind a school's network
+//! does, and joins at its moment in `SANDPIT_LOAD_JOIN_SECONDS` (default 30: a room of 200
+//! joining within a minute); one in ten first mistypes the code (a typo, which must never hold the
+//! address), and one in twenty later leaves the Chromebook and rejoins with the rejoin word from
+//! the leave page. Each trainee submits its attempts one after another, cycling through the three
+//! exercises with good, poor and unparseable answers, and loads the feedback page each
+//! submission redirects to, as a browser does, pausing `SANDPIT_LOAD_THINK_MS` on average (half
+//! to one and a half times it; default 1000, 0 for a closed loop with no pause) before the next.
+//! That is still far busier than a real room, where an attempt takes minutes to write. Meanwhile
+//! the trainer's board and one exercise's board are fetched every second (the board's script
+//! refreshes every 4 s).
 //!
 //! Bounded: traffic goes to loopback only; each request times out after 30 s and the whole run
 //! after 10 minutes. At the end it checks, from the server's CSV export and then from the
@@ -62,12 +66,16 @@ fn main() {
     {
         return;
     }
-    let trainees = env_number("SANDPIT_LOAD_TRAINEES", 40);
-    let attempts = env_number("SANDPIT_LOAD_ATTEMPTS", 50);
-    let think_ms = std::env::var("SANDPIT_LOAD_THINK_MS")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok())
-        .unwrap_or(0);
+    let trainees = env_number("SANDPIT_LOAD_TRAINEES", 200);
+    let attempts = env_number("SANDPIT_LOAD_ATTEMPTS", 20);
+    let zero_or = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(default)
+    };
+    let think_ms = zero_or("SANDPIT_LOAD_THINK_MS", 1000);
+    let join_seconds = zero_or("SANDPIT_LOAD_JOIN_SECONDS", 30);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -80,7 +88,8 @@ fn main() {
         }
     };
     let ok = runtime.block_on(async {
-        match tokio::time::timeout(RUN_LIMIT, run(trainees, attempts, think_ms)).await {
+        match tokio::time::timeout(RUN_LIMIT, run(trainees, attempts, think_ms, join_seconds)).await
+        {
             Ok(Ok(ok)) => ok,
             Ok(Err(e)) => {
                 eprintln!("load test failed: {e}");
@@ -97,10 +106,105 @@ fn main() {
 fn unique_ids(ids: &[String]) -> HashSet<&str> {
     ids.iter().map(String::as_str).collect()
 }
-async fn run(trainees: usize, attempts: usize, think_ms: u64) -> Result<bool, String> {
+/// A slip of the class code: two neighbours swapped, or one character wrong.
+fn typo_of(code: &str, t: usize) -> String {
+    let mut chars: Vec<char> = code.chars().collect();
+    if t.is_multiple_of(2) && chars.len() > 1 && chars[0] != chars[1] {
+        chars.swap(0, 1);
+    } else if let Some(last) = chars.last_mut() {
+        *last = if *last == 'A' { 'B' } else { 'A' };
+    }
+    chars.into_iter().collect()
+}
+
+/// Joins the class as trainee `t` (with a typo first for one in ten); the session cookie and
+/// how long the join that worked took.
+async fn join(
+    http: &reqwest::Client,
+    base: &str,
+    code: &str,
+    t: usize,
+) -> Result<(String, Duration), String> {
+    let name = format!("Trainee {t:03}");
+    if t % 10 == 3 {
+        let r = post(
+            http,
+            base,
+            "/join",
+            None,
+            &[
+                ("code".into(), typo_of(code, t)),
+                ("name".into(), name.clone()),
+            ],
+        )
+        .await?;
+        if r.status != 400 {
+            return Err(format!(
+                "trainee {t}: a typo of the code answered {}",
+                r.status
+            ));
+        }
+    }
+    let at = Instant::now();
+    let r = post(
+        http,
+        base,
+        "/join",
+        None,
+        &[("code".into(), code.to_string()), ("name".into(), name)],
+    )
+    .await?;
+    match (r.status, r.cookie) {
+        (303, Some(cookie)) => Ok((cookie, at.elapsed())),
+        (status, _) => Err(format!("trainee {t} could not join: {status}")),
+    }
+}
+
+/// Leaves the Chromebook (reading the rejoin word on the way out) and joins again with it.
+async fn leave_and_rejoin(
+    http: &reqwest::Client,
+    base: &str,
+    code: &str,
+    t: usize,
+    cookie: &str,
+) -> Result<(String, Duration), String> {
+    let (_, page) = get(http, base, "/leave", cookie).await?;
+    let word = page
+        .split("class=\"rejoin-word\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .ok_or_else(|| format!("trainee {t}: no rejoin word on the leave page"))?
+        .to_string();
+    post(http, base, "/leave", Some(cookie), &[]).await?;
+    let at = Instant::now();
+    let r = post(
+        http,
+        base,
+        "/join",
+        None,
+        &[
+            ("code".into(), code.to_string()),
+            ("name".into(), format!("Trainee {t:03}")),
+            ("rejoin".into(), word),
+        ],
+    )
+    .await?;
+    match (r.status, r.cookie) {
+        (303, Some(cookie)) => Ok((cookie, at.elapsed())),
+        (status, _) => Err(format!("trainee {t} could not rejoin: {status}")),
+    }
+}
+
+async fn run(
+    trainees: usize,
+    attempts: usize,
+    think_ms: u64,
+    join_seconds: u64,
+) -> Result<bool, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     println!(
-        "classroom load: {trainees} trainees x {attempts} attempts, {}, against 127.0.0.1",
+        "classroom load: {trainees} trainees from one address joining within {join_seconds} s, \
+         {attempts} attempts each, {}, against 127.0.0.1",
         if think_ms == 0 {
             "no pause between attempts".to_string()
         } else {
@@ -173,45 +277,6 @@ async fn run(trainees: usize, attempts: usize, think_ms: u64) -> Result<bool, St
         .to_string();
 
     let timings = Arc::new(Mutex::new(Timings::default()));
-    let record = |kind: &'static str, d: Duration| {
-        if let Ok(mut t) = timings.lock() {
-            t.add(kind, d);
-        }
-    };
-
-    // Everyone joins at once.
-    let mut joins = tokio::task::JoinSet::new();
-    for t in 0..trainees {
-        let (base, code) = (base.clone(), code.clone());
-        joins.spawn(async move {
-            let http = client()?;
-            let at = Instant::now();
-            let r = post(
-                &http,
-                &base,
-                "/join",
-                None,
-                &[
-                    ("code".into(), code),
-                    ("name".into(), format!("Trainee {t:02}")),
-                ],
-            )
-            .await?;
-            let took = at.elapsed();
-            match (r.status, r.cookie) {
-                (303, Some(cookie)) => Ok::<_, String>((t, http, cookie, took)),
-                (status, _) => Err(format!("trainee {t} could not join: {status}")),
-            }
-        });
-    }
-    let mut people = Vec::new();
-    while let Some(j) = joins.join_next().await {
-        let (t, http, cookie, took) = j.map_err(|e| e.to_string())??;
-        record("join", took);
-        people.push((t, http, cookie));
-    }
-    people.sort_by_key(|p| p.0);
-
     // The trainer's board refreshes while the class works.
     let done = Arc::new(AtomicBool::new(false));
     let board = {
@@ -246,15 +311,55 @@ async fn run(trainees: usize, attempts: usize, think_ms: u64) -> Result<bool, St
         })
     };
 
-    // Every trainee submits, one attempt after another, all trainees at once.
+    // Every trainee joins at its moment, then submits, one attempt after another.
     let work_started = Instant::now();
     let mut work = tokio::task::JoinSet::new();
-    for (t, http, cookie) in people {
-        let (base, timings, triage_ids) = (base.clone(), timings.clone(), triage_ids.clone());
+    for t in 0..trainees {
+        let (base, code, timings, triage_ids) = (
+            base.clone(),
+            code.clone(),
+            timings.clone(),
+            triage_ids.clone(),
+        );
+        let join_at = Duration::from_millis(join_seconds * 1000 * t as u64 / trainees as u64);
         work.spawn(async move {
+            tokio::time::sleep(join_at).await;
+            let http = match client() {
+                Ok(h) => h,
+                Err(e) => {
+                    eprintln!("trainee {t}: {e}");
+                    return (t, Vec::new(), attempts.max(1));
+                }
+            };
+            let mut cookie = match join(&http, &base, &code, t).await {
+                Ok((cookie, took)) => {
+                    if let Ok(mut tm) = timings.lock() {
+                        tm.add("join", took);
+                    }
+                    cookie
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    return (t, Vec::new(), attempts.max(1));
+                }
+            };
             let mut ids = Vec::with_capacity(attempts);
             let mut errors = 0usize;
             for k in 0..attempts {
+                if t % 20 == 7 && k == attempts / 2 {
+                    match leave_and_rejoin(&http, &base, &code, t, &cookie).await {
+                        Ok((again, took)) => {
+                            cookie = again;
+                            if let Ok(mut tm) = timings.lock() {
+                                tm.add("rejoin", took);
+                            }
+                        }
+                        Err(e) => {
+                            errors += 1;
+                            eprintln!("{e}");
+                        }
+                    }
+                }
                 let (exercise, kind, fields) = answer(t, k, &triage_ids);
                 let at = Instant::now();
                 let r = post(
@@ -382,7 +487,9 @@ async fn run(trainees: usize, attempts: usize, think_ms: u64) -> Result<bool, St
         "triage" => 3,
         "feedback" => 4,
         "board" => 5,
-        _ => 6,
+        "join" => 6,
+        "rejoin" => 7,
+        _ => 8,
     });
     println!();
     println!(

@@ -7,7 +7,7 @@
 
 mod support;
 
-use support::classroom::{class_with, join, submit, trainer};
+use support::classroom::{class_with, join, rejoin, submit, trainer};
 use support::{Client, Resp, Setup, start};
 
 /// The source of every file of `src/web`: the route table (`routes.rs`) and the web modules'
@@ -351,8 +351,8 @@ async fn every_route_for_every_role() {
                 // A second session of the same person, so the others stay signed in.
                 match role {
                     Role::Anonymous => client.clone(),
-                    Role::TraineeA => join(&server, &w.code, ALICE).await,
-                    Role::TraineeB => join(&server, &w.code, BOB).await,
+                    Role::TraineeA => rejoin(&server, &w.code, ALICE).await,
+                    Role::TraineeB => rejoin(&server, &w.code, BOB).await,
                     Role::Trainer => trainer(&server).await,
                 }
             } else {

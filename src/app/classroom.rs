@@ -1,112 +1,32 @@
-//! The classroom's ways in: a trainee joining a class with its code and a name, and the trainer
-//! signing in with the secret key or the password. Both are counted per address by a
-//! `Limiter`, so a class code cannot be guessed and a room behind one address is not shut out;
-//! the pages, and anything else that lets people in, get the same answers from here.
+//! The classroom's ways in: a trainee joining a class with its code and a name (and, to come
+//! back as a name already in the class, that name's rejoin word), and the trainer signing in
+//! with the secret key or the password. Every try is counted by the `Limiter` (`app::limiter`):
+//! wrong codes far from every class code, wrong keys and wrong rejoin words are guesses and can
+//! hold an address; typos of a real code never do, so a room behind one address is not shut out
+//! and a class code still cannot be guessed. The pages get the same answers from here.
 
-use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use super::App;
-use crate::error::{Error, FieldError, Result};
-use crate::store::classroom::{CODE_LENGTH, SessionOwner, Trainee, normalise_code, normalise_name};
+pub use super::limiter::{
+    Hold, Key, LIMIT_WINDOW, Limiter, MAX_FAILURES, MAX_NAME_GUESSES, MAX_SIGN_INS, MAX_TRIES,
+    MAX_WORD_GUESSES, near_miss, tidy_code,
+};
+use crate::error::{FieldError, Result};
+use crate::store::classroom::{
+    CODE_LENGTH, SessionOwner, Trainee, normalise_code, normalise_name, normalise_rejoin_word,
+};
 
 /// A session lasts a long training day, so nobody is signed out mid-class.
 pub const SESSION_HOURS: i64 = 16;
 
-/// Counts joins and sign-ins per address. In memory on purpose: a rate limit that forgets on
-/// restart costs nothing, and a database write per wrong guess would be the attacker's lever.
-#[derive(Debug)]
-pub struct Limiter {
-    window: Duration,
-    max_tries: usize,
-    max_failures: usize,
-    by_ip: Mutex<HashMap<IpAddr, Tries>>,
-}
-
-#[derive(Debug, Default)]
-struct Tries {
-    tries: VecDeque<Instant>,
-    failures: VecDeque<Instant>,
-}
-
-/// How long the limiter remembers an address's tries.
-pub const LIMIT_WINDOW: Duration = Duration::from_secs(600);
-/// Wrong class codes, keys or passwords an address may send in the window.
-pub const MAX_FAILURES: usize = 30;
-/// Joins and sign-ins an address may make in the window.
-pub const MAX_TRIES: usize = 300;
-
-impl Default for Limiter {
-    /// Generous enough for a room whose Chromebooks reach Sandpit through one shared address
-    /// (a school network's NAT), tight enough that a class code (one of 31^6) is never guessed.
-    fn default() -> Self {
-        Limiter::new(LIMIT_WINDOW, MAX_TRIES, MAX_FAILURES)
-    }
-}
-
-impl Limiter {
-    pub fn new(window: Duration, max_tries: usize, max_failures: usize) -> Self {
-        Limiter {
-            window,
-            max_tries,
-            max_failures,
-            by_ip: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Counts a try; Err(seconds to wait) when the address has had too many.
-    pub fn try_once(&self, ip: IpAddr) -> std::result::Result<(), u64> {
-        let now = Instant::now();
-        let mut map = match self.by_ip.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        if map.len() > 10_000 {
-            // Bounded memory under a flood of addresses: forget the quiet ones.
-            let window = self.window;
-            map.retain(|_, t| {
-                t.tries
-                    .back()
-                    .is_some_and(|at| now.duration_since(*at) < window)
-            });
-        }
-        let entry = map.entry(ip).or_default();
-        let window = self.window;
-        let expired = |at: &Instant| now.duration_since(*at) >= window;
-        while entry.tries.front().is_some_and(expired) {
-            entry.tries.pop_front();
-        }
-        while entry.failures.front().is_some_and(expired) {
-            entry.failures.pop_front();
-        }
-        let full = |q: &VecDeque<Instant>, max: usize| {
-            (q.len() >= max).then(|| {
-                q.front()
-                    .map(|at| window.saturating_sub(now.duration_since(*at)))
-            })
-        };
-        if let Some(wait) =
-            full(&entry.failures, self.max_failures).or_else(|| full(&entry.tries, self.max_tries))
-        {
-            return Err(wait.unwrap_or(window).as_secs().max(1));
-        }
-        entry.tries.push_back(now);
-        Ok(())
-    }
-
-    /// Counts a failed try (wrong code, wrong key or password).
-    pub fn failed(&self, ip: IpAddr) {
-        let mut map = match self.by_ip.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        map.entry(ip)
-            .or_default()
-            .failures
-            .push_back(Instant::now());
-    }
+/// What a trainee typed on the join page.
+#[derive(Debug, Clone, Copy)]
+pub struct JoinForm<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    /// The rejoin word, when they gave one: needed to come back as a name already in the class.
+    pub rejoin_word: &'a str,
 }
 
 /// Why a way in was refused.
@@ -119,66 +39,159 @@ pub enum Refused {
 }
 
 impl App {
-    /// A trainee joins a class with its code and their name, from `ip`. A session that was on
-    /// this browser (another person's, on a shared Chromebook) ends. Returns the new session's
-    /// token, or why not.
+    /// A trainee joins a class from `ip`: a new name joins (if the class is open); a name
+    /// already in the class comes back as that trainee only with its rejoin word (even when the
+    /// class is closed to new joins), or from the browser that trainee is signed in on. A session
+    /// that was on this browser (another person's, on a shared Chromebook) ends. Returns the new
+    /// session's token, or why not.
     pub async fn join_class(
         &self,
-        code: &str,
-        name: &str,
+        form: JoinForm<'_>,
         ip: IpAddr,
         replacing: Option<&str>,
     ) -> Result<std::result::Result<String, Refused>> {
-        if let Err(wait) = self.limiter.try_once(ip) {
+        let door = Key::Join(ip);
+        if let Err(wait) = self.limiter.try_once(&door) {
             return Ok(Err(Refused::Wait(wait)));
         }
+        let field = |field: &'static str, message: String| FieldError { field, message };
         let mut errors = Vec::new();
-        if normalise_code(code).is_none() {
-            self.limiter.failed(ip);
-            errors.push(FieldError {
-                field: "code",
-                message: if code.trim().is_empty() {
-                    "Enter the class code".into()
+        let class = if form.code.trim().is_empty() {
+            errors.push(field("code", "Enter the class code".into()));
+            None
+        } else {
+            let class = match normalise_code(form.code) {
+                Some(code) => self.store.class_by_code(&code).await?,
+                None => None,
+            };
+            if class.is_none() {
+                // A slip of a real code is the room's typo: shown to the trainer, never held
+                // against the address. Anything else is a guess.
+                let typed = tidy_code(form.code);
+                let codes = self.store.class_codes().await?;
+                if codes.iter().any(|c| near_miss(&typed, c)) {
+                    self.limiter.typo(&door);
                 } else {
-                    format!(
-                        "The class code is {CODE_LENGTH} letters and numbers, as the trainer shows it"
-                    )
-                },
-            });
-        }
-        if let Err(e) = normalise_name(name) {
-            errors.push(FieldError {
-                field: "name",
-                message: e.to_string(),
-            });
-        }
-        if !errors.is_empty() {
-            return Ok(Err(Refused::Fields(errors)));
-        }
-        let trainee: Trainee = match self.store.join_class(code, name).await {
-            Ok(t) => t,
-            Err(Error::Invalid(message)) => {
-                self.limiter.failed(ip);
-                return Ok(Err(Refused::Fields(vec![FieldError {
-                    field: "code",
-                    message,
-                }])));
+                    self.limiter.guessed(&door);
+                }
+                errors.push(field(
+                    "code",
+                    if normalise_code(form.code).is_none() {
+                        format!(
+                            "The class code is {CODE_LENGTH} letters and numbers, as the trainer \
+                             shows it. Check it with your trainer"
+                        )
+                    } else {
+                        "There is no class with that code. Check it with your trainer".into()
+                    },
+                ));
             }
-            Err(e) => return Err(e),
+            class
+        };
+        let name = match normalise_name(form.name) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                errors.push(field("name", e.to_string()));
+                None
+            }
+        };
+        let (Some(class), Some((name, key)), true) = (class, name, errors.is_empty()) else {
+            return Ok(Err(Refused::Fields(errors)));
+        };
+
+        let trainee = match self.store.trainee_by_name(&class.id, &key).await? {
+            None if !class.open => {
+                return Ok(Err(Refused::Fields(vec![field(
+                    "code",
+                    "This class is closed to new joins. If you joined it earlier, type your name \
+                     as you did then. Otherwise ask your trainer to open it"
+                        .into(),
+                )])));
+            }
+            None => match self.store.add_trainee(&class.id, &name, &key).await? {
+                Some(t) => t,
+                // Someone of that name joined a moment ago: they are not this person.
+                None => return Ok(Err(Refused::Fields(vec![name_taken(&name)]))),
+            },
+            Some((trainee, word)) => {
+                match self
+                    .may_rejoin(&trainee, &word, form.rejoin_word, ip, replacing)
+                    .await?
+                {
+                    Ok(()) => trainee,
+                    Err(refused) => return Ok(Err(refused)),
+                }
+            }
         };
         self.start_session(SessionOwner::Trainee(trainee), replacing)
             .await
             .map(Ok)
     }
 
-    /// The trainer signs in with the secret key (or the configured password), from `ip`.
+    /// Whether this person may come back as `trainee`, a name already in the class: from the
+    /// browser that trainee is signed in on, or with the name's rejoin word. Wrong words are
+    /// guesses, counted for the name and (unless a slip of the right word) for the address.
+    async fn may_rejoin(
+        &self,
+        trainee: &Trainee,
+        word: &str,
+        typed: &str,
+        ip: IpAddr,
+        replacing: Option<&str>,
+    ) -> Result<std::result::Result<(), Refused>> {
+        if let Some(token) = replacing
+            && let Some(SessionOwner::Trainee(current)) = self.store.session(token).await?
+            && current.id == trainee.id
+        {
+            return Ok(Ok(()));
+        }
+        let typed = normalise_rejoin_word(typed);
+        if typed.is_empty() {
+            return Ok(Err(Refused::Fields(vec![name_taken(&trainee.name)])));
+        }
+        let by_name = Key::Name(trainee.id.clone());
+        let by_address = Key::Words(ip);
+        if self.limiter.check(&by_name).is_err() || self.limiter.check(&by_address).is_err() {
+            return Ok(Err(Refused::Fields(vec![FieldError {
+                field: "rejoin",
+                message: format!(
+                    "Too many wrong rejoin words for {}. Ask your trainer: they can see your \
+                     rejoin word",
+                    trainee.name
+                ),
+            }])));
+        }
+        if !word.is_empty() && same_secret(&typed, word) {
+            return Ok(Ok(()));
+        }
+        // Every wrong word counts against the name; against the address only a word far from
+        // the name's own (a slip of one's own word is a typo, as with class codes).
+        self.limiter.guessed(&by_name);
+        if near_miss(&typed, word) {
+            self.limiter.typo(&by_address);
+        } else {
+            self.limiter.guessed(&by_address);
+        }
+        Ok(Err(Refused::Fields(vec![FieldError {
+            field: "rejoin",
+            message: format!(
+                "That is not the rejoin word for {}. Check it on your class page or with your \
+                 trainer. If you are someone else, add an initial to your name",
+                trainee.name
+            ),
+        }])))
+    }
+
+    /// The trainer signs in with the secret key (or the configured password), from `ip`. Counted
+    /// apart from the trainees' joins, so a room's wrong codes never keep the trainer out.
     pub async fn sign_in_trainer(
         &self,
         typed: &str,
         ip: IpAddr,
         replacing: Option<&str>,
     ) -> Result<std::result::Result<String, Refused>> {
-        if let Err(wait) = self.limiter.try_once(ip) {
+        let door = Key::SignIn(ip);
+        if let Err(wait) = self.limiter.try_once(&door) {
             return Ok(Err(Refused::Wait(wait)));
         }
         let typed = typed.trim();
@@ -189,7 +202,7 @@ impl App {
             .as_deref()
             .is_some_and(|p| same_secret(typed, p));
         if !(same_secret(typed, &key) || by_password) {
-            self.limiter.failed(ip);
+            self.limiter.guessed(&door);
             return Ok(Err(Refused::Fields(vec![FieldError {
                 field: "secret",
                 message: if typed.is_empty() {
@@ -213,6 +226,17 @@ impl App {
     }
 }
 
+/// The answer to a name already in the class, typed without its rejoin word.
+fn name_taken(name: &str) -> FieldError {
+    FieldError {
+        field: "rejoin",
+        message: format!(
+            "Someone called {name} has already joined this class. If that is you, enter your \
+             rejoin word (it is on your class page). If not, add an initial to your name"
+        ),
+    }
+}
+
 /// Compares secrets in time that does not depend on where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -222,31 +246,6 @@ pub fn same_secret(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn limiter_counts_failures_and_tries_per_address() {
-        let limiter = Limiter::new(Duration::from_secs(600), 5, 2);
-        let a: IpAddr = "10.0.0.1".parse().expect("ip");
-        let b: IpAddr = "10.0.0.2".parse().expect("ip");
-        assert!(limiter.try_once(a).is_ok());
-        limiter.failed(a);
-        assert!(limiter.try_once(a).is_ok());
-        limiter.failed(a);
-        let wait = limiter.try_once(a).expect_err("two failures: wait");
-        assert!(wait > 0 && wait <= 600);
-        assert!(
-            limiter.try_once(b).is_ok(),
-            "another address is not held up"
-        );
-        for _ in 0..4 {
-            assert!(limiter.try_once(b).is_ok());
-        }
-        assert!(limiter.try_once(b).is_err(), "five tries is the most");
-        let quick = Limiter::new(Duration::from_millis(1), 1, 1);
-        assert!(quick.try_once(a).is_ok());
-        std::thread::sleep(Duration::from_millis(5));
-        assert!(quick.try_once(a).is_ok(), "the window moves on");
-    }
 
     #[test]
     fn secrets_compare_whole() {

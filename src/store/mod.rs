@@ -125,6 +125,7 @@ impl Store {
             .run(&writer)
             .await
             .map_err(|e| Error::internal(anyhow::anyhow!("database migration failed: {e}")))?;
+        Store::fill_rejoin_words_on(&writer).await?;
         // An in-memory database exists once per connection: there the writer reads too, and
         // there is no log to checkpoint.
         if in_memory {

@@ -17,7 +17,7 @@ use super::session::{
     ClientIp, TraineeOnly, Who, classroom_off, clear_cookie, signed_in, too_many,
 };
 use crate::app::App;
-use crate::app::classroom::Refused;
+use crate::app::classroom::{JoinForm as Joining, Refused};
 use crate::catalog::exercises::{Exercise, Task};
 use crate::error::FieldError;
 use crate::store::classroom::{CODE_LENGTH, Evaluation, NAME_MAX, SessionOwner};
@@ -44,6 +44,8 @@ struct JoinPage {
     left: bool,
     code_length: usize,
     name_max: usize,
+    /// Ask for the rejoin word (open its field): the name is already in the class.
+    ask_word: bool,
 }
 
 impl JoinPage {
@@ -91,6 +93,7 @@ pub async fn join_form(
         left: q.left.is_some(),
         code_length: CODE_LENGTH,
         name_max: NAME_MAX,
+        ask_word: false,
     })
 }
 
@@ -100,6 +103,9 @@ pub struct JoinForm {
     code: String,
     #[serde(default)]
     name: String,
+    /// The rejoin word, to come back as a name already in the class.
+    #[serde(default)]
+    rejoin: String,
 }
 
 pub async fn join(
@@ -114,15 +120,25 @@ pub async fn join(
     let replacing = who.as_ref().map(|Extension(w)| w.token.as_str());
     match state
         .app
-        .join_class(&form.code, &form.name, ip, replacing)
+        .join_class(
+            Joining {
+                code: &form.code,
+                name: &form.name,
+                rejoin_word: &form.rejoin,
+            },
+            ip,
+            replacing,
+        )
         .await?
     {
         Ok(token) => Ok(signed_in(&token, "/class")),
         Err(Refused::Wait(wait)) => Ok(too_many(wait)),
         Err(Refused::Fields(errors)) => {
+            let ask_word = errors.iter().any(|e| e.field == "rejoin");
             let page = JoinPage {
                 code: form.code,
                 name: form.name,
+                ask_word,
                 errors,
                 signed_in_as: None,
                 left: false,
@@ -131,6 +147,40 @@ pub async fn join(
             };
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
         }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "leave.html")]
+struct LeavePage {
+    name: String,
+    rejoin_word: String,
+}
+
+/// Before a trainee leaves a shared Chromebook: their rejoin word, to note down, and the button
+/// that ends the session. The trainer signs out from their own pages.
+pub async fn leave_form(
+    State(state): State<AppState>,
+    who: Option<Extension<Who>>,
+) -> Result<Response, PageError> {
+    if !state.app.config.classroom {
+        return Ok(classroom_off());
+    }
+    match who.map(|Extension(w)| w.owner) {
+        Some(SessionOwner::Trainee(t)) => {
+            let rejoin_word = state
+                .app
+                .store
+                .rejoin_word(&t.id)
+                .await?
+                .unwrap_or_default();
+            Ok(render(&LeavePage {
+                name: t.name,
+                rejoin_word,
+            }))
+        }
+        Some(SessionOwner::Trainer) => Ok(Redirect::to("/trainer").into_response()),
+        None => Ok(Redirect::to("/join").into_response()),
     }
 }
 
@@ -177,6 +227,7 @@ pub struct ClassItem {
 #[template(path = "class.html")]
 struct ClassPage {
     name: String,
+    rejoin_word: String,
     class_title: String,
     items: Vec<ClassItem>,
     evaluated: bool,
@@ -283,8 +334,10 @@ pub async fn class_page(
     let class = store.require_class(&trainee.class_id).await?;
     let items = class_items(&state.app, &class.id, &trainee.id).await?;
     let evaluated = store.evaluation(&trainee.id).await?.is_some();
+    let rejoin_word = store.rejoin_word(&trainee.id).await?.unwrap_or_default();
     Ok(render(&ClassPage {
         name: trainee.name,
+        rejoin_word,
         class_title: class.title,
         items,
         evaluated,

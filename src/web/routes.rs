@@ -44,7 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/feeds/export.opml", get(feeds::export))
         // classroom: trainees (join, leave, class page, evaluation)
         .route("/join", get(classroom::join_form).post(classroom::join))
-        .route("/leave", post(classroom::leave))
+        .route("/leave", get(classroom::leave_form).post(classroom::leave))
         .route("/class", get(classroom::class_page))
         .route(
             "/class/evaluation",

@@ -64,6 +64,36 @@ pub async fn join(server: &Server, code: &str, name: &str) -> Client {
     signed_in(server, "/join", &[("code", code), ("name", name)], "/class").await
 }
 
+/// The rejoin word of the trainee of this name (tidied as joining tidies it) in the class with
+/// this code, read from the database.
+pub async fn rejoin_word(server: &Server, code: &str, name: &str) -> String {
+    let store = &server.app.store;
+    let class = store
+        .class_by_code(code)
+        .await
+        .expect("lookup")
+        .expect("the class");
+    let (_, key) = sandpit::store::classroom::normalise_name(name).expect("a valid name");
+    store
+        .trainee_by_name(&class.id, &key)
+        .await
+        .expect("lookup")
+        .expect("the trainee has joined")
+        .1
+}
+
+/// A trainee already in the class, coming back on another browser with their rejoin word.
+pub async fn rejoin(server: &Server, code: &str, name: &str) -> Client {
+    let word = rejoin_word(server, code, name).await;
+    signed_in(
+        server,
+        "/join",
+        &[("code", code), ("name", name), ("rejoin", &word)],
+        "/class",
+    )
+    .await
+}
+
 /// Submits an answer; returns the attempt id from the redirect to its feedback.
 pub async fn submit(client: &mut Client, exercise: &str, answer: &str) -> String {
     let r = client

@@ -18,7 +18,10 @@ pub use debrief::Reveal;
 pub use evaluations::Evaluation;
 pub use exercises::ClassExercise;
 pub use sessions::{SessionOwner, new_token, token_hash};
-pub use trainees::{NAME_MAX, Trainee, TraineeRow, normalise_name};
+pub use trainees::{
+    NAME_MAX, REJOIN_WORD_COUNT, Trainee, TraineeIdentity, TraineeRow, new_rejoin_word,
+    normalise_name, normalise_rejoin_word,
+};
 pub use uploads::UploadedExercise;
 
 /// A fresh in-memory store for the tests of every part.

@@ -9,6 +9,7 @@ mod exports;
 mod live;
 mod picker;
 mod present;
+mod trainees;
 mod uploads;
 
 use askama::Template;
@@ -178,6 +179,7 @@ pub fn routes() -> Router<AppState> {
         .merge(present::routes())
         .merge(exports::routes())
         .merge(uploads::routes())
+        .merge(trainees::routes())
 }
 
 #[cfg(test)]
