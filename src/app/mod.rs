@@ -4,8 +4,10 @@
 
 pub mod access;
 pub mod classroom;
+pub mod drafts;
 mod exercises;
 pub mod feeds;
+pub mod practice;
 pub mod search_cache;
 pub mod serving;
 mod shipped;
