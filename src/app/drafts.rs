@@ -102,7 +102,12 @@ pub fn is_empty(answer: &Answer) -> bool {
 impl App {
     /// Keeps what the learner typed as their draft of the exercise. An empty answer, or the
     /// latest attempt's own, forgets it, so the box shows the latest attempt again.
-    pub async fn keep_draft(&self, learner: &Learner, exercise_id: &str, answer: &Answer) -> Result<()> {
+    pub async fn keep_draft(
+        &self,
+        learner: &Learner,
+        exercise_id: &str,
+        answer: &Answer,
+    ) -> Result<()> {
         let stored = answer.stored();
         // The box already shows the latest attempt's answer when no draft is kept: the same
         // words again are not a draft, and keeping them would label them "not sent yet".
@@ -115,7 +120,9 @@ impl App {
         if is_empty(answer) || latest.as_deref() == Some(stored.as_str()) {
             return self.store.clear_draft(&learner.id, exercise_id).await;
         }
-        self.store.save_draft(&learner.id, exercise_id, &stored).await
+        self.store
+            .save_draft(&learner.id, exercise_id, &stored)
+            .await
     }
 
     /// The learner's kept draft of the exercise.
@@ -156,31 +163,56 @@ mod tests {
         assert!(ok.problem.is_none());
         assert!(matches!(ok.answer, Answer::Text(ref t) if t == "flood OR storm"));
         let empty = read_form(&ex, &fields(&[("answer", "   ")]));
-        assert!(empty.problem.expect("empty").to_string().contains("Write a query"));
+        assert!(
+            empty
+                .problem
+                .expect("empty")
+                .to_string()
+                .contains("Write a query")
+        );
         let missing = read_form(&ex, &[]);
         assert!(missing.problem.is_some() && is_empty(&missing.answer));
         let long = "é".repeat(ANSWER_MAX + 1);
         let too_long = read_form(&ex, &fields(&[("answer", &long)]));
-        assert!(too_long.problem.expect("long").to_string().contains("too long"));
-        assert!(matches!(too_long.answer, Answer::Text(ref t) if *t == long), "kept whole");
+        assert!(
+            too_long
+                .problem
+                .expect("long")
+                .to_string()
+                .contains("too long")
+        );
+        assert!(
+            matches!(too_long.answer, Answer::Text(ref t) if *t == long),
+            "kept whole"
+        );
         // The limit counts characters, not bytes: 100,000 accented letters are taken.
         let most = "é".repeat(ANSWER_MAX);
-        assert!(read_form(&ex, &fields(&[("answer", &most)])).problem.is_none());
+        assert!(
+            read_form(&ex, &fields(&[("answer", &most)]))
+                .problem
+                .is_none()
+        );
     }
 
     #[test]
     fn posts_keep_their_platform_and_triage_keeps_good_labels() {
         let ex = exercise(Kind::Rewrite);
-        let Task::Rewrite(r) = &ex.task else { panic!("rewrite") };
+        let Task::Rewrite(r) = &ex.task else {
+            panic!("rewrite")
+        };
         let read = read_form(
             &ex,
             &fields(&[("platform", "no-such-platform"), ("answer", "Roads closed")]),
         );
-        assert!(matches!(read.answer, Answer::Post { ref platform, ref text }
-            if text == "Roads closed" && platform.as_ref() == r.platforms.first()));
+        assert!(
+            matches!(read.answer, Answer::Post { ref platform, ref text }
+            if text == "Roads closed" && platform.as_ref() == r.platforms.first())
+        );
 
         let ex = exercise(Kind::Triage);
-        let Task::Triage(t) = &ex.task else { panic!("triage") };
+        let Task::Triage(t) = &ex.task else {
+            panic!("triage")
+        };
         let first = format!("label:{}", t.items[0].id);
         let second = format!("label:{}", t.items[1].id);
         let read = read_form(
@@ -191,8 +223,19 @@ mod tests {
                 ("label:not-an-item", "relevant"),
             ]),
         );
-        assert!(read.problem.expect("bad label").to_string().contains("\"maybe\""));
-        let Answer::Labels(labels) = read.answer else { panic!("labels") };
-        assert_eq!(labels.len(), 1, "the good label is kept, the others left out");
+        assert!(
+            read.problem
+                .expect("bad label")
+                .to_string()
+                .contains("\"maybe\"")
+        );
+        let Answer::Labels(labels) = read.answer else {
+            panic!("labels")
+        };
+        assert_eq!(
+            labels.len(),
+            1,
+            "the good label is kept, the others left out"
+        );
     }
 }

@@ -74,7 +74,11 @@ impl App {
     /// order that is open to them (not locked) and not passed yet; for a self-learner (and the
     /// trainer), the next in the catalogue's order (the order of the exercise list) not passed
     /// yet. None when there is nothing left to pass.
-    pub async fn next_exercise(&self, learner: &Learner, current: &str) -> Result<Option<Exercise>> {
+    pub async fn next_exercise(
+        &self,
+        learner: &Learner,
+        current: &str,
+    ) -> Result<Option<Exercise>> {
         let passed: HashSet<String> = self
             .store
             .standings(&learner.id)

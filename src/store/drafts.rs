@@ -22,13 +22,13 @@ impl Store {
 
     /// The learner's draft of the exercise, if one is kept.
     pub async fn draft(&self, learner: &str, exercise_id: &str) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar(
-            "SELECT answer FROM drafts WHERE learner = ? AND exercise_id = ?",
+        Ok(
+            sqlx::query_scalar("SELECT answer FROM drafts WHERE learner = ? AND exercise_id = ?")
+                .bind(learner)
+                .bind(exercise_id)
+                .fetch_optional(self.pool())
+                .await?,
         )
-        .bind(learner)
-        .bind(exercise_id)
-        .fetch_optional(self.pool())
-        .await?)
     }
 
     /// Forgets the draft: an attempt now holds the learner's words.
@@ -51,7 +51,9 @@ mod tests {
         let s = Store::in_memory().await.expect("store");
         assert_eq!(s.draft("kim", "ex").await.expect("read"), None);
         s.save_draft("kim", "ex", "flood").await.expect("save");
-        s.save_draft("kim", "ex", "flood OR storm").await.expect("replace");
+        s.save_draft("kim", "ex", "flood OR storm")
+            .await
+            .expect("replace");
         s.save_draft("lee", "ex", "other").await.expect("save");
         assert_eq!(
             s.draft("kim", "ex").await.expect("read").as_deref(),

@@ -130,8 +130,14 @@ pub async fn join(
         Err(Refused::Fields(errors)) if form.carried.exercise.is_some() => {
             let code = form.code.clone();
             let name = form.name.clone();
-            Ok(super::exercises::rejoin_refused(&state.app, &form.carried, code, name, errors.clone())
-                .unwrap_or_else(|| join_refused(form.code, form.name, errors)))
+            Ok(super::exercises::rejoin_refused(
+                &state.app,
+                &form.carried,
+                code,
+                name,
+                errors.clone(),
+            )
+            .unwrap_or_else(|| join_refused(form.code, form.name, errors)))
         }
         Err(Refused::Fields(errors)) => Ok(join_refused(form.code, form.name, errors)),
     }

@@ -188,7 +188,10 @@ pub async fn show(
 
 /// When an attempt was made, as the page says it.
 fn made_at(created_at: &str) -> String {
-    created_at.get(..16).unwrap_or_default().replace('T', " at ")
+    created_at
+        .get(..16)
+        .unwrap_or_default()
+        .replace('T', " at ")
 }
 
 /// The exercise page of `learner`: the feedback on `attempt_id` (else on the latest attempt),
@@ -395,7 +398,11 @@ struct Sent {
     unreadable: Option<Error>,
 }
 
-fn sent(state: &AppState, who: Option<Extension<Who>>, body: Result<Bytes, BytesRejection>) -> Sent {
+fn sent(
+    state: &AppState,
+    who: Option<Extension<Who>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Sent {
     let learner = learner_of(state.app.config.classroom, who.as_ref().map(|w| &w.0));
     match body {
         Ok(bytes) => Sent {
@@ -450,7 +457,9 @@ async fn refused(
             title,
             message,
             ex: Some(ex.clone()),
-            draft: carried.then(|| answer_text(&answer.stored())).filter(|d| !d.trim().is_empty()),
+            draft: carried
+                .then(|| answer_text(&answer.stored()))
+                .filter(|d| !d.trim().is_empty()),
             carry: None,
             errors: Vec::new(),
             code: String::new(),
@@ -646,17 +655,23 @@ pub async fn after_join(app: &App, token: &str, carried: &Carried) -> Option<Str
     let ex = app.exercise(carried.exercise.as_deref()?).ok()?;
     if let Some(draft) = carried.draft.as_deref().filter(|d| !d.trim().is_empty())
         && let Ok(Some(owner)) = app.store.session(token).await
-        && let Some(learner) = learner_of(true, Some(&Who {
-            owner,
-            token: token.to_string(),
-        }))
+        && let Some(learner) = learner_of(
+            true,
+            Some(&Who {
+                owner,
+                token: token.to_string(),
+            }),
+        )
     {
         let answer = Answer::from_stored(&ex, draft);
         if let Err(e) = app.keep_draft(&learner, &ex.id, &answer).await {
             tracing::error!("keeping a carried draft failed: {e:#}");
         }
     }
-    Some(format!("/exercises/{}#answer-form", super::pages::urlencode(&ex.id)))
+    Some(format!(
+        "/exercises/{}#answer-form",
+        super::pages::urlencode(&ex.id)
+    ))
 }
 
 /// Joining from the session-ended page was refused: the same page again, with the reasons and

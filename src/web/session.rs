@@ -428,11 +428,20 @@ mod tests {
         for p in ["/trainer/login", "/trainers", "/feedsx", "/class", "/join"] {
             assert!(!is_trainer_only(p), "{p}");
         }
-        for p in ["/exercises/x/attempts", "/exercises/x/hint", "/exercises/x/reveal"] {
+        for p in [
+            "/exercises/x/attempts",
+            "/exercises/x/hint",
+            "/exercises/x/reveal",
+        ] {
             assert!(keeps_draft(&Method::POST, p), "{p}");
             assert!(!keeps_draft(&Method::GET, p), "{p}");
         }
-        for p in ["/exercises/x", "/exercises//attempts", "/exercises/x/attempts/y", "/leave"] {
+        for p in [
+            "/exercises/x",
+            "/exercises//attempts",
+            "/exercises/x/attempts/y",
+            "/leave",
+        ] {
             assert!(!keeps_draft(&Method::POST, p), "{p}");
         }
     }
