@@ -73,6 +73,25 @@ async function lockWhileTyping(t) {
     await t.goto(plain, `/exercises/${REWRITE}`);
     check((await plain.locator('#answer').inputValue()) === DRAFT, 'the draft is kept for the next page load');
   });
+  await t.step('reopened, but signed out in another tab: the draft comes back with a way in', async () => {
+    await post(t, trainer, `${classUrl}/exercises/${REWRITE}/lock`, { locked: '0' });
+    await t.goto(trainee, `/exercises/${REWRITE}`);
+    // "Leave this computer" in another tab ends the session this page was loaded with.
+    const left = await trainee.context().request.post(t.url('/leave'), { maxRedirects: 0 });
+    check(left.status() === 303, `left in another tab (${left.status()})`);
+    await tabTo(trainee, 'form#answer-form button[type=submit]');
+    await pressAndWait(trainee, 'Enter');
+    check((await trainee.locator('#draft').inputValue()) === DRAFT, 'the draft is shown to copy');
+    check(await trainee.locator('#draft').evaluate((el) => el.readOnly), 'read-only');
+    await t.audit(trainee, 'exercise-session-ended');
+    await tabTo(trainee, '#code');
+    await retype(trainee, code);
+    await tabTo(trainee, '#name');
+    await retype(trainee, 'Tess Typing');
+    await tabTo(trainee, 'form[action="/join"] button[type=submit]');
+    await pressAndWait(trainee, 'Enter', new RegExp(`/exercises/${REWRITE}#answer-form$`));
+    check((await trainee.inputValue('#answer')) === DRAFT, 'joined again, the draft is back in the box');
+  });
 }
 
 async function hintBesideFeedback(t) {
