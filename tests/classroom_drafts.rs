@@ -310,6 +310,11 @@ async fn bad_oversized_and_malformed_answers_keep_the_draft() {
         "{}",
         r.body
     );
+    assert_eq!(
+        answer_box(&r.body).as_deref(),
+        Some(long.as_str()),
+        "the draft kept before stays in the box"
+    );
     assert!(r.body.contains("class=\"error-summary\""));
 
     // Malformed: broken escapes and bytes that are not UTF-8 are read as well as they can be,

@@ -101,13 +101,22 @@ pub fn is_empty(answer: &Answer) -> bool {
 
 impl App {
     /// Keeps what the learner typed as their draft of the exercise. An empty answer, or the
-    /// latest attempt's own, forgets it, so the box shows the latest attempt again.
+    /// latest attempt's own, forgets it, so the box shows the latest attempt again. Nothing is
+    /// kept for an exercise outside the learner's class.
     pub async fn keep_draft(
         &self,
         learner: &Learner,
         exercise_id: &str,
         answer: &Answer,
     ) -> Result<()> {
+        // An exercise outside the learner's class takes no attempts: nothing to keep a draft for.
+        if self
+            .in_class(learner, exercise_id)
+            .await?
+            .is_some_and(|c| !c.chosen)
+        {
+            return Ok(());
+        }
         let stored = answer.stored();
         // The box already shows the latest attempt's answer when no draft is kept: the same
         // words again are not a draft, and keeping them would label them "not sent yet".

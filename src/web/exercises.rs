@@ -202,7 +202,7 @@ async fn exercise_page(
     learner: &Learner,
     id: &str,
     attempt_id: Option<&str>,
-    sent: Option<(Answer, Refusal)>,
+    sent: Option<(Option<Answer>, Refusal)>,
 ) -> crate::error::Result<ExercisePage> {
     let ex = app.exercise(id)?;
     let history = app.store.attempts(&learner.id, Some(id)).await?;
@@ -231,7 +231,8 @@ async fn exercise_page(
         },
     };
     let (refusal, draft) = match sent {
-        Some((answer, refusal)) => (Some(refusal), Some(answer)),
+        Some((Some(answer), refusal)) => (Some(refusal), Some(answer)),
+        Some((None, refusal)) => (Some(refusal), app.draft(learner, &ex).await?),
         None => (None, app.draft(learner, &ex).await?),
     };
     let unsent = draft.is_some();
@@ -436,21 +437,13 @@ async fn refused(
 ) -> Response {
     let status = status_of(&e);
     let refusal = refusal_of(ex, &e);
-    let open = app
-        .in_class(learner, &ex.id)
-        .await
-        .ok()
-        .flatten()
-        .is_none_or(|c| c.chosen);
-    if carried
-        && open
-        && let Err(err) = app.keep_draft(learner, &ex.id, &answer).await
-    {
+    if carried && let Err(err) = app.keep_draft(learner, &ex.id, &answer).await {
         tracing::error!("keeping a draft failed: {err:#}");
     }
     let message = refusal.message.clone();
     let title = refusal.title.clone();
-    match exercise_page(app, learner, &ex.id, None, Some((answer.clone(), refusal))).await {
+    let shown = carried.then(|| answer.clone());
+    match exercise_page(app, learner, &ex.id, None, Some((shown, refusal))).await {
         Ok(page) => (status, render(&page)).into_response(),
         Err(_) => draft_page(DraftPage {
             status,
@@ -483,8 +476,10 @@ pub async fn submit(
     let Some(learner) = sent.learner else {
         return session_ended(&ex, &read.answer);
     };
+    // A body that could not be read carries nothing: the kept draft stays as it was.
+    let carried = sent.unreadable.is_none();
     if let Some(e) = sent.unreadable.or(read.problem) {
-        return refused(app, &learner, &ex, read.answer, true, e).await;
+        return refused(app, &learner, &ex, read.answer, carried, e).await;
     }
     match app.submit(&learner, &ex.id, read.answer.clone()).await {
         Ok(submitted) => Redirect::to(&format!(
