@@ -1,9 +1,9 @@
 // A trainee's news from the trainer, at once: every few seconds the class page and the
 // exercise pages ask /class/news what is locked and shared, and say what changed since the page
-// was loaded (an exercise locked or reopened, an answer or the model answer shared) in the
-// page's status region, with a link to see it. Nothing on the page is replaced, so a draft in
-// the answer box is never touched. Without JavaScript the pages say the same at their next
-// load (the notices rendered by the server). Pauses while the tab is hidden.
+// was loaded (an exercise locked, reopened, added or taken out, an answer or the model answer
+// shared) in the page's status region, with a link to see it. Nothing on the page is replaced,
+// so a draft in the answer box is never touched. Without JavaScript the pages say the same at
+// their next load (the notices rendered by the server). Pauses while the tab is hidden.
 (function () {
   "use strict";
   var region = document.getElementById("class-news");
@@ -57,6 +57,16 @@
       }
       if (now.model_shared && !was.model_shared) {
         lines.push({ text: "Your trainer has shared the model answer to " + quoted(now) + ".", href: "/class#ex-" + id });
+      }
+    });
+    Object.keys(before).forEach(function (id) {
+      if (!after[id]) {
+        lines.push({
+          text: id === here
+            ? "Your trainer has taken this exercise out of the class: it takes no new attempts. Your answer stays in the box."
+            : "Your trainer has taken " + quoted(before[id]) + " out of the class.",
+          href: null,
+        });
       }
     });
     return lines;
