@@ -146,10 +146,6 @@ async fn a_lock_while_typing_keeps_the_draft_with_the_reason() {
         !page.body.contains("not sent yet"),
         "the draft became an attempt"
     );
-    assert_eq!(
-        server.app.store.draft(&tess, REWRITE).await.expect("draft"),
-        None
-    );
 }
 
 #[tokio::test]
@@ -355,7 +351,8 @@ async fn bad_oversized_and_malformed_answers_keep_the_draft() {
         .draft(&cal, TRIAGE)
         .await
         .expect("draft")
-        .expect("a draft kept");
+        .expect("a draft kept")
+        .0;
     assert!(kept.contains("\"sh-0335\":\"escalate\""), "{kept}");
     assert!(!kept.contains("sh-0320"), "{kept}");
     assert!(

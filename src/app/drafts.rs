@@ -134,13 +134,22 @@ impl App {
             .await
     }
 
-    /// The learner's kept draft of the exercise.
-    pub async fn draft(&self, learner: &Learner, exercise: &Exercise) -> Result<Option<Answer>> {
+    /// The learner's kept draft of the exercise, unless an attempt made since holds their words
+    /// (`latest`: when the latest attempt was made). Submitting does not clear the draft: that
+    /// would add a write to every submission, the busiest request of a class.
+    pub async fn draft(
+        &self,
+        learner: &Learner,
+        exercise: &Exercise,
+        latest: Option<&str>,
+    ) -> Result<Option<Answer>> {
         Ok(self
             .store
             .draft(&learner.id, &exercise.id)
             .await?
-            .map(|stored| Answer::from_stored(exercise, &stored)))
+            // Both times are UTC in the same format, so they compare as text.
+            .filter(|(_, kept_at)| latest.is_none_or(|made| kept_at.as_str() > made))
+            .map(|(stored, _)| Answer::from_stored(exercise, &stored)))
     }
 }
 

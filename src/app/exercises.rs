@@ -164,11 +164,6 @@ impl App {
                 &answer.stored(),
             )
             .await?;
-        // The attempt holds the learner's words now: a draft kept from a refusal or a hint
-        // would only hide the attempt's answer. Read first, so most submissions add no write.
-        if self.store.draft(&learner.id, exercise_id).await?.is_some() {
-            self.store.clear_draft(&learner.id, exercise_id).await?;
-        }
         let grade = self
             .grade_and_record(&exercise, &attempt_id, &answer)
             .await?;

@@ -1,4 +1,5 @@
-//! Drafts: a learner's unsent answer to one exercise, kept until an attempt replaces it.
+//! Drafts: a learner's unsent answer to one exercise, with the time it was kept (an attempt made
+//! after that time replaces it; see `app::drafts`).
 
 use super::{Store, now};
 use crate::error::Result;
@@ -20,15 +21,19 @@ impl Store {
         Ok(())
     }
 
-    /// The learner's draft of the exercise, if one is kept.
-    pub async fn draft(&self, learner: &str, exercise_id: &str) -> Result<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT answer FROM drafts WHERE learner = ? AND exercise_id = ?")
-                .bind(learner)
-                .bind(exercise_id)
-                .fetch_optional(self.pool())
-                .await?,
+    /// The learner's draft of the exercise, if one is kept: (answer, when it was kept).
+    pub async fn draft(
+        &self,
+        learner: &str,
+        exercise_id: &str,
+    ) -> Result<Option<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT answer, updated_at FROM drafts WHERE learner = ? AND exercise_id = ?",
         )
+        .bind(learner)
+        .bind(exercise_id)
+        .fetch_optional(self.pool())
+        .await?)
     }
 
     /// Forgets the draft: an attempt now holds the learner's words.
@@ -55,14 +60,20 @@ mod tests {
             .await
             .expect("replace");
         s.save_draft("lee", "ex", "other").await.expect("save");
-        assert_eq!(
-            s.draft("kim", "ex").await.expect("read").as_deref(),
-            Some("flood OR storm")
+        let (answer, at) = s.draft("kim", "ex").await.expect("read").expect("kept");
+        assert_eq!(answer, "flood OR storm");
+        assert!(
+            at.ends_with('Z') && at.len() == 24,
+            "a UTC time in milliseconds: {at}"
         );
         s.clear_draft("kim", "ex").await.expect("clear");
         assert_eq!(s.draft("kim", "ex").await.expect("read"), None);
         assert_eq!(
-            s.draft("lee", "ex").await.expect("read").as_deref(),
+            s.draft("lee", "ex")
+                .await
+                .expect("read")
+                .map(|d| d.0)
+                .as_deref(),
             Some("other"),
             "another learner's draft stays"
         );

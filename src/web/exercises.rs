@@ -230,10 +230,11 @@ async fn exercise_page(
             Err(ungraded) => (None, Some(capitalised(&ungraded.to_string()))),
         },
     };
+    let latest = history.last().map(|a| a.created_at.as_str());
     let (refusal, draft) = match sent {
         Some((Some(answer), refusal)) => (Some(refusal), Some(answer)),
-        Some((None, refusal)) => (Some(refusal), app.draft(learner, &ex).await?),
-        None => (None, app.draft(learner, &ex).await?),
+        Some((None, refusal)) => (Some(refusal), app.draft(learner, &ex, latest).await?),
+        None => (None, app.draft(learner, &ex, latest).await?),
     };
     let unsent = draft.is_some();
     let in_box = draft.or_else(|| {
