@@ -81,7 +81,7 @@ fn access(path: &str) -> Option<Access> {
     use Access::*;
     Some(match path {
         "/join" | "/trainer/login" | "/healthz" | "/static/{name}" => Public,
-        "/class" | "/class/evaluation" => Trainee,
+        "/class" | "/class/evaluation" | "/class/news" => Trainee,
         "/leave" => Learner,
         "/"
         | "/search"
@@ -233,8 +233,18 @@ fn check(role: Role, access: Access, method: &str, url: &str, r: &Resp) -> Resul
     if r.status >= 500 {
         return fail("server error");
     }
+    // The forms of an exercise page carry the learner's answer: without a session they answer
+    // 401 with that answer and a way to join again, instead of a redirect that would lose it.
+    let keeps_draft = method == "POST"
+        && url.starts_with("/exercises/")
+        && ["/attempts", "/hint", "/reveal"]
+            .iter()
+            .any(|end| url.ends_with(end));
     let ok = match (role, access) {
         (_, Access::Public) => r.status != 403,
+        (Role::Anonymous, Access::Learner | Access::OutsideClass) if keeps_draft => {
+            r.status == 401 && r.body.contains("action=\"/join\"")
+        }
         (Role::Anonymous, Access::Learner) if url.starts_with("/api/") => r.status == 401,
         (Role::Anonymous, Access::Learner | Access::Trainee) => to_join,
         (Role::Anonymous, Access::Trainer) => to_login,

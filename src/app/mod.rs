@@ -5,9 +5,11 @@
 pub mod access;
 pub mod classroom;
 pub mod console;
+pub mod drafts;
 mod exercises;
 pub mod feeds;
 pub mod limiter;
+pub mod practice;
 pub mod search_cache;
 pub mod serving;
 mod shipped;

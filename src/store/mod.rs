@@ -3,6 +3,7 @@
 
 pub mod attempts; // attempts at exercises, hints and reveals
 pub mod classroom; // classes, trainees, sessions, reveals, evaluations, uploads
+pub mod drafts; // unsent answers, kept when a submission is refused
 pub mod feeds; // live feed sources, their schedule and status
 
 use std::path::Path;

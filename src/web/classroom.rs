@@ -18,6 +18,7 @@ use super::session::{
 };
 use crate::app::App;
 use crate::app::classroom::{JoinForm as Joining, Refused};
+use crate::app::practice::ClassNews;
 use crate::catalog::exercises::{Exercise, Task};
 use crate::error::FieldError;
 use crate::store::classroom::{CODE_LENGTH, Evaluation, NAME_MAX, SessionOwner};
@@ -106,6 +107,10 @@ pub struct JoinForm {
     /// The rejoin word, to come back as a name already in the class.
     #[serde(default)]
     rejoin: String,
+    /// From the page of a session that ended with an answer unsent: the exercise and the
+    /// answer to take back to it.
+    #[serde(flatten)]
+    carried: super::exercises::Carried,
 }
 
 pub async fn join(
@@ -131,22 +136,24 @@ pub async fn join(
         )
         .await?
     {
-        Ok(token) => Ok(signed_in(&token, "/class")),
-        Err(Refused::Wait(wait)) => Ok(too_many(wait)),
-        Err(Refused::Fields(errors)) => {
-            let ask_word = errors.iter().any(|e| e.field == "rejoin");
-            let page = JoinPage {
-                code: form.code,
-                name: form.name,
-                ask_word,
-                errors,
-                signed_in_as: None,
-                left: false,
-                code_length: CODE_LENGTH,
-                name_max: NAME_MAX,
-            };
-            Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
+        Ok(token) => {
+            let page = super::exercises::after_join(&state.app, &token, &form.carried).await;
+            Ok(signed_in(&token, page.as_deref().unwrap_or("/class")))
         }
+        Err(Refused::Wait(wait)) => Ok(too_many(wait)),
+        Err(Refused::Fields(errors)) if form.carried.exercise.is_some() => {
+            let code = form.code.clone();
+            let name = form.name.clone();
+            Ok(super::exercises::rejoin_refused(
+                &state.app,
+                &form.carried,
+                code,
+                name,
+                errors.clone(),
+            )
+            .unwrap_or_else(|| join_refused(form.code, form.name, errors)))
+        }
+        Err(Refused::Fields(errors)) => Ok(join_refused(form.code, form.name, errors)),
     }
 }
 
@@ -182,6 +189,22 @@ pub async fn leave_form(
         Some(SessionOwner::Trainer) => Ok(Redirect::to("/trainer").into_response()),
         None => Ok(Redirect::to("/join").into_response()),
     }
+}
+
+/// The join page again, with what was wrong.
+fn join_refused(code: String, name: String, errors: Vec<FieldError>) -> Response {
+    let ask_word = errors.iter().any(|e| e.field == "rejoin");
+    let page = JoinPage {
+        code,
+        name,
+        ask_word,
+        errors,
+        signed_in_as: None,
+        left: false,
+        code_length: CODE_LENGTH,
+        name_max: NAME_MAX,
+    };
+    (StatusCode::BAD_REQUEST, render(&page)).into_response()
 }
 
 /// Ends this browser's session (trainee or trainer) and forgets the cookie.
@@ -231,6 +254,18 @@ struct ClassPage {
     class_title: String,
     items: Vec<ClassItem>,
     evaluated: bool,
+    /// What the trainer has locked and shared, for the notice at the top and the live script.
+    news: ClassNews,
+}
+
+impl ClassPage {
+    /// The number of an exercise in the class's order.
+    fn number_of(&self, id: &str) -> usize {
+        self.items
+            .iter()
+            .find(|i| i.ex.id == id)
+            .map_or(0, |i| i.number)
+    }
 }
 
 impl ClassPage {
@@ -335,13 +370,31 @@ pub async fn class_page(
     let items = class_items(&state.app, &class.id, &trainee.id).await?;
     let evaluated = store.evaluation(&trainee.id).await?.is_some();
     let rejoin_word = store.rejoin_word(&trainee.id).await?.unwrap_or_default();
+    let news = state.app.class_news(&class.id).await?;
     Ok(render(&ClassPage {
         name: trainee.name,
         rejoin_word,
         class_title: class.title,
         items,
         evaluated,
+        news,
     }))
+}
+
+/// The class's news as JSON, for the script that tells a trainee at once when an exercise is
+/// locked or an answer shared (`static/class-news.js`). The same for every trainee of the class:
+/// exercise titles, locks and how many answers are shared, never a name or an answer.
+pub async fn news(
+    State(state): State<AppState>,
+    TraineeOnly(trainee, _): TraineeOnly,
+) -> Result<Response, PageError> {
+    let news = state.app.class_news(&trainee.class_id).await?;
+    let mut response = axum::Json(news).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }
 
 #[derive(Template)]

@@ -5,20 +5,26 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::Form;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::AppState;
-use super::classroom::{ClassItem, class_items};
-use super::error::{PageError, render};
-use super::learner::Learner;
+use super::classroom::{ClassItem, answer_text, class_items};
+use super::error::{PageError, public_message, render, status_of};
+use super::learner::{Learner, learner_of};
+use super::session::Who;
 use super::text::{Block, blocks};
-use crate::app::Answer;
 use crate::app::access::{ModelRule, REVEAL_AFTER, not_in_class};
+use crate::app::drafts::{ANSWER_MAX, is_empty, read_form};
+use crate::app::practice::NewsItem;
+use crate::app::{Answer, App};
 use crate::catalog::exercises::{Exercise, Label, Level, Task};
-use crate::error::Error;
+use crate::error::{Error, FieldError};
 use crate::grade::Grade;
 use crate::ingest::Document;
 use crate::store::attempts::{Attempt, Standing};
@@ -85,6 +91,29 @@ pub struct TriageDoc {
     pub given: Option<Label>,
 }
 
+/// One earlier attempt in the page's history.
+pub struct HistoryRow {
+    pub id: String,
+    /// 1 for the first attempt.
+    pub number: usize,
+    /// "2026-12-06 at 14:05" (UTC).
+    pub made: String,
+    pub score: Option<f64>,
+    pub passed: bool,
+    /// The start of the answer, to tell attempts apart.
+    pub preview: String,
+    /// This attempt's feedback is the one shown.
+    pub shown: bool,
+}
+
+/// Why a submission (or a hint, or the model answer) was refused, shown beside the draft.
+pub struct Refusal {
+    pub title: String,
+    pub message: String,
+    /// The id of the field the message is about, for the error summary's link.
+    pub field: String,
+}
+
 #[derive(Template)]
 #[template(path = "exercise.html")]
 struct ExercisePage {
@@ -95,6 +124,8 @@ struct ExercisePage {
     hints_left: usize,
     attempts: usize,
     answer: String,
+    /// The box holds words not submitted yet (kept from a refusal, a hint or a reveal).
+    unsent: bool,
     /// The platform of the last post, for rewrites with several.
     platform: Option<String>,
     triage_docs: Vec<TriageDoc>,
@@ -102,6 +133,12 @@ struct ExercisePage {
     attempt: Option<Attempt>,
     grade: Option<Grade>,
     grade_error: Option<String>,
+    /// Earlier attempts, newest first.
+    history: Vec<HistoryRow>,
+    /// Why the last thing sent was refused.
+    refusal: Option<Refusal>,
+    /// After a pass: the exercise to go on to, or None when nothing is left to pass.
+    next_ex: Option<Exercise>,
     passed_ever: bool,
     can_reveal: bool,
     show_model: bool,
@@ -111,11 +148,26 @@ struct ExercisePage {
     takes_attempts: bool,
     /// Why, for a trainee, the exercise takes no attempts.
     closed: Option<&'static str>,
+    /// For a trainee: what the trainer shares of this exercise, and the class's news version
+    /// (for the live notice's script).
+    news: Option<NewsItem>,
+    news_version: Option<String>,
+    answer_max: usize,
 }
 
 impl ExercisePage {
     fn pct(&self, x: &f64) -> String {
         format!("{:.0}%", x * 100.0)
+    }
+
+    /// The feedback shown is on the latest attempt.
+    fn shows_latest(&self) -> bool {
+        self.history.first().is_some_and(|h| h.shown)
+    }
+
+    /// How many things the trainer shares of this exercise.
+    fn shared_count(&self, n: &NewsItem) -> usize {
+        n.shared + usize::from(n.model_shared)
     }
 }
 
@@ -130,15 +182,36 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
-    let app = &state.app;
-    let ex = app.exercise(&id)?;
-    let history = app.store.attempts(&learner.id, Some(&id)).await?;
-    let class = app.in_class(&learner, &id).await?;
+    let page = exercise_page(&state.app, &learner, &id, q.attempt.as_deref(), None).await?;
+    Ok(render(&page))
+}
+
+/// When an attempt was made, as the page says it.
+fn made_at(created_at: &str) -> String {
+    created_at
+        .get(..16)
+        .unwrap_or_default()
+        .replace('T', " at ")
+}
+
+/// The exercise page of `learner`: the feedback on `attempt_id` (else on the latest attempt),
+/// the history, hints, the model answer when open, and in the box the words they were working
+/// on: `sent` (a refused submission, with why), else their kept draft, else the attempt's.
+async fn exercise_page(
+    app: &App,
+    learner: &Learner,
+    id: &str,
+    attempt_id: Option<&str>,
+    sent: Option<(Option<Answer>, Refusal)>,
+) -> crate::error::Result<ExercisePage> {
+    let ex = app.exercise(id)?;
+    let history = app.store.attempts(&learner.id, Some(id)).await?;
+    let class = app.in_class(learner, id).await?;
     if class.is_some_and(|c| !c.may_open(history.len())) {
-        return Err(not_in_class().into());
+        return Err(not_in_class());
     }
-    let exercise_state = app.store.exercise_state(&learner.id, &id).await?;
-    let attempt = match q.attempt.as_deref() {
+    let exercise_state = app.store.exercise_state(&learner.id, id).await?;
+    let attempt = match attempt_id {
         Some(aid) => Some(
             history
                 .iter()
@@ -146,7 +219,8 @@ pub async fn show(
                 .cloned()
                 .ok_or_else(|| Error::not_found("no such attempt of yours"))?,
         ),
-        None => None,
+        // Hints and the model answer open beside the latest feedback, not instead of it.
+        None => history.last().cloned(),
     };
     // The grade recorded when the attempt was submitted.
     let (grade, grade_error) = match &attempt {
@@ -156,11 +230,23 @@ pub async fn show(
             Err(ungraded) => (None, Some(capitalised(&ungraded.to_string()))),
         },
     };
-    let given: HashMap<String, Label> = match (&attempt, ex.kind) {
-        (Some(a), crate::catalog::exercises::Kind::Triage) => {
-            serde_json::from_str(&a.answer).unwrap_or_default()
-        }
-        _ => HashMap::new(),
+    let latest = history.last().map(|a| a.created_at.as_str());
+    let (refusal, draft) = match sent {
+        Some((Some(answer), refusal)) => (Some(refusal), Some(answer)),
+        Some((None, refusal)) => (Some(refusal), app.draft(learner, &ex, latest).await?),
+        None => (None, app.draft(learner, &ex, latest).await?),
+    };
+    let unsent = draft.is_some();
+    let in_box = draft.or_else(|| {
+        attempt
+            .as_ref()
+            .map(|a| Answer::from_stored(&ex, &a.answer))
+    });
+    let (answer, platform, given) = match in_box {
+        Some(Answer::Text(t)) => (t, None, HashMap::new()),
+        Some(Answer::Post { platform, text }) => (text, platform, HashMap::new()),
+        Some(Answer::Labels(l)) => (String::new(), None, l),
+        None => (String::new(), None, HashMap::new()),
     };
     let triage_docs = match &ex.task {
         Task::Triage(t) => {
@@ -183,29 +269,51 @@ pub async fn show(
     };
     let passed_ever = history.iter().any(|a| a.passed == Some(true));
     let shown = (exercise_state.hints_shown.max(0) as usize).min(ex.hints.len());
-    let (answer, platform) = match attempt
-        .as_ref()
-        .or(history.last())
-        .map(|a| Answer::from_stored(&ex, &a.answer))
-    {
-        Some(Answer::Text(t)) => (t, None),
-        Some(Answer::Post { platform, text }) => (text, platform),
-        _ => (String::new(), None),
+    let shown_passed = attempt.as_ref().is_some_and(|a| a.passed == Some(true));
+    let next_ex = if shown_passed {
+        app.next_exercise(learner, id).await?
+    } else {
+        None
+    };
+    let history_rows: Vec<HistoryRow> = history
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, a)| HistoryRow {
+            id: a.id.clone(),
+            number: i + 1,
+            made: made_at(&a.created_at),
+            score: a.score,
+            passed: a.passed == Some(true),
+            preview: preview(&answer_text(&a.answer)),
+            shown: attempt.as_ref().is_some_and(|s| s.id == a.id),
+        })
+        .collect();
+    let (news, news_version) = match &learner.class_id {
+        Some(class_id) => {
+            let news = app.class_news(class_id).await?;
+            (news.item(id).cloned(), Some(news.version))
+        }
+        None => (None, None),
     };
     let model_rule = ModelRule::of(class.as_ref());
-    let page = ExercisePage {
+    Ok(ExercisePage {
         brief: blocks(&ex.brief),
         source,
         hints: ex.hints[..shown].to_vec(),
         hints_left: ex.hints.len() - shown,
         attempts: history.len(),
         answer,
+        unsent,
         platform,
         triage_docs,
         labels: Label::ALL,
         attempt,
         grade,
         grade_error,
+        history: history_rows,
+        refusal,
+        next_ex,
         passed_ever,
         can_reveal: model_rule.may_reveal(history.len(), passed_ever),
         show_model: passed_ever
@@ -215,9 +323,22 @@ pub async fn show(
         reveal_after: REVEAL_AFTER,
         takes_attempts: class.is_none_or(|c| c.takes_attempts()),
         closed: class.and_then(|c| c.closed()),
+        news,
+        news_version,
+        answer_max: ANSWER_MAX,
         ex,
-    };
-    Ok(render(&page))
+    })
+}
+
+/// The first line of an answer, cut to a length a list can show.
+fn preview(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    let cut: String = line.chars().take(80).collect();
+    if cut.len() < text.trim_end().len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
 }
 
 fn capitalised(s: &str) -> String {
@@ -228,93 +349,352 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+/// The fields of a form body, read leniently: bad percent-escapes and bytes that are not UTF-8
+/// become replacement characters instead of refusing the whole form (and the answer with it).
+fn fields_of(body: &[u8]) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(body)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// True when the form carried an answer (the exercise's own form, not a bare button).
+fn carries_answer(fields: &[(String, String)]) -> bool {
+    fields
+        .iter()
+        .any(|(k, _)| k == "answer" || k.starts_with("label:"))
+}
+
+/// The field a refusal's message links to: the answer box, or the first post to sort.
+fn answer_field(ex: &Exercise) -> String {
+    match &ex.task {
+        Task::Triage(t) => t
+            .items
+            .first()
+            .map(|i| format!("l-{}-{}", i.id, Label::ALL[0].id()))
+            .unwrap_or_else(|| "answer-form".into()),
+        _ => "answer".into(),
+    }
+}
+
+/// The refusal of `e` as the page says it.
+fn refusal_of(ex: &Exercise, e: &Error) -> Refusal {
+    let (title, message) = match e {
+        Error::Refused { title, message, .. } => (title.clone(), message.clone()),
+        other => (
+            "Your answer was not sent".to_string(),
+            public_message(other),
+        ),
+    };
+    Refusal {
+        title,
+        message,
+        field: answer_field(ex),
+    }
+}
+
+/// The request's learner and the form it sent, read so that nothing typed is thrown away.
+struct Sent {
+    learner: Option<Learner>,
+    fields: Vec<(String, String)>,
+    /// Why the body itself could not be taken (too large), if so.
+    unreadable: Option<Error>,
+}
+
+fn sent(
+    state: &AppState,
+    who: Option<Extension<Who>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Sent {
+    let learner = learner_of(state.app.config.classroom, who.as_ref().map(|w| &w.0));
+    match body {
+        Ok(bytes) => Sent {
+            learner,
+            fields: fields_of(&bytes),
+            unreadable: None,
+        },
+        Err(rejection) => Sent {
+            learner,
+            fields: Vec::new(),
+            unreadable: Some(Error::invalid(format!(
+                "Sandpit could not read what was sent ({}). Answers are at most 100,000 \
+                 characters: shorten yours and submit again.",
+                rejection.body_text().to_lowercase().trim_end_matches('.')
+            ))),
+        },
+    }
+}
+
+/// The exercise page again, with the learner's answer in the box and why it was refused; kept
+/// as their draft too, so reloading the page keeps it. When the page itself cannot be shown
+/// (an exercise outside their class, or the database down), a plain page still gives the
+/// words back.
+async fn refused(
+    app: &App,
+    learner: &Learner,
+    ex: &Exercise,
+    answer: Answer,
+    carried: bool,
+    e: Error,
+) -> Response {
+    let status = status_of(&e);
+    let refusal = refusal_of(ex, &e);
+    if carried && let Err(err) = app.keep_draft(learner, &ex.id, &answer).await {
+        tracing::error!("keeping a draft failed: {err:#}");
+    }
+    let message = refusal.message.clone();
+    let title = refusal.title.clone();
+    let shown = carried.then(|| answer.clone());
+    match exercise_page(app, learner, &ex.id, None, Some((shown, refusal))).await {
+        Ok(page) => (status, render(&page)).into_response(),
+        Err(_) => draft_page(DraftPage {
+            status,
+            title,
+            message,
+            ex: Some(ex.clone()),
+            draft: carried
+                .then(|| answer_text(&answer.stored()))
+                .filter(|d| !d.trim().is_empty()),
+            carry: None,
+            errors: Vec::new(),
+            code: String::new(),
+            name: String::new(),
+        }),
+    }
+}
+
 pub async fn submit(
     State(state): State<AppState>,
-    learner: Learner,
-    Path(id): Path<String>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
-    let ex = state.app.exercise(&id)?;
-    let answer = match &ex.task {
-        Task::Triage(t) => {
-            let mut labels = HashMap::new();
-            for (key, value) in &form {
-                if let Some(doc) = key.strip_prefix("label:")
-                    && t.items.iter().any(|i| i.id == doc)
-                {
-                    let label = Label::parse(value).ok_or_else(|| {
-                        Error::invalid(format!("{value:?} is not a triage label"))
-                    })?;
-                    labels.insert(doc.to_string(), label);
-                }
-            }
-            Answer::Labels(labels)
-        }
-        _ => {
-            let text = form
-                .iter()
-                .find(|(k, _)| k == "answer")
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default();
-            if text.trim().is_empty() {
-                return Err(Error::invalid(match ex.kind {
-                    crate::catalog::exercises::Kind::Monitor => "Write a query before you submit.",
-                    _ => "Write your post before you submit.",
-                })
-                .into());
-            }
-            if text.len() > 100_000 {
-                return Err(
-                    Error::invalid("That answer is too long (over 100,000 characters).").into(),
-                );
-            }
-            match &ex.task {
-                Task::Rewrite(r) => Answer::Post {
-                    platform: form
-                        .iter()
-                        .find(|(k, _)| k == "platform")
-                        .map(|(_, v)| v.clone())
-                        .filter(|p| r.platforms.contains(p))
-                        .or_else(|| r.platforms.first().cloned()),
-                    text,
-                },
-                _ => Answer::Text(text),
-            }
-        }
+    who: Option<Extension<Who>>,
+    id: Result<Path<String>, PathRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let sent = sent(&state, who, body);
+    let app = &state.app;
+    let Some(ex) = id.ok().and_then(|Path(id)| app.exercise(&id).ok()) else {
+        return unknown_exercise(&sent.fields);
     };
-    let submitted = state.app.submit(&learner, &id, answer).await?;
-    Ok(Redirect::to(&format!(
-        "/exercises/{}?attempt={}#feedback",
-        super::pages::urlencode(&id),
-        submitted.attempt_id
+    let read = read_form(&ex, &sent.fields);
+    let Some(learner) = sent.learner else {
+        return session_ended(&ex, &read.answer);
+    };
+    // A body that could not be read carries nothing: the kept draft stays as it was.
+    let carried = sent.unreadable.is_none();
+    if let Some(e) = sent.unreadable.or(read.problem) {
+        return refused(app, &learner, &ex, read.answer, carried, e).await;
+    }
+    match app.submit(&learner, &ex.id, read.answer.clone()).await {
+        Ok(submitted) => Redirect::to(&format!(
+            "/exercises/{}?attempt={}#feedback",
+            super::pages::urlencode(&ex.id),
+            submitted.attempt_id
+        ))
+        .into_response(),
+        Err(e) => refused(app, &learner, &ex, read.answer, true, e).await,
+    }
+}
+
+/// A hint or the model answer: the page's answer form is sent with the button, so the words in
+/// the box are kept as the learner's draft and are there when the page comes back.
+async fn open_help(
+    state: AppState,
+    who: Option<Extension<Who>>,
+    id: Result<Path<String>, PathRejection>,
+    body: Result<Bytes, BytesRejection>,
+    hint: bool,
+) -> Response {
+    let sent = sent(&state, who, body);
+    let app = &state.app;
+    let Some(ex) = id.ok().and_then(|Path(id)| app.exercise(&id).ok()) else {
+        return unknown_exercise(&sent.fields);
+    };
+    let read = read_form(&ex, &sent.fields);
+    let carried = carries_answer(&sent.fields);
+    let Some(learner) = sent.learner else {
+        return session_ended(&ex, &read.answer);
+    };
+    let opened = if hint {
+        app.unlock_hint(&learner, &ex.id).await
+    } else {
+        app.reveal_model(&learner, &ex.id).await
+    };
+    if let Err(e) = opened {
+        return refused(app, &learner, &ex, read.answer, carried, e).await;
+    }
+    if carried && let Err(e) = app.keep_draft(&learner, &ex.id, &read.answer).await {
+        return PageError(e).into_response();
+    }
+    Redirect::to(&format!(
+        "/exercises/{}#{}",
+        super::pages::urlencode(&ex.id),
+        if hint { "hints" } else { "model" }
     ))
-    .into_response())
+    .into_response()
 }
 
 pub async fn hint(
     State(state): State<AppState>,
-    learner: Learner,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    state.app.unlock_hint(&learner, &id).await?;
-    Ok(Redirect::to(&format!(
-        "/exercises/{}#hints",
-        super::pages::urlencode(&id)
-    ))
-    .into_response())
+    who: Option<Extension<Who>>,
+    id: Result<Path<String>, PathRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    open_help(state, who, id, body, true).await
 }
 
 pub async fn reveal(
     State(state): State<AppState>,
-    learner: Learner,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    state.app.reveal_model(&learner, &id).await?;
-    Ok(Redirect::to(&format!(
-        "/exercises/{}#model",
-        super::pages::urlencode(&id)
+    who: Option<Extension<Who>>,
+    id: Result<Path<String>, PathRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    open_help(state, who, id, body, false).await
+}
+
+/// The page that gives back an answer when the exercise page cannot be shown: the session has
+/// ended (a join form carries the answer back to the exercise), or the exercise is unknown.
+#[derive(Template)]
+#[template(path = "draft_kept.html")]
+pub struct DraftPage {
+    status: StatusCode,
+    title: String,
+    message: String,
+    ex: Option<Exercise>,
+    /// The answer as text, to read and copy.
+    draft: Option<String>,
+    /// The answer as stored, carried through joining again (None: no join form).
+    carry: Option<String>,
+    errors: Vec<FieldError>,
+    code: String,
+    name: String,
+}
+
+impl DraftPage {
+    fn error_links(&self) -> Vec<(String, String)> {
+        self.errors
+            .iter()
+            .map(|e| (e.field.to_string(), e.message.clone()))
+            .collect()
+    }
+
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+fn draft_page(page: DraftPage) -> Response {
+    let status = page.status;
+    let mut response = (status, render(&page)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Nobody is signed in on this browser any more (the session expired, the trainee left in
+/// another tab, the server's data was replaced): the answer is shown to copy, and joining again
+/// from this page puts it back in the exercise's box.
+pub fn session_ended(ex: &Exercise, answer: &Answer) -> Response {
+    let stored = (!is_empty(answer)).then(|| answer.stored());
+    draft_page(DraftPage {
+        status: StatusCode::UNAUTHORIZED,
+        title: "Join the class again to send your answer".into(),
+        message: "This computer is no longer signed in to the class (you may have left in \
+                  another tab, or the session ended), so your answer was not sent. It is \
+                  below: join again and it goes back in the box, ready to submit."
+            .into(),
+        draft: stored.as_deref().map(answer_text),
+        carry: Some(stored.unwrap_or_default()),
+        ex: Some(ex.clone()),
+        errors: Vec::new(),
+        code: String::new(),
+        name: String::new(),
+    })
+}
+
+fn unknown_exercise(fields: &[(String, String)]) -> Response {
+    let draft = fields
+        .iter()
+        .find(|(k, _)| k == "answer")
+        .map(|(_, v)| v.clone())
+        .filter(|v| !v.trim().is_empty());
+    draft_page(DraftPage {
+        status: StatusCode::NOT_FOUND,
+        title: "There is no such exercise".into(),
+        message: "Sandpit has no exercise at this address, so your answer was not sent. \
+                  Copy it from below, then choose the exercise from the list."
+            .into(),
+        draft,
+        carry: None,
+        ex: None,
+        errors: Vec::new(),
+        code: String::new(),
+        name: String::new(),
+    })
+}
+
+/// The fields the session-ended page adds to the join form.
+#[derive(Deserialize, Default)]
+pub struct Carried {
+    /// The exercise to go back to.
+    #[serde(default)]
+    pub exercise: Option<String>,
+    /// The answer as stored.
+    #[serde(default)]
+    pub draft: Option<String>,
+}
+
+/// After joining from the session-ended page: the carried answer becomes the trainee's draft
+/// of the exercise, and the exercise is where they go. None when nothing was carried.
+pub async fn after_join(app: &App, token: &str, carried: &Carried) -> Option<String> {
+    let ex = app.exercise(carried.exercise.as_deref()?).ok()?;
+    if let Some(draft) = carried.draft.as_deref().filter(|d| !d.trim().is_empty())
+        && let Ok(Some(owner)) = app.store.session(token).await
+        && let Some(learner) = learner_of(
+            true,
+            Some(&Who {
+                owner,
+                token: token.to_string(),
+            }),
+        )
+    {
+        let answer = Answer::from_stored(&ex, draft);
+        if let Err(e) = app.keep_draft(&learner, &ex.id, &answer).await {
+            tracing::error!("keeping a carried draft failed: {e:#}");
+        }
+    }
+    Some(format!(
+        "/exercises/{}#answer-form",
+        super::pages::urlencode(&ex.id)
     ))
-    .into_response())
+}
+
+/// Joining from the session-ended page was refused: the same page again, with the reasons and
+/// the answer still carried.
+pub fn rejoin_refused(
+    app: &App,
+    carried: &Carried,
+    code: String,
+    name: String,
+    errors: Vec<FieldError>,
+) -> Option<Response> {
+    let ex = app.exercise(carried.exercise.as_deref()?).ok()?;
+    let stored = carried.draft.clone().unwrap_or_default();
+    let answer = Answer::from_stored(&ex, &stored);
+    Some(draft_page(DraftPage {
+        status: StatusCode::BAD_REQUEST,
+        title: "Join the class again to send your answer".into(),
+        message: "Your answer was not sent. It is below: join again and it goes back in the \
+                  box, ready to submit."
+            .into(),
+        draft: (!is_empty(&answer)).then(|| answer_text(&answer.stored())),
+        carry: Some(stored),
+        ex: Some(ex),
+        errors,
+        code,
+        name,
+    }))
 }
 
 pub struct ProgressRow {

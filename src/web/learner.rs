@@ -20,17 +20,25 @@ impl FromRequestParts<AppState> for Learner {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        if !state.app.config.classroom {
-            return Ok(Learner::local());
-        }
-        match parts.extensions.get::<Who>().map(|w| &w.owner) {
-            Some(SessionOwner::Trainee(t)) => Ok(Learner {
-                id: t.id.clone(),
-                name: t.name.clone(),
-                class_id: Some(t.class_id.clone()),
-            }),
-            Some(SessionOwner::Trainer) => Ok(Learner::trainer()),
-            None => Err(sign_in_first(parts.uri.path())),
-        }
+        learner_of(state.app.config.classroom, parts.extensions.get::<Who>())
+            .ok_or_else(|| sign_in_first(parts.uri.path()))
+    }
+}
+
+/// The learner of a request: the self-learner when Sandpit runs without `--classroom`, else
+/// the session's trainee or the trainer; None for a request without a session (which reaches
+/// only the routes that keep a draft, see `session::keeps_draft`).
+pub fn learner_of(classroom: bool, who: Option<&Who>) -> Option<Learner> {
+    if !classroom {
+        return Some(Learner::local());
+    }
+    match who.map(|w| &w.owner) {
+        Some(SessionOwner::Trainee(t)) => Some(Learner {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            class_id: Some(t.class_id.clone()),
+        }),
+        Some(SessionOwner::Trainer) => Some(Learner::trainer()),
+        None => None,
     }
 }

@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .route("/join", get(classroom::join_form).post(classroom::join))
         .route("/leave", get(classroom::leave_form).post(classroom::leave))
         .route("/class", get(classroom::class_page))
+        .route("/class/news", get(classroom::news))
         .route(
             "/class/evaluation",
             get(classroom::evaluation_form).post(classroom::save_evaluation),

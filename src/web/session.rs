@@ -32,6 +32,20 @@ pub fn is_trainer_only(path: &str) -> bool {
     (under("/trainer") && path != "/trainer/login") || under("/feeds")
 }
 
+/// The forms of an exercise page, which carry the learner's answer: without a session they
+/// still reach their handlers, which give the answer back with a way to join again instead of
+/// sending the browser to `/join` and losing it (see `exercises::session_ended`).
+pub fn keeps_draft(method: &Method, path: &str) -> bool {
+    if *method != Method::POST {
+        return false;
+    }
+    let parts: Vec<&str> = path.split('/').collect();
+    matches!(
+        parts.as_slice(),
+        ["", "exercises", id, "attempts" | "hint" | "reveal"] if !id.is_empty()
+    )
+}
+
 /// The session of a request, put in the request's extensions by [`classroom_gate`].
 #[derive(Debug, Clone)]
 pub struct Who {
@@ -150,7 +164,7 @@ pub async fn classroom_gate(
                 Some(SessionOwner::Trainee(_)) => return not_for_trainees(),
                 None => return Redirect::to("/trainer/login").into_response(),
             }
-        } else if owner.is_none() && !is_public(&path) {
+        } else if owner.is_none() && !is_public(&path) && !keeps_draft(req.method(), &path) {
             return sign_in_first(&path);
         }
         next.run(req).await
@@ -413,6 +427,22 @@ mod tests {
         }
         for p in ["/trainer/login", "/trainers", "/feedsx", "/class", "/join"] {
             assert!(!is_trainer_only(p), "{p}");
+        }
+        for p in [
+            "/exercises/x/attempts",
+            "/exercises/x/hint",
+            "/exercises/x/reveal",
+        ] {
+            assert!(keeps_draft(&Method::POST, p), "{p}");
+            assert!(!keeps_draft(&Method::GET, p), "{p}");
+        }
+        for p in [
+            "/exercises/x",
+            "/exercises//attempts",
+            "/exercises/x/attempts/y",
+            "/leave",
+        ] {
+            assert!(!keeps_draft(&Method::POST, p), "{p}");
         }
     }
 }
