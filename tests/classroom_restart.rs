@@ -235,7 +235,7 @@ async fn a_killed_server_loses_no_attempt_and_no_session() {
         "{rows} rows for {} acknowledged attempts",
         acknowledged.len()
     );
-    let page = t.get(&format!("/trainer/classes/{class}")).await;
+    let page = t.get(&format!("/trainer/classes/{class}/settings")).await;
     assert!(
         page.body.contains("Survives restarts"),
         "the evaluation survives"
