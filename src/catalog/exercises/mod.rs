@@ -2,11 +2,12 @@
 //! Loading checks everything a file can tell by itself and reports each problem with file and
 //! line; `validate` (in `app`) adds the checks that need the corpora.
 
+mod answer_tests; // the answers an exercise file says must pass or fail
 mod load; // where exercise files come from, and the catalog they make
 mod parse; // one file's TOML into an exercise
 mod validate; // what a file can be checked for by itself
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -127,6 +128,71 @@ pub struct Triage {
     pub items: Vec<TriageItem>,
 }
 
+/// Whether a test answer must pass or fail its exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Expect {
+    Pass,
+    Fail,
+}
+
+impl Expect {
+    pub fn name(self) -> &'static str {
+        match self {
+            Expect::Pass => "pass",
+            Expect::Fail => "fail",
+        }
+    }
+}
+
+/// A test answer as the exercise file gives it.
+#[derive(Debug, Clone, Serialize)]
+pub enum TestAnswer {
+    /// A monitoring query.
+    Text(String),
+    /// A post, for one platform or (None) checked against all of the exercise's platforms.
+    Post {
+        platform: Option<String>,
+        text: String,
+    },
+    /// Triage labels by document id.
+    Labels(BTreeMap<String, Label>),
+}
+
+/// One `[[tests]]` entry: an answer that must pass or fail, optionally with the range its
+/// score out of 100 (rounded to a whole number) must fall in.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerTest {
+    /// The line of the test in the exercise file.
+    pub line: Option<usize>,
+    pub answer: TestAnswer,
+    pub expect: Expect,
+    /// Inclusive, out of 100.
+    pub score: Option<(f64, f64)>,
+    /// What the test shows, for its failure message.
+    pub why: String,
+}
+
+impl AnswerTest {
+    /// How a failure names the test: its `why`, else the start of its answer.
+    pub fn name(&self) -> String {
+        if !self.why.trim().is_empty() {
+            return self.why.trim().to_string();
+        }
+        match &self.answer {
+            TestAnswer::Text(t) | TestAnswer::Post { text: t, .. } => {
+                let short: String = t.chars().take(40).collect();
+                if short.len() < t.len() {
+                    format!("{short}…")
+                } else {
+                    short
+                }
+            }
+            TestAnswer::Labels(l) => format!("labels for {} documents", l.len()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub enum Task {
     Monitor(Monitor),
@@ -157,6 +223,8 @@ pub struct Exercise {
     pub brief: String,
     pub hints: Vec<String>,
     pub task: Task,
+    /// The answers the file says must pass or fail (`[[tests]]`).
+    pub tests: Vec<AnswerTest>,
     /// The file it came from, for messages.
     pub origin: String,
     /// The file's text, for finding the line of a later problem.

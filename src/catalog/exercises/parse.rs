@@ -27,6 +27,8 @@ pub(super) struct RawExercise {
     pub(super) monitor: Option<RawMonitor>,
     pub(super) rewrite: Option<RawRewrite>,
     pub(super) triage: Option<RawTriage>,
+    #[serde(default)]
+    pub(super) tests: Vec<toml::Spanned<super::answer_tests::RawTest>>,
 }
 
 #[derive(Deserialize)]
@@ -91,6 +93,16 @@ pub(super) fn load_one(
     let mut problems = Vec::new();
     let mut bad = |needle: &str, message: String| problems.push(problem(line(needle), message));
     let task = super::validate::task(&mut raw, files, path, &mut bad);
+    let raw_tests: Vec<_> = std::mem::take(&mut raw.tests)
+        .into_iter()
+        .map(|t| (Some(line_of_offset(text, t.span().start)), t.into_inner()))
+        .collect();
+    let tests = match &task {
+        Some(task) => super::answer_tests::check(raw_tests, task, &mut |line, message| {
+            problems.push(problem(line, message))
+        }),
+        None => Vec::new(),
+    };
     let failed = !problems.is_empty();
     catalog.problems.extend(problems);
     let Some(task) = task else { return };
@@ -107,6 +119,7 @@ pub(super) fn load_one(
         brief: raw.brief,
         hints: raw.hints,
         task,
+        tests,
         origin: origin.to_string(),
         text: text.to_string(),
     });
