@@ -480,6 +480,14 @@ def write_triage(theme_dir: Path, corpus: str, tri: dict, by_key: dict):
         doc = by_key[key]
         lines += ["", "[[triage.items]]", f"id = {toml_str(doc.id)}", f"label = {toml_str(label)}",
                   f"why = {toml_str(why)}"]
+    # The file's own tests (see exercises/README.md): the trainer's labels pass, and sorting
+    # everything as merely relevant (no escalation at all) fails.
+    lines += ["", "[[tests]]", 'expect = "pass"', "score = [100, 100]",
+              'why = "the trainer\'s own labels"', "[tests.labels]"]
+    lines += [f"{toml_str(by_key[key].id)} = {toml_str(label)}" for key, label, _ in tri["items"]]
+    lines += ["", "[[tests]]", 'expect = "fail"', "score = [0, 50]",
+              'why = "everything relevant, nothing escalated"', "[tests.labels]"]
+    lines += [f"{toml_str(by_key[key].id)} = \"relevant\"" for key, _, _ in tri["items"]]
     (theme_dir / tri["file"]).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -342,17 +342,28 @@ impl App {
         .await
     }
 
-    /// Every problem with the exercises that needs the corpora to see: unknown corpus, labelled
-    /// ids not in the corpus, a model answer that fails its own exercise.
+    /// Every problem with the exercises: those found on loading, those that need the corpora to
+    /// see (unknown corpus, labelled ids not in the corpus, a model answer that fails its own
+    /// exercise), and every test in the files (`[[tests]]`) that does not hold.
     pub async fn validate_exercises(&self, catalog: &Catalog) -> Result<Vec<Problem>> {
-        let mut problems = catalog.problems.clone();
-        let corpora: HashSet<String> = self
+        Ok(self.check_exercises(catalog).await?.problems)
+    }
+
+    /// The names of the corpora loaded.
+    pub(super) async fn corpus_names(&self) -> Result<HashSet<String>> {
+        Ok(self
             .store
             .corpora()
             .await?
             .into_iter()
             .map(|c| c.name)
-            .collect();
+            .collect())
+    }
+
+    /// The loading problems and those that need the corpora to see.
+    pub(super) async fn corpus_problems(&self, catalog: &Catalog) -> Result<Vec<Problem>> {
+        let mut problems = catalog.problems.clone();
+        let corpora = self.corpus_names().await?;
         for ex in &catalog.exercises {
             if let Some(corpus) = ex.corpus()
                 && !corpora.contains(corpus)

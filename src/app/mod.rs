@@ -6,6 +6,7 @@ pub mod access;
 pub mod classroom;
 pub mod console;
 pub mod drafts;
+mod exercise_tests;
 mod exercises;
 pub mod feeds;
 pub mod limiter;
@@ -15,6 +16,7 @@ pub mod serving;
 mod shipped;
 pub mod trainees;
 pub use access::Learner;
+pub use exercise_tests::{TestRun, Validation};
 pub use exercises::{Answer, Recorded, Submitted, Ungraded, recorded};
 pub use shipped::ensure_shipped;
 

@@ -58,17 +58,22 @@ pub fn run(data_dir: &Path, cmd: ExercisesCommand) -> Result<()> {
                     Some(d) => exercises::from_path(d),
                     None => exercises::shipped(),
                 };
-                let problems = app.validate_exercises(&catalog).await?;
-                for p in &problems {
+                let checked = app.check_exercises(&catalog).await?;
+                let problems = &checked.problems;
+                for p in problems {
                     eprintln!("{p}");
                 }
                 let n = catalog.exercises.len();
+                let tests = format!(
+                    "{} test(s) run, {} passed",
+                    checked.tests_ran, checked.tests_passed
+                );
                 if problems.is_empty() {
-                    println!("{n} exercises, no problems");
+                    println!("{n} exercises, no problems; {tests}");
                     Ok(())
                 } else {
                     Err(Error::invalid(format!(
-                        "{} problem(s) in the exercises ({n} loaded)",
+                        "{} problem(s) in the exercises ({n} loaded; {tests})",
                         problems.len()
                     )))
                 }
