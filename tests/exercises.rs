@@ -507,7 +507,9 @@ fn sandpit(data_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
 
 /// The "N test(s) run, M passed" of `exercises validate`'s summary.
 fn tests_run_and_passed(summary: &str) -> (usize, usize) {
-    let at = summary.find(" test(s) run, ").expect("the summary counts the tests");
+    let at = summary
+        .find(" test(s) run, ")
+        .expect("the summary counts the tests");
     let ran = summary[..at]
         .rsplit(' ')
         .next()
@@ -578,17 +580,16 @@ async fn shipped_exercises_carry_tests_that_hold() {
         );
         match &ex.task {
             Task::Monitor(m) => assert!(
-                ex.tests.iter().filter(passes).any(
-                    |t| matches!(&t.answer, TestAnswer::Text(q) if *q == m.model_query)
-                ),
+                ex.tests
+                    .iter()
+                    .filter(passes)
+                    .any(|t| matches!(&t.answer, TestAnswer::Text(q) if *q == m.model_query)),
                 "{}: the model query is tested",
                 ex.id
             ),
             Task::Rewrite(r) => {
                 for p in &r.platforms {
-                    let on = |t: &&sandpit::catalog::exercises::AnswerTest, want: &str| {
-                        matches!(&t.answer, TestAnswer::Post { platform: Some(q), text } if q == p && (want.is_empty() || text == want))
-                    };
+                    let on = |t: &&sandpit::catalog::exercises::AnswerTest, want: &str| matches!(&t.answer, TestAnswer::Post { platform: Some(q), text } if q == p && (want.is_empty() || text == want));
                     assert!(
                         ex.tests.iter().filter(passes).any(|t| on(&t, "")),
                         "{}: a passing post for {p}",
@@ -602,7 +603,10 @@ async fn shipped_exercises_carry_tests_that_hold() {
                 }
             }
             Task::Triage(t) => assert!(
-                ex.tests.iter().filter(passes).any(|test| matches!(&test.answer,
+                ex.tests
+                    .iter()
+                    .filter(passes)
+                    .any(|test| matches!(&test.answer,
                     TestAnswer::Labels(l) if l.len() == t.items.len()
                         && t.items.iter().all(|i| l.get(&i.id) == Some(&i.label)))),
                 "{}: the trainer's own labels are tested",
@@ -615,7 +619,11 @@ async fn shipped_exercises_carry_tests_that_hold() {
     assert_eq!(run.ran, run.passed);
     assert_eq!(
         run.ran,
-        catalog.exercises.iter().map(|e| e.tests.len()).sum::<usize>()
+        catalog
+            .exercises
+            .iter()
+            .map(|e| e.tests.len())
+            .sum::<usize>()
     );
 }
 

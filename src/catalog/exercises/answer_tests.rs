@@ -36,9 +36,7 @@ pub(super) fn check(
         let mut problem = |message: String| bad(line, format!("test: {message}"));
         let score = match t.score.as_deref() {
             None => None,
-            Some(&[low, high]) if (0.0..=high).contains(&low) && high <= 100.0 => {
-                Some((low, high))
-            }
+            Some(&[low, high]) if (0.0..=high).contains(&low) && high <= 100.0 => Some((low, high)),
             Some(other) => {
                 problem(format!(
                     "score {other:?} should be two numbers out of 100, lowest first, e.g. [80, 100]"
@@ -101,7 +99,9 @@ pub(super) fn check(
                 }
             }
             (_, _, _) => {
-                problem("give the `answer` to test (a query or a post); `labels` are for triage".into());
+                problem(
+                    "give the `answer` to test (a query or a post); `labels` are for triage".into(),
+                );
                 continue;
             }
         };
@@ -144,13 +144,18 @@ mod tests {
     fn bad_tests_are_reported_with_their_lines() {
         let problems = |tests: &str| {
             let c = from_text("m.toml", &format!("{MONITOR}{tests}"));
-            assert!(c.exercises.is_empty(), "a file with a bad test is not loaded");
+            assert!(
+                c.exercises.is_empty(),
+                "a file with a bad test is not loaded"
+            );
             c.problems
                 .iter()
                 .map(|p| (p.line, p.message.clone()))
                 .collect::<Vec<_>>()
         };
-        let p = problems("\n[[tests]]\nanswer = 'a'\nexpect = \"pass\"\n\n[[tests]]\nanswer = '(flood'\nexpect = \"fail\"\n");
+        let p = problems(
+            "\n[[tests]]\nanswer = 'a'\nexpect = \"pass\"\n\n[[tests]]\nanswer = '(flood'\nexpect = \"fail\"\n",
+        );
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].0, Some(16));
         assert!(p[0].1.contains("test: the answer does not parse"), "{p:?}");
@@ -175,7 +180,9 @@ mod tests {
         let triage = "id = \"t\"\ntitle = \"t\"\nkind = \"triage\"\nlevel = \"beginner\"\nbrief = \"b\"\n[triage]\ncorpus = \"c\"\npass_mark = 0.5\n[[triage.items]]\nid = \"d1\"\nlabel = \"escalate\"\n[[triage.items]]\nid = \"d2\"\nlabel = \"relevant\"\n";
         let c = from_text(
             "t.toml",
-            &format!("{triage}[[tests]]\nexpect = \"pass\"\n[tests.labels]\nd1 = \"escalate\"\nd2 = \"relevant\"\n"),
+            &format!(
+                "{triage}[[tests]]\nexpect = \"pass\"\n[tests.labels]\nd1 = \"escalate\"\nd2 = \"relevant\"\n"
+            ),
         );
         assert!(c.problems.is_empty(), "{:?}", c.problems);
         assert!(matches!(&c.exercises[0].tests[0].answer, TestAnswer::Labels(l) if l.len() == 2));
@@ -190,7 +197,16 @@ mod tests {
             &format!("{triage}[[tests]]\nexpect = \"pass\"\nlabels = {{ d1 = \"urgent\" }}\n"),
         );
         assert_eq!(c.problems[0].line, Some(17), "{:?}", c.problems);
-        let c = from_text("t.toml", &format!("{triage}[[tests]]\nanswer = 'x'\nexpect = \"pass\"\n"));
-        assert!(c.problems[0].message.contains("a triage test gives `labels`"), "{:?}", c.problems);
+        let c = from_text(
+            "t.toml",
+            &format!("{triage}[[tests]]\nanswer = 'x'\nexpect = \"pass\"\n"),
+        );
+        assert!(
+            c.problems[0]
+                .message
+                .contains("a triage test gives `labels`"),
+            "{:?}",
+            c.problems
+        );
     }
 }
