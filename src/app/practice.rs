@@ -137,9 +137,9 @@ impl App {
                 })
             })
             .collect();
-        let mut parts: Vec<Vec<u8>> = Vec::new();
-        for i in &items {
-            parts.push(
+        let parts: Vec<String> = items
+            .iter()
+            .map(|i| {
                 format!(
                     "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
                     i.id,
@@ -148,12 +148,11 @@ impl App {
                     i.model_shared,
                     i.last_shared_at.as_deref().unwrap_or_default()
                 )
-                .into_bytes(),
-            );
-        }
+            })
+            .collect();
         let version = format!(
             "{:016x}",
-            crate::text::stable_hash(parts.iter().map(Vec::as_slice))
+            crate::text::stable_hash(parts.iter().map(String::as_bytes))
         );
         Ok(ClassNews { version, items })
     }

@@ -270,7 +270,7 @@ impl ClassPage {
 
 impl ClassPage {
     fn score(&self, s: &Option<f64>) -> String {
-        s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+        crate::web::text::score(*s)
     }
 }
 

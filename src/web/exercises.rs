@@ -18,7 +18,7 @@ use super::classroom::{ClassItem, answer_text, class_items};
 use super::error::{PageError, public_message, render, status_of};
 use super::learner::{Learner, learner_of};
 use super::session::Who;
-use super::text::{Block, blocks};
+use super::text::{Block, blocks, capitalised};
 use crate::app::access::{ModelRule, REVEAL_AFTER, not_in_class};
 use crate::app::drafts::{ANSWER_MAX, is_empty, read_form};
 use crate::app::practice::NewsItem;
@@ -44,7 +44,7 @@ struct ListPage {
 
 impl ListPage {
     fn score(&self, s: &Option<f64>) -> String {
-        s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+        crate::web::text::score(*s)
     }
 }
 
@@ -338,14 +338,6 @@ fn preview(text: &str) -> String {
         format!("{cut}…")
     } else {
         cut
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

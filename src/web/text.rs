@@ -1,6 +1,31 @@
 //! Light formatting for trusted shipped text (exercise briefs, press releases): paragraphs,
 //! bullet lists, headings, `code` and **bold** — turned into values the templates escape, never
-//! into raw HTML.
+//! into raw HTML. Also the small wording helpers the pages share (a count with its noun, a
+//! capital letter).
+
+/// `n` with its noun: "1 try", "3 tries".
+pub fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// A score out of 100 as the pages show it: a whole number, or "–" when there is none.
+pub fn score(s: Option<f64>) -> String {
+    s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+}
+
+/// `s` with its first letter a capital.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
 
 /// A run of text, plain, code or bold.
 pub struct Span {

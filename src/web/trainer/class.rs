@@ -27,6 +27,7 @@ use crate::web::classroom::{AGREEMENT, EFFECTIVE_QUESTION, answer_text};
 use crate::web::error::{PageError, render};
 use crate::web::pages::urlencode;
 use crate::web::session::Trainer;
+use crate::web::text::{plural, score};
 
 /// An exercise of the class, with its figures, for the class page and the board.
 pub struct Item {
@@ -181,20 +182,6 @@ pub struct GridCell {
     pub words: String,
     pub look: &'static str,
     pub stuck: bool,
-}
-
-fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-fn score(best: Option<f64>) -> String {
-    best.map(|s| format!("{s:.0}"))
-        .unwrap_or_else(|| "–".into())
 }
 
 /// The grid's rows in words, from the rules of `app::console`.

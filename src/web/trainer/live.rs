@@ -39,7 +39,7 @@ pub struct BoardQuery {
 
 impl BoardPage {
     fn score(&self, s: &Option<f64>) -> String {
-        s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+        crate::web::text::score(*s)
     }
 }
 
@@ -112,7 +112,7 @@ struct ExerciseBoardPage {
 
 impl ExerciseBoardPage {
     fn score(&self, s: &Option<f64>) -> String {
-        s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+        crate::web::text::score(*s)
     }
 }
 

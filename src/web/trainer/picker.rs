@@ -19,6 +19,7 @@ use crate::web::AppState;
 use crate::web::error::{PageError, render};
 use crate::web::pages::urlencode;
 use crate::web::session::Trainer;
+use crate::web::text::{capitalised, plural};
 
 /// The filters, as typed.
 #[derive(Default)]
@@ -79,7 +80,7 @@ impl Choice {
     fn summary(&self) -> String {
         let mut line = format!(
             "{} · {}",
-            capital(self.ex.level.name()),
+            capitalised(self.ex.level.name()),
             self.ex.kind.name()
         );
         if !self.ex.teaches.is_empty() {
@@ -88,13 +89,6 @@ impl Choice {
         }
         line
     }
-}
-
-fn capital(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[derive(Template)]
@@ -146,13 +140,7 @@ pub async fn picker_page(
             ex: e.clone(),
         })
         .collect();
-    let count = |n: usize| {
-        if n == 1 {
-            "1 exercise".to_string()
-        } else {
-            format!("{n} exercises")
-        }
-    };
+    let count = |n: usize| plural(n as i64, "exercise", "exercises");
     let saved = form.iter().any(|(k, v)| k == "done" && v == "saved");
     let status = if picked {
         format!(

@@ -196,7 +196,7 @@ struct BoardScreen {
 
 impl BoardScreen {
     fn score(&self, s: &Option<f64>) -> String {
-        s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+        crate::web::text::score(*s)
     }
 }
 
@@ -239,7 +239,7 @@ struct DebriefScreen {
 
 impl DebriefScreen {
     fn score(&self, s: &Option<f64>) -> String {
-        s.map(|s| format!("{s:.0}")).unwrap_or_else(|| "–".into())
+        crate::web::text::score(*s)
     }
 }
 

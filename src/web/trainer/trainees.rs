@@ -18,6 +18,7 @@ use crate::web::AppState;
 use crate::web::error::{PageError, render};
 use crate::web::pages::urlencode;
 use crate::web::session::Trainer;
+use crate::web::text::plural;
 
 #[derive(Template)]
 #[template(path = "trainer_trainees.html")]
@@ -175,11 +176,10 @@ pub async fn merge(
         let page = ConfirmPage {
             title: format!("Merge {} into {}?", from.name, into.name),
             message: format!(
-                "{}'s {} attempt{} will be {}'s, and the name {} goes from the class. Do this \
-                 when one person joined twice. It cannot be undone.",
+                "{}'s {} will be {}'s, and the name {} goes from the class. Do this when one \
+                 person joined twice. It cannot be undone.",
                 from.name,
-                from.attempts,
-                if from.attempts == 1 { "" } else { "s" },
+                plural(from.attempts, "attempt", "attempts"),
                 into.name,
                 from.name
             ),
@@ -225,11 +225,10 @@ pub async fn remove(
         let page = ConfirmPage {
             title: format!("Remove {}?", t.name),
             message: format!(
-                "{} and their {} attempt{} go from the class, the board and the exports, and \
-                 any Chromebook they are signed in on is signed out. It cannot be undone.",
+                "{} and their {} go from the class, the board and the exports, and any \
+                 Chromebook they are signed in on is signed out. It cannot be undone.",
                 t.name,
-                t.attempts,
-                if t.attempts == 1 { "" } else { "s" }
+                plural(t.attempts, "attempt", "attempts")
             ),
             action: format!(
                 "/trainer/classes/{}/trainees/{}/remove",
