@@ -9,7 +9,7 @@
 'use strict';
 
 const { check } = require('../lib/harness');
-const { tabTo } = require('../lib/keyboard');
+const { tabTo, settleFocus } = require('../lib/keyboard');
 const { signInTrainer, startClass, joinClass } = require('../lib/classroom');
 
 const MONITOR = 'storm-01-sandbags';
@@ -160,7 +160,11 @@ async function keyboardConsole(t) {
   await t.goto(trainer, classUrl);
   await t.audit(trainer, 'trainer-console', { aboveFold: ['.class-code', '.release button'] });
   const button = (id, dir) => `#row-${id} form[action$="/move"]:has(input[value="${dir}"]) button`;
-  const focused = () => trainer.evaluate(() => {
+  const focused = async () => {
+    await settleFocus(trainer);
+    return whereFocusIs();
+  };
+  const whereFocusIs = () => trainer.evaluate(() => {
     const el = document.activeElement;
     const row = el && el.closest('tr');
     return { row: row ? row.id : '', text: (el.textContent || '').trim().replace(/\s+/g, ' ') };

@@ -6,7 +6,7 @@
 'use strict';
 
 const { check } = require('../lib/harness');
-const { tabTo, retype, pressAndWait } = require('../lib/keyboard');
+const { tabTo, retype, pressAndWait, settleFocus } = require('../lib/keyboard');
 const { signInTrainer, startClass, joinClass } = require('../lib/classroom');
 
 /** Typos of `code`: one character wrong, one missing, two neighbours swapped. */
@@ -89,6 +89,7 @@ async function roomWithTypos(t) {
     check(/Held/.test(await trainer.locator('table.holds').innerText()), 'the hold is shown');
     await tabTo(trainer, 'table.holds tr:has-text("Joining from 127.0.0.1") button[type=submit]');
     await pressAndWait(trainer, 'Enter', /done=cleared/);
+    await settleFocus(trainer);
     const focused = await trainer.evaluate(() => document.activeElement && document.activeElement.id);
     check(focused === 'done', `the note of what was done has the focus (${focused})`);
     check(/Cleared the hold/.test(await trainer.locator('#done').innerText()), 'the hold is cleared');
@@ -185,6 +186,7 @@ async function duplicateNames(t) {
     await t.audit(trainer, 'trainer-merge-confirm');
     await tabTo(trainer, 'form[action$="/merge"] button[type=submit]');
     await pressAndWait(trainer, 'Enter', /done=merged/);
+    await settleFocus(trainer);
     const focused = await trainer.evaluate(() => document.activeElement && document.activeElement.id);
     check(focused === 'done', `the note of what was done has the focus (${focused})`);
     check((await rows.count()) === 1, 'one trainee left');

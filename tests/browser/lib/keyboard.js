@@ -71,4 +71,15 @@ async function retype(page, text) {
   await page.keyboard.type(text);
 }
 
-module.exports = { focusState, assertFocusVisible, tabTo, pressAndWait, retype, describe };
+/**
+ * Waits (up to 2 s) for focus to leave the body after a page load: Chromium applies `autofocus`
+ * at a rendering update, which may come after the load event. Returns nothing; read the focus
+ * afterwards.
+ */
+async function settleFocus(page) {
+  await page
+    .waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 2000 })
+    .catch(() => {});
+}
+
+module.exports = { focusState, assertFocusVisible, tabTo, pressAndWait, retype, describe, settleFocus };
