@@ -959,6 +959,19 @@ fam("eve-of-opening", "public", "mmr corn_exchange",
         "Saw the nurses unloading chairs at the Corn Exchange this afternoon. Looks like they're ready.",
     ],
     tags=CATCH, people="public")
+fam("weekend-before", "public", "mmr corn_exchange",
+    {"03-06@9-22": 6, "03-07@9-22": 12},
+    [
+        "Corn Exchange clinic from Monday: no appointment, just turn up. Telling every parent at the school gate.",
+        "Is the Corn Exchange clinic really open to adults too? I'm 41 and had one dose as a kid.",
+        "Saw the banner go up on the Corn Exchange today. MMR walk-in from Monday. About time.",
+        "Booked Monday off so I can take both kids to the Corn Exchange first thing.",
+        "Saturday plan: buy stickers and a new book for Monday's trip to the Corn Exchange. Bribery works.",
+        "Corn Exchange on Monday or the Jab Bus on Wednesday? Which will have the shorter queue?",
+        "Our nursery sent a note home about the Corn Exchange clinic. It starts Monday.",
+        "Will the Corn Exchange clinic have interpreters? My neighbour's English is not strong.",
+    ],
+    tags=CATCH, people="public")
 fam("week-two-monday", "public", "mmr corn_exchange",
     {"03-16@8-21": 22},
     [
