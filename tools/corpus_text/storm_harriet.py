@@ -2310,8 +2310,8 @@ fam("ski-flights", "public", "storm",
 # storm-08: the minister's account is partly run by her office (not her own words), and she also
 # writes under her name elsewhere: author: and source: give different answers
 fam("private-office", "harriet-okafor", "storm marenne",
-    {"02-05@7-9": 1, "02-06@7-9": 1, "02-07@18-20": 1, "02-08": 1, "02-10": 1, "02-11": 1, "02-12": 1,
-     "02-13": 1},
+    {"02-05@7-10": 1, "02-06@7-10": 1, "02-07@7-10": 1, "02-08@7-10": 1, "02-10@7-10": 1, "02-11@7-10": 1,
+     "02-12@7-10": 1, "02-13@7-10": 1},
     [
         "The Minister is in Cabinet this morning. Updates on Marenne will come from @DFA_Caldria until this afternoon. (Private Office)",
         "Posted by the Private Office: the Minister's surgery in Lisker this Friday is cancelled while she is working on the Marenne response.",

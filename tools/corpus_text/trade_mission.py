@@ -1462,6 +1462,8 @@ fam("owners-group", "public", "recall",
         "Poll: has your recalled heater been collected yet? Results on Friday.",
         "Please don't sell recalled heaters on marketplaces. We have seen three listings this week.",
         "Lindmark members: the recall covers you too. The German hotline is in the pinned post.",
+        "Members' tip: keep the courier's receipt when your recalled heater goes. Some have been asked for it.",
+        "Reminder: this group is run by volunteers who own the heaters. For the recall itself, call the hotline.",
     ],
     people="owners_group")
 
