@@ -2334,14 +2334,14 @@ single("okafor-oped-herald", "caldria-herald", "02-10@6-7", "Opinion: what Maren
 
     What did not go well was information. Too many families at home waited too long for a phone
     call. We will publish a review, and I will answer for it.
-    """, "storm marenne", people="minister_byline")
+    """, "storm marenne evacuation flights_home", people="minister_byline")
 single("okafor-oped-courrier", "courrier-marenne", "02-11@6-7", "Tribune : merci, Marenne", """
     La semaine dernière, plus de huit cents Caldriens sont rentrés chez eux. Ils sont partis grâce
     à vous : les agents de l'aéroport, les hôteliers, les pêcheurs qui ont partagé leur repas.
 
     Marenne a tout perdu sur sa côte nord, et pourtant Marenne a aidé. La Caldria ne l'oubliera
     pas. Notre aide à la reconstruction commence cette semaine.
-    """, "storm marenne", lang="fr", people="minister_byline")
+    """, "storm marenne evacuation flights_home", lang="fr", people="minister_byline")
 single("okafor-letter-pen", "port-ellis-news", "02-12@6-7", "Letter: to the families who waited", """
     Many of you wrote to me while your parents, children and friends were in Marenne. Some of you
     waited days for news. I am sorry for those days.
