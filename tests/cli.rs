@@ -269,7 +269,7 @@ fn exercises_grade_marks_queries_posts_and_triage_files() {
     assert!(text(&wrong.stderr).contains("--platform myspace is not one of them"));
     // Triage: a labels file, and one with mistakes on numbered lines.
     let labels = dir.path().join("labels.txt");
-    std::fs::write(&labels, "# my sort\nsh-0457 escalate\nsh-0465 escalate\n").expect("write");
+    std::fs::write(&labels, "# my sort\nsh-0480 escalate\nsh-0488 escalate\n").expect("write");
     let triage = json(&grade(
         &[
             "--json",
@@ -280,7 +280,7 @@ fn exercises_grade_marks_queries_posts_and_triage_files() {
     ));
     assert_eq!(triage["exercise"], "storm-11-triage-duty-desk");
     assert!(triage["score"].is_number());
-    std::fs::write(&labels, "sh-0457 escalate\nsh-0465 urgent\nnope relevant\n").expect("write");
+    std::fs::write(&labels, "sh-0480 escalate\nsh-0488 urgent\nnope relevant\n").expect("write");
     let bad = grade(
         &["storm-11-triage-duty-desk", labels.to_str().expect("utf-8")],
         None,

@@ -5,6 +5,7 @@
     python3 tools/check_exercises.py --query storm-harriet '"rest centre"'   # try a query
     python3 tools/check_exercises.py --explain storm-02-rest-centre        # misses and false hits
     python3 tools/check_exercises.py --engine target/release/sandpit      # compare with the real engine
+    python3 tools/check_exercises.py --tests                # every monitoring test answer and its score
 
 For every monitoring exercise it computes precision, recall and F1 of the model query and of the
 naive query against the labelled set, using a Python implementation of the monitoring query
@@ -24,7 +25,9 @@ language of DESIGN.md ("Normative: the monitoring query language"):
   either order; NEAR/nf requires A first. Operands are atoms or bracketed OR-groups of atoms.
 
 It also checks that a monitoring exercise passes (model F1 >= pass mark, naive F1 at least 0.15
-below it), that triage items exist in their corpus, and that rewrite model answers fit their
+below it), that its [[tests]] hold, that each operator in its `teaches` has a failing test whose
+`why` starts "without <operator>" (the best answer without the operator, or with the tempting wrong
+variant, must fail), that triage items exist in their corpus, and that rewrite model answers fit their
 platforms and carry every fact (a rough version of the compose rules; the Rust engine is the
 judge). Standard library only.
 """
@@ -495,6 +498,35 @@ def relevant_of(path: Path, mon: dict) -> set[str]:
     return {x.strip() for x in lines if x.strip() and not x.startswith("#")}
 
 
+def monitor_test_problems(ex: dict, docs: list[Doc], relevant: set[str]) -> list[str]:
+    """Runs a monitoring exercise's [[tests]] as `sandpit exercises validate` does (F1 as a whole
+    percentage; pass means at least the pass mark), and checks that every operator in `teaches` has
+    a failing test whose why starts "without <operator>" (the best answer without it, or with the
+    tempting wrong variant)."""
+    out = []
+    pm = round(ex["monitor"]["pass_mark"] * 100)
+    covered = set()
+    for t in ex.get("tests", []):
+        name = t.get("why") or t.get("answer", "")
+        try:
+            score = round(prf(search(docs, t["answer"]), relevant)[2] * 100)
+        except QueryError as e:
+            out.append(f"test {name!r}: query error {e}")
+            continue
+        got = "pass" if score >= pm else "fail"
+        if got != t["expect"]:
+            out.append(f"test {name!r}: expected {t['expect']}, got {got} ({score}, pass mark {pm})")
+        lo, hi = t.get("score", [0, 100])
+        if not lo <= score <= hi:
+            out.append(f"test {name!r}: score {score} is outside {lo}..{hi}")
+        if t["expect"] == "fail" and got == "fail":
+            covered.update(op for op in ex.get("teaches", []) if name.startswith(f"without {op} "))
+    for op in ex.get("teaches", []):
+        if op not in covered:
+            out.append(f"teaches {op!r} but no failing test's why starts 'without {op} '")
+    return out
+
+
 def compare_engine(binary: str, corpus) -> int:
     """Runs every monitoring query through the Rust engine and compares the documents it matches."""
     import subprocess
@@ -502,7 +534,10 @@ def compare_engine(binary: str, corpus) -> int:
     for _path, ex in load_exercises():
         if ex.get("kind") == "monitor":
             m = ex["monitor"]
-            by_corpus.setdefault(m["corpus"], []).extend([m["model_query"], m["naive_query"]])
+            queries = [m["model_query"], m["naive_query"]]
+            queries += [t["answer"] for t in ex.get("tests", []) if "answer" in t]
+            known = by_corpus.setdefault(m["corpus"], [])
+            known.extend(q for q in dict.fromkeys(queries) if q not in known)
     problems = 0
     for name, queries in by_corpus.items():
         docs = corpus(name)
@@ -533,6 +568,8 @@ def main() -> int:
     ap.add_argument("--explain", metavar="EXERCISE_ID")
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
+    ap.add_argument("--tests", action="store_true",
+                    help="print the score of every monitoring test answer (the table in exercises/README.md)")
     ap.add_argument("--engine", metavar="SANDPIT",
                     help="also run every model and naive query through `SANDPIT search --jsonl` (the real engine, "
                          "with its shipped corpora) and report any document it matches differently")
@@ -586,6 +623,10 @@ def main() -> int:
             np_, nr, nf = prf(naive, relevant)
             pm = mon["pass_mark"]
             ok = mf >= pm and nf <= pm - NAIVE_GAP
+            problems = monitor_test_problems(ex, docs, relevant)
+            for prob in problems:
+                print(f"{rel}: {prob}")
+            ok = ok and not problems
             failures += not ok
             rows.append((eid, ex["level"], len(relevant), pm, mp, mr, mf, np_, nr, nf, ok))
             if args.explain == eid:
@@ -631,6 +672,18 @@ def main() -> int:
 
     if args.engine:
         failures += compare_engine(args.engine, corpus)
+    if args.tests:
+        print("| exercise | pass | answer | score | why |\n|---|---|---|---|---|")
+        for path, ex in load_exercises():
+            if ex.get("kind") != "monitor":
+                continue
+            mon = ex["monitor"]
+            docs, relevant = corpus(mon["corpus"]), relevant_of(path, mon)
+            for t in ex.get("tests", []):
+                score = round(prf(search(docs, t["answer"]), relevant)[2] * 100)
+                answer = t["answer"].replace("|", "\\|")
+                print(f"| {ex['id']} | {round(mon['pass_mark'] * 100)} | `{answer}` | {score} | {t.get('why', '')} |")
+        return 1 if failures else 0
     if args.markdown:
         print("| exercise | pass | model | naive |\n|---|---|---|---|")
         for eid, level, nrel, pm, mp, mr, mf, np_, nr, nf, ok in rows:

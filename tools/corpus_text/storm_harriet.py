@@ -2213,6 +2213,186 @@ fam("town-centre", "public", "storm kerrow",
 
 
 # ============================================================================================
+# Decoys: posts that make each operator of the monitoring exercises earn its place
+# ============================================================================================
+# Each family below exists so that the best query without one operator falls short (see the
+# [[tests]] of the storm exercises). They are ordinary posts: people write "sandbag" and "sand
+# bags", link to the help page, tag their thanks, fly home from the ski slopes, and staff post
+# for ministers. Appended after every other family, so the earlier posts keep their times.
+
+PEOPLE["private_office"] = _people("""
+    Private Office (DFA)|HarrietOkafor
+""")
+PEOPLE["minister_byline"] = _people("""
+    Harriet Okafor|HarrietOkafor
+""")
+
+
+def single(key, src, when, title, body, topics, **kw):
+    """One hand-written document with a title, as a one-post family (so no earlier time moves)."""
+    kw.setdefault("kind", SOURCES[src]["kind"])
+    fam(key, src, topics, {when: 1}, [body], title=title, **kw)
+
+
+# storm-01: the singular and the two-word forms, which `sandbags` alone misses
+fam("sandbag-forms", "public", "storm kerrow sandbags",
+    {"02-03": 7, "02-04@7-19": 7},
+    [
+        "One sandbag. That's all I could lift. The lad at the depot carried the other five to my car.",
+        "Is there a sandbag limit per house at Harbour car park? Want to get some for my neighbour too.",
+        "Sandbag station at Ardley Village Hall has a queue out the door. Bring gloves, the sacks are wet.",
+        "Sand bags at the Marsh Road depot again, a new lorry load came in at lunchtime.",
+        "Our sandbag wall on {street} is three high. Dad says four. Dad is carrying the fourth.",
+        "First time I've ever filled a sand bag. Harder than it looks. Respect to the depot crew.",
+        "Does anyone have a spare sandbag or two for a back door on {street}? Elderly neighbour, no car.",
+        "Sandbag run for my nan done. She gave us flapjack. Best trade of the week.",
+        "Sand-bag tip: don't fill them to the top or they won't sit flat. Learnt that tonight.",
+        "The sandbag pile outside the chapel on {street} has gone already. Who took the lot?",
+        "Every sandbag in Penmore seems to be in my mother-in-law's porch. She's taking no chances.",
+        "Sand bags by the front door, towels by the back door, kettle on. Ready as we'll ever be.",
+    ],
+    tags=LOCAL_TAGS, typos=LOCAL_TYPOS, people="local")
+
+# storm-03: the help page and the hub's own account carry the tag's word, but they are requests,
+# questions and thanks, not offers: the plain word harriethelp finds them, #HarrietHelp does not
+fam("help-hub", "public", "storm kerrow",
+    {"02-04@14-23": 8, "02-05": 12, "02-06": 7, "02-07": 3},
+    [
+        "@HarrietHelp is anyone matching people with vans yet? We need to move a fridge out of a flooded kitchen on {street}.",
+        "@HarrietHelp my dad is 81 and on his own in {area}. Can someone check on him? His phone's off.",
+        "Need a room for tonight for two adults and {pet}. Filled in the form at kerrow.gov.ex/harriethelp an hour ago, nothing yet.",
+        "The form at kerrow.gov.ex/harriethelp keeps crashing on my phone. Is there a number to ring instead?",
+        "If you need help rather than offering it, don't use the hashtag: fill in kerrow.gov.ex/harriethelp and the hub rings you back.",
+        "@HarrietHelp thank you for finding my gran a bed last night. She's warm and very chatty about it.",
+        "@HarrietHelp who checks the people offering rooms? Asking because my daughter is 19 and on her own.",
+        "Still no reply from @HarrietHelp about our boiler. Three hours. I know they're swamped.",
+        "Anyone else stuck on the kerrow.gov.ex/harriethelp page? It just says 'matching in progress'.",
+        "The list of hot food tonight is on kerrow.gov.ex/harriethelp. Sharing for anyone without data at home.",
+        "@HarrietHelp we need nappies, size 4, on {street}. Shops in the Lower Town are all shut.",
+        "Printed the kerrow.gov.ex/harriethelp page for my neighbour who hasn't got the internet. Do it for yours.",
+    ],
+    people="local")
+
+# storm-06: thanks and sign-ups written with tags and word forms that a list of four words misses
+fam("volunteer-forms", "public", "storm kerrow volunteers",
+    {"02-06": 4, "02-07": 5, "02-08": 4, "02-09": 3, "02-11": 2, "02-12": 2},
+    [
+        "Thank you to the crew who mucked out the chapel hall on {street} today. #VolunteersOfKerrow",
+        "Forty people with mops and buckets turned up at the Harbour Café this morning. Nobody asked them to. #VolunteerHeroes",
+        "The sheer volunteerism in this town this week. Nobody waited to be asked.",
+        "Been volunteerin' at the food bank since Thursday. Knees gone, heart full.",
+        "#VolunteerKerrow: the coastguard cadets cleared the whole of Fisher's Walk before lunch.",
+        "Brought doughnuts for the clean-up crews on {street}. They'd earned every one. #VolunteerHeroes",
+        "The Scouts filled a skip on Quay Street in an hour. #VolunteersOfKerrow",
+        "Sign-up sheet for Saturday's clean-up is on the library door. #VolunteerKerrow",
+        "My mum has done three shifts at the donation centre this week. She's 71. #VolunteerHeroes",
+        "Heard the Guildhall is doing a thank-you for the clean-up crews. Whoever organised them deserves it. #VolunteersOfKerrow",
+        "Lifeboat crew are unpaid, did you know? Every one of them. #VolunteerHeroes",
+        "Twelve of us from the rugby club gutted two kitchens on {street} today. #VolunteerKerrow",
+    ],
+    people="local")
+
+# storm-07: the ski charters fly into Lisker from another Saint-: `saint` alone is not the airport
+fam("ski-flights", "public", "storm",
+    {"02-04": 3, "02-05": 4, "02-06": 3, "02-07": 2, "02-08": 2},
+    [
+        "Our ski charter from Saint-Gervin to Lisker is delayed six hours because of Harriet. Kids asleep on the rucksacks.",
+        "Saint-Gervin to Lisker flight cancelled, rebooked for Friday. Another two days of skiing, what a shame.",
+        "Landed! Saint-Gervin to Lisker in a crosswind. The whole plane clapped.",
+        "School ski trip coming back from Saint-Gervin to Lisker tonight instead of Saturday. Parents, check your email.",
+        "If you're on the Saint-Gervin to Lisker charter, the airline says bring your boots as hand luggage.",
+        "Flights from Saint-Gervin to Lisker are back to normal. Snow was amazing, by the way.",
+        "Hen party back from Saint-Gervin to Lisker at last. Three days late. Nobody's speaking to the bride's brother.",
+        "Diverted! Our Saint-Gervin to Lisker flight landed in Norbury because of the wind. Coach the rest of the way.",
+    ],
+    tags=[("#StormHarriet", 0.15)], people="travellers")
+
+# storm-08: the minister's account is partly run by her office (not her own words), and she also
+# writes under her name elsewhere: author: and source: give different answers
+fam("private-office", "harriet-okafor", "storm marenne",
+    {"02-05@7-10": 1, "02-06@7-10": 1, "02-07@7-10": 1, "02-08@7-10": 1, "02-10@7-10": 1, "02-11@7-10": 1,
+     "02-12@7-10": 1, "02-13@7-10": 1},
+    [
+        "The Minister is in Cabinet this morning. Updates on Marenne will come from @DFA_Caldria until this afternoon. (Private Office)",
+        "Posted by the Private Office: the Minister's surgery in Lisker this Friday is cancelled while she is working on the Marenne response.",
+        "Private Office here. Thank you for the hundreds of messages. The Minister reads a selection every evening; for help in Marenne, please call the embassy.",
+        "From the Private Office: the Minister will answer questions in Parliament on Tuesday about the Marenne response.",
+        "Private Office: a reminder that this account cannot take consular cases. Please contact the embassy in Saint-Aubin or the department's helpline.",
+        "The Minister is travelling today and will be back on this account tomorrow. (Private Office)",
+        "Private Office: the full text of the Minister's statement to Parliament is on the department's website.",
+        "Private Office: we are aware of a fake account using the Minister's photo. Please report it, and do not send it money.",
+    ],
+    people="private_office")
+
+single("okafor-oped-herald", "caldria-herald", "02-10@6-7", "Opinion: what Marenne taught us about bringing people home", """
+    Eight hundred and forty-two people came home from Marenne last week on flights we did not
+    plan a month ago. I want to say what went well, and what did not.
+
+    What went well was people. Embassy staff drove to hotels on flooded roads. Airport workers in
+    Saint-Aubin cleared a runway by hand. Families in Marenne, who had lost their own roofs, fed
+    our tourists.
+
+    What did not go well was information. Too many families at home waited too long for a phone
+    call. We will publish a review, and I will answer for it.
+    """, "storm marenne evacuation flights_home", people="minister_byline")
+single("okafor-oped-courrier", "courrier-marenne", "02-11@6-7", "Tribune : merci, Marenne", """
+    La semaine dernière, plus de huit cents Caldriens sont rentrés chez eux. Ils sont partis grâce
+    à vous : les agents de l'aéroport, les hôteliers, les pêcheurs qui ont partagé leur repas.
+
+    Marenne a tout perdu sur sa côte nord, et pourtant Marenne a aidé. La Caldria ne l'oubliera
+    pas. Notre aide à la reconstruction commence cette semaine.
+    """, "storm marenne evacuation flights_home", lang="fr", people="minister_byline")
+single("okafor-letter-pen", "port-ellis-news", "02-12@6-7", "Letter: to the families who waited", """
+    Many of you wrote to me while your parents, children and friends were in Marenne. Some of you
+    waited days for news. I am sorry for those days.
+
+    I am also from the coast. I watched Kerrow flood in the same week, and I know that waiting is
+    its own kind of damage. Thank you for your patience with our staff, who never stopped.
+    """, "storm marenne", people="minister_byline")
+
+# storm-09: government pages that name the capital but not the island
+single("emb-counter-en", "embassy-marenne", "02-09@9-10", "Saint-Aubin: consular counter open again", """
+    Our consular counter in Saint-Aubin is open again from 9am to 1pm, Monday to Friday. You can
+    apply for an emergency travel document if your passport was lost or damaged in the storm.
+    Bring a photo and any identity document you still have.
+    """, "storm marenne")
+single("emb-counter-fr", "embassy-marenne", "02-09@9-10", "Saint-Aubin : réouverture du guichet consulaire", """
+    Le guichet consulaire de l'ambassade à Saint-Aubin rouvre du lundi au vendredi, de 9 h à 13 h,
+    après la tempête. Les ressortissants caldriens peuvent y demander un document de voyage
+    d'urgence.
+    """, "storm marenne", lang="fr")
+single("dfa-advice-north", "dfa", "02-10@10-11", "Travel advice update: Saint-Aubin and the north coast", """
+    We no longer advise against all but essential travel to Saint-Aubin. Roads on the north coast
+    remain damaged after the storm, and some hotels are closed. Check with your tour operator
+    before you travel, and register your trip with the embassy.
+    """, "storm marenne", path="https://travel.foreign.gov.ex/advice/{slug}")
+single("emb-documents", "embassy-marenne", "02-06@11-12", "Lost passports after the storm: what to do in Saint-Aubin", """
+    If your passport was lost or damaged in the storm, you can still fly home. Come to the embassy
+    in Saint-Aubin with any identity document you have, or ask our staff at the airport. We will
+    issue an emergency travel document the same day, free of charge.
+    """, "storm marenne")
+
+# storm-10: French posts about other things, each naming the topic the model query excludes
+fam("fr-other-more", "public", "",
+    {"02-08": 2, "02-09": 2, "02-10": 2, "02-11": 2, "02-12": 2, "02-13": 2, "02-14": 2},
+    [
+        "Le carnaval de Belmont aura bien lieu, mais une semaine plus tard. Les chars sont prêts !",
+        "Répétition de la fanfare du carnaval ce soir à la salle des fêtes de Port-Vallon.",
+        "Costume de carnaval terminé à deux heures du matin. Ma fille sera une tortue de mer.",
+        "Le XV de Saint-Aubin recrute des jeunes pour la saison prochaine. Entraînement de rugby le mercredi.",
+        "Finale de rugby des moins de seize ans dimanche. Allez Cap Rouge !",
+        "Les quotas de thon pour l'an prochain, encore une fois décidés sans les pêcheurs.",
+        "Prix du thon au marché ce matin : quatorze euros le kilo. Ça pique.",
+        "Conserverie de thon de Belmont : vingt emplois créés cette année. Bonne nouvelle.",
+        "Municipales : trois listes déposées à Anse-Claire. Ça promet.",
+        "Débat des municipales jeudi soir à la mairie de Belmont. Venez nombreux.",
+        "Qui vote aux municipales à Port-Vallon ? Je ne connais aucun candidat.",
+        "Les affiches des municipales sont déjà arrachées rue du Port. Bravo la démocratie.",
+    ],
+    people="marenne_fr", lang="fr")
+
+
+# ============================================================================================
 # Posts written for the triage exercises (each has a key the triage files refer to)
 # ============================================================================================
 

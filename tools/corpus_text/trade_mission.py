@@ -1272,6 +1272,203 @@ forum("", "02-12 08:00", "budgetbuilder", "Heat pump vs oil radiators: real runn
 
 
 # ============================================================================================
+# Decoys: posts that make each operator of the monitoring exercises earn its place
+# ============================================================================================
+# Each family below exists so that the best query without one operator falls short (see the
+# [[tests]] of the trade exercises). Appended after every other family, so the earlier posts keep
+# their times.
+
+PEOPLE["bw_ceo"] = _people("""
+    Nadia Kell, Chief Executive|BrightwellHome
+""")
+PEOPLE["bw_engineer"] = _people("""
+    Tom Aske, Engineering Director|BrightwellHome
+""")
+PEOPLE["owners_group"] = _people("""
+    Brightwell Owners Group|BWOwnersGroup
+    Brightwell Heater Owners Lindmark|BWOwnersLindmark
+""")
+
+
+def single(key, src, when, title, body, topics, **kw):
+    """One hand-written document with a title, as a one-post family (so no earlier time moves)."""
+    kw.setdefault("kind", SOURCES[src]["kind"])
+    fam(key, src, topics, {when: 1}, [body], title=title, **kw)
+
+
+# trade-02: three days in, the recall grows to the BX440, sold only in Lindmark. A list of the
+# three first models misses it; bx4?0 does not (and still leaves out the BX4100)
+single("ps-bx440", "product-safety", "02-27@9-10", "Brightwell recall extended to the BX440 heater", """
+    Brightwell has added the BX440 oil-filled heater to its recall. The BX440 was sold in Lindmark
+    and online, and uses the same thermostat as the BX410, BX420 and BX430.
+
+    If you have a BX440, stop using it and unplug it. Brightwell will collect it free of charge. The
+    BX4100 and BX4200 are still not affected.
+    """, "recall names_recalled")
+single("bw-bx440", "brightwell", "02-27@9-10", "Our recall now includes the BX440", """
+    We have found the same thermostat in a fourth model, the BX440, which we sold in Lindmark and
+    through our online shop. We have added it to the recall today.
+
+    If you own a BX440, please unplug it and book a free collection at brightwell.example/recall.
+    We are sorry to be writing to you again.
+    """, "recall names_recalled")
+fam("bx440-owners", "public", "recall names_recalled",
+    {"02-27": 8, "02-28": 5, "03-01": 3, "03-02": 2, "03-03": 2, "03-04": 1},
+    [
+        "Checked the label on the heater I bought online last year. BX440. Of course it is.",
+        "So the BX440 is recalled now too? It wasn't on the list on Tuesday. Glad I looked again.",
+        "My BX440 came from a Lindmark website because it was cheaper. Not feeling clever now.",
+        "BX440 owner. Unplugged, booked, in the garage. Third time lucky with this recall.",
+        "The BX440 in my daughter's flat has been on all week because 'it's not on the list'. It is now.",
+        "Read the update twice. BX440 added. Why did it take three days to check a fourth model?",
+        "If your heater is a BX440 bought in Lindmark, ring the Lindmark number, not the Caldrian one.",
+        "Brightwell BX440 in the spare room. Spare room is now very cold. Fine by me.",
+    ],
+    tags=[("#BrightwellRecall", 0.15)], people="public")
+fam("bx440-lindmark", "public", "recall names_recalled",
+    {"02-27": 9, "02-28": 7, "03-01": 4, "03-02": 3, "03-03": 2, "03-04": 2},
+    [
+        "Unser BX440 steht im Kinderzimmer. Sofort ausgesteckt. Danke, Tagblatt.",
+        "BX440 gekauft im Baumarkt in Hallerau, jetzt also doch vom Rückruf betroffen. Super.",
+        "Ist der BX440 wirklich betroffen? Meiner hat nie Probleme gemacht.",
+        "Habe den BX440 für meine Mutter gekauft. Jetzt steht sie ohne Heizung da. Wer hilft?",
+        "Abholung für unseren BX440 gebucht. Die Hotline war diesmal sogar schnell.",
+        "Drei Tage lang hieß es, nur drei Modelle. Jetzt auch der BX440. Was kommt morgen?",
+        "BX440 im Büro, BX440 im Keller. Beide aus. Es ist kalt in Hallerau.",
+        "Der Aufkleber mit der Nummer sitzt unten am Gerät. Bei mir steht BX440. Leider.",
+    ],
+    people="lindmark", lang="de")
+
+# trade-02: the new range keeps being talked about after the fourth model joins the recall
+fam("safe-models-later", "public", "recall",
+    {"02-27": 6, "02-28": 5, "03-01": 3, "03-02": 4, "03-03": 3, "03-04": 3, "03-05": 2, "03-06": 2},
+    [
+        "A fourth model added, so is the {safe} next? Keeping mine on a timer until someone says for sure.",
+        "Product Safety say the {safe} is fine, again. I believe them, but my wife wants it in the garage.",
+        "Returned my {safe} to the shop anyway. Full price back, no questions. Peace of mind.",
+        "Shop assistant at Homewise swore blind the {safe} was on the list. It isn't. Training needed.",
+        "Our {safe} has a different dial and a blue light. That's how you tell, according to my dad.",
+        "Bought a {safe} in the sale this week. Half price. Everyone's scared of the name.",
+        "The {safe} is the quietest heater I've owned. Shame about the timing of its launch.",
+        "Still using our {safe}. Still fine. Still being asked about it by every visitor.",
+        "Is the {safe} made in the same factory as the recalled ones? Asking before I buy.",
+        "My {safe} arrived as the replacement for the old one. Very smart. Very nervous.",
+        "Lindmark shops have put the {safe} back on sale, my cousin says. Good sign.",
+        "Got a {safe} for the office. Colleagues keep unplugging it 'to be safe'. It IS safe.",
+    ],
+    tags=[("#BrightwellRecall", 0.1)], people="public")
+
+# trade-03: people talk about refunds in every form of the word, and with a tag
+fam("refund-forms", "public", "recall refund",
+    {"02-26": 3, "02-27": 3, "02-28": 3, "03-01": 2, "03-02": 3, "03-03": 3, "03-04": 2, "03-05": 2,
+     "03-06": 1},
+    [
+        "Brightwell are refunding by bank transfer now, not back to the card. Check your app.",
+        "Is the delivery charge refundable too? I paid £6.99 on top of the heater.",
+        "Still no money. Day 12. #RefundWatch",
+        "Brightwell's refunding team rang me back within the hour. Credit where it's due.",
+        "Money back in my account this morning, nine days after the courier. #RefundWatch",
+        "They're refunding the full price even without a receipt. Just a photo of the label.",
+        "Is the extended warranty I bought with it refundable? The shop says ask Brightwell, Brightwell says ask the shop.",
+        "Day 7 and counting. #RefundWatch @BrightwellHome",
+        "Refunding 58,000 heaters must be a nightmare for them. Mine still isn't through though.",
+        "'Non-refundable', says the shop, about the heater cover I bought with it. Cheers.",
+        "Neighbour's money came back in four days, mine is on day ten. Same courier, same day. #RefundWatch",
+        "Are they refunding in Lindmark too? Asking for my sister in Hallerau.",
+    ],
+    tags=[("#BrightwellRecall", 0.15)], people="public")
+fam("t1-refund-forms", "homefix-forum", "recall refund",
+    {"02-26": 2, "02-27": 3, "02-28": 3, "03-01": 2, "03-02": 3, "03-03": 3, "03-04": 2, "03-05": 2,
+     "03-06": 2},
+    [
+        "They're refunding in batches, going by the date of collection. Mine was the 25th and it's just come in.",
+        "Is the original postage refundable? I had it delivered and paid extra.",
+        "Day 11, still nothing. Logging it all in a spreadsheet in case I need the ombudsman.",
+        "Brightwell are refunding to PayPal if that's how you paid. Took three days for me.",
+        "Refunding by cheque for anyone without a bank account, the phone team told me. Very old school.",
+        "Does anyone know if the refunding is quicker if you pick a replacement heater instead?",
+        "Got the 'your refunding is complete' email. Money arrived an hour later. Took eight days overall.",
+        "Is anything non-refundable? The courier asked me to keep the remote.",
+        "Money back today, day six. Thanks to whoever said to ring rather than email.",
+        "Card company says the refunding shows as 'pending' for up to five days. Patience, everyone.",
+        "Anyone still waiting from the first day of collections? We're on day twelve. #RefundWatch",
+        "Partial money back only. They've taken off the £5 'handling'. Is that allowed?",
+    ],
+    title="Re: " + T1, url=T1_URL, people="forum")
+
+# trade-03: a busy thread drifts off its title; these replies are not about refunds at all
+fam("t1-drift", "homefix-forum", "recall",
+    {"02-26": 4, "02-27": 5, "02-28": 5, "03-01": 4, "03-02": 5, "03-03": 5, "03-04": 4, "03-05": 4,
+     "03-06": 2},
+    [
+        "Courier tracking says 'out for collection' for the third day running. Is it a loop?",
+        "What are people using instead in the meantime? Fan heater, or just more jumpers?",
+        "Electric blanket plus hot water bottle is my plan until the new heater comes.",
+        "The courier wanted me to carry it down four flights. Told him no, politely.",
+        "Anyone in Norbury want a lift to the tip with old heaters that aren't Brightwell? Clearing out.",
+        "My cat has claimed the spot where the heater used to be. She is not impressed.",
+        "Is it worth getting an electrician to check the sockets after this? Mine looked scorched.",
+        "Picked up a second-hand oil radiator from a neighbour. Checked the label three times.",
+        "Off topic: can anyone recommend a cheap thermometer for the baby's room?",
+        "Collection done at 7am. Courier was lovely. Took the plug too, which I didn't expect.",
+        "How do you even carry one of these down a spiral staircase? Asking for me.",
+        "Turned the central heating up to make up for it. The bill will be a horror film.",
+        "Reading this thread at 2am because I can't sleep. Hello to the other night owls.",
+        "Got a text saying the courier is 'nearby'. That was four hours ago.",
+    ],
+    title="Re: " + T1, url=T1_URL, people="forum")
+
+# trade-04: the company's own words are not always posted under its name (its chief executive
+# and its engineers sign theirs), and an owners' group carries its name without being it
+fam("bw-updates", "brightwell", "recall",
+    {"02-25": 2, "02-26": 2, "02-27": 2, "02-28": 1, "03-01": 1, "03-02": 1, "03-03": 1, "03-04": 1},
+    [
+        "We have now collected 20,000 of the recalled heaters. Thank you for your patience.",
+        "Recalled heaters: the courier will call 30 minutes before arriving. You don't need the box.",
+        "Not sure if your heater is one of the recalled models? Send us a photo of the label and we will check.",
+        "Recalling a product is never easy. Our phone lines are open until 10pm tonight.",
+        "Collections of recalled heaters in Lindmark start tomorrow, with our partner Hallerau Logistik.",
+        "We are recalling every heater with the faulty thermostat, wherever you bought it.",
+        "If you have a recalled heater and no other heating, call us: we can bring a replacement the same day.",
+        "Over 40,000 recalled heaters now collected. Please keep yours unplugged until we come.",
+        "A reminder: recalled heaters must not be put out with the rubbish. We collect them for free.",
+        "Thank you to our call centre team, who have answered 90,000 calls since we started recalling heaters.",
+        "Recalled heaters are taken to our Norbury site and made safe. None will be sold again.",
+    ],
+    kind="post")
+single("bw-ceo-letter", "brightwell", "02-25@18-19", "A letter from our chief executive", """
+    To every Brightwell customer: I am sorry. Our recall exists because we let you down. The
+    thermostat in some of our heaters could stick, and we did not find it soon enough.
+
+    We will collect every affected heater, and we will not stop until we have. I will write again
+    when we know more about how this happened.
+    """, "recall", people="bw_ceo")
+single("bw-engineer", "brightwell", "03-02@10-11", "What went wrong with the thermostat", """
+    Since we began recalling our oil-filled heaters, many of you have asked what went wrong. A
+    small spring inside the thermostat could lose its tension after a winter's use, so the heater
+    stayed on when it should have switched off. Every recalled heater has this part. Our new range
+    uses a different design, from a different supplier.
+    """, "recall", people="bw_engineer")
+fam("owners-group", "public", "recall",
+    {"02-24": 2, "02-25": 3, "02-26": 2, "02-27": 2, "02-28": 1, "03-02": 1, "03-04": 1},
+    [
+        "Group admins here: we are not Brightwell. We are owners helping owners through the recall.",
+        "Pinned: how to find out if your heater is recalled, with photos of where the label is.",
+        "Members are reporting long waits for recall collections in Norbury. Keep posting your dates.",
+        "The recall hotline is much quicker after 8pm, say several members. Worth a try.",
+        "New members: welcome. Yes, the recall is real. Yes, unplug it now. Then read the pinned post.",
+        "A member's landlord refuses to act on the recall. Product Safety Caldria can help: contact them.",
+        "We've asked Brightwell to attend a members' Q&A about the recall. No answer yet.",
+        "Poll: has your recalled heater been collected yet? Results on Friday.",
+        "Please don't sell recalled heaters on marketplaces. We have seen three listings this week.",
+        "Lindmark members: the recall covers you too. The German hotline is in the pinned post.",
+        "Members' tip: keep the courier's receipt when your recalled heater goes. Some have been asked for it.",
+        "Reminder: this group is run by volunteers who own the heaters. For the recall itself, call the hotline.",
+    ],
+    people="owners_group")
+
+
+# ============================================================================================
 # Posts written for the triage exercise
 # ============================================================================================
 

@@ -869,6 +869,161 @@ fam("everyday", "public", "",
 
 
 # ============================================================================================
+# Decoys: posts that make each operator of the monitoring exercises earn its place
+# ============================================================================================
+# Each family below exists so that the best query without one operator falls short (see the
+# [[tests]] of the vaccination exercises). Appended after every other family, so the earlier posts
+# keep their times.
+
+# vacc-02: vaccine supplies, in words other than "delivery"
+fam("stock-forms", "public", "mmr supply",
+    {"03-10": 3, "03-11": 3, "03-12": 2, "03-13": 1, "03-17": 1},
+    [
+        "Two more deliveries of vaccine due this week, says the Health Board. Good, after Tuesday's shambles.",
+        "Doses delivered to the bus at 8am, the driver told us. Queue moving again.",
+        "Vaccine deliveries now twice a week instead of once. That should stop the clinic running dry.",
+        "Heard 500 doses were delivered to the health centre this morning. Walk-ins back on from noon.",
+        "Why were the deliveries of doses so small in the first week? Genuine question, not having a go.",
+        "Fridge at the pharmacy is full again: 300 doses delivered overnight.",
+        "Vaccine delivered, clinic open, queue gone by 3pm. That's more like it.",
+        "No more doses till the next deliveries on Thursday, said the nurse. We'll come back.",
+    ],
+    tags=CATCH, people="public")
+
+# vacc-02: delivery and vaccine in the same post, about different things
+fam("delivery-far", "public", "mmr",
+    {"03-05": 1, "03-07": 1, "03-09": 2, "03-10": 2, "03-11": 2, "03-12": 2, "03-13": 1, "03-14": 1,
+     "03-16": 1, "03-18": 1, "03-20": 1, "03-23": 1},
+    [
+        "Got the kids their MMR vaccine this morning, then spent the afternoon waiting in for a SwiftDrop delivery that never came. Strike day, obviously.",
+        "The maternity unit's delivery suite has moved to Ward 6 this week. Visiting hours are the same. If you missed your MMR before pregnancy, the midwives can give you the vaccine after the birth.",
+        "The council's new delivery plan for the high street is out. Forty pages and not one mention of parking. Unrelated: booked my second MMR dose for Friday.",
+        "Vaccine done, sticker on, lollipop eaten. Now home to wait for the fridge delivery that was due on Tuesday.",
+        "The Department of Health's delivery plan promises shorter waits for hip operations by 2028. My mum has been waiting since 2024. She did get her flu vaccine though, so that's something.",
+        "SwiftDrop strike day three. My insulin delivery is late and the pharmacy is doing its best. Seeing a lot about the MMR vaccine on here, glad that's going well for someone.",
+        "Amazing midwives on the delivery suite last night. Baby Ada, 7lb 2oz. The health visitor has already told us all about her vaccines, she's keen!",
+        "Food bank delivery round done: 32 houses, two punctures. Tomorrow I'm taking my youngest for her MMR dose before school.",
+        "School newsletter: new lunch delivery company from Monday, sports day moved to June, and a reminder that the MMR catch-up vaccine is free for everyone under 25.",
+        "Pizza delivery at 11pm because the day was that kind of day. Two kids, two vaccines, one meltdown (mine).",
+        "Delivered two babies tonight on my last shift before leave. Then home, where the letter about my own MMR dose was waiting.",
+        "Our delivery driver was off sick, so I walked to the shop, and on the way passed the queue for the vaccine bus. Longest queue in Castlebridge.",
+    ],
+    people="public")
+
+# vacc-03: the Spanish words turn up in posts that are not in Spanish
+fam("spanish-words", "public", "mmr",
+    {"03-06": 1, "03-09": 3, "03-10": 3, "03-11": 2, "03-12": 2, "03-13": 1, "03-16": 2, "03-18": 1,
+     "03-20": 1},
+    [
+        "Our Spanish-speaking neighbours say 'vacuna' is the word on every poster at the clinic now. Good to see.",
+        "The Health Board's new posters say VACUNA GRATIS in huge letters. Nice touch for the Estradan families.",
+        "Learnt 'vacunación' at the interpreters' briefing today. My pronunciation is terrible.",
+        "Leaflets at the library are now in English, Polish and Spanish. 'Vacunas para toda la familia' on the front.",
+        "Why is the clinic poster in Spanish? 'Vacunar es proteger'. Fine by me, just curious who it's for.",
+        "My friend Rosa said the interpreters meant she could finally ask about her son's vacuna properly. Shout out to them.",
+        "Teaching my Year 3 class to say 'vacuna' and 'szczepionka' for our languages week. They loved it.",
+        "Plakat w przychodni: 'Vacuna gratis' po hiszpańsku, a po polsku nic? Szkoda.",
+    ],
+    people="public")
+
+# vacc-04: the clinic's busiest weekend day falls on the boundary, and the days either side of the
+# week are busy too: an off-by-one date shows
+fam("family-sunday", "public", "mmr corn_exchange",
+    {"03-15@9-17": 56},
+    [
+        "Family Sunday at the Corn Exchange: face painting, a bouncy castle and a queue round the block for MMR. Never seen a clinic like it.",
+        "Took {kids} to the Corn Exchange family day. Done in {wait}, then twenty minutes on the bouncy castle. Best Sunday in ages.",
+        "The Corn Exchange is open on a Sunday for the MMR clinic! Working parents, this is your chance.",
+        "Queue at the Corn Exchange this morning was full of dads. Sunday clinics work.",
+        "The clown at the Corn Exchange clinic made {kids} forget all about the needle. Give that man a raise.",
+        "Sunday clinic at the Corn Exchange: we waited {wait}, with free squash and biscuits. Very civilised.",
+        "Brought my nan to the Corn Exchange for her MMR on the family day. She had her face painted too. She's 79.",
+        "Corn Exchange family day update: queue is about {wait}, bring a coat, it's cold on Market Square.",
+        "My daughter's whole football team went to the Corn Exchange after training this morning. Coach's idea. Legend.",
+        "Sunday at the Corn Exchange: Spanish and Polish interpreters, a play corner and very patient nurses.",
+        "Loved the family day at the Corn Exchange. Why can't every clinic have a balloon man?",
+        "Corn Exchange on a Sunday, queuing with half of Castlebridge. Weirdly lovely atmosphere.",
+        "Caught up on both kids' MMR at the Corn Exchange today. Didn't have to take a day off work for once.",
+        "Steward at the Corn Exchange says 900 people came through today. On a Sunday!",
+    ],
+    tags=CATCH, people="public")
+fam("eve-of-opening", "public", "mmr corn_exchange",
+    {"03-08@10-22": 22},
+    [
+        "Corn Exchange clinic opens tomorrow at 9. Alarm set, the kids are not happy.",
+        "Walked past the Corn Exchange tonight, they're putting the signs up for tomorrow's clinic.",
+        "Packing the bag for the Corn Exchange tomorrow: red book, snacks, tablet, bribes.",
+        "Tomorrow's the day: MMR at the Corn Exchange, then a treat. Told my son about the treat, not the needle.",
+        "Who's going to the Corn Exchange clinic first thing tomorrow? Let's compare queue times.",
+        "Nervous about tomorrow at the Corn Exchange. I'm 34 and I hate needles. Someone hold my hand.",
+        "Saw the nurses unloading chairs at the Corn Exchange this afternoon. Looks like they're ready.",
+    ],
+    tags=CATCH, people="public")
+fam("weekend-before", "public", "mmr corn_exchange",
+    {"03-06@9-22": 6, "03-07@9-22": 12},
+    [
+        "Corn Exchange clinic from Monday: no appointment, just turn up. Telling every parent at the school gate.",
+        "Is the Corn Exchange clinic really open to adults too? I'm 41 and had one dose as a kid.",
+        "Saw the banner go up on the Corn Exchange today. MMR walk-in from Monday. About time.",
+        "Booked Monday off so I can take both kids to the Corn Exchange first thing.",
+        "Saturday plan: buy stickers and a new book for Monday's trip to the Corn Exchange. Bribery works.",
+        "Corn Exchange on Monday or the Jab Bus on Wednesday? Which will have the shorter queue?",
+        "Our nursery sent a note home about the Corn Exchange clinic. It starts Monday.",
+        "Will the Corn Exchange clinic have interpreters? My neighbour's English is not strong.",
+    ],
+    tags=CATCH, people="public")
+fam("week-two-monday", "public", "mmr corn_exchange",
+    {"03-16@8-21": 22},
+    [
+        "Week two at the Corn Exchange clinic: much quieter this morning. Straight in.",
+        "Monday morning at the Corn Exchange and no queue at all. Where was this last week?",
+        "Took {kids} to the Corn Exchange today, after missing the first week. Five minutes, in and out.",
+        "Corn Exchange clinic still going this week. Tell anyone who missed the first week.",
+        "Nurses at the Corn Exchange look a bit more rested this week. They deserve it.",
+        "Popped into the Corn Exchange on my lunch break for my MMR. Back at my desk in half an hour.",
+        "Quiet start to week two at the Corn Exchange. If you've been putting it off, go today.",
+    ],
+    tags=CATCH, people="public")
+
+# vacc-05: claims written with forms the spelled-out words miss (jabbed, vaccinated, infertile)
+fam("misinfo-forms", "public", "mmr misinfo",
+    {"03-17": 3, "03-18": 3, "03-19": 2, "03-20": 2, "03-21": 1, "03-24": 1},
+    [
+        "My cousin's friend got jabbed at 12 and now she's infertile. They don't tell you that at the clinic.",
+        "Not letting my daughter get jabbed. Too many girls ending up infertile, look into it.",
+        "Why are they vaccinating teenage girls specifically? Think about it. Infertile generation.",
+        "Everyone I know who got vaccinated last spring has had fertility problems. Coincidence?",
+        "Vaccinated kids are shedding the virus for weeks afterwards. Keep yours away from them.",
+        "Two of my friends' boys were vaccinated and both were diagnosed with autism within a year. I'm just saying what I saw.",
+        "Jabbed on Monday, and by Friday my nephew had stopped talking. Autism, they said. Nobody will listen.",
+        "Infertile at 30. I was vaccinated three times as a kid. Join the dots.",
+        "The vaccinations are making boys infertile. It's in the video. Watch it before they take it down.",
+        "Getting your kids jabbed now means infertility later. Wake up, Castlebridge.",
+    ],
+    tags=[("#MedicalFreedom", 0.2), ("#DoYourResearch", 0.15)], people="sceptic")
+
+# vacc-05: autism and fertility in the same post as the vaccine, but far apart and not a claim
+fam("autism-fertility-far", "public", "mmr",
+    {"03-10": 2, "03-12": 2, "03-14": 2, "03-16": 2, "03-17": 3, "03-18": 3, "03-19": 3, "03-20": 3,
+     "03-21": 2, "03-23": 2, "03-25": 2, "03-27": 2},
+    [
+        "Autism assessment waiting list in Castlebridge is now 22 months. Twenty-two! Our son is five and we're still waiting. On a brighter note, he had his MMR today and was braver than me.",
+        "Fertility clinic appointment this morning, fingers crossed. The nurse said that if we're trying for a baby I should check I've had both doses of the MMR vaccine first. Booked it for Thursday.",
+        "Running the Castlebridge 10k for the autism charity my sister works for. Please sponsor me! Training has been patchy: two kids, one cold each, and a trip to the clinic for their MMR.",
+        "Our autism support group meets at the library on Thursdays. This week's topic is getting through doctor and dentist visits, and how to prepare a child for the MMR queue.",
+        "IVF round two starts in April. Honestly the hardest thing about fertility treatment is the waiting. Also the injections. Also the cost. The nurse checked I'd had the MMR as a child, all fine.",
+        "Autism Acceptance Week starts soon and the school is doing a cake sale. Separate thing: the MMR catch-up letter came home in the book bag today.",
+        "Men's fertility is the least talked-about health issue there is. Book launch at Castlebridge library on the 24th. The library car park is also hosting the mobile vaccine bus on Saturday, apparently.",
+        "My son has autism and hates crowds, so the nurse came out to the car park to give him his MMR. Ten seconds and done. Thank you, Castlebridge Health Board.",
+        "Fertility awareness evening at the women's centre on Tuesday. Free, with cake. The health visitor will be there too, answering questions about baby sleep, weaning and vaccines.",
+        "Sponsored silence at school today for the autism charity. They lasted forty whole minutes, a school record apparently. The silence ended abruptly when the nurses arrived for the MMR catch-up.",
+        "Autism-friendly hour at the leisure centre pool on Sundays is brilliant. Wish more places did it, like the walk-in vaccine clinics, which are loud and busy.",
+        "Our practice has a new fertility nurse, Priya, and she is wonderful. She also runs the Tuesday baby clinic, where you can get the MMR vaccine without an appointment.",
+    ],
+    people="public")
+
+
+# ============================================================================================
 # Posts written for the triage exercise
 # ============================================================================================
 
