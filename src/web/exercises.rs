@@ -368,7 +368,7 @@ fn fields_of(body: &[u8]) -> Vec<(String, String)> {
 fn carries_answer(fields: &[(String, String)]) -> bool {
     fields
         .iter()
-        .any(|(k, _)| k == "answer" || k.starts_with("label:"))
+        .any(|(k, _)| k == "answer" || k.starts_with("label:") || k.starts_with("route:"))
 }
 
 /// The field a refusal's message links to: the answer box, or the first post to sort.
