@@ -354,7 +354,7 @@ async fn bad_oversized_and_malformed_answers_keep_the_draft() {
     let r = a
         .post(
             &attempts_url(TRIAGE),
-            &[("label:sh-0342", "escalate"), ("label:sh-0326", "maybe")],
+            &[("label:sh-0346", "escalate"), ("label:sh-0327", "maybe")],
         )
         .await;
     assert_eq!(r.status, 400, "{}", r.body);
@@ -369,10 +369,10 @@ async fn bad_oversized_and_malformed_answers_keep_the_draft() {
         .expect("draft")
         .expect("a draft kept")
         .0;
-    assert!(kept.contains("\"sh-0342\":\"escalate\""), "{kept}");
-    assert!(!kept.contains("sh-0326"), "{kept}");
+    assert!(kept.contains("\"sh-0346\":\"escalate\""), "{kept}");
+    assert!(!kept.contains("sh-0327"), "{kept}");
     assert!(
-        summary_links_to(&r.body, "l-sh-0342-relevant"),
+        summary_links_to(&r.body, "l-sh-0346-relevant"),
         "{}",
         r.body
     );

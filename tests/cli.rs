@@ -269,7 +269,11 @@ fn exercises_grade_marks_queries_posts_and_triage_files() {
     assert!(text(&wrong.stderr).contains("--platform myspace is not one of them"));
     // Triage: a labels file, and one with mistakes on numbered lines.
     let labels = dir.path().join("labels.txt");
-    std::fs::write(&labels, "# my sort\nsh-0480 escalate\nsh-0488 escalate\n").expect("write");
+    std::fs::write(
+        &labels,
+        "# my sort\nsh-0486 escalate duty officer (control room)\nsh-0495 escalate\n",
+    )
+    .expect("write");
     let triage = json(&grade(
         &[
             "--json",
@@ -280,7 +284,20 @@ fn exercises_grade_marks_queries_posts_and_triage_files() {
     ));
     assert_eq!(triage["exercise"], "storm-11-triage-duty-desk");
     assert!(triage["score"].is_number());
-    std::fs::write(&labels, "sh-0480 escalate\nsh-0488 urgent\nnope relevant\n").expect("write");
+    let items = triage["grade"]["items"].as_array().expect("items");
+    let routed = |id: &str| items.iter().find(|i| i["id"] == id).expect("item").clone();
+    assert_eq!(routed("sh-0486")["outcome"], "right", "{triage}");
+    assert_eq!(routed("sh-0495")["outcome"], "wrong-route", "{triage}");
+    assert_eq!(
+        triage["grade"]["unsorted"].as_array().map(Vec::len),
+        Some(items.len() - 2),
+        "{triage}"
+    );
+    std::fs::write(
+        &labels,
+        "sh-0486 escalate\nsh-0495 urgent\nnope relevant\nsh-0520 relevant the mayor\n",
+    )
+    .expect("write");
     let bad = grade(
         &["storm-11-triage-duty-desk", labels.to_str().expect("utf-8")],
         None,
@@ -293,6 +310,12 @@ fn exercises_grade_marks_queries_posts_and_triage_files() {
     );
     assert!(
         stderr.contains("labels.txt:3: \"nope\" is not one of this exercise's items"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "labels.txt:4: \"the mayor\" after \"relevant\": only an escalation takes a route"
+        ),
         "{stderr}"
     );
     let unknown = grade(&["no-such-exercise", "x"], None);

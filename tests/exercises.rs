@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use sandpit::app::{Answer, App, Learner};
-use sandpit::catalog::exercises::{self, Kind, Label, Level, Task};
+use sandpit::catalog::exercises::{self, Kind, Label, Level, Sorting, Task};
 use sandpit::grade::Grade;
 
 fn data(path: &str) -> PathBuf {
@@ -285,7 +285,14 @@ async fn rewrite_and_triage_grading() {
     let Task::Triage(t) = &ex.task else {
         panic!("triage")
     };
-    let perfect: HashMap<String, Label> = t.items.iter().map(|i| (i.id.clone(), i.label)).collect();
+    let perfect = Sorting {
+        labels: t.items.iter().map(|i| (i.id.clone(), i.label)).collect(),
+        routes: t
+            .items
+            .iter()
+            .filter_map(|i| Some((i.id.clone(), i.route.clone()?)))
+            .collect(),
+    };
     let Grade::Triage(g) = app
         .grade(&ex, &Answer::Labels(perfect))
         .await
@@ -294,11 +301,14 @@ async fn rewrite_and_triage_grading() {
         panic!()
     };
     assert!(g.passed && g.correct == g.total);
-    let lazy: HashMap<String, Label> = t
-        .items
-        .iter()
-        .map(|i| (i.id.clone(), Label::Relevant))
-        .collect();
+    let lazy = Sorting {
+        labels: t
+            .items
+            .iter()
+            .map(|i| (i.id.clone(), Label::Relevant))
+            .collect(),
+        routes: HashMap::new(),
+    };
     let Grade::Triage(g) = app.grade(&ex, &Answer::Labels(lazy)).await.expect("grades") else {
         panic!()
     };
@@ -607,8 +617,9 @@ async fn shipped_exercises_carry_tests_that_hold() {
                     .iter()
                     .filter(passes)
                     .any(|test| matches!(&test.answer,
-                    TestAnswer::Labels(l) if l.len() == t.items.len()
-                        && t.items.iter().all(|i| l.get(&i.id) == Some(&i.label)))),
+                    TestAnswer::Labels(l) if l.labels.len() == t.items.len()
+                        && t.items.iter().all(|i| l.labels.get(&i.id) == Some(&i.label)
+                            && l.routes.get(&i.id) == i.route.as_ref()))),
                 "{}: the trainer's own labels are tested",
                 ex.id
             ),

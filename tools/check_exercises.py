@@ -647,6 +647,17 @@ def main() -> int:
                 if item["label"] not in ("relevant", "not-relevant", "escalate"):
                     print(f"{rel}: bad label {item['label']}")
                     failures += 1
+                if item["label"] == "escalate" and tri.get("routes") and item.get("route") not in tri["routes"]:
+                    print(f"{rel}: escalation {item['id']} has route {item.get('route')!r}, not one of {tri['routes']}")
+                    failures += 1
+            # a realistic inbox: about one escalation in four or five posts, not half of them
+            esc = sum(1 for item in tri["items"] if item["label"] == "escalate")
+            if tri["items"] and not 0.18 <= esc / len(tri["items"]) <= 0.27:
+                print(f"{rel}: {esc} escalations of {len(tri['items'])} posts; keep it to one in four or five")
+                failures += 1
+            if esc and not any(item.get("life_safety") for item in tri["items"]):
+                print(f"{rel}: no escalation is marked life_safety")
+                failures += 1
         elif kind == "rewrite":
             rw = ex["rewrite"]
             src = CORPORA / rw["source"]

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::App;
+use super::mastery::pass_credit;
 use crate::error::Result;
 use crate::store::classroom::{ClassExercise, TraineeRow, TraineeStanding};
 
@@ -27,14 +28,18 @@ pub const QUIET_MINUTES: i64 = 10;
 pub enum Cell {
     NotStarted,
     /// Attempts, none passing yet; `stuck` from [`STUCK_ATTEMPTS`].
+    /// `hints`: hints of the exercise opened so far.
     Trying {
         attempts: i64,
         best: Option<f64>,
         stuck: bool,
+        hints: i64,
     },
+    /// `hints`: the fewest hints open at a passing attempt.
     Passed {
         attempts: i64,
         best: Option<f64>,
+        hints: i64,
     },
 }
 
@@ -54,6 +59,10 @@ pub struct Row {
     pub name: String,
     pub cells: Vec<Cell>,
     pub passed: usize,
+    /// Hints opened over the class's exercises.
+    pub hints: i64,
+    /// The passes as they count for mastery (`app::mastery`): a pass with hints counts less.
+    pub mastery: f64,
     pub help: Vec<Help>,
 }
 
@@ -80,11 +89,13 @@ pub fn grid(
                         Some(s) if s.passed => Cell::Passed {
                             attempts: s.attempts,
                             best: s.best,
+                            hints: s.hints_at_pass.unwrap_or(0),
                         },
                         Some(s) => Cell::Trying {
                             attempts: s.attempts,
                             best: s.best,
                             stuck: s.attempts >= STUCK_ATTEMPTS,
+                            hints: s.hints,
                         },
                     },
                 )
@@ -121,6 +132,18 @@ pub fn grid(
                     });
                 }
             }
+            let hints = exercises
+                .iter()
+                .filter_map(|e| by_key.get(&(t.id.as_str(), e.exercise_id.as_str())))
+                .map(|s| s.hints)
+                .sum();
+            let mastery = cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Passed { hints, .. } => pass_credit(true, Some(*hints)),
+                    _ => 0.0,
+                })
+                .sum();
             Row {
                 trainee_id: t.id.clone(),
                 name: t.name.clone(),
@@ -128,6 +151,8 @@ pub fn grid(
                     .iter()
                     .filter(|c| matches!(c, Cell::Passed { .. }))
                     .count(),
+                hints,
+                mastery,
                 cells,
                 help,
             }
@@ -225,6 +250,17 @@ mod tests {
     }
 
     fn standing(t: &str, e: &str, attempts: i64, best: f64, passed: bool) -> TraineeStanding {
+        hinted(t, e, attempts, best, passed, 0)
+    }
+
+    fn hinted(
+        t: &str,
+        e: &str,
+        attempts: i64,
+        best: f64,
+        passed: bool,
+        hints: i64,
+    ) -> TraineeStanding {
         TraineeStanding {
             trainee_id: t.into(),
             name: t.to_uppercase(),
@@ -234,6 +270,8 @@ mod tests {
             passed,
             first_at: String::new(),
             last_at: String::new(),
+            hints,
+            hints_at_pass: passed.then_some(hints),
         }
     }
 
@@ -255,9 +293,9 @@ mod tests {
         ];
         let standings = [
             standing("kim", "a", 1, 90.0, true),
-            standing("kim", "b", 3, 40.0, false),
+            hinted("kim", "b", 3, 40.0, false, 2),
             standing("lee", "a", 2, 80.0, true),
-            standing("lee", "b", 1, 75.0, true),
+            hinted("lee", "b", 1, 75.0, true, 1),
             standing("ana", "a", 2, 30.0, false),
         ];
         let rows = grid(&exercises, &trainees, &standings, now);
@@ -267,12 +305,14 @@ mod tests {
             vec![
                 Cell::Passed {
                     attempts: 1,
-                    best: Some(90.0)
+                    best: Some(90.0),
+                    hints: 0
                 },
                 Cell::Trying {
                     attempts: 3,
                     best: Some(40.0),
-                    stuck: true
+                    stuck: true,
+                    hints: 2
                 },
                 Cell::NotStarted
             ]
@@ -285,6 +325,9 @@ mod tests {
             }]
         );
         assert_eq!(rows[1].passed, 2);
+        // hints opened show on the row, and a pass with a hint counts less towards mastery
+        assert_eq!((rows[0].hints, rows[1].hints), (2, 1));
+        assert_eq!((rows[0].mastery, rows[1].mastery), (1.0, 1.75));
         assert!(rows[1].help.is_empty(), "{:?}", rows[1].help);
         assert_eq!(
             rows[2].help,

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::{Answer, App, Learner};
-use crate::catalog::exercises::{Exercise, Kind, Label, Task};
+use crate::catalog::exercises::{Exercise, Kind, Label, Sorting, Task, Triage, TriageItem};
 use crate::error::{Error, Result};
 
 /// The longest answer taken, in characters. The answer box of the page says the same
@@ -35,15 +35,16 @@ pub fn read_form(ex: &Exercise, fields: &[(String, String)]) -> FormAnswer {
     };
     match &ex.task {
         Task::Triage(t) => {
-            let mut labels = HashMap::new();
+            let mut sorting = Sorting::default();
             let mut problem = None;
+            let mut routes = HashMap::new();
             for (key, value) in fields {
                 if let Some(doc) = key.strip_prefix("label:")
                     && t.items.iter().any(|i| i.id == doc)
                 {
                     match Label::parse(value) {
                         Some(label) => {
-                            labels.insert(doc.to_string(), label);
+                            sorting.labels.insert(doc.to_string(), label);
                         }
                         None => {
                             problem.get_or_insert_with(|| {
@@ -54,10 +55,35 @@ pub fn read_form(ex: &Exercise, fields: &[(String, String)]) -> FormAnswer {
                             });
                         }
                     }
+                } else if let Some(doc) = key.strip_prefix("route:")
+                    && t.items.iter().any(|i| i.id == doc)
+                    && !value.is_empty()
+                {
+                    if t.routes.contains(value) {
+                        routes.insert(doc.to_string(), value.clone());
+                    } else {
+                        problem.get_or_insert_with(|| {
+                            Error::invalid(format!(
+                                "{value:?} is not one of the people escalations go to here: \
+                                 choose one of {}.",
+                                t.routes.join(", ")
+                            ))
+                        });
+                    }
                 }
             }
+            // a route counts only for a post escalated; the others' choice is kept off
+            sorting.routes = routes
+                .into_iter()
+                .filter(|(id, _)| sorting.labels.get(id) == Some(&Label::Escalate))
+                .collect();
+            let unsorted = sorting.unsorted(t);
+            let partial_ok = field(PARTIAL_FIELD).as_deref() == Some("count");
+            if problem.is_none() && !unsorted.is_empty() && !partial_ok {
+                problem = Some(Error::invalid(unsorted_message(t, &unsorted)));
+            }
             FormAnswer {
-                answer: Answer::Labels(labels),
+                answer: Answer::Labels(sorting),
                 problem,
             }
         }
@@ -89,6 +115,34 @@ pub fn read_form(ex: &Exercise, fields: &[(String, String)]) -> FormAnswer {
             FormAnswer { answer, problem }
         }
     }
+}
+
+/// The field a triage form sends to have an answer with unsorted posts marked as it stands
+/// (value `count`); without it, the page asks again and lists the posts left.
+pub const PARTIAL_FIELD: &str = "partial";
+
+/// What the page says when posts are left unsorted: which ones, by their place in the inbox,
+/// and what happens if the trainee goes on.
+pub fn unsorted_message(t: &Triage, unsorted: &[&TriageItem]) -> String {
+    let place = |item: &TriageItem| {
+        let n = t.items.iter().position(|i| i.id == item.id).unwrap_or(0) + 1;
+        format!("post {n} ({})", item.id)
+    };
+    let names: Vec<String> = unsorted.iter().take(12).map(|i| place(i)).collect();
+    let more = unsorted.len().saturating_sub(names.len());
+    format!(
+        "{} of {} posts are not sorted yet: {}{}. Sort them and submit again, or choose \
+         “Mark it as it stands”: posts left unsorted count as wrong, and an unsorted post that \
+         needed escalating is a missed escalation.",
+        unsorted.len(),
+        t.items.len(),
+        names.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    )
 }
 
 /// True when the answer holds nothing worth keeping.
@@ -251,9 +305,74 @@ mod tests {
             panic!("labels")
         };
         assert_eq!(
-            labels.len(),
+            labels.labels.len(),
             1,
             "the good label is kept, the others left out"
+        );
+    }
+
+    #[test]
+    fn triage_asks_again_for_unsorted_posts_and_keeps_routes_of_escalations() {
+        let ex = exercise(Kind::Triage);
+        let Task::Triage(t) = &ex.task else {
+            panic!("triage")
+        };
+        assert!(!t.routes.is_empty(), "shipped triage exercises name routes");
+        let first = &t.items[0];
+        let label = format!("label:{}", first.id);
+        let route = format!("route:{}", first.id);
+        let read = read_form(
+            &ex,
+            &fields(&[(&label, "escalate"), (&route, t.routes[0].as_str())]),
+        );
+        let message = read.problem.expect("unsorted posts").to_string();
+        assert!(
+            message.contains(&format!(
+                "{} of {} posts are not sorted yet",
+                t.items.len() - 1,
+                t.items.len()
+            )),
+            "{message}"
+        );
+        assert!(
+            message.contains(&format!("post 2 ({})", t.items[1].id)),
+            "{message}"
+        );
+        let Answer::Labels(sorting) = &read.answer else {
+            panic!("labels")
+        };
+        assert_eq!(sorting.routes.get(&first.id), Some(&t.routes[0]));
+        // asked to mark it as it stands, the same answer goes through
+        let read = read_form(
+            &ex,
+            &fields(&[
+                (&label, "relevant"),
+                (&route, t.routes[0].as_str()),
+                (PARTIAL_FIELD, "count"),
+            ]),
+        );
+        assert!(read.problem.is_none());
+        let Answer::Labels(sorting) = &read.answer else {
+            panic!("labels")
+        };
+        assert!(
+            sorting.routes.is_empty(),
+            "a post not escalated keeps no route"
+        );
+        // a route that is not one of the exercise's is refused by name
+        let read = read_form(
+            &ex,
+            &fields(&[
+                (&label, "escalate"),
+                (&route, "the mayor"),
+                (PARTIAL_FIELD, "count"),
+            ]),
+        );
+        assert!(
+            read.problem
+                .expect("bad route")
+                .to_string()
+                .contains("\"the mayor\"")
         );
     }
 }

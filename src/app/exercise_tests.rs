@@ -71,9 +71,7 @@ impl App {
                 platform: platform.clone(),
                 text: text.clone(),
             },
-            TestAnswer::Labels(labels) => {
-                Answer::Labels(labels.iter().map(|(k, v)| (k.clone(), *v)).collect())
-            }
+            TestAnswer::Labels(labels) => Answer::Labels(labels.clone()),
         };
         let grade = match self.grade(ex, &answer).await {
             Ok(g) => g,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{App, Learner};
-use crate::catalog::exercises::{self, Catalog, Exercise, Label, Task};
+use crate::catalog::exercises::{self, Catalog, Exercise, Label, Sorting, Task};
 use crate::config::Config;
 use crate::error::{Error, Problem, Result};
 use crate::grade::{self, Grade};
@@ -25,15 +25,27 @@ pub enum Answer {
         platform: Option<String>,
         text: String,
     },
-    /// Triage labels by document id.
-    Labels(HashMap<String, Label>),
+    /// Triage labels (and routes) by document id.
+    Labels(Sorting),
 }
 
 impl Answer {
     /// The answer of a stored attempt at `exercise`, as submitted.
     pub fn from_stored(exercise: &Exercise, stored: &str) -> Answer {
         match exercise.task {
-            Task::Triage(_) => Answer::Labels(serde_json::from_str(stored).unwrap_or_default()),
+            // attempts stored before routes were a bare map of labels
+            Task::Triage(_) => Answer::Labels(
+                serde_json::from_str::<Sorting>(stored)
+                    .or_else(|_| {
+                        serde_json::from_str::<HashMap<String, Label>>(stored).map(|labels| {
+                            Sorting {
+                                labels,
+                                routes: HashMap::new(),
+                            }
+                        })
+                    })
+                    .unwrap_or_default(),
+            ),
             Task::Rewrite(_) => serde_json::from_str::<Answer>(stored)
                 .ok()
                 .filter(|a| matches!(a, Answer::Post { .. }))

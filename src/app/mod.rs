@@ -10,6 +10,7 @@ mod exercise_tests;
 mod exercises;
 pub mod feeds;
 pub mod limiter;
+pub mod mastery; // how much a pass counts, hints taken into account
 pub mod practice;
 pub mod search_cache;
 pub mod serving;

@@ -1,12 +1,11 @@
 //! `sandpit exercises validate [DIR]`, `sandpit exercises grade ID ANSWER` and `sandpit label`:
 //! tools for trainers writing exercises.
 
-use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use sandpit::app::Answer;
-use sandpit::catalog::exercises::{self, Exercise, Label, Task};
+use sandpit::catalog::exercises::{self, Exercise, Label, Sorting, Task, Triage};
 use sandpit::error::{Error, Result};
 use sandpit::grade::Grade;
 use serde_json::json;
@@ -156,15 +155,15 @@ fn answer(exercise: &Exercise, args: &GradeArgs) -> Result<Answer> {
                     ))
                 })?
             };
-            let ids: Vec<&str> = t.items.iter().map(|i| i.id.as_str()).collect();
-            Answer::Labels(parse_labels(&body, origin, &ids)?)
+            Answer::Labels(parse_labels(&body, origin, t)?)
         }
     })
 }
 
-/// `id label` lines (`#` starts a comment), every problem with its line.
-fn parse_labels(body: &str, origin: &str, ids: &[&str]) -> Result<HashMap<String, Label>> {
-    let mut labels = HashMap::new();
+/// `id label [route]` lines (`#` starts a comment), every problem with its line. The route,
+/// the rest of the line after an `escalate`, says who the escalation goes to.
+fn parse_labels(body: &str, origin: &str, t: &Triage) -> Result<Sorting> {
+    let mut sorting = Sorting::default();
     let mut problems = Vec::new();
     for (n, line) in body.lines().enumerate() {
         let line = line.split('#').next().unwrap_or_default().trim();
@@ -172,27 +171,52 @@ fn parse_labels(body: &str, origin: &str, ids: &[&str]) -> Result<HashMap<String
             continue;
         }
         let at = format!("{origin}:{}", n + 1);
-        let mut words = line.split_whitespace();
-        let (Some(id), Some(label), None) = (words.next(), words.next(), words.next()) else {
+        let mut words = line.splitn(3, char::is_whitespace);
+        let (Some(id), Some(label)) = (words.next(), words.next()) else {
             problems.push(format!("{at}: expected `id label`, found {line:?}"));
             continue;
         };
-        let Some(label) = Label::parse(label) else {
+        let route = words.next().map(str::trim).filter(|r| !r.is_empty());
+        let Some(label) = Label::parse(label.trim()) else {
             problems.push(format!(
                 "{at}: unknown label {label:?}: use relevant, not-relevant or escalate"
             ));
             continue;
         };
-        if !ids.contains(&id) {
+        if !t.items.iter().any(|i| i.id == id) {
             problems.push(format!("{at}: {id:?} is not one of this exercise's items"));
             continue;
         }
-        if labels.insert(id.to_string(), label).is_some() {
+        match route {
+            Some(r) if label != Label::Escalate => {
+                problems.push(format!(
+                    "{at}: {r:?} after {:?}: only an escalation takes a route",
+                    label.id()
+                ));
+                continue;
+            }
+            Some(r) if !t.routes.iter().any(|x| x == r) => {
+                problems.push(format!(
+                    "{at}: unknown route {r:?}: use one of {}",
+                    if t.routes.is_empty() {
+                        "none (this exercise asks for no routes)".to_string()
+                    } else {
+                        t.routes.join(", ")
+                    }
+                ));
+                continue;
+            }
+            Some(r) => {
+                sorting.routes.insert(id.to_string(), r.to_string());
+            }
+            None => {}
+        }
+        if sorting.labels.insert(id.to_string(), label).is_some() {
             problems.push(format!("{at}: {id} is labelled twice"));
         }
     }
     if problems.is_empty() {
-        Ok(labels)
+        Ok(sorting)
     } else {
         Err(Error::invalid(problems.join("\n")))
     }

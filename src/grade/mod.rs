@@ -73,16 +73,37 @@ impl Grade {
                 }
             }
             Grade::Triage(g) => {
+                use crate::catalog::exercises::Label;
+                use triage::Outcome;
                 for i in g.items.iter().filter(|i| !i.correct) {
-                    if i.expected == crate::catalog::exercises::Label::Escalate {
-                        out.push(format!("Does not escalate {}", i.id));
-                    } else {
-                        out.push(format!(
+                    // grades stored before outcomes were recorded read as Right: judge by label
+                    let outcome = match i.outcome {
+                        Outcome::Right if i.given.is_none() => Outcome::Unsorted,
+                        Outcome::Right if i.expected == Label::Escalate => Outcome::Missed,
+                        Outcome::Right => Outcome::WrongPile,
+                        o => o,
+                    };
+                    out.push(match outcome {
+                        Outcome::Unsorted => format!("Leaves {} unsorted", i.id),
+                        Outcome::Missed if i.life_safety => {
+                            format!("Does not escalate {}, where a life may be at risk", i.id)
+                        }
+                        Outcome::Missed => format!("Does not escalate {}", i.id),
+                        Outcome::OverEscalated => {
+                            format!("Escalates {}, which did not need it", i.id)
+                        }
+                        Outcome::WrongRoute => format!(
+                            "Sends {} to {} (the trainer says {})",
+                            i.id,
+                            i.given_route.as_deref().unwrap_or("nobody named"),
+                            i.route.as_deref().unwrap_or("another route")
+                        ),
+                        Outcome::WrongPile | Outcome::Right => format!(
                             "Sorts {} wrongly (the trainer says {})",
                             i.id,
                             i.expected.id().replace('-', " ")
-                        ));
-                    }
+                        ),
+                    });
                 }
             }
         }

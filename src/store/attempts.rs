@@ -17,6 +17,8 @@ pub struct Attempt {
     pub passed: Option<bool>,
     pub result: Option<String>,
     pub graded_at: Option<String>,
+    /// Hints of the exercise the learner had opened when making it.
+    pub hints_used: i64,
 }
 
 #[derive(Debug, Clone, Default, sqlx::FromRow, Serialize)]
@@ -32,10 +34,13 @@ pub struct Standing {
     pub attempts: i64,
     pub best: Option<f64>,
     pub passed: bool,
+    /// The fewest hints opened at a passing attempt (None: not passed).
+    pub hints_at_pass: Option<i64>,
 }
 
 impl Store {
-    /// Stores an attempt before grading; returns its id.
+    /// Stores an attempt before grading; returns its id. The hints the learner has opened are
+    /// copied into it in the same statement, so the record cannot miss a hint opened just before.
     pub async fn insert_attempt(
         &self,
         learner: &str,
@@ -45,8 +50,9 @@ impl Store {
     ) -> Result<String> {
         let id = new_id();
         sqlx::query(
-            "INSERT INTO attempts (id, learner, exercise_id, kind, answer, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO attempts (id, learner, exercise_id, kind, answer, created_at, hints_used)
+             VALUES (?, ?, ?, ?, ?, ?, COALESCE((SELECT s.hints_shown FROM exercise_state s
+                                                 WHERE s.learner = ? AND s.exercise_id = ?), 0))",
         )
         .bind(&id)
         .bind(learner)
@@ -54,6 +60,8 @@ impl Store {
         .bind(kind)
         .bind(answer)
         .bind(now())
+        .bind(learner)
+        .bind(exercise_id)
         .execute(self.writer())
         .await?;
         Ok(id)
@@ -115,7 +123,8 @@ impl Store {
     pub async fn standings(&self, learner: &str) -> Result<Vec<Standing>> {
         Ok(sqlx::query_as::<_, Standing>(
             "SELECT exercise_id, COUNT(*) AS attempts, MAX(score) AS best,
-                    COALESCE(MAX(CASE WHEN passed THEN 1 ELSE 0 END), 0) = 1 AS passed
+                    COALESCE(MAX(CASE WHEN passed THEN 1 ELSE 0 END), 0) = 1 AS passed,
+                    MIN(CASE WHEN passed THEN hints_used END) AS hints_at_pass
              FROM attempts WHERE learner = ? GROUP BY exercise_id",
         )
         .bind(learner)

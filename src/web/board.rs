@@ -133,7 +133,7 @@ mod tests {
     use crate::grade::Grade;
     use crate::grade::monitor::{Explained, Metrics, MonitorGrade};
     use crate::grade::rewrite::{FactResult, RewriteGrade};
-    use crate::grade::triage::{ItemResult, TriageGrade};
+    use crate::grade::triage::{ItemResult, Outcome, TriageGrade};
 
     fn doc(id: &str, title: &str, excerpt: &str) -> Explained {
         Explained {
@@ -250,25 +250,46 @@ mod tests {
             passed: false,
         }))
         .expect("serialises");
-        let item = |id: &str, expected: Label, correct: bool| ItemResult {
+        let item = |id: &str, expected: Label, given: Label, outcome: Outcome| ItemResult {
             id: id.into(),
-            given: None,
+            given: Some(given),
             expected,
-            correct,
+            correct: outcome == Outcome::Right,
             why: String::new(),
+            outcome,
+            life_safety: false,
+            route: None,
+            given_route: None,
+            weight: 1.0,
+            earned: 0.0,
         };
         let triage = serde_json::to_string(&Grade::Triage(TriageGrade {
             items: vec![
-                item("p1", Label::Escalate, false),
-                item("p2", Label::NotRelevant, false),
-                item("p3", Label::Relevant, true),
+                item("p1", Label::Escalate, Label::Relevant, Outcome::Missed),
+                item(
+                    "p2",
+                    Label::NotRelevant,
+                    Label::Relevant,
+                    Outcome::WrongPile,
+                ),
+                item("p3", Label::Relevant, Label::Relevant, Outcome::Right),
+                item(
+                    "p4",
+                    Label::Relevant,
+                    Label::Escalate,
+                    Outcome::OverEscalated,
+                ),
             ],
             correct: 1,
-            total: 3,
+            total: 4,
             share: 1.0 / 3.0,
             missed_escalations: 1,
             pass_mark: 0.75,
             passed: false,
+            missed_life_safety: Vec::new(),
+            over_escalations: 1,
+            wrong_routes: 0,
+            unsorted: Vec::new(),
         }))
         .expect("serialises");
         let m: Vec<String> = common_mistakes(&[&rewrite, &triage], 10)
@@ -281,6 +302,7 @@ mod tests {
             "Style: Avoid “utilise”",
             "Does not escalate p1",
             "Sorts p2 wrongly (the trainer says not relevant)",
+            "Escalates p4, which did not need it",
         ] {
             assert!(m.iter().any(|w| w == expected), "{expected} in {m:?}");
         }

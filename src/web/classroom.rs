@@ -301,6 +301,22 @@ pub fn answer_text(stored: &str) -> String {
             if let Some(text) = map.get("text").and_then(|t| t.as_str()) {
                 return text.to_string();
             }
+            // a triage sorting: labels, and routes for the escalated posts
+            if let Some(serde_json::Value::Object(labels)) = map.get("labels") {
+                let routes = map.get("routes").and_then(|r| r.as_object());
+                let mut lines: Vec<String> = labels
+                    .iter()
+                    .map(|(k, v)| {
+                        let label = v.as_str().unwrap_or_default();
+                        match routes.and_then(|r| r.get(k)).and_then(|r| r.as_str()) {
+                            Some(route) => format!("{k}: {label} to {route}"),
+                            None => format!("{k}: {label}"),
+                        }
+                    })
+                    .collect();
+                lines.sort();
+                return lines.join("\n");
+            }
             let mut lines: Vec<String> = map
                 .iter()
                 .map(|(k, v)| format!("{k}: {}", v.as_str().unwrap_or_default()))
@@ -546,6 +562,12 @@ mod tests {
         assert_eq!(
             answer_text(r#"{"d2":"escalate","d1":"relevant"}"#),
             "d1: relevant\nd2: escalate"
+        );
+        assert_eq!(
+            answer_text(
+                r#"{"labels":{"d2":"escalate","d1":"relevant"},"routes":{"d2":"press office"}}"#
+            ),
+            "d1: relevant\nd2: escalate to press office"
         );
         assert_eq!(answer_text("[1,2]"), "[1,2]");
     }

@@ -20,10 +20,11 @@ use super::learner::{Learner, learner_of};
 use super::session::Who;
 use super::text::{Block, blocks, capitalised};
 use crate::app::access::{ModelRule, REVEAL_AFTER, not_in_class};
-use crate::app::drafts::{ANSWER_MAX, is_empty, read_form};
+use crate::app::drafts::{ANSWER_MAX, PARTIAL_FIELD, is_empty, read_form};
+use crate::app::mastery::{self, passed_words};
 use crate::app::practice::NewsItem;
 use crate::app::{Answer, App};
-use crate::catalog::exercises::{Exercise, Label, Level, Task};
+use crate::catalog::exercises::{Exercise, Label, Level, Sorting, Task};
 use crate::error::{Error, FieldError};
 use crate::grade::Grade;
 use crate::ingest::Document;
@@ -89,6 +90,10 @@ pub async fn list(State(state): State<AppState>, learner: Learner) -> Result<Res
 pub struct TriageDoc {
     pub doc: Document,
     pub given: Option<Label>,
+    /// Who the trainee sends it to, if escalated.
+    pub route: Option<String>,
+    /// Left unsorted in an answer the page is asking about again.
+    pub unsorted: bool,
 }
 
 /// One earlier attempt in the page's history.
@@ -129,6 +134,9 @@ struct ExercisePage {
     /// The platform of the last post, for rewrites with several.
     platform: Option<String>,
     triage_docs: Vec<TriageDoc>,
+    /// Posts left unsorted in the answer the page asks about again (triage).
+    unsorted: usize,
+    partial_field: &'static str,
     labels: [Label; 3],
     attempt: Option<Attempt>,
     grade: Option<Grade>,
@@ -237,24 +245,29 @@ async fn exercise_page(
         None => (None, app.draft(learner, &ex, latest).await?),
     };
     let unsent = draft.is_some();
+    let refusal_shown = refusal.is_some();
     let in_box = draft.or_else(|| {
         attempt
             .as_ref()
             .map(|a| Answer::from_stored(&ex, &a.answer))
     });
     let (answer, platform, given) = match in_box {
-        Some(Answer::Text(t)) => (t, None, HashMap::new()),
-        Some(Answer::Post { platform, text }) => (text, platform, HashMap::new()),
+        Some(Answer::Text(t)) => (t, None, Sorting::default()),
+        Some(Answer::Post { platform, text }) => (text, platform, Sorting::default()),
         Some(Answer::Labels(l)) => (String::new(), None, l),
-        None => (String::new(), None, HashMap::new()),
+        None => (String::new(), None, Sorting::default()),
     };
+    // a refused sorting with posts left: the page marks them and offers to count it as it stands
+    let asking = refusal_shown && !given.is_empty();
     let triage_docs = match &ex.task {
         Task::Triage(t) => {
             let mut docs = Vec::new();
             for item in &t.items {
                 if let Ok(doc) = app.document(&t.corpus, &item.id).await {
                     docs.push(TriageDoc {
-                        given: given.get(&item.id).copied(),
+                        given: given.labels.get(&item.id).copied(),
+                        route: given.routes.get(&item.id).cloned(),
+                        unsorted: asking && !given.labels.contains_key(&item.id),
                         doc,
                     });
                 }
@@ -306,6 +319,8 @@ async fn exercise_page(
         answer,
         unsent,
         platform,
+        unsorted: triage_docs.iter().filter(|d| d.unsorted).count(),
+        partial_field: PARTIAL_FIELD,
         triage_docs,
         labels: Label::ALL,
         attempt,
@@ -353,7 +368,7 @@ fn fields_of(body: &[u8]) -> Vec<(String, String)> {
 fn carries_answer(fields: &[(String, String)]) -> bool {
     fields
         .iter()
-        .any(|(k, _)| k == "answer" || k.starts_with("label:"))
+        .any(|(k, _)| k == "answer" || k.starts_with("label:") || k.starts_with("route:"))
 }
 
 /// The field a refusal's message links to: the answer box, or the first post to sort.
@@ -696,6 +711,8 @@ pub struct ProgressRow {
     pub attempts: i64,
     pub best: Option<f64>,
     pub passed: bool,
+    /// "Passed" or "Passed with 2 hints".
+    pub passed_words: String,
 }
 
 pub struct Dot {
@@ -717,6 +734,8 @@ struct ProgressPage {
     dots: Vec<Dot>,
     line: String,
     attempts: usize,
+    /// Passes counted with hints taken into account (`app::mastery`), e.g. "3.75".
+    mastery: String,
 }
 
 pub async fn progress(
@@ -737,9 +756,11 @@ pub async fn progress(
                 attempts: s.attempts,
                 best: s.best,
                 passed: s.passed,
+                passed_words: passed_words(s.hints_at_pass),
             })
         })
         .collect();
+    let mastery = mastery::mastery(&standings);
     let graded: Vec<&Attempt> = attempts.iter().filter(|a| a.score.is_some()).collect();
     let n = graded.len().max(2) as f32 - 1.0;
     let dots: Vec<Dot> = graded
@@ -792,5 +813,9 @@ pub async fn progress(
         attempts: graded.len(),
         dots,
         line,
+        mastery: format!("{mastery:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string(),
     }))
 }

@@ -365,13 +365,20 @@ pub(crate) fn exercise_exercise(text: &str, post: &str) -> Result<(), TestCaseEr
                 let _ = grade::rewrite::match_facts(post, &r.facts);
             }
             Task::Triage(t) => {
-                let answers: HashMap<String, Label> = t
+                let labels: HashMap<String, Label> = t
                     .items
                     .iter()
                     .zip(Label::ALL.iter().cycle())
                     .map(|(i, l)| (i.id.clone(), *l))
                     .collect();
-                let _ = grade::triage::grade(t, &answers);
+                let routes = t
+                    .items
+                    .iter()
+                    .zip(t.routes.iter().cycle())
+                    .map(|(i, r)| (i.id.clone(), r.clone()))
+                    .collect();
+                let g = grade::triage::grade(t, &Sorting { labels, routes });
+                prop_assert!((0.0..=1.0).contains(&g.share), "{}", g.share);
             }
             Task::Monitor(m) => {
                 prop_assert!(query::parse(&m.model_query).is_ok());

@@ -49,7 +49,7 @@ pub(crate) use proptest::prelude::*;
 pub(crate) use proptest::sample::select;
 pub(crate) use proptest::strategy::ValueTree;
 pub(crate) use proptest::test_runner::TestCaseError;
-pub(crate) use sandpit::catalog::exercises::{self, Label, Task};
+pub(crate) use sandpit::catalog::exercises::{self, Label, Sorting, Task};
 pub(crate) use sandpit::compose::{self, Check, Offset, Platform, Profile, RulePack, packs};
 pub(crate) use sandpit::grade;
 pub(crate) use sandpit::ingest::Document;

@@ -2446,6 +2446,44 @@ public("t1-de-tourist", "02-04 22:20", "Lena Vogt|lenavogt",
        "Noch immer kein Strom in Belmont. Morgen soll der Flughafen öffnen. Gute Nacht aus Marenne.",
        "storm marenne", lang="de")
 
+# more of the night's notifications: most need no escalation, as on a real shift
+public("t1-sandbags-door", "02-04 21:10", "Morwenna Hicks|morwennahicks",
+       "Stacked the last sandbags against the back door on Fore Street before we left. Fingers crossed.",
+       "storm kerrow sandbags evacuation")
+public("t1-tree-down", "02-04 22:55", "Trewent Tom|trewenttom",
+       "Big tree down across the Trewent road. Nobody hurt, police already there with the lights on.",
+       "storm kerrow")
+public("t1-harbour-waves", "02-04 23:35", "Alys Rowe|alysrowe",
+       "Waves coming right over the harbour wall at Port Ellis. Watching from the car park up the hill, well back.",
+       "storm kerrow")
+public("t1-thanks-knock", "02-04 22:05", "Bernard Kitto|bernardkitto",
+       "@Kerrow_Council huge thanks to the two staff who knocked on our door on Harbour Row tonight. We'd never have left otherwise.",
+       "storm kerrow evacuation to_council")
+public("t1-bins", "02-04 23:05", "Carol Jory|caroljory",
+       "@Kerrow_Council will the bins still be collected on Thursday with all this going on?",
+       "storm kerrow to_council")
+public("t1-school", "02-04 22:40", "Nina Trounce|ninatrounce",
+       "Is Port Ellis Primary open tomorrow? Anyone heard anything?",
+       "storm kerrow")
+public("t1-coast-road", "02-05 00:20", "Penmore Pete|penmorepete",
+       "Coast road out of Penmore closed by the police now, diversion through Trewent.",
+       "storm kerrow")
+public("t1-rovers-tickets", "02-04 21:30", "Rovers Ticket News|roversticketnews",
+       "Ticket office closed tomorrow. Semi-final tickets now on sale Friday at 9am instead. #UpTheStorm",
+       "rovers")
+public("t1-stew", "02-04 21:45", "Hungry Hannah|hungryhannah",
+       "Storm night means stew night. Lamb, barley and far too much pepper.",
+       "")
+public("t1-gig", "02-04 23:15", "Lisker Gig Guide|liskergigs",
+       "Full house at the Lisker Arts Centre tonight and the band played two encores. What a night.",
+       "")
+public("t1-competition", "02-04 22:15", "Prize Drop|prizedrop",
+       "WIN a £500 holiday voucher! Follow us and share this post to enter. #WinWin #competition",
+       "")
+public("t1-dog", "02-04 21:55", "Jess Angove|jessangove",
+       "Took the dog out in Trewent for five minutes. Never again. Back on the sofa with the heating on.",
+       "")
+
 # --- the consular desk, 3 to 6 February -----------------------------------------------------
 public("t2-insulin", "02-04 07:40", "Andrew Pryor|andrewpryor",
        "@HarrietOkafor my 78 year old dad is stuck in Port-Vallon with no insulin left since yesterday. Hotel Bellevue, room 14. Please tell me someone is coming.",
@@ -2490,6 +2528,44 @@ public("t2-phoned", "02-04 23:40", "Mo Hassan|mohassan",
        "The embassy just rang! Seats on tomorrow's flight for me and the kids. Bus from Belmont at 10.30. Thank you thank you",
        "storm marenne evacuation")
 
+# more of the consular desk's mentions: most need no caseworker
+public("t2-flight-time", "02-04 15:30", "Gareth Lobb|garethlobb",
+       "@CaldriaMarenne got a text for a seat on Friday's flight but no time yet. When will we know?",
+       "storm marenne evacuation flights_home")
+public("t2-mp-letter", "02-04 12:30", "Dana Whitlow|danawhitlow",
+       "Our MP says she has written to the minister about the families still in Marenne. Glad someone is asking.",
+       "storm marenne")
+public("t2-embassy-queue", "02-04 10:40", "Tom Reyes|tomreyes",
+       "Queue outside the embassy in Belmont is long but moving. Staff handing out water and chairs.",
+       "storm marenne")
+public("t2-explainer", "02-05 07:30", "Mark Ellery|markellery",
+       "Clear explainer in the Lisker Courier on how the Marenne flights work and who gets a seat first. Worth a read.",
+       "storm marenne evacuation")
+public("t2-on-hold", "02-04 14:10", "Kerry Boyd|kerryboyd",
+       "Rang the consular line three times today, on hold forty minutes each time. Sort it out @DFA_Caldria",
+       "storm marenne")
+public("t2-home", "02-06 09:15", "Rhys Mathers|rhysmathers",
+       "Landed in Lisker at 3am. Home, showered, asleep on the sofa. Thank you to the embassy team in Belmont.",
+       "storm marenne evacuation flights_home")
+public("t2-ferry", "02-05 08:00", "Port Ellis Pip|portellispip",
+       "Port Ellis ferry cancelled again today. Third day running.",
+       "storm kerrow")
+public("t2-advert", "02-05 12:00", "Sunseeker Breaks|sunseekerbreaks",
+       "Marenne in spring: beaches, markets and 20% off if you book this week! #TravelDeals",
+       "")
+public("t2-minister-fan", "02-03 21:00", "Mill Park Mo|millparkmo",
+       "Someone said Harriet Okafor is a Rovers fan. If she turns up at the semi I'm asking for a selfie.",
+       "rovers")
+public("t2-dutch", "02-05 10:30", "Sanne de Vries|sannedevries",
+       "Onze vlucht naar Amsterdam vertrekt morgen vanaf Saint-Aubin. Eindelijk naar huis.",
+       "storm marenne", lang="nl")
+public("t2-quiz", "02-03 22:30", "Quiz Queen|quizqueen",
+       "Pub quiz question tonight: the capital of Marenne. Half the room said Saint-Aubin. It's Belmont.",
+       "")
+public("t2-suitcase", "02-05 16:40", "Gail Prowse|gailprowse",
+       "@DFA_Caldria my suitcase from a holiday in Portugal last month still hasn't turned up. Can you help?",
+       "")
+
 
 # ============================================================================================
 # Labels: what each monitoring exercise counts as relevant
@@ -2520,6 +2596,12 @@ LABELS = {
 # Triage exercises
 # ============================================================================================
 
+# who escalations go to (the `routes` of the exercises)
+CONTROL = "duty officer (control room)"
+PRESS = "duty press officer"
+CASEWORKER = "consular caseworker"
+NEWSDESK = "press office"
+
 TRIAGE = [
     dict(
         file="11-triage-duty-desk.toml",
@@ -2527,8 +2609,9 @@ TRIAGE = [
         title="Night duty: sort the council's notifications",
         level="beginner",
         teaches=[],
-        summary="It is the night of the storm. Sort fourteen posts into relevant, not relevant and escalate.",
+        summary="It is the night of the storm. Sort twenty-four posts into relevant, not relevant and escalate, and say who each escalation goes to.",
         pass_mark=0.75,
+        routes=[CONTROL, PRESS],
         brief="""
 It is 9pm on Wednesday 4 February. Storm Harriet is about to reach the Kerrow coast, and the Lower
 Town of Port Ellis is being evacuated. You are Kerrow Council's social media officer on the night
@@ -2536,36 +2619,50 @@ shift. Your notifications are moving faster than you can read them.
 
 Sort each post into one of three piles:
 
-- **escalate**: someone needs to act now. Pass it to the duty officer in the emergency control
-  room (a person at risk, a problem with the evacuation, a rumour that could put people in danger)
-  or to the duty press officer (a request from a journalist).
+- **escalate**: someone needs to act now. Say who it goes to: the duty officer in the emergency
+  control room (a person at risk, a problem with the evacuation, a rumour that could put people in
+  danger) or the duty press officer (a request from a journalist).
 - **relevant**: useful for the picture of the night, worth logging, but nobody needs to act on it
   right away.
 - **not-relevant**: nothing to do with the council's response to the storm.
 
 Good triage is fast and consistent. When in doubt about safety, escalate: a duty officer would
-rather see ten posts too many than miss one.
+rather see ten posts too many than miss one. The marking agrees: a post escalated that did not
+need it costs half as much as a wrong pile, a missed escalation twice as much, and missing a post
+where a life may be at risk fails the shift whatever else is right.
 """,
         hints=[
-            "Ask of each post: does someone need to do something in the next hour?",
-            "Rumours count. A false story that the rest centre is full, or that people can go home, can send people the wrong way.",
-            "A journalist's request is not an emergency, but it is not yours to answer either: it goes to the duty press officer.",
+            "Ask of each post: if nobody acts on it in the next hour, could someone come to harm? Then ask whether the poster says the danger is already being handled.",
+            "Not every escalation is about the person posting. Think about what a post could lead other people to do tonight.",
+            "Escalating is not the same as answering. Some posts ask for something only one person in the council can give: decide who that is before you choose the route.",
         ],
         items=[
-            ("t1-deaf-neighbour", "escalate", "An 89-year-old deaf resident may still be in the evacuation area. Pass her address to the duty officer at once."),
-            ("t1-rumour-full", "escalate", "A false rumour that the rest centre is turning people away could stop people leaving. The duty officer needs to know so the council can correct it quickly."),
-            ("t1-car-water", "escalate", "Someone may be trapped in a car in flood water. This is a 999 matter: escalate now, and reply telling the poster to call 999."),
-            ("t1-bus-late", "escalate", "Twenty people, some with children, are waiting for an evacuation bus that has not come. The control room needs to know."),
+            ("t1-deaf-neighbour", "escalate", "An 89-year-old deaf resident may still be in the evacuation area. Pass her address to the duty officer at once.", CONTROL, "life-safety"),
+            ("t1-rumour-full", "escalate", "A false rumour that the rest centre is turning people away could stop people leaving. The duty officer needs to know so the council can correct it quickly.", CONTROL),
+            ("t1-car-water", "escalate", "Someone may be trapped in a car in flood water. This is a 999 matter: escalate now, and reply telling the poster to call 999.", CONTROL, "life-safety"),
+            ("t1-bus-late", "escalate", "Twenty people, some with children, are waiting for an evacuation bus that has not come, as the storm gets worse. The control room needs to know.", CONTROL, "life-safety"),
             ("t1-safe-rest-centre", "relevant", "Good news from the rest centre. Log it; nothing to do."),
             ("t1-power-penmore", "relevant", "A power cut in Penmore is part of the picture, but the grid operator handles it. Log it."),
             ("t1-offer-room", "relevant", "An offer of a room. Pass it to the volunteer hub in the morning; not urgent tonight."),
             ("t1-fans", "not-relevant", "A football fan using #StormHarriet for Harriet Rovers."),
             ("t1-name-joke", "not-relevant", "A joke about the name. Nothing to act on."),
-            ("t1-herald-bid", "escalate", "A media bid. It is not an emergency, but the duty press officer must handle it, not the social media account."),
+            ("t1-herald-bid", "escalate", "A media bid. It is not an emergency, but the duty press officer must handle it, not the social media account.", PRESS),
             ("t1-sea-quay", "relevant", "An eyewitness report that the sea is coming up Quay Street. The area is evacuated, so no action, but log it."),
             ("t1-quiz", "not-relevant", "A pub quiz is cancelled. Not council business."),
-            ("t1-rumour-return", "escalate", "A rumour that people can go back at 2am could lead someone into flood water. Escalate so the council can say clearly that nobody should return yet."),
+            ("t1-rumour-return", "escalate", "A rumour that people can go back at 2am could lead someone into flood water. Escalate so the council can say clearly that nobody should return yet.", CONTROL),
             ("t1-de-tourist", "not-relevant", "A German tourist in Marenne. Not the council's concern."),
+            ("t1-sandbags-door", "relevant", "A resident who prepared and left. Part of the picture; nothing to do tonight."),
+            ("t1-tree-down", "relevant", "A fallen tree the police are already dealing with. Log it for the morning's clean-up list."),
+            ("t1-harbour-waves", "relevant", "An eyewitness watching from a safe place. Log it."),
+            ("t1-thanks-knock", "relevant", "Thanks for the door-knocking. Log it and pass it to the team in the morning."),
+            ("t1-bins", "relevant", "A question about services after the storm. It can wait for the morning's update."),
+            ("t1-school", "relevant", "A question about school closures. Log it: the morning's update should answer it."),
+            ("t1-coast-road", "relevant", "A road the police have already closed. Part of the picture; nothing for the council to do tonight."),
+            ("t1-rovers-tickets", "not-relevant", "Football tickets, not the storm."),
+            ("t1-stew", "not-relevant", "Someone's dinner."),
+            ("t1-gig", "not-relevant", "A gig review."),
+            ("t1-competition", "not-relevant", "Spam using the storm's hashtag."),
+            ("t1-dog", "not-relevant", "A dog walk in the rain. Nobody needs anything."),
         ],
     ),
     dict(
@@ -2574,8 +2671,9 @@ rather see ten posts too many than miss one.
         title="Consular desk: who needs a caseworker?",
         level="intermediate",
         teaches=[],
-        summary="Sort posts reaching the Department for Foreign Affairs during the Marenne crisis.",
+        summary="Sort posts reaching the Department for Foreign Affairs during the Marenne crisis, and say who each escalation goes to.",
         pass_mark=0.75,
+        routes=[CASEWORKER, NEWSDESK],
         brief="""
 It is 3 to 5 February. Storm Harriet has closed Saint-Aubin airport and about 1,900 Caldrians are
 in Marenne. You are on the Department for Foreign Affairs' digital team, watching posts that
@@ -2583,8 +2681,9 @@ mention the department, the embassy and the minister.
 
 Sort each post:
 
-- **escalate**: pass to a consular caseworker now. A Caldrian (or a dependant of one) is at risk or
-  needs an individual decision, or a false claim is spreading that the department must correct.
+- **escalate**: pass it on now, and say to whom. A consular caseworker, when a Caldrian (or a
+  dependant of one) is at risk or needs an individual decision; the press office, when a false
+  claim is spreading that the department must correct in public.
 - **relevant**: useful for the daily briefing to the minister: praise, complaints, the mood on the
   ground. Nobody needs to act on it today.
 - **not-relevant**: not for this desk.
@@ -2593,25 +2692,37 @@ The consular team is small and very busy. Escalate what needs a person; do not e
 needs to be counted.
 """,
         hints=[
-            "Escalate when a specific person needs help or a decision: medical need, children, lost documents, family members who are not Caldrian.",
-            "A complaint about slowness is important for the briefing, but it does not need a caseworker.",
-            "Other countries' nationals, football and flooding in Kerrow belong to other desks.",
+            "A caseworker decides about one named person or group. Ask of each post: is there a specific person here who needs help or a decision that only the department can make?",
+            "Strong feelings are not the test. Ask what would go wrong if the post waited for tomorrow's briefing.",
+            "Check whose desk a post belongs to: this desk looks after Caldrians in Marenne and their families, and nothing else.",
         ],
         items=[
-            ("t2-insulin", "escalate", "A 78-year-old without insulin is a medical emergency. Pass the name and hotel room to a caseworker now."),
-            ("t2-school-trip", "escalate", "Twenty-two minors on a school trip without clear information. A caseworker needs to contact the school and the teachers."),
-            ("t2-partner", "escalate", "A non-Caldrian spouse and a baby: this needs an individual decision about seats."),
-            ("t2-passport", "escalate", "A lost passport on the day of the flight needs an emergency travel document. Escalate before the bus leaves."),
+            ("t2-insulin", "escalate", "A 78-year-old without insulin is a medical emergency. Pass the name and hotel room to a caseworker now.", CASEWORKER, "life-safety"),
+            ("t2-school-trip", "escalate", "Twenty-two minors on a school trip without clear information. A caseworker needs to contact the school and the teachers.", CASEWORKER),
+            ("t2-partner", "escalate", "A non-Caldrian spouse and a baby: this needs an individual decision about seats.", CASEWORKER),
+            ("t2-passport", "escalate", "A lost passport on the day of the flight needs an emergency travel document. Escalate before the bus leaves.", CASEWORKER),
             ("t2-feedback-flight", "relevant", "Praise for the first flight. Good for the briefing."),
             ("t2-register-wait", "relevant", "A complaint about waiting. Count it for the briefing; the person is registered and safe."),
             ("t2-de-water", "not-relevant", "German tourists asking about water: a matter for the local authorities and their own embassy."),
             ("t2-fans", "not-relevant", "A football fan using the storm's hashtag."),
             ("t2-kerrow", "not-relevant", "Flooding in Kerrow is the council's response, not the consular desk's."),
             ("t2-carnival", "not-relevant", "A question about the carnival in Saint-Aubin."),
-            ("t2-rumour-fee", "escalate", "A false claim that seats cost £400 could stop people from taking a free seat. The department must correct it publicly, fast."),
+            ("t2-rumour-fee", "escalate", "A false claim that seats cost £400 could stop people from taking a free seat. The press office must correct it publicly, fast.", NEWSDESK),
             ("t2-thanks-locals", "relevant", "Marenne residents thanking Caldrian tourists: good news for the minister's briefing and for the embassy."),
-            ("t2-bellevue", "escalate", "Forty people with no water and two unwell, with no rep. A caseworker needs to get help to the hotel."),
+            ("t2-bellevue", "escalate", "Forty people with no water and two unwell, with no rep. A caseworker needs to get help to the hotel.", CASEWORKER, "life-safety"),
             ("t2-phoned", "relevant", "The system working as it should. Log it for the briefing."),
+            ("t2-flight-time", "relevant", "A question the published flight list answers. Reply with the link; nobody needs to decide anything."),
+            ("t2-mp-letter", "relevant", "Political interest in the evacuation. Good to know for the minister's briefing."),
+            ("t2-embassy-queue", "relevant", "The mood outside the embassy. Log it for the briefing."),
+            ("t2-explainer", "relevant", "Accurate coverage being shared. Log it; you might share it too."),
+            ("t2-on-hold", "relevant", "A complaint about the phone line. Count it for the briefing; the poster has not said anyone is at risk."),
+            ("t2-home", "relevant", "Someone home safe. Log it for the briefing."),
+            ("t2-ferry", "not-relevant", "Ferries in Kerrow belong to the council's response, not the consular desk."),
+            ("t2-advert", "not-relevant", "A holiday advert."),
+            ("t2-minister-fan", "not-relevant", "Football talk that happens to name the minister."),
+            ("t2-dutch", "not-relevant", "Dutch travellers: their own embassy looks after them."),
+            ("t2-quiz", "not-relevant", "A pub quiz."),
+            ("t2-suitcase", "not-relevant", "Lost luggage from another holiday is a matter for the airline, not the crisis desk."),
         ],
     ),
 ]

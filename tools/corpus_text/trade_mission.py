@@ -1518,6 +1518,38 @@ public("t-safehomes", "02-24 10:30", "Safe Homes Campaign|SafeHomesCampaign",
 public("t-recall-memory", "02-27 18:00", "Frank Oldroyd|frankoldroyd",
        "I recall the last time a Norbury firm made the national news. 1987, the brass band. Simpler times.", "")
 
+# more of the week's mentions: most need no escalation
+public("t-which-models", "02-24 12:10", "Irene Walsh|irenewalsh",
+       "Is it just the BX410, BX420 and BX430 in the Brightwell recall? Want to be sure before I ring my mum. @ProductSafetyCA",
+       "recall names_recalled")
+public("t-checked", "02-25 19:00", "Owen Pask|owenpask",
+       "Checked all three heaters in the house against the list. None of them are recalled. Thanks for the clear notice @ProductSafetyCA",
+       "recall")
+public("t-radio", "02-25 08:45", "Bev Lumb|bevlumb",
+       "Heard Product Safety Caldria on Norbury Radio this morning explaining the heater recall. Clear and calm.",
+       "recall")
+public("t-landlord", "02-27 12:30", "Sam Okafor|samokafor_nb",
+       "Our landlord has swapped the recalled heaters in every flat in the block. Fair play to him.",
+       "recall")
+public("t-council-share", "02-24 15:20", "Norbury Neighbours|norburyneighbours",
+       "Norbury Council has shared the Brightwell heater recall notice on its page. Good to see it spreading.",
+       "recall")
+public("t-arena-tickets", "02-26 10:00", "Brightwell Arena|brightwellarena",
+       "Box office opens at 10. Heat v Comets tickets are going fast. #HeatNation",
+       "heat")
+public("t-petition-count", "02-27 09:30", "Recall Pryce Now|recallpryce",
+       "The recall petition closes on Friday. 9,000 signatures so far. Keep going. #RecallPryce",
+       "petition")
+public("t-fair-coffee", "02-26 15:00", "Ilse Kramer|ilsekramer",
+       "Hallerau trade fair: the Caldrian stand has the best coffee in the hall. Say hello if you pass.",
+       "mission")
+public("t-keys", "02-28 08:10", "Dom Ashworth|domashworth",
+       "Cannot recall where I put my car keys. Third time this week. Send help.",
+       "")
+public("t-cold", "02-27 20:00", "Norbury Weather|norburyweather",
+       "Cold snap this weekend: minus 4 forecast for Saturday night. Wrap up and check on your neighbours.",
+       "")
+
 
 # ============================================================================================
 # Labels
@@ -1532,6 +1564,11 @@ LABELS = {
 }
 
 
+# who escalations go to (the exercise's `routes`)
+INCIDENT = "incident team"
+ENFORCEMENT = "enforcement team"
+PRESS = "press office"
+
 TRIAGE = [
     dict(
         file="07-triage-regulator-inbox.toml",
@@ -1539,17 +1576,19 @@ TRIAGE = [
         title="Recall week: the regulator's mentions",
         level="intermediate",
         teaches=[],
-        summary="Sort posts that mention Product Safety Caldria in the week of the Brightwell recall.",
+        summary="Sort posts that mention Product Safety Caldria in the week of the Brightwell recall, and say who each escalation goes to.",
         pass_mark=0.75,
+        routes=[INCIDENT, ENFORCEMENT, PRESS],
         brief="""
 It is the week of the Brightwell heater recall. You work in Product Safety Caldria's communications
 team, and you are watching posts that mention the regulator or the recall.
 
 Sort each post:
 
-- **escalate**: pass it on now. A possible danger to someone (a heater overheating now, an injury,
-  vulnerable people at risk), a recalled product still on sale (the enforcement team must know), a
-  false claim that could stop people returning heaters, or a journalist who needs an answer today.
+- **escalate**: pass it on now, and say to whom: the incident team (a possible danger to someone:
+  a heater overheating now, an injury, vulnerable people at risk), the enforcement team (a recalled
+  product still on sale) or the press office (a false claim that could stop people returning
+  heaters, or a journalist who needs an answer today).
 - **relevant**: part of the picture for the daily recall report: complaints about couriers, praise,
   accurate advice being shared.
 - **not-relevant**: not about the heater recall.
@@ -1557,25 +1596,35 @@ Sort each post:
 Remember that "recall" has more than one meaning in Norbury this month.
 """,
         hints=[
-            "Anything that suggests a heater is overheating now, or has hurt someone, goes to a person straight away.",
-            "A shop still selling a recalled model is an enforcement matter, even if the post is calm.",
-            "A false claim that people must pay for collection could stop them returning a dangerous heater. Escalate it so it can be corrected.",
+            "Ask of each post: is a heater a danger to someone right now, or has it already hurt someone? Then think about who is at risk: some people cannot act for themselves.",
+            "A calm tone does not make a post harmless. Look at what the post reports, not how it sounds.",
+            "Some posts are not dangerous themselves but could stop people returning a dangerous heater, or put a wrong fact in tomorrow's paper. Ask who can correct it, and how fast.",
         ],
         items=[
-            ("t-smoking", "escalate", "A heater is smoking now. Reply at once: keep it unplugged, leave the room, call 999 if there is fire. Then pass it to the incident team."),
-            ("t-shop", "escalate", "A recalled model on sale is an enforcement matter. Pass the shop's name and the photo to the enforcement team."),
-            ("t-burn", "escalate", "An injury report. The incident team needs the details, and the parent needs to know how to report it."),
-            ("t-journalist", "escalate", "A journalist about to repeat the BX4100 error. The press office must answer before 6pm."),
-            ("t-carehome", "escalate", "Fourteen recalled heaters in a care home, in the cold. Vulnerable residents: escalate so someone calls the manager today."),
+            ("t-smoking", "escalate", "A heater is smoking now. Reply at once: keep it unplugged, leave the room, call 999 if there is fire. Then pass it to the incident team.", INCIDENT, "life-safety"),
+            ("t-shop", "escalate", "A recalled model on sale is an enforcement matter. Pass the shop's name and the photo to the enforcement team.", ENFORCEMENT),
+            ("t-burn", "escalate", "An injury report. The incident team needs the details, and the parent needs to know how to report it.", INCIDENT),
+            ("t-journalist", "escalate", "A journalist about to repeat the BX4100 error. The press office must answer before 6pm.", PRESS),
+            ("t-carehome", "escalate", "Fourteen recalled heaters in a care home, in the cold. Vulnerable residents: escalate so someone calls the manager today.", INCIDENT, "life-safety"),
             ("t-refund-thanks", "relevant", "Praise and a refund that worked. Good for the daily report."),
             ("t-courier", "relevant", "A complaint about slow collections. Count it for the report on how Brightwell is handling the recall."),
             ("t-psa", "relevant", "Accurate advice being shared. Log it; you might share it too."),
             ("t-heat", "not-relevant", "Basketball at the Brightwell Arena."),
             ("t-petition", "not-relevant", "The recall petition against the MP, not the heater recall."),
             ("t-gin", "not-relevant", "A visitor to the trade fair buying gin."),
-            ("t-fake-fee", "escalate", "A false claim that collection costs £20 could stop people sending heaters back. Escalate so the regulator and Brightwell can correct it."),
+            ("t-fake-fee", "escalate", "A false claim that collection costs £20 could stop people sending heaters back. The press office must correct it, with Brightwell.", PRESS),
             ("t-safehomes", "relevant", "A campaign group amplifying the recall advice."),
             ("t-recall-memory", "not-relevant", "Someone remembering the 1980s."),
+            ("t-which-models", "relevant", "A question the recall notice answers. Reply with the three models yourself."),
+            ("t-checked", "relevant", "The notice working as it should. Log it."),
+            ("t-radio", "relevant", "Coverage of the recall. Good for the daily report."),
+            ("t-landlord", "relevant", "A landlord acting on the recall. Good for the daily report."),
+            ("t-council-share", "relevant", "A council spreading the notice. Log it."),
+            ("t-arena-tickets", "not-relevant", "Basketball tickets at the Brightwell Arena."),
+            ("t-petition-count", "not-relevant", "The petition to recall the MP."),
+            ("t-fair-coffee", "not-relevant", "Coffee at the trade fair."),
+            ("t-keys", "not-relevant", "Lost car keys."),
+            ("t-cold", "not-relevant", "A weather forecast. Nothing about the recall."),
         ],
     ),
 ]

@@ -1074,6 +1074,50 @@ public("v-care-home", "03-16 09:30", "Nurse Nat|nursenat_cb",
        "Care home manager here: we have four residents showing measles symptoms and two staff who never had MMR. Who do we call? @PublicHealthCA @CastlebridgeHB",
        "mmr")
 
+# more of the drive's mentions: most need no escalation
+public("v-closing-time", "03-13 17:30", "Gemma Lloyd|gemmalloyd",
+       "What time does the Corn Exchange clinic close on Saturday? @CastlebridgeHB",
+       "mmr corn_exchange")
+public("v-bus-where", "03-15 19:10", "Twin Dad Tony|twindadtony",
+       "Where is the Jab Bus tomorrow? Want to take the twins after nursery. @CastlebridgeHB",
+       "mmr")
+public("v-parking", "03-10 12:20", "Rhian Evans|rhianevans",
+       "Parking round the Corn Exchange is a nightmare on clinic days. Get the bus if you can.",
+       "mmr corn_exchange")
+public("v-done-both", "03-16 15:45", "Kelly Marsh|kellymarsh_cb",
+       "Both kids done at the Jab Bus in Moorside. Ten minutes, two stickers, back in the car.",
+       "mmr")
+public("v-school-letter", "03-11 08:40", "Aisha Rahman|aisharahman",
+       "Got the school letter about the MMR catch-up. Short and clear. Booked for Thursday.",
+       "mmr")
+public("v-singing-nurse", "03-17 18:20", "Lou Penrose|loupenrose",
+       "Shout out to the nurse on the Jab Bus who sang to my daughter the whole time. She didn't even notice the needle.",
+       "mmr")
+public("v-queue-better", "03-16 11:50", "Dan Mercer|danmercer_cb",
+       "Fair's fair: ten minutes in the queue at the Corn Exchange today. Much better than last week. @CastlebridgeHB",
+       "mmr corn_exchange")
+public("v-sparring", "03-19 21:15", "Castlebridge ABC|castlebridgeabc",
+       "Sparring night. Left jab, right hand, move. Repeat till you drop. #JabAndMove",
+       "boxing")
+public("v-antiques", "03-12 10:00", "Castlebridge What's On|cbwhatson",
+       "The antiques market is back at the Corn Exchange on Sunday. Free entry, 40 stalls.",
+       "")
+public("v-parcel-again", "03-18 13:10", "Ray Dunn|raydunn",
+       "SwiftDrop says my parcel has been 'with the courier' for five days running. Where is it?",
+       "")
+public("v-gym", "03-14 07:30", "Fit Fi|fitfi_cb",
+       "New gym on Mill Lane has a free week for new members. Anyone been yet?",
+       "")
+public("v-bus-diversion", "03-11 07:50", "Castlebridge Buses|cbbuses",
+       "Number 12 is diverted round the Corn Exchange again today because of roadworks on High Street.",
+       "")
+public("v-bake-sale", "03-15 16:00", "St Anne's Church|stannescb",
+       "Our bake sale raised £340 for the hospice. Thank you to everyone who baked and bought.",
+       "")
+public("v-orchestra", "03-10 18:00", "Castlebridge Youth Orchestra|cbyouthorch",
+       "Our spring concert is at the Corn Exchange on Friday at 7pm. Tickets £5 on the door.",
+       "")
+
 
 # ============================================================================================
 # Labels
@@ -1094,6 +1138,12 @@ LABELS = {
 }
 
 
+# who escalations go to (the exercise's `routes`)
+CLINICAL = "clinical team"
+PROTECTION = "health protection team"
+COMMS = "communications manager"
+SECURITY = "security"
+
 TRIAGE = [
     dict(
         file="07-triage-clinic-inbox.toml",
@@ -1101,8 +1151,9 @@ TRIAGE = [
         title="Clinic weeks: what needs a clinician?",
         level="advanced",
         teaches=[],
-        summary="Sort posts to the Health Board during the drive: clinical questions, risks, rumours and noise.",
+        summary="Sort posts to the Health Board during the drive: clinical questions, risks, rumours and noise. Say who each escalation goes to.",
         pass_mark=0.75,
+        routes=[CLINICAL, PROTECTION, COMMS, SECURITY],
         brief="""
 You run Castlebridge Health Board's social media during the MMR drive. A nurse from the clinical
 team sits two desks away, and the communications manager handles the press and anything that needs
@@ -1110,10 +1161,12 @@ a public correction.
 
 Sort each post:
 
-- **escalate**: a person with clinical knowledge, the communications manager, or security needs to
-  see it now: a possible reaction to a vaccine, someone with measles symptoms heading somewhere they
-  could infect others, a question only a clinician should answer, a threat, a journalist's deadline,
-  or a false claim spreading fast.
+- **escalate**: someone needs to see it now, and you say who: the clinical team (a question or a
+  symptom only a clinician should judge), the health protection team (a risk of measles spreading),
+  the communications manager (the press, a public correction) or security (a threat). Escalate a
+  possible reaction to a vaccine, someone with measles symptoms heading somewhere they could infect
+  others, a question only a clinician should answer, a threat, a journalist's deadline, or a false
+  claim spreading fast.
 - **relevant**: part of how the drive is going, and you can handle it yourself from the public
   information you have: praise, a complaint about queues, a simple question such as "do I need an
   appointment?" or "do I need documents?" (no, and no).
@@ -1125,16 +1178,16 @@ needs a clinician's answer, not yours.
 """,
         hints=[
             "Ask: could this person, or someone else, come to harm if nobody with the right knowledge sees it today?",
-            "Measles is very infectious. Anyone with symptoms should phone first and stay away from clinics full of babies.",
-            "Simple facts you already publish (no appointment, no documents, opening hours) you can answer yourself: relevant, not escalate.",
+            "Think about who else a post affects. Measles spreads easily, and some people cannot be vaccinated.",
+            "Before you escalate a question, ask whether the answer is already in what the Health Board publishes. If it is, you can answer it yourself.",
         ],
         items=[
-            ("v-rash", "escalate", "A possible reaction, or measles, in a two-year-old. The clinical team must call the parent tonight."),
-            ("v-measles-coming", "escalate", "A child with likely measles is about to walk into a clinic full of babies. Reply now: stay at home and call 111. Tell the clinic."),
-            ("v-pregnant", "escalate", "Pregnant women should not have MMR. A clinician should answer and advise her."),
-            ("v-threat", "escalate", "A threat to the Jab Bus and its staff. Pass to security and the police, and keep a copy."),
-            ("v-journalist", "escalate", "A journalist's deadline on the false video. The communications manager answers."),
-            ("v-viral", "escalate", "A false claim spreading fast, telling parents not to vaccinate. The communications manager needs it for the public correction."),
+            ("v-rash", "escalate", "A possible reaction, or measles, in a two-year-old. The clinical team must call the parent tonight.", CLINICAL, "life-safety"),
+            ("v-measles-coming", "escalate", "A child with likely measles is about to walk into a clinic full of babies. Reply now: stay at home and call 111. The health protection team must warn the clinic.", PROTECTION, "life-safety"),
+            ("v-pregnant", "escalate", "Pregnant women should not have MMR. A clinician should answer and advise her.", CLINICAL),
+            ("v-threat", "escalate", "A threat to the Jab Bus and its staff. Pass to security and the police, and keep a copy.", SECURITY, "life-safety"),
+            ("v-journalist", "escalate", "A journalist's deadline on the false video. The communications manager answers.", COMMS),
+            ("v-viral", "escalate", "A false claim spreading fast, telling parents not to vaccinate. The communications manager needs it for the public correction.", COMMS),
             ("v-documents", "relevant", "A simple question in Spanish: no documents are needed. Answer it yourself, in Spanish if you can."),
             ("v-praise", "relevant", "Praise for the nurses. Pass it on to the team and log it."),
             ("v-queue", "relevant", "A complaint about queues and toilets. Log it for the daily report and reply with the quieter times."),
@@ -1142,7 +1195,21 @@ needs a clinician's answer, not yours.
             ("v-parcel", "not-relevant", "A parcel delay. Not for the Health Board, though you might point them to their pharmacy."),
             ("v-comedy", "not-relevant", "A comedy night at the Corn Exchange."),
             ("v-walkin", "relevant", "A simple question you can answer: no appointment needed."),
-            ("v-care-home", "escalate", "A possible outbreak in a care home, with unvaccinated staff. The health protection team must act today."),
+            ("v-care-home", "escalate", "A possible outbreak in a care home, with unvaccinated staff. The health protection team must act today.", PROTECTION, "life-safety"),
+            ("v-closing-time", "relevant", "A question the published opening times answer. Reply yourself."),
+            ("v-bus-where", "relevant", "The Jab Bus timetable is public. Reply with tomorrow's stop."),
+            ("v-parking", "relevant", "A complaint about parking. Log it for the daily report."),
+            ("v-done-both", "relevant", "A smooth visit to the Jab Bus. Log it."),
+            ("v-school-letter", "relevant", "The school letters working. Good for the daily report."),
+            ("v-singing-nurse", "relevant", "Praise for a nurse. Pass it on to the team and log it."),
+            ("v-queue-better", "relevant", "Shorter queues noticed. Log it; you might thank them."),
+            ("v-sparring", "not-relevant", "Boxing, not vaccines."),
+            ("v-antiques", "not-relevant", "An antiques market at the Corn Exchange."),
+            ("v-parcel-again", "not-relevant", "A parcel delay."),
+            ("v-gym", "not-relevant", "A new gym."),
+            ("v-bus-diversion", "not-relevant", "A bus diversion for roadworks."),
+            ("v-bake-sale", "not-relevant", "A church bake sale."),
+            ("v-orchestra", "not-relevant", "A concert at the Corn Exchange."),
         ],
     ),
 ]

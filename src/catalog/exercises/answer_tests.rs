@@ -17,6 +17,8 @@ pub(super) struct RawTest {
     #[serde(default)]
     labels: Option<BTreeMap<String, Label>>,
     #[serde(default)]
+    routes: Option<BTreeMap<String, String>>,
+    #[serde(default)]
     platform: Option<String>,
     expect: Expect,
     #[serde(default)]
@@ -44,6 +46,10 @@ pub(super) fn check(
                 continue;
             }
         };
+        if t.routes.is_some() && !matches!(task, Task::Triage(_)) {
+            problem("`routes` are for triage tests, beside their `labels`".into());
+            continue;
+        }
         let answer = match (task, t.answer, t.labels) {
             (Task::Triage(tri), None, Some(labels)) => {
                 if t.platform.is_some() {
@@ -60,7 +66,27 @@ pub(super) fn check(
                     ));
                     continue;
                 }
-                TestAnswer::Labels(labels)
+                let routes = t.routes.unwrap_or_default();
+                if let Some((id, route)) = routes
+                    .iter()
+                    .find(|(id, _)| labels.get(*id) != Some(&Label::Escalate))
+                {
+                    problem(format!(
+                        "routes give {id:?} the route {route:?}, but its label in this test is not escalate"
+                    ));
+                    continue;
+                }
+                if let Some((id, route)) = routes.iter().find(|(_, r)| !tri.routes.contains(r)) {
+                    problem(format!(
+                        "route {route:?} for {id:?} is not one of this exercise's routes ({})",
+                        tri.routes.join(", ")
+                    ));
+                    continue;
+                }
+                TestAnswer::Labels(super::Sorting {
+                    labels: labels.into_iter().collect(),
+                    routes: routes.into_iter().collect(),
+                })
             }
             (Task::Triage(_), _, _) => {
                 problem(
@@ -185,7 +211,9 @@ mod tests {
             ),
         );
         assert!(c.problems.is_empty(), "{:?}", c.problems);
-        assert!(matches!(&c.exercises[0].tests[0].answer, TestAnswer::Labels(l) if l.len() == 2));
+        assert!(
+            matches!(&c.exercises[0].tests[0].answer, TestAnswer::Labels(l) if l.labels.len() == 2)
+        );
         let c = from_text(
             "t.toml",
             &format!("{triage}[[tests]]\nexpect = \"pass\"\nlabels = {{ d3 = \"escalate\" }}\n"),

@@ -7,7 +7,7 @@ mod load; // where exercise files come from, and the catalog they make
 mod parse; // one file's TOML into an exercise
 mod validate; // what a file can be checked for by itself
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -113,19 +113,53 @@ pub struct Rewrite {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TriageItem {
     pub id: String,
     pub label: Label,
     #[serde(default)]
     pub why: String,
+    /// An escalation where a life may be at risk: missing it fails the attempt whatever the
+    /// score (see "Triage marking" in docs/design.md).
+    #[serde(default)]
+    pub life_safety: bool,
+    /// Who the escalation goes to, one of the exercise's `routes` (escalated items only).
+    #[serde(default)]
+    pub route: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Triage {
     pub corpus: String,
-    /// Share of items sorted as the trainer sorted them, 0 to 1.
+    /// The weighted score needed to pass, 0 to 1.
     pub pass_mark: f64,
+    /// Who escalations can go to, in the order the form offers them; empty when the exercise
+    /// does not ask for a route.
+    pub routes: Vec<String>,
     pub items: Vec<TriageItem>,
+}
+
+/// A trainee's sorting of a triage inbox: a label per post (posts left out are unsorted), and
+/// for escalated posts who they go to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Sorting {
+    pub labels: HashMap<String, Label>,
+    #[serde(default, skip_serializing_if = "HashMap::is_empty")]
+    pub routes: HashMap<String, String>,
+}
+
+impl Sorting {
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    /// The items of `task` given no label, in the exercise's order.
+    pub fn unsorted<'a>(&self, task: &'a Triage) -> Vec<&'a TriageItem> {
+        task.items
+            .iter()
+            .filter(|i| !self.labels.contains_key(&i.id))
+            .collect()
+    }
 }
 
 /// Whether a test answer must pass or fail its exercise.
@@ -155,8 +189,8 @@ pub enum TestAnswer {
         platform: Option<String>,
         text: String,
     },
-    /// Triage labels by document id.
-    Labels(BTreeMap<String, Label>),
+    /// Triage labels (and routes) by document id.
+    Labels(Sorting),
 }
 
 /// One `[[tests]]` entry: an answer that must pass or fail, optionally with the range its
@@ -188,7 +222,7 @@ impl AnswerTest {
                     short
                 }
             }
-            TestAnswer::Labels(l) => format!("labels for {} documents", l.len()),
+            TestAnswer::Labels(l) => format!("labels for {} documents", l.labels.len()),
         }
     }
 }

@@ -64,6 +64,8 @@ pub(super) struct RawRewrite {
 pub(super) struct RawTriage {
     pub(super) corpus: String,
     pub(super) pass_mark: f64,
+    #[serde(default)]
+    pub(super) routes: Vec<String>,
     pub(super) items: Vec<TriageItem>,
 }
 

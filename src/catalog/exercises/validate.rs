@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::load::Files;
 use super::parse::RawExercise;
-use super::{Kind, Monitor, Rewrite, Task, Triage};
+use super::{Kind, Label, Monitor, Rewrite, Task, Triage};
 
 /// The exercise's task, checked; every problem found goes to `bad` with the text that finds
 /// its line. None when the task section is missing.
@@ -240,9 +240,70 @@ pub(super) fn task(
                         ),
                     );
                 }
+                let mut named = HashSet::new();
+                for r in &t.routes {
+                    if r.trim().is_empty() {
+                        bad("routes", "a route in `routes` is empty: name who the escalation goes to, e.g. \"duty press officer\"".into());
+                    } else if !named.insert(r.as_str()) {
+                        bad("routes", format!("route {r:?} is listed twice in `routes`"));
+                    }
+                }
+                for item in &t.items {
+                    let at = format!("\"{}\"", item.id);
+                    if item.label != Label::Escalate {
+                        if item.life_safety {
+                            bad(
+                                &at,
+                                format!(
+                                    "{:?} is marked life_safety but its label is {:?}: only an escalation can be life-safety",
+                                    item.id,
+                                    item.label.id()
+                                ),
+                            );
+                        }
+                        if item.route.is_some() {
+                            bad(
+                                &at,
+                                format!(
+                                    "{:?} has a route but its label is {:?}: only escalations are routed",
+                                    item.id,
+                                    item.label.id()
+                                ),
+                            );
+                        }
+                        continue;
+                    }
+                    match (&item.route, t.routes.is_empty()) {
+                        (Some(r), true) => bad(
+                            &at,
+                            format!(
+                                "{:?} has route {r:?} but [triage] lists no `routes`: add routes = [...] naming who escalations go to",
+                                item.id
+                            ),
+                        ),
+                        (Some(r), false) if !t.routes.contains(r) => bad(
+                            &at,
+                            format!(
+                                "route {r:?} of {:?} is not one of the exercise's routes ({})",
+                                item.id,
+                                t.routes.join(", ")
+                            ),
+                        ),
+                        (None, false) => bad(
+                            &at,
+                            format!(
+                                "{:?} is an escalation but has no `route`: say which of the routes ({}) it goes to",
+                                item.id,
+                                t.routes.join(", ")
+                            ),
+                        ),
+                        _ => {}
+                    }
+                }
                 Some(Task::Triage(Triage {
                     corpus: t.corpus,
                     pass_mark: t.pass_mark,
+                    routes: t.routes,
                     items: t.items,
                 }))
             }
@@ -327,5 +388,115 @@ mod tests {
         let c = from_text("r.toml", &exercise("\"govuk-plain-english\""));
         assert!(c.problems.is_empty(), "{:?}", c.problems);
         assert_eq!(c.exercises.len(), 1);
+    }
+}
+
+/// Shipped hints teach without giving the answer (issue 17): no hint of a rewrite names a key
+/// fact's accepted wording, and no hint of a triage exercise names a post or a route.
+#[cfg(test)]
+mod shipped_hints {
+    use crate::catalog::exercises::{Task, shipped};
+
+    fn names(hint: &str, word: &str) -> bool {
+        let hint = hint.to_lowercase();
+        let word = word.to_lowercase();
+        hint.match_indices(&word).any(|(at, _)| {
+            let before = hint[..at].chars().next_back();
+            let after = hint[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    #[test]
+    fn hints_do_not_give_the_answer_away() {
+        let catalog = shipped();
+        let mut given = Vec::new();
+        for ex in &catalog.exercises {
+            let answers: Vec<&str> = match &ex.task {
+                Task::Rewrite(r) => r
+                    .facts
+                    .iter()
+                    .flat_map(|f| f.accept.iter().map(String::as_str))
+                    .collect(),
+                Task::Triage(t) => t
+                    .routes
+                    .iter()
+                    .map(String::as_str)
+                    .chain(t.items.iter().map(|i| i.id.as_str()))
+                    .collect(),
+                Task::Monitor(_) => continue,
+            };
+            for hint in &ex.hints {
+                for a in answers.iter().filter(|a| names(hint, a)) {
+                    given.push(format!("{}: hint {hint:?} names {a:?}", ex.id));
+                }
+            }
+        }
+        assert!(given.is_empty(), "{given:#?}");
+        assert!(names("Go to the Duty Press Officer.", "duty press officer"));
+        assert!(!names("uncle", "nc"));
+    }
+}
+
+#[cfg(test)]
+mod triage_format {
+    use crate::catalog::exercises::{TestAnswer, from_text};
+
+    const HEAD: &str = "id = \"t\"\ntitle = \"t\"\nkind = \"triage\"\nlevel = \"beginner\"\nbrief = \"b\"\n[triage]\ncorpus = \"c\"\npass_mark = 0.75\n";
+
+    fn problems(text: &str) -> Vec<(Option<usize>, String)> {
+        from_text("t.toml", text)
+            .problems
+            .into_iter()
+            .map(|p| (p.line, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn routes_and_life_safety_are_checked_at_their_line() {
+        let good = format!(
+            "{HEAD}routes = [\"duty officer\", \"press office\"]\n[[triage.items]]\nid = \"d1\"\nlabel = \"escalate\"\nroute = \"duty officer\"\nlife_safety = true\n[[triage.items]]\nid = \"d2\"\nlabel = \"relevant\"\n"
+        );
+        let c = from_text("t.toml", &good);
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        let crate::catalog::exercises::Task::Triage(t) = &c.exercises[0].task else {
+            panic!("triage")
+        };
+        assert!(t.items[0].life_safety && t.routes.len() == 2);
+
+        let p = problems(&good.replace("route = \"duty officer\"", "route = \"the mayor\""));
+        assert!(
+            p[0].1.contains("\"the mayor\" of \"d1\" is not one of"),
+            "{p:?}"
+        );
+        assert_eq!(p[0].0, Some(11), "{p:?}");
+        let p = problems(&good.replace("route = \"duty officer\"\n", ""));
+        assert!(p[0].1.contains("has no `route`"), "{p:?}");
+        let p = problems(&format!("{good}life_safety = true\n"));
+        assert!(
+            p[0].1.contains("only an escalation can be life-safety"),
+            "{p:?}"
+        );
+        assert_eq!(p[0].0, Some(16), "{p:?}");
+        let p = problems(&good.replace("routes = [\"duty officer\", \"press office\"]\n", ""));
+        assert!(p[0].1.contains("lists no `routes`"), "{p:?}");
+        let p = problems(&good.replace("life_safety = true", "life_safty = true"));
+        assert!(p[0].1.contains("life_safty"), "{p:?}");
+
+        // tests carry routes for escalated posts, from the exercise's routes
+        let test = format!(
+            "{good}[[tests]]\nexpect = \"pass\"\n[tests.labels]\nd1 = \"escalate\"\nd2 = \"relevant\"\n[tests.routes]\nd1 = \"press office\"\n"
+        );
+        let c = from_text("t.toml", &test);
+        assert!(c.problems.is_empty(), "{:?}", c.problems);
+        assert!(matches!(&c.exercises[0].tests[0].answer,
+            TestAnswer::Labels(s) if s.routes.get("d1").map(String::as_str) == Some("press office")));
+        let p = problems(&test.replace("d1 = \"press office\"", "d2 = \"press office\""));
+        assert!(
+            p[0].1.contains("its label in this test is not escalate"),
+            "{p:?}"
+        );
+        let p = problems(&test.replace("d1 = \"press office\"", "d1 = \"nobody\""));
+        assert!(p[0].1.contains("route \"nobody\" for \"d1\""), "{p:?}");
     }
 }

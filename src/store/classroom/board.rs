@@ -28,6 +28,10 @@ pub struct TraineeStanding {
     pub passed: bool,
     pub first_at: String,
     pub last_at: String,
+    /// Hints of the exercise opened so far.
+    pub hints: i64,
+    /// The fewest hints opened at a passing attempt (None: not passed).
+    pub hints_at_pass: Option<i64>,
 }
 
 /// An attempt with its author, for the trainer.
@@ -42,6 +46,8 @@ pub struct ClassAttempt {
     pub score: Option<f64>,
     pub passed: Option<bool>,
     pub result: Option<String>,
+    /// Hints of the exercise opened when it was made.
+    pub hints_used: i64,
 }
 
 impl Store {
@@ -64,8 +70,11 @@ impl Store {
             "SELECT t.id AS trainee_id, t.name, a.exercise_id, COUNT(*) AS attempts,
                     MAX(a.score) AS best,
                     COALESCE(MAX(CASE WHEN a.passed THEN 1 ELSE 0 END), 0) = 1 AS passed,
-                    MIN(a.created_at) AS first_at, MAX(a.created_at) AS last_at
+                    MIN(a.created_at) AS first_at, MAX(a.created_at) AS last_at,
+                    COALESCE(MAX(s.hints_shown), 0) AS hints,
+                    MIN(CASE WHEN a.passed THEN a.hints_used END) AS hints_at_pass
              FROM attempts a JOIN trainees t ON t.id = a.learner
+             LEFT JOIN exercise_state s ON s.learner = a.learner AND s.exercise_id = a.exercise_id
              WHERE t.class_id = ?
              GROUP BY t.id, t.name, a.exercise_id
              ORDER BY t.joined_at, t.id, a.exercise_id",
@@ -87,9 +96,9 @@ impl Store {
         macro_rules! per_trainee {
             ($order:literal) => {
                 concat!(
-                    "SELECT id, trainee_id, name, exercise_id, answer, created_at, score, passed, result FROM (
+                    "SELECT id, trainee_id, name, exercise_id, answer, created_at, score, passed, result, hints_used FROM (
                        SELECT a.id, t.id AS trainee_id, t.name, a.exercise_id, a.answer, a.created_at,
-                              a.score, a.passed, a.result,
+                              a.score, a.passed, a.result, a.hints_used,
                               ROW_NUMBER() OVER (PARTITION BY a.learner ORDER BY ",
                     $order,
                     ") AS rank_in_trainee
@@ -137,7 +146,7 @@ impl Store {
     pub async fn class_attempts(&self, class_id: &str) -> Result<Vec<ClassAttempt>> {
         Ok(sqlx::query_as::<_, ClassAttempt>(
             "SELECT a.id, t.id AS trainee_id, t.name, a.exercise_id, a.answer, a.created_at,
-                    a.score, a.passed, NULL AS result
+                    a.score, a.passed, NULL AS result, a.hints_used
              FROM attempts a JOIN trainees t ON t.id = a.learner
              WHERE t.class_id = ? ORDER BY a.created_at, a.id",
         )

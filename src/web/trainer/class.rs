@@ -18,6 +18,7 @@ use serde::Deserialize;
 
 use super::*;
 use crate::app::console::{Cell, Help, Release, Released, Row};
+use crate::app::mastery::passed_words;
 use crate::catalog::exercises::Exercise;
 use crate::error::Error;
 use crate::store::classroom::{Class, ClassExercise, Evaluation, Reveal, TraineeRow};
@@ -174,6 +175,10 @@ pub struct GridRow {
     pub name: String,
     pub cells: Vec<GridCell>,
     pub passed: usize,
+    /// Hints opened over the class's exercises, in words.
+    pub hints: String,
+    /// The passes as they count with hints taken into account, e.g. "1.75".
+    pub mastery: String,
     pub help: Vec<String>,
 }
 
@@ -226,18 +231,29 @@ fn grid_rows(rows: Vec<Row>, items: &[Item]) -> Vec<GridRow> {
                         attempts,
                         best,
                         stuck,
+                        hints,
                     } => GridCell {
                         words: format!(
-                            "{}, best {}",
+                            "{}, best {}{}",
                             plural(*attempts, "try", "tries"),
-                            score(*best)
+                            score(*best),
+                            if *hints > 0 {
+                                format!(", {}", plural(*hints, "hint", "hints"))
+                            } else {
+                                String::new()
+                            }
                         ),
                         look: if *stuck { "cell-stuck" } else { "cell-trying" },
                         stuck: *stuck,
                     },
-                    Cell::Passed { attempts, best } => GridCell {
+                    Cell::Passed {
+                        attempts,
+                        best,
+                        hints,
+                    } => GridCell {
                         words: format!(
-                            "Passed, {} ({})",
+                            "{}, {} ({})",
+                            passed_words(Some(*hints)),
                             score(*best),
                             plural(*attempts, "try", "tries")
                         ),
@@ -247,6 +263,15 @@ fn grid_rows(rows: Vec<Row>, items: &[Item]) -> Vec<GridRow> {
                 })
                 .collect(),
             passed: r.passed,
+            hints: if r.hints == 0 {
+                "None".into()
+            } else {
+                r.hints.to_string()
+            },
+            mastery: format!("{:.2}", r.mastery)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string(),
             name: r.name,
         })
         .collect()

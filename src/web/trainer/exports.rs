@@ -6,6 +6,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
+use crate::app::mastery::pass_credit;
 use crate::store::classroom::Class;
 use crate::web::AppState;
 use crate::web::board::{self};
@@ -64,6 +65,9 @@ pub async fn results_csv(
             "Attempts",
             "Best score",
             "Passed",
+            "Hints opened",
+            "Hints at the pass",
+            "Mastery",
             "First attempt",
             "Last attempt",
         ]
@@ -96,6 +100,12 @@ pub async fn results_csv(
                     "no"
                 }
                 .into(),
+                s.map(|s| s.hints).unwrap_or(0).to_string(),
+                s.and_then(|s| s.hints_at_pass)
+                    .map(|h| h.to_string())
+                    .unwrap_or_default(),
+                pass_credit(s.is_some_and(|s| s.passed), s.and_then(|s| s.hints_at_pass))
+                    .to_string(),
                 s.map(|s| s.first_at.clone()).unwrap_or_default(),
                 s.map(|s| s.last_at.clone()).unwrap_or_default(),
             ]));
@@ -120,6 +130,7 @@ pub async fn attempts_csv(
             "Made at",
             "Score",
             "Passed",
+            "Hints opened",
             "Answer",
         ]
         .map(String::from),
@@ -137,6 +148,7 @@ pub async fn attempts_csv(
                 None => "not graded",
             }
             .into(),
+            a.hints_used.to_string(),
             answer_text(&a.answer),
         ]));
     }
