@@ -194,14 +194,6 @@ pub(super) fn task(
                         ),
                     );
                 }
-                for f in &r.facts {
-                    if f.accept.iter().all(|a| a.trim().is_empty()) {
-                        bad(
-                            &f.fact,
-                            format!("fact {:?} has no accepted wordings", f.fact),
-                        );
-                    }
-                }
                 Some(Task::Rewrite(Rewrite {
                     source: r.source,
                     source_text,
@@ -209,7 +201,8 @@ pub(super) fn task(
                     rules: r.rules,
                     pass_mark: r.pass_mark,
                     model_answers: r.model_answers,
-                    facts: r.facts,
+                    // Checked apart, with their lines, and set by `parse::load_one`.
+                    facts: Vec::new(),
                 }))
             }
         },
