@@ -601,6 +601,17 @@ async fn shipped_exercises_carry_tests_that_hold() {
                         ex.id
                     );
                 }
+                // Beyond the model answers and "test post": the mistakes the key facts are there
+                // to catch, and plain rewordings that must still pass.
+                let posts = |want: Expect| {
+                    ex.tests
+                        .iter()
+                        .filter(|t| t.expect == want)
+                        .filter(|t| !matches!(&t.answer, TestAnswer::Post { text, .. } if text == "test post" || r.model_answers.contains(text)))
+                        .count()
+                };
+                assert!(posts(Expect::Fail) >= 2, "{}: failing rewordings", ex.id);
+                assert!(posts(Expect::Pass) >= 1, "{}: passing rewordings", ex.id);
             }
             Task::Triage(t) => assert!(
                 ex.tests
