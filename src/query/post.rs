@@ -80,8 +80,8 @@ impl<'a> Post<'a> {
         Some(merged)
     }
 
-    /// The post's words around `ranges`, for feedback: each sentence holding a match, whole
-    /// when it is short, else from its first match to its last; several joined with " … ".
+    /// The post's words around `ranges`, for feedback: the first two sentences holding a match,
+    /// each whole when it is short, else from its first match to its last, joined with " … ".
     pub fn quote(&self, ranges: &[Range<usize>]) -> String {
         const WHOLE_SENTENCE: usize = 120;
         let mut parts: Vec<String> = Vec::new();
@@ -100,6 +100,9 @@ impl<'a> Post<'a> {
                 &self.text[first.start..last.end]
             };
             parts.push(part.split_whitespace().collect::<Vec<_>>().join(" "));
+            if parts.len() == 2 {
+                break;
+            }
         }
         parts.join(" … ")
     }
@@ -315,6 +318,18 @@ mod tests {
             "word ".repeat(30)
         );
         assert_eq!(found(rule, &long).as_deref(), Some("drivers who have not"));
+    }
+
+    #[test]
+    fn quotes_hold_at_most_two_sentences() {
+        assert_eq!(
+            found("ferry", "Ferry one. Not here. Ferry two!\nFerry three.").as_deref(),
+            Some("Ferry one. … Ferry two!")
+        );
+        assert_eq!(
+            found("ferry AND book", "Ferry times change. Please book.").as_deref(),
+            Some("Ferry times change. … Please book.")
+        );
     }
 
     #[test]
