@@ -13,7 +13,10 @@ const REWRITE: &str = "storm-17-rewrite-library";
 /// Names no page of the presenter may contain, in whole or in part.
 const ZED: &str = "Zebedee Quinlan-Okafor";
 const MARI: &str = "Marisol Threepwood";
-const SHARED: &str = "LIBRARYOPEN93 Port Ellis Library reopens on Saturday at 9am";
+/// A post that passes: it states every key fact of the library rewrite.
+const SHARED: &str = "LIBRARYOPEN93 Port Ellis Library reopens at 9am on Saturday 14 February. \
+                      Books for children are upstairs. No fines on late books. \
+                      Staff can help with flood grant forms.";
 
 /// The `role="status"` confirmation a page shows, or "" if none.
 fn status(body: &str) -> String {

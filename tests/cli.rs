@@ -261,6 +261,63 @@ fn exercises_grade_marks_queries_posts_and_triage_files() {
     ));
     assert_eq!(post["passed"], false, "{post}");
     assert!(post["score"].as_f64().expect("score") < 70.0);
+    // Key facts found, missing and stated wrongly, each with the post's own words.
+    let wrong = json(&grade(
+        &["--json", "--platform", "x", "storm-13-rewrite-ferry", "-"],
+        Some(
+            "From 16 Feb the ferry runs 3 sailings a day. Foot passengers must book. Drivers do not need to book.",
+        ),
+    ));
+    assert_eq!(wrong["passed"], false, "{wrong}");
+    let facts = wrong["grade"]["facts"].as_array().expect("facts");
+    let status = |name: &str| {
+        facts
+            .iter()
+            .find(|f| f["fact"] == name)
+            .unwrap_or_else(|| panic!("no fact {name}: {wrong}"))
+    };
+    assert_eq!(
+        status("when the reduced timetable starts")["status"],
+        "found"
+    );
+    assert_eq!(
+        status("when the reduced timetable starts")["found"],
+        "From 16 Feb the ferry runs 3 sailings a day."
+    );
+    assert_eq!(status("where to find times and book")["status"], "missing");
+    let drivers = status("vehicles must be booked");
+    assert_eq!(drivers["status"], "contradicted", "{wrong}");
+    assert_eq!(drivers["contradicted"], "Drivers do not need to book.");
+    assert_eq!(drivers["gate"], true);
+    assert_eq!(
+        status("foot passengers travel as normal")["status"],
+        "contradicted"
+    );
+    let blocked = wrong["grade"]["blocked"].as_array().expect("blocked");
+    assert_eq!(blocked.len(), 2, "{wrong}");
+    let mistakes = wrong["mistakes"].as_array().expect("mistakes");
+    assert!(
+        mistakes
+            .iter()
+            .any(|m| m == "States wrongly: vehicles must be booked"),
+        "{wrong}"
+    );
+    let words = text(
+        &grade(
+            &[
+                "--platform",
+                "x",
+                "storm-13-rewrite-ferry",
+                "Drivers do not need to book.",
+            ],
+            None,
+        )
+        .stdout,
+    );
+    assert!(
+        words.contains("States wrongly: vehicles must be booked"),
+        "{words}"
+    );
     let wrong = grade(
         &["--platform", "myspace", "storm-13-rewrite-ferry", "x"],
         None,

@@ -547,7 +547,7 @@ fn exercises_validate_runs_the_tests_in_the_files() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
         stderr.contains(
-            "ferry-tests.toml:30: test \"test post is enough\": expected pass, got 60/100 (pass mark 70)"
+            "ferry-tests.toml:30: test \"test post is enough\": expected pass, got 0/100 (pass mark 70)"
         ),
         "{stderr}"
     );
@@ -611,6 +611,17 @@ async fn shipped_exercises_carry_tests_that_hold() {
                         ex.id
                     );
                 }
+                // Beyond the model answers and "test post": the mistakes the key facts are there
+                // to catch, and plain rewordings that must still pass.
+                let posts = |want: Expect| {
+                    ex.tests
+                        .iter()
+                        .filter(|t| t.expect == want)
+                        .filter(|t| !matches!(&t.answer, TestAnswer::Post { text, .. } if text == "test post" || r.model_answers.contains(text)))
+                        .count()
+                };
+                assert!(posts(Expect::Fail) >= 2, "{}: failing rewordings", ex.id);
+                assert!(posts(Expect::Pass) >= 1, "{}: passing rewordings", ex.id);
             }
             Task::Triage(t) => assert!(
                 ex.tests

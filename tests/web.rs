@@ -230,3 +230,36 @@ async fn repeated_searches_see_every_import_and_replacement() {
         .expect("import");
     assert_eq!(total(app.clone()).await, before);
 }
+
+/// The rewrite feedback names each key fact stated wrongly, quotes the post's own words, and
+/// says why the post cannot pass whatever it scores.
+#[tokio::test]
+async fn rewrite_feedback_quotes_a_fact_stated_wrongly() {
+    let s = start(Setup::MINI).await;
+    let r = http_client()
+        .post(format!("{}/exercises/storm-13-rewrite-ferry/attempts", s.base))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("platform=x&answer=From+16+Feb+there+are+3+sailings+a+day.+Drivers+do+not+need+to+book.")
+        .send()
+        .await
+        .expect("attempt");
+    assert_eq!(r.status().as_u16(), 303);
+    let location = r.headers()["location"].to_str().expect("ascii").to_string();
+    let (status, page, _) = get(&format!("{}{location}", s.base)).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("This post cannot pass yet"), "{page}");
+    assert!(
+        page.contains(
+            "<span class=\"tag fail\">Wrong</span> vehicles must be booked: you wrote “Drivers do not need to book.”"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"tag pass\">Found</span> when the reduced timetable starts (“From 16 Feb there are 3 sailings a day.”)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"tag fail\">Missing</span> where to find times and book"),
+        "{page}"
+    );
+}

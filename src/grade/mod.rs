@@ -1,6 +1,7 @@
 //! Grading: marking an attempt at an exercise and explaining the mark. Pure: the caller runs the
 //! queries and fetches the documents; these functions take values and return values.
 
+pub mod facts;
 pub mod monitor;
 pub mod rewrite;
 pub mod triage;
@@ -61,8 +62,14 @@ impl Grade {
                 for c in g.counts.iter().filter(|c| !c.valid) {
                     out.push(format!("Too long or invalid for {}", c.platform.id()));
                 }
-                for f in g.facts.iter().filter(|f| f.found.is_none()) {
-                    out.push(format!("Leaves out: {}", f.fact));
+                for f in &g.facts {
+                    match f.status {
+                        rewrite::FactStatus::Found => {}
+                        rewrite::FactStatus::Missing => out.push(format!("Leaves out: {}", f.fact)),
+                        rewrite::FactStatus::Contradicted => {
+                            out.push(format!("States wrongly: {}", f.fact))
+                        }
+                    }
                 }
                 for f in &g.findings {
                     out.push(if f.message.is_empty() {

@@ -18,6 +18,7 @@ mod eval;
 mod highlight;
 mod lexer;
 mod parser;
+pub mod post;
 pub mod spans;
 
 use crate::error::QueryError;

@@ -132,7 +132,7 @@ mod tests {
     use crate::compose::{Count, Finding, Platform, Severity};
     use crate::grade::Grade;
     use crate::grade::monitor::{Explained, Metrics, MonitorGrade};
-    use crate::grade::rewrite::{FactResult, RewriteGrade};
+    use crate::grade::rewrite::{FactResult, FactStatus, RewriteGrade};
     use crate::grade::triage::{ItemResult, Outcome, TriageGrade};
 
     fn doc(id: &str, title: &str, excerpt: &str) -> Explained {
@@ -237,17 +237,24 @@ mod tests {
             facts: vec![
                 FactResult {
                     fact: "the date".into(),
+                    status: FactStatus::Missing,
                     found: None,
+                    contradicted: None,
+                    gate: false,
                 },
                 FactResult {
                     fact: "the place".into(),
+                    status: FactStatus::Found,
                     found: Some("Port Ellis".into()),
+                    contradicted: None,
+                    gate: false,
                 },
             ],
             score: 40.0,
             breakdown: Vec::new(),
             pass_mark: 70.0,
             passed: false,
+            blocked: Vec::new(),
         }))
         .expect("serialises");
         let item = |id: &str, expected: Label, given: Label, outcome: Outcome| ItemResult {

@@ -3,6 +3,7 @@
 //! line; `validate` (in `app`) adds the checks that need the corpora.
 
 mod answer_tests; // the answers an exercise file says must pass or fail
+mod facts; // the key facts of a rewrite: rules that show a fact stated, or stated wrongly
 mod load; // where exercise files come from, and the catalog they make
 mod parse; // one file's TOML into an exercise
 mod validate; // what a file can be checked for by itself
@@ -12,6 +13,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Problem;
+pub use facts::{Fact, Rule};
 pub use load::{Catalog, from_path, from_text, shipped};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -91,12 +93,6 @@ pub struct Monitor {
     pub naive_query: Option<String>,
     /// F1 needed to pass, 0 to 1.
     pub pass_mark: f64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Fact {
-    pub fact: String,
-    pub accept: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::load::{Catalog, Files};
-use super::{Exercise, Fact, Kind, Level, TriageItem, line_of};
+use super::{Exercise, Kind, Level, Task, TriageItem, line_of};
 use crate::error::Problem;
 
 #[derive(Deserialize)]
@@ -56,7 +56,7 @@ pub(super) struct RawRewrite {
     #[serde(default)]
     pub(super) model_answers: Vec<String>,
     #[serde(default)]
-    pub(super) facts: Vec<Fact>,
+    pub(super) facts: Vec<super::facts::RawFact>,
 }
 
 #[derive(Deserialize)]
@@ -93,8 +93,19 @@ pub(super) fn load_one(
     };
     let line = |needle: &str| line_of(text, needle);
     let mut problems = Vec::new();
+    let raw_facts = raw
+        .rewrite
+        .as_mut()
+        .map(|r| std::mem::take(&mut r.facts))
+        .unwrap_or_default();
+    let facts = super::facts::check(raw_facts, &|at| line_of_offset(text, at), &mut |line, m| {
+        problems.push(problem(line, m))
+    });
     let mut bad = |needle: &str, message: String| problems.push(problem(line(needle), message));
-    let task = super::validate::task(&mut raw, files, path, &mut bad);
+    let mut task = super::validate::task(&mut raw, files, path, &mut bad);
+    if let Some(Task::Rewrite(r)) = &mut task {
+        r.facts = facts;
+    }
     let raw_tests: Vec<_> = std::mem::take(&mut raw.tests)
         .into_iter()
         .map(|t| (Some(line_of_offset(text, t.span().start)), t.into_inner()))
