@@ -110,18 +110,32 @@ class Exercise:
 
 
 def resolve(rows, path: Path, docs_then: list[dict], docs_now: list[dict]):
-    """Maps each second-pass row to (id at the first-pass commit, id now)."""
-    by_url_then = {d["url"]: d["id"] for d in docs_then}
+    """Maps each second-pass row to (id at the first-pass commit, id now).
+
+    By address first; if the corpus has been regenerated so that the address changed, by the
+    document's author, title and text, when exactly one document now has them."""
+    by_url_then = {d["url"]: d for d in docs_then}
     by_url_now = {d["url"]: d["id"] for d in docs_now}
+    by_text_now: dict = {}
+    for d in docs_now:
+        by_text_now.setdefault((d["author"], d["title"], d["body"]), []).append(d["id"])
     ids_then = {d["id"] for d in docs_then}
     ids_now = {d["id"] for d in docs_now}
     out = []
     for n, doc_id, label, url in rows:
         if url:
-            then, now = by_url_then.get(url), by_url_now.get(url)
-            if then is None or now is None:
+            d_then = by_url_then.get(url)
+            if d_then is None:
                 raise Malformed(f"{path.relative_to(ROOT)}:{n}: no document with the address {url} "
-                                f"in the corpus {'at the first-pass commit' if then is None else 'now'}")
+                                f"in the corpus at the first-pass commit")
+            then, now = d_then["id"], by_url_now.get(url)
+            if now is None:
+                same = by_text_now.get((d_then["author"], d_then["title"], d_then["body"]), [])
+                if len(same) != 1:
+                    raise Malformed(f"{path.relative_to(ROOT)}:{n}: {doc_id} ({url}) is not in the "
+                                    f"corpus any more, and {len(same)} documents now have its author "
+                                    f"and text; draw a new sample")
+                now = same[0]
         else:
             if doc_id not in ids_then or doc_id not in ids_now:
                 raise Malformed(f"{path.relative_to(ROOT)}:{n}: unknown document id {doc_id}")
