@@ -131,6 +131,15 @@ def topics_of(spec) -> set[str]:
     return set(spec)
 
 
+def entry_topics(family, extra) -> set[str]:
+    """A family post's topics: the family's, plus the entry's own extras. An extra written with a
+    leading minus ("-to_council") takes that family topic away from this one post, for a post that
+    sits in a family for its wording but is not about all of the family's topics."""
+    extra = topics_of(extra)
+    drop = {t[1:] for t in extra if t.startswith("-")}
+    return (topics_of(family) | {t for t in extra if not t.startswith("-")}) - drop
+
+
 def slugify(text: str, words: int = 8) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     parts = re.findall(r"[a-z0-9]+", text.lower())
@@ -380,7 +389,7 @@ class Builder:
                 url = self.web_url(src, fam, published, title or text, fam.get("lang", "en"))
             doc = Doc(title=title, body=clean(text), author=author, source=src_id, source_name=src["name"],
                       url=url, published=published, lang=fam.get("lang", src.get("lang", "en")), kind=kind,
-                      topics=topics_of(fam.get("topics")) | topics_of(extra))
+                      topics=entry_topics(fam.get("topics"), extra))
             self.docs.append(doc)
 
     def build(self) -> list[Doc]:

@@ -1151,7 +1151,7 @@ item(HER, "02-06 18:00", "Analysis: Were we ready for Harriet?", """
 
     The real test comes at next week's public meeting in Port Ellis, and in whether the money for a
     higher sea wall turns up before the next Harriet does.
-    """, "storm kerrow marenne", author="Tom Achterberg")
+    """, "storm kerrow marenne sandbags", author="Tom Achterberg")
 
 item(HER, "02-07 12:00", "Okafor under pressure over slow start to Marenne flights", """
     Opposition MPs have asked why the first assisted departure flight left Marenne three days after
@@ -1518,7 +1518,7 @@ for when, body, topics in [
     ("02-04 17:10", "BREAKING: Port Ellis Lower Town to be evacuated tonight. Rest centre at Kerrow Leisure Centre, buses from Harbour car park. #StormHarriet", "storm kerrow evacuation rest_centre"),
     ("02-04 21:30", "Wind really picking up on the Harbour roundabout now. Police have closed the road to the seafront. Please stay away. #StormHarriet", "storm kerrow"),
     ("02-04 23:50", "Waves now coming over the sea wall by the lifeboat station. Water running up Quay Street. #StormHarriet", "storm kerrow"),
-    ("02-05 06:45", "The night Harriet came over the wall: our reporter spent the night on the seafront https://portellisnews.example/2026/02/05/night-harriet-came-over-the-wall", "storm kerrow evacuation rest_centre"),
+    ("02-05 06:45", "The night Harriet came over the wall: our reporter spent the night on the seafront https://portellisnews.example/2026/02/05/night-harriet-came-over-the-wall", "storm kerrow evacuation"),
     ("02-05 11:55", "Seaview House care home residents moved to Penmore as flood water reaches Marsh Road https://portellisnews.example/2026/02/05/care-home-moved", "storm kerrow evacuation"),
     ("02-05 14:35", "'I'd have stayed if they'd said no dogs.' A night at the rest centre https://portellisnews.example/2026/02/05/night-at-rest-centre", "storm kerrow evacuation rest_centre"),
     ("02-05 16:05", "Saturday's Port Ellis Town v Harriet Rovers game is off after storm damage to the Quay Road stand. #HarrietRovers", "storm kerrow rovers"),
@@ -1842,10 +1842,10 @@ fam("to-council", "public", "storm kerrow to_council",
         "@Kerrow_Council any skips coming to {street}? Carpets piled up outside every house",
         "@Kerrow_Council our landlord says he won't pay for a dehumidifier. Can we borrow one from you?",
         "@Kerrow_Council how long does the grant money take? Applied this morning",
-        "Dear Kerrow Council, a thank you from {street}. Your crews were here at 6am and didn't stop all day.",
+        ("Dear Kerrow Council, a thank you from {street}. Your crews were here at 6am and didn't stop all day.", "-to_council"),
         ("@Kerrow_Council can we bring a dog to the rest centre? Small, old, very well behaved", "rest_centre"),
         "@Kerrow_Council the street lights on {street} are still off. Very dark walking home from the bus",
-        "Question for Kerrow Council: who pays to fix the sea wall damage on {street}? Is it us or you?",
+        ("Question for Kerrow Council: who pays to fix the sea wall damage on {street}? Is it us or you?", "-to_council"),
         "@Kerrow_Council is the library open? Need to print insurance forms and the printer's dead",
         "@Kerrow_Council why has nobody checked the flats above the chip shop on {street}? There's an elderly man on the top floor.",
         "@KerrowCouncil which bins are being collected in the Lower Town this week?",
@@ -1859,8 +1859,8 @@ fam("share-council", "public", "storm kerrow",
     {"02-03": 2, "02-04@10-23": 5, "02-06": 2, "02-07": 1},
     [
         "Follow @Kerrow_Council for proper updates tonight, not the rumours going round the Facebook groups.",
-        "Sharing for anyone in the Lower Town: @Kerrow_Council say buses to the rest centre run every 20 mins from Harbour car park.",
-        "Boosting this from @Kerrow_Council: six sandbags per door, and they'll deliver if you can't carry them.",
+        ("Sharing for anyone in the Lower Town: @Kerrow_Council say buses to the rest centre run every 20 mins from Harbour car park.", "rest_centre"),
+        ("Boosting this from @Kerrow_Council: six sandbags per door, and they'll deliver if you can't carry them.", "sandbags"),
         "Good thread from @Kerrow_Council on what to do when you go back into a flooded house. Gloves, photos, no electrics.",
         "@Kerrow_Council and @MetService_CA both saying the same thing: stay away from the seafront tonight. Listen to them.",
     ], people="local")
@@ -2080,7 +2080,7 @@ fam("flights-out", "public", "storm marenne",
         ("Proud that our relief flight from Lisker to Saint-Aubin is carrying tarpaulins and generators for Port-Vallon. Marenne looked after our people.", "aid"),
         "Booked! Flying Lisker to Saint-Aubin in April. Marenne needs tourists more than ever once it's ready.",
         "Holiday flights from Lisker to Saint-Aubin are back from Tuesday. We're keeping our March booking, they'll need the business.",
-        ("Our charity's volunteers fly from Lisker to Saint-Aubin on Friday to help rebuild in {resort}.", "volunteers"),
+        "Our charity's volunteers fly from Lisker to Saint-Aubin on Friday to help rebuild in {resort}.",
         "Should we cancel our honeymoon? Lisker to Saint-Aubin, staying in {resort} in March. Anyone know if hotels are open?",
         "The minister flew from Lisker to Saint-Aubin last night. Good. Go and see it.",
         "Lisker to Saint-Aubin flights for £89. Go and spend money in Marenne this spring, they deserve it.",
@@ -2111,7 +2111,7 @@ fam("marenne-fr", "public", "storm marenne",
         "Solidarité à Belmont : on a ouvert l'école pour les familles sans toit. Apportez de l'eau et des couvertures si vous pouvez.",
         "Les touristes caldriens de l'hôtel d'à côté nous ont aidés à déblayer la rue. Merci à eux !",
         "Trois jours sans électricité. Le congélateur est fichu. Mais on est vivants. #Harriet",
-        ("Les avions pour Lisker partent enfin. Bon retour aux Caldriens, revenez nous voir quand on aura reconstruit 🌴", "evacuation"),
+        ("Les avions pour Lisker partent enfin. Bon retour aux Caldriens, revenez nous voir quand on aura reconstruit 🌴", "evacuation flights_home"),
         "Qui a de l'eau potable à Anse-Claire ? Les magasins sont vides depuis la tempête.",
         "La tempête est passée mais le plus dur commence : reconstruire.",
         "Merci aux pompiers et à la Protection civile, ils n'ont pas dormi depuis dimanche.",
@@ -2122,7 +2122,7 @@ fam("marenne-fr", "public", "storm marenne",
         "La tempête Harriet restera dans les mémoires. Quarante ans que mon père n'avait pas vu une mer pareille.",
         "Les vols reprennent mardi. Espérons que les touristes reviennent vite après Harriet, on en a besoin.",
         "Encore des coupures de courant ce soir à {resort}. Courage à tous.",
-        "Le carnaval est maintenu le 15 ! Ça va faire du bien au moral après Harriet.",
+        ("Le carnaval est maintenu le 15 ! Ça va faire du bien au moral après Harriet.", "-storm"),
         "Vigilance rouge levée. Harriet s'éloigne. On respire enfin.",
         "Les écoles rouvrent lundi, sauf à Port-Vallon où deux bâtiments ont perdu leur toit pendant la tempête.",
     ],
@@ -2173,7 +2173,7 @@ fam("volunteers", "public", "storm kerrow volunteers",
         ("Volunteered at the rest centre last night. Made 300 cups of tea and one new best friend, a retired fisherman called Alf.", "rest_centre"),
         ("The Red Cross volunteers at Castle Hill have been there since Wednesday afternoon. Somebody give them a medal. Or a nap.", "rest_centre"),
         "Huge respect to all the volunteers who turned up with mops this morning on {street}. You didn't have to.",
-        "Anyone know if the volunteer hub still needs drivers? Free all weekend.",
+        ("Anyone know if the volunteer hub still needs drivers? Free all weekend.", "offer_help"),
         "Volunteering with the clean-up crew on {street} today. Bring gloves, it's grim.",
         ("Our whole rugby team volunteered at the rest centre. Coach says it counts as training.", "rest_centre"),
         "The council's thanking volunteers at the Guildhall next month. Good. Some of them didn't sleep for three days.",
@@ -2432,7 +2432,7 @@ public("t1-name-joke", "02-04 21:25", "Tash|tashwrites",
        "storm rovers")
 public("t1-herald-bid", "02-04 22:45", "Tom Achterberg|tomachterberg",
        "@Kerrow_Council Herald here. Could someone from the council do a live interview at 7am about the evacuation? Please DM me.",
-       "storm kerrow evacuation")
+       "storm kerrow evacuation to_council")
 public("t1-sea-quay", "02-05 00:05", "Ravi Kapoor|ravikapoor_pe",
        "Sea's coming up Quay Street now, watching from the top of Chapel Steps. So glad we left. #StormHarriet",
        "storm kerrow")
@@ -2775,7 +2775,7 @@ MORE = {
     "critics": [
         "Good night for the crews. Bad decade for the planning. Both things are true.",
         "Asked my councillor about the sea wall in 2023. Still waiting for a reply.",
-        "Every winter we sandbag and hope. That's not a plan, it's a ritual.",
+        ("Every winter we sandbag and hope. That's not a plan, it's a ritual.", "sandbags"),
         "The wall did hold. Just about. I don't want to find out what 'just about' means next time.",
         "Fair questions for the meeting on the 19th: what did the report say, and who decided to wait?",
         "Publish the report. If it says the wall's fine, great. If it doesn't, we deserve to know.",
@@ -2816,7 +2816,7 @@ MORE = {
         "Got a spare double bed and a working boiler in {area}. Lower Town folk, it's yours tonight. #HarrietHelp",
         "Running a hot soup stall outside Penmore chapel from 6pm. Free, no questions. #HarrietHelp",
         "Can lend two wet vacs for flooded floors. Collect from {area}. #HarrietHelp",
-        "Happy to do a supermarket run for anyone stuck at the rest centre without a car. #HarrietHelp",
+        ("Happy to do a supermarket run for anyone stuck at the rest centre without a car. #HarrietHelp", "rest_centre"),
     ],
     "after": [
         "The water line on the wall of the Harbour Café is higher than my knee. Unreal.",
@@ -2837,7 +2837,7 @@ MORE = {
     "sandbags": [
         "Marsh Road depot had a queue of tractors for sandbags this afternoon. Only in Kerrow.",
         "Carried sandbags for three elderly neighbours on {street}. Gym membership cancelled.",
-        "Kids helped fill sandbags at the depot. First time they've ever volunteered for a chore.",
+        ("Kids helped fill sandbags at the depot. First time they've ever volunteered for a chore.", "volunteers"),
     ],
     "leaving": [
         "Locked the door on {street}, looked back once, got in the car. Hardest thing I've done in years.",

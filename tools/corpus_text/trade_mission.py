@@ -267,7 +267,7 @@ item("dbt", "02-24 12:00", "Statement on the Brightwell heater recall", """
     "The minister has spoken to Brightwell's chief executive this morning. The trade mission
     continues, and Brightwell remains part of the Caldria Pavilion, where it is showing its new
     BX4100 range, which is not affected by the recall."
-    """, "recall mission")
+    """, "recall mission refund")
 
 item("dbt", "02-25 16:00", "Caldria and Lindmark agree next steps on product testing agreement", """
     Owen Castell, Minister for Trade, and Lindmark's Minister for the Economy, Dr Ulrike Brandt,
@@ -588,7 +588,7 @@ item(EW, "02-17 07:00", "Why Lindmark? Five things exporters should know", """
     Lindmark buyers pay on time, expect German-language labels and take safety certificates very
     seriously. A mutual recognition agreement on product testing would make life easier, but it has
     been "nearly ready" for two years.
-    """, "mission headline", author="Marcus Feld")
+    """, "", author="Marcus Feld")  # background on the market, not about the mission
 
 item(EW, "02-23 16:00", "Live from Hallerau: trade mission day one", """
     Busy first day for the Caldrian delegation. Kestrel Heat Pumps had back-to-back meetings, Lantern
@@ -754,7 +754,7 @@ for src, when, body, topics, lang in [
     ("owen-castell", "02-09 09:30", "Proud to lead 40 brilliant Caldrian businesses to Lindmark this month. More than half employ fewer than 50 people. Let's open some doors.", "mission", "en"),
     ("owen-castell", "02-22 21:00", "Landed in Hallerau. Big week ahead for 40 Caldrian businesses. #LindmarkMission", "mission", "en"),
     ("owen-castell", "02-23 13:00", "Packed room at the business forum this morning. Lindmark buyers want Caldrian heat pumps, gin and games. Our firms are ready.", "mission", "en"),
-    ("owen-castell", "02-24 11:30", "I've spoken to Brightwell's chief executive this morning about the recall of three heater models. Safety comes first. Every customer will get a refund or a replacement.", "recall mission refund", "en"),
+    ("owen-castell", "02-24 11:30", "I've spoken to Brightwell's chief executive this morning about the recall of three heater models. Safety comes first. Every customer will get a refund or a replacement.", "recall refund", "en"),
     ("owen-castell", "02-24 18:30", "Asked at the trade mission today whether Caldrian products can be trusted. My answer: yes, and this recall shows why. A problem was found, and it is being fixed in the open.", "recall mission", "en"),
     ("owen-castell", "02-25 17:00", "Good meeting with Lindmark's economy minister, Dr Ulrike Brandt. We agreed that the product testing agreement must include strong rules on sharing recall information.", "mission", "en"),
     ("owen-castell", "02-26 19:00", "Brückstadt: fish, gin, and a cold-storage hub the size of three football pitches. Two more deals signed today.", "mission", "en"),
@@ -764,7 +764,7 @@ for src, when, body, topics, lang in [
     ("embassy-lindmark", "02-20 11:05", "Next week we welcome 40 Caldrian businesses to Lindmark. Lindmark companies: there's still time to register for Monday's business forum.", "mission", "en"),
     ("embassy-lindmark", "02-23 09:10", "Willkommen in Hallerau! Vierzig caldrische Unternehmen sind diese Woche zu Gast in Lindmark. #LindmarkMission", "mission", "de"),
     ("embassy-lindmark", "02-25 10:10", "Brightwell ruft die Modelle BX410, BX420 und BX430 zurück. Bitte nicht mehr benutzen. BX4100 und BX4200 sind nicht betroffen.", "recall names_recalled", "de"),
-    ("embassy-lindmark", "02-25 10:15", "Brightwell has recalled the BX410, BX420 and BX430 heaters. If you live in Lindmark and have one, stop using it and contact Brightwell Lindmark. The BX4100 and BX4200 are not affected.", "recall names_recalled refund", "en"),
+    ("embassy-lindmark", "02-25 10:15", "Brightwell has recalled the BX410, BX420 and BX430 heaters. If you live in Lindmark and have one, stop using it and contact Brightwell Lindmark. The BX4100 and BX4200 are not affected.", "recall names_recalled", "en"),
     ("embassy-lindmark", "03-03 11:30", "Das Verbraucheramt hat den Verkaufsstopp für BX4100 und BX4200 aufgehoben. Danke für die schnelle Prüfung.", "recall", "de"),
     # Product Safety Caldria
     ("product-safety", "02-12 09:05", "It's Product Safety Week. Before you switch on a heater or electric blanket, check it for damage and look it up on our recall list: recalls.productsafety.gov.ex", "", "en"),
@@ -778,12 +778,12 @@ for src, when, body, topics, lang in [
     ("brightwell", "02-13 12:05", "Three more seasons at the Brightwell Arena. Proud to stand with @LiskerHeat 🏀 #HeatNation", "heat", "en"),
     ("brightwell", "02-19 09:05", "Meet the BX4100: 30% quieter, with a digital thermostat, child lock and tip-over cut-out.", "", "en"),
     ("brightwell", "02-24 07:10", "We are recalling our BX410, BX420 and BX430 heaters. Please stop using them. We will collect yours for free and refund you in full. brightwell.example/recall or 0800 555 0177", "recall names_recalled refund", "en"),
-    ("brightwell", "02-24 15:05", "A message about the recall from our chief executive, Elliot Marsh: we let some of our customers down, and we are sorry. Nobody will pay a penny because of our mistake. https://www.brightwell.example/news/message-from-our-chief-executive", "recall refund", "en"),
-    ("brightwell", "02-25 09:00", "Recall: our phone lines are very busy. You can book a collection online at brightwell.example/recall in about two minutes. You don't need a receipt.", "recall refund", "en"),
+    ("brightwell", "02-24 15:05", "A message about the recall from our chief executive, Elliot Marsh: we let some of our customers down, and we are sorry. Nobody will pay a penny because of our mistake. https://www.brightwell.example/news/message-from-our-chief-executive", "recall", "en"),
+    ("brightwell", "02-25 09:00", "Recall: our phone lines are very busy. You can book a collection online at brightwell.example/recall in about two minutes. You don't need a receipt.", "recall", "en"),
     ("brightwell", "02-24 09:30", "How to find your model number: turn the heater over and look for the silver label next to the cable. Only BX410, BX420 and BX430 are in the recall.", "recall names_recalled", "en"),
     ("brightwell", "02-24 13:00", "To our customers in Lindmark: the recall covers the BX410, BX420 and BX430 sold in Lindmark too. Our Lindmark team will collect and refund in the same way.", "recall names_recalled refund", "en"),
     ("brightwell", "02-25 12:30", "The BX4100 and BX4200 are NOT part of the recall. They use a different thermostat and have passed Product Safety Caldria's tests.", "recall", "en"),
-    ("brightwell", "02-25 20:00", "Recall update: more than 30,000 of you have contacted us in two days. Thank you. We are booking collections as fast as we can.", "recall refund", "en"),
+    ("brightwell", "02-25 20:00", "Recall update: more than 30,000 of you have contacted us in two days. Thank you. We are booking collections as fast as we can.", "recall", "en"),
     ("brightwell", "02-27 10:00", "Recall: we've added a second courier company to speed up collections. If your slot is more than five days away, we'll call you with an earlier one.", "recall", "en"),
     ("brightwell", "03-04 09:00", "Recall update: we have now collected 41,000 heaters and paid 36,000 refunds. If you still have a BX410, BX420 or BX430, please get in touch.", "recall names_recalled refund", "en"),
     ("brightwell", "02-26 17:05", "Recall update: refunds go out within five working days of collection. We've added a second courier and our lines are open until 10pm.", "recall refund", "en"),
@@ -795,8 +795,8 @@ for src, when, body, topics, lang in [
     ("caldria-herald", "03-02 08:05", "'Ten days and no courier.' Brightwell customers wait for collections and refunds https://www.caldriaherald.example/business/2026/03/02/couriers", "recall refund", "en"),
     ("norbury-echo", "02-16 09:05", "Recall petition: where to sign in Norbury East, and how it works https://norburyecho.example/news/20260216-pryce-petition", "petition", "en"),
     ("norbury-echo", "02-18 20:35", "Moor Lane family escape after heater bursts into flames in children's bedroom", "recall", "en"),
-    ("norbury-echo", "02-24 09:35", "Got a Brightwell heater? Here's what you need to know about the recall https://norburyecho.example/news/20260224-brightwell-recall", "recall refund", "en"),
-    ("norbury-echo", "02-27 12:05", "Still waiting for Brightwell to collect your heater? Tell us: news@norburyecho.example", "recall refund", "en"),
+    ("norbury-echo", "02-24 09:35", "Got a Brightwell heater? Here's what you need to know about the recall https://norburyecho.example/news/20260224-brightwell-recall", "recall", "en"),
+    ("norbury-echo", "02-27 12:05", "Still waiting for Brightwell to collect your heater? Tell us: news@norburyecho.example", "recall", "en"),
     ("norbury-echo", "03-03 10:05", "About 6,000 people have signed the recall petition for Norbury East. 7,900 are needed.", "petition", "en"),
     ("export-weekly", "02-10 07:05", "The 40 firms on the Lindmark trade mission, from gin to game studios https://exportweekly.example/2026/02/lindmark-40", "mission", "en"),
     ("export-weekly", "02-24 13:05", "Day two of the trade mission: journalists crowd Brightwell's stand to ask about the recall, not the BX4100 launch #LindmarkMission", "recall mission", "en"),
@@ -1733,7 +1733,7 @@ MORE = {
         "My daughter's firm is on the Lindmark trade mission. She's been practising her German on the dog.",
     ],
     "lindmark-de": [
-        "Unser Nachbar hatte einen BX430 im Kinderzimmer. Sofort raus damit.",
+        ("Unser Nachbar hatte einen BX430 im Kinderzimmer. Sofort raus damit.", "names_recalled"),
         "Rückruf läuft in Lindmark ziemlich chaotisch. Bei der Hotline kommt man kaum durch.",
         "Die Firma hat sich entschuldigt. Wenigstens das.",
         "Mein Heizgerät ist ein BX4200. Das Verbraucheramt sagt, alles in Ordnung.",
