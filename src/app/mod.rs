@@ -6,6 +6,7 @@ pub mod access;
 pub mod classroom;
 pub mod console;
 pub mod drafts;
+pub mod explain;
 mod exercise_tests;
 mod exercises;
 pub mod feeds;
