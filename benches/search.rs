@@ -277,7 +277,9 @@ async fn explain_costs(app: &sandpit::app::App) {
             variants = e.variants.len();
         }
         let ms = start.elapsed().as_secs_f64() * 1000.0 / ROUNDS as f64;
-        println!("  explain   {ms:>7.2} ms  {branches:>3} branches {variants:>3} variants  {kind} {q}");
+        println!(
+            "  explain   {ms:>7.2} ms  {branches:>3} branches {variants:>3} variants  {kind} {q}"
+        );
     }
     let misspelt = "floood AND warnnig";
     let start = Instant::now();

@@ -30,12 +30,13 @@ fn by_hand(q: &str) -> usize {
 
 #[test]
 fn each_branch_is_counted() {
-    // Counted by reading tests/data/query/fixture.jsonl: `storm` is in 4 documents, `harriet`
-    // in 6, `football` in 2; the whole query finds the 3 storm-and-harriet ones without football.
+    // Counted by reading tests/data/query/fixture.jsonl: `storm` is in 4 documents (h01, f2,
+    // w1, k1), `harriet` in 6, `football` in 2; of the storm ones, w1 is about Storm Isla and f2
+    // is the football match, so the whole query finds h01 and k1.
     assert_eq!(
         counts("storm harriet -football"),
         [
-            ("AND".to_string(), Some(3)),
+            ("AND".to_string(), Some(2)),
             ("storm".to_string(), Some(4)),
             ("harriet".to_string(), Some(6)),
             ("NOT football".to_string(), Some(2)),
@@ -89,11 +90,24 @@ fn similar_words_come_from_the_corpus() {
     let near = f.index.similar_words(CORPUS, "hariet", 1).unwrap();
     assert_eq!(near.first().map(|s| s.word.as_str()), Some("harriet"));
     assert_eq!(near[0].distance, 1);
-    assert_eq!(near[0].documents, f.index.word_documents(CORPUS, "harriet").unwrap());
+    assert_eq!(
+        near[0].documents,
+        f.index.word_documents(CORPUS, "harriet").unwrap()
+    );
     assert_eq!(near[0].documents, by_hand("harriet"));
     // Nothing within reach: no suggestion. Distance 0 asks for none.
-    assert!(f.index.similar_words(CORPUS, "zzzzqqq", 2).unwrap().is_empty());
-    assert!(f.index.similar_words(CORPUS, "hariet", 0).unwrap().is_empty());
+    assert!(
+        f.index
+            .similar_words(CORPUS, "zzzzqqq", 2)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        f.index
+            .similar_words(CORPUS, "hariet", 0)
+            .unwrap()
+            .is_empty()
+    );
     // A word only the other corpus holds is not suggested for this one.
     let other_only: Vec<String> = f
         .index

@@ -20,7 +20,10 @@ async fn the_tree_and_variants_come_only_when_asked() {
     let (status, body) = get(&plain).await;
     assert_eq!(status, 200);
     assert!(body.contains(">Explain this query</a>"), "{body}");
-    assert!(!body.contains("How your query works"), "not on every search");
+    assert!(
+        !body.contains("How your query works"),
+        "not on every search"
+    );
 
     let (status, body) = get(&format!("{plain}&explain=1")).await;
     assert_eq!(status, 200, "{body}");
@@ -37,7 +40,10 @@ async fn the_tree_and_variants_come_only_when_asked() {
         let row = format!("{label}</span>");
         let at = body.find(&row).unwrap_or_else(|| panic!("{row} in {body}"));
         let rest = &body[at..];
-        let end = rest.find("</li>").or_else(|| rest.find("<ul>")).unwrap_or(rest.len());
+        let end = rest
+            .find("</li>")
+            .or_else(|| rest.find("<ul>"))
+            .unwrap_or(rest.len());
         assert!(
             rest[..end].contains(&format!("<span class=\"branch-hits\">{hits}</span>")),
             "{label}: {}",
@@ -49,7 +55,10 @@ async fn the_tree_and_variants_come_only_when_asked() {
     assert!(body.contains("Leave out"), "{body}");
     assert!(body.contains("NEAR/5"), "{body}");
     assert!(body.contains("Search with this variant"));
-    assert!(!body.contains("Precision against recall"), "no plot without labels");
+    assert!(
+        !body.contains("Precision against recall"),
+        "no plot without labels"
+    );
 }
 
 #[tokio::test]
@@ -67,13 +76,21 @@ async fn did_you_mean_and_operators_in_capitals() {
     let (_, body) = get(&format!("{}/search?corpus=mini&q=harriet", s.base)).await;
     assert!(!body.contains("Did you mean"));
 
-    let (_, body) = get(&format!("{}/search?corpus=mini&q=storm+and+harbour", s.base)).await;
+    let (_, body) = get(&format!(
+        "{}/search?corpus=mini&q=storm+and+harbour",
+        s.base
+    ))
+    .await;
     assert!(body.contains("Operators in capitals"), "{body}");
     assert!(
         body.contains("href=\"/search?corpus=mini&#38;q=storm+AND+harbour\""),
         "{body}"
     );
-    let (_, body) = get(&format!("{}/search?corpus=mini&q=storm+AND+harbour", s.base)).await;
+    let (_, body) = get(&format!(
+        "{}/search?corpus=mini&q=storm+AND+harbour",
+        s.base
+    ))
+    .await;
     assert!(!body.contains("Operators in capitals"));
 }
 
@@ -124,8 +141,14 @@ async fn queries_compared_side_by_side() {
     assert!(body.contains("Volume over time"));
     assert_eq!(body.matches("<polyline").count(), 3, "one line per query");
     // storm: m1, m6; harriet: m1, m2, m4; flood: m3 (and m1's "flooding" is another word).
-    assert!(body.contains("Query 1 and query 2</td><td class=\"num\">1<"), "{body}");
-    assert!(body.contains("Query 1 and query 3</td><td class=\"num\">0<"), "{body}");
+    assert!(
+        body.contains("Query 1 and query 2</td><td class=\"num\">1<"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Query 1 and query 3</td><td class=\"num\">0<"),
+        "{body}"
+    );
     assert!(body.contains("Top sources"));
     assert!(body.contains("kerrow-council: 1"), "{body}");
     let (status, body) = get(&format!(
@@ -178,15 +201,27 @@ async fn a_monitoring_attempt_explained_against_its_labels() {
     ))
     .await;
     assert_eq!(status, 200);
-    assert!(page.contains("/exercises/mini-harriet-explain/explain?attempt="), "{page}");
+    assert!(
+        page.contains("/exercises/mini-harriet-explain/explain?attempt="),
+        "{page}"
+    );
 
     let (status, body) = get(&url).await;
     assert_eq!(status, 200, "{body}");
     // harriet AND storm finds m1 only: one of the two relevant, nothing false.
-    assert!(body.contains("precision 100%, recall 50% of the 2 relevant"), "{body}");
+    assert!(
+        body.contains("precision 100%, recall 50% of the 2 relevant"),
+        "{body}"
+    );
     // harriet alone: m1, m2, m4, two relevant and one false hit; storm: m1 and m6.
-    assert!(body.contains("(2 relevant, 1 false hit, 0 missed)"), "{body}");
-    assert!(body.contains("(1 relevant, 1 false hit, 1 missed)"), "{body}");
+    assert!(
+        body.contains("(2 relevant, 1 false hit, 0 missed)"),
+        "{body}"
+    );
+    assert!(
+        body.contains("(1 relevant, 1 false hit, 1 missed)"),
+        "{body}"
+    );
     // Leaving out `storm` pays: precision 67%, recall 100%.
     assert!(body.contains("Precision against recall"));
     assert!(body.contains("<circle"), "variants plotted");
@@ -195,6 +230,10 @@ async fn a_monitoring_attempt_explained_against_its_labels() {
 
     let (status, _) = get(&format!("{url}?attempt=not-mine")).await;
     assert_eq!(status, 404);
-    let (status, body) = get(&format!("{}/exercises/storm-17-rewrite-library/explain", s.base)).await;
+    let (status, body) = get(&format!(
+        "{}/exercises/storm-17-rewrite-library/explain",
+        s.base
+    ))
+    .await;
     assert_eq!(status, 400, "{body}");
 }

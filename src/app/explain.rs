@@ -213,7 +213,8 @@ impl App {
                     misses,
                 });
             }
-            let found: HashSet<String> = index.matching_ids(&corpus, &parsed)?.into_iter().collect();
+            let found: HashSet<String> =
+                index.matching_ids(&corpus, &parsed)?.into_iter().collect();
             let own = figures(&found);
             let mut scored = Vec::with_capacity(variants.len());
             for v in variants {
@@ -315,7 +316,8 @@ impl App {
         }
         let corpus = corpus.to_string();
         self.on_index(move |index| {
-            let none = |_: crate::query::TextField, _: &str| -> Vec<std::ops::Range<usize>> { Vec::new() };
+            let none =
+                |_: crate::query::TextField, _: &str| -> Vec<std::ops::Range<usize>> { Vec::new() };
             let mut results = Vec::with_capacity(parsed.len());
             let mut ids: Vec<HashSet<String>> = Vec::with_capacity(parsed.len());
             for p in &parsed {
@@ -498,7 +500,13 @@ mod tests {
         };
         let daily = Volume {
             bucket: Bucket::Day,
-            counts: vec![(at(1, 0), 1), (at(2, 0), 0), (at(3, 0), 4), (at(4, 0), 1), (at(5, 0), 2)],
+            counts: vec![
+                (at(1, 0), 1),
+                (at(2, 0), 0),
+                (at(3, 0), 4),
+                (at(4, 0), 1),
+                (at(5, 0), 2),
+            ],
         };
         let (bucket, buckets, per) = shared_axis(&[&hourly, &daily]);
         assert_eq!(bucket, Bucket::Day);

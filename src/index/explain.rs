@@ -5,10 +5,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use tantivy::Term;
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 use super::SearchIndex;
 use super::compile::to_tantivy;

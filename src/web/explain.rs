@@ -116,7 +116,10 @@ fn variant_rows(e: &Explanation) -> Vec<VariantRow> {
             },
             precision: pct(v.precision),
             recall: pct(v.recall),
-            f1: v.f1.map(|f| format!("{f:.2}")).unwrap_or_else(|| "–".into()),
+            f1: v
+                .f1
+                .map(|f| format!("{f:.2}"))
+                .unwrap_or_else(|| "–".into()),
             pays: matches!((v.f1, e.f1), (Some(a), Some(b)) if a > b + 1e-9),
         })
         .collect()
@@ -217,7 +220,10 @@ impl ExplainView {
             hits: e.hits,
             precision: pct(e.precision),
             recall: pct(e.recall),
-            f1: e.f1.map(|f| format!("{f:.2}")).unwrap_or_else(|| "–".into()),
+            f1: e
+                .f1
+                .map(|f| format!("{f:.2}"))
+                .unwrap_or_else(|| "–".into()),
             relevant: e.relevant,
             labelled: e.relevant.is_some(),
             tree: tree_rows(&e.branches),
@@ -351,7 +357,13 @@ fn compare_chart(c: &Comparison) -> CompareChart {
     } else {
         0.0
     };
-    let x = |i: usize| if n > 1 { i as f32 * step } else { WIDTH as f32 / 2.0 };
+    let x = |i: usize| {
+        if n > 1 {
+            i as f32 * step
+        } else {
+            WIDTH as f32 / 2.0
+        }
+    };
     let y = |v: usize| plot_height as f32 - (v as f32 / max as f32) * (plot_height as f32 - 6.0);
     let series = c
         .queries
@@ -468,7 +480,11 @@ pub async fn compare(
     }
     match state.app.compare(&corpus, &boxes).await {
         Ok(c) => {
-            page.overlaps = c.overlaps.iter().map(|o| (o.a + 1, o.b + 1, o.shared)).collect();
+            page.overlaps = c
+                .overlaps
+                .iter()
+                .map(|o| (o.a + 1, o.b + 1, o.shared))
+                .collect();
             page.chart = Some(compare_chart(&c));
             Ok(render(&page))
         }

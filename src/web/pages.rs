@@ -270,7 +270,10 @@ fn time_window(from: Option<&str>, until: Option<&str>) -> Result<Option<(i64, i
             ))
         })
     };
-    match (from.filter(|v| !v.is_empty()), until.filter(|v| !v.is_empty())) {
+    match (
+        from.filter(|v| !v.is_empty()),
+        until.filter(|v| !v.is_empty()),
+    ) {
         (None, None) => Ok(None),
         (Some(f), Some(u)) => {
             let (f, u) = (read("from", f)?, read("until", u)?);
@@ -297,7 +300,11 @@ fn window_words(from: i64, until: i64) -> String {
         return format!("{from} to {until}");
     };
     if f.date_naive() == u.date_naive() {
-        format!("{} to {} UTC", f.format("%a %-d %b %Y %H:%M"), u.format("%H:%M"))
+        format!(
+            "{} to {} UTC",
+            f.format("%a %-d %b %Y %H:%M"),
+            u.format("%H:%M")
+        )
     } else {
         format!(
             "{} to {} UTC",

@@ -131,7 +131,10 @@ impl SearchIndex {
         let mut inner = to_tantivy(req.query, &self.fields);
         if let Some((from, until)) = window {
             let at = |secs| {
-                Term::from_field_date(self.fields.published, tantivy::DateTime::from_timestamp_secs(secs))
+                Term::from_field_date(
+                    self.fields.published,
+                    tantivy::DateTime::from_timestamp_secs(secs),
+                )
             };
             inner = Box::new(tantivy::query::BooleanQuery::new(vec![
                 (tantivy::query::Occur::Must, inner),
