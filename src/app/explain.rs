@@ -136,17 +136,17 @@ impl App {
         attempt: Option<&str>,
     ) -> Result<(Explanation, String)> {
         let ex = self.exercise(exercise_id)?;
+        let history = self.store.attempts(&learner.id, Some(exercise_id)).await?;
+        // The exercise page's own rule first: a trainee sees only what their class may open.
+        let class = self.in_class(learner, exercise_id).await?;
+        if class.is_some_and(|c| !c.may_open(history.len())) {
+            return Err(super::access::not_in_class());
+        }
         let Task::Monitor(task) = &ex.task else {
             return Err(Error::invalid(format!(
                 "exercise {exercise_id:?} is not a monitoring exercise: only queries are explained"
             )));
         };
-        let history = self.store.attempts(&learner.id, Some(exercise_id)).await?;
-        // The exercise page's own rule: a trainee sees only what their class may open.
-        let class = self.in_class(learner, exercise_id).await?;
-        if class.is_some_and(|c| !c.may_open(history.len())) {
-            return Err(super::access::not_in_class());
-        }
         let chosen = match attempt {
             Some(id) => history.iter().find(|a| a.id == id),
             None => history.last(),
