@@ -213,19 +213,27 @@ impl App {
                     misses,
                 });
             }
-            let found: HashSet<String> =
-                index.matching_ids(&corpus, &parsed)?.into_iter().collect();
-            let own = figures(&found);
+            // Ids only against labels; without, a count (a million-document corpus would
+            // otherwise gather every matching id of every variant).
+            let found = |q: &ParsedQuery| -> Result<(usize, Option<(f64, f64, f64)>)> {
+                if relevant.is_some() {
+                    let ids: HashSet<String> =
+                        index.matching_ids(&corpus, q)?.into_iter().collect();
+                    Ok((ids.len(), figures(&ids)))
+                } else {
+                    Ok((index.count_matches(&corpus, q)?, None))
+                }
+            };
+            let (hits, own) = found(&parsed)?;
             let mut scored = Vec::with_capacity(variants.len());
             for v in variants {
                 let Ok(vq) = parse(&v.query) else { continue };
-                let ids: HashSet<String> = index.matching_ids(&corpus, &vq)?.into_iter().collect();
-                let f = figures(&ids);
+                let (n, f) = found(&vq)?;
                 scored.push(VariantScore {
                     change: v.change,
                     describe: v.describe,
                     query: v.query,
-                    hits: ids.len(),
+                    hits: n,
                     precision: f.map(|f| f.0),
                     recall: f.map(|f| f.1),
                     f1: f.map(|f| f.2),
@@ -234,7 +242,7 @@ impl App {
             Ok(Explanation {
                 corpus,
                 query: parsed.source.clone(),
-                hits: found.len(),
+                hits,
                 precision: own.map(|f| f.0),
                 recall: own.map(|f| f.1),
                 f1: own.map(|f| f.2),
