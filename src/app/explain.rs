@@ -20,6 +20,9 @@ use crate::query::{ParsedQuery, parse};
 
 use super::Learner;
 
+/// Precision, recall and F1.
+type Figures = (f64, f64, f64);
+
 /// Queries compared side by side at most.
 pub const MAX_COMPARED: usize = 4;
 
@@ -215,7 +218,7 @@ impl App {
             }
             // Ids only against labels; without, a count (a million-document corpus would
             // otherwise gather every matching id of every variant).
-            let found = |q: &ParsedQuery| -> Result<(usize, Option<(f64, f64, f64)>)> {
+            let found = |q: &ParsedQuery| -> Result<(usize, Option<Figures>)> {
                 if relevant.is_some() {
                     let ids: HashSet<String> =
                         index.matching_ids(&corpus, q)?.into_iter().collect();
