@@ -74,6 +74,7 @@ fn main() {
         let cache = app.search_cache.clone();
         cache.set_capacity(0);
         serial_costs(&app).await;
+        explain_costs(&app).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -257,6 +258,43 @@ async fn serial_costs(app: &sandpit::app::App) {
         all / n,
         all_facets / n
     );
+}
+
+/// What asking for more than the hits costs (docs/design.md, "Explaining a query"): the tree
+/// with a count per branch and the variants with theirs, "did you mean" (a scan of the term
+/// dictionary for a word the corpus lacks), and four queries compared. None of it runs on an
+/// ordinary search.
+async fn explain_costs(app: &sandpit::app::App) {
+    const ROUNDS: usize = 5;
+    println!("asked for, not on every search ({ROUNDS} runs each, mean ms):");
+    for (kind, q) in QUERIES {
+        let start = Instant::now();
+        let mut branches = 0;
+        let mut variants = 0;
+        for _ in 0..ROUNDS {
+            let e = app.explain_search("synthetic", q).await.expect("explain");
+            branches = e.branches.len();
+            variants = e.variants.len();
+        }
+        let ms = start.elapsed().as_secs_f64() * 1000.0 / ROUNDS as f64;
+        println!(
+            "  explain   {ms:>7.2} ms  {branches:>3} branches {variants:>3} variants  {kind} {q}"
+        );
+    }
+    let misspelt = "floood AND warnnig";
+    let start = Instant::now();
+    for _ in 0..ROUNDS {
+        app.query_help("synthetic", misspelt).await.expect("help");
+    }
+    let ms = start.elapsed().as_secs_f64() * 1000.0 / ROUNDS as f64;
+    println!("  did you mean {ms:>7.2} ms  {misspelt}");
+    let four: Vec<String> = QUERIES.iter().take(4).map(|(_, q)| q.to_string()).collect();
+    let start = Instant::now();
+    for _ in 0..ROUNDS {
+        app.compare("synthetic", &four).await.expect("compare");
+    }
+    let ms = start.elapsed().as_secs_f64() * 1000.0 / ROUNDS as f64;
+    println!("  compare 4 {ms:>7.2} ms");
 }
 
 /// Mean milliseconds of `rounds` runs of one search, and its total.

@@ -85,6 +85,7 @@ fn access(path: &str) -> Option<Access> {
         "/leave" => Learner,
         "/"
         | "/search"
+        | "/search/compare"
         | "/doc"
         | "/api/search"
         | "/api/check"
@@ -95,6 +96,7 @@ fn access(path: &str) -> Option<Access> {
         | "/exercises/{id}/attempts"
         | "/exercises/{id}/hint"
         | "/exercises/{id}/reveal"
+        | "/exercises/{id}/explain"
         | "/progress" => Learner,
         p if p == "/trainer" || p.starts_with("/trainer/") => Trainer,
         p if p == "/feeds" || p.starts_with("/feeds/") => Trainer,
@@ -156,6 +158,7 @@ impl World {
             .replace("{id}", exercise);
         let query = match path {
             "/search" => "?corpus=mini&q=storm",
+            "/search/compare" => "?corpus=mini&q1=storm&q2=harriet",
             "/api/search" => "?corpus=mini&q=storm",
             "/doc" => "?corpus=mini&id=m1",
             _ => "",

@@ -8,6 +8,7 @@ pub mod console;
 pub mod drafts;
 mod exercise_tests;
 mod exercises;
+pub mod explain;
 pub mod feeds;
 pub mod limiter;
 pub mod mastery; // how much a pass counts, hints taken into account

@@ -2,6 +2,7 @@
 //! one `IndexReader`. Only this module touches Tantivy's index; search runs through `search`.
 
 pub mod compile;
+pub mod explain;
 mod rebuild;
 pub mod schema;
 pub mod scoped;

@@ -15,6 +15,7 @@
 
 pub mod ast;
 mod eval;
+pub mod explain;
 mod highlight;
 mod lexer;
 mod parser;

@@ -17,6 +17,9 @@ pub struct Bar {
     /// Bucket start in words, for the tooltip and the table.
     pub label: String,
     pub count: usize,
+    /// The bucket's start and end (Unix seconds): a click on the bar shows its hits only.
+    pub from: i64,
+    pub until: i64,
 }
 
 pub struct Tick {
@@ -59,6 +62,11 @@ impl VolumeChart {
         let n = volume.counts.len() as f32;
         let slot = WIDTH as f32 / n;
         let gap = if slot > 4.0 { 1.0 } else { 0.0 };
+        let step = match volume.bucket {
+            Bucket::Hour => 3600,
+            Bucket::Day => 86_400,
+            Bucket::Week => 7 * 86_400,
+        };
         let bars = volume
             .counts
             .iter()
@@ -72,6 +80,8 @@ impl VolumeChart {
                     h,
                     label: label(*at, volume.bucket),
                     count: *count,
+                    from: at.timestamp(),
+                    until: at.timestamp() + step,
                 }
             })
             .collect();

@@ -9,6 +9,7 @@ pub mod classroom;
 pub mod compose;
 pub mod error;
 pub mod exercises;
+pub mod explain;
 pub mod feeds;
 pub mod learner;
 pub mod linger;

@@ -47,6 +47,11 @@ pub struct SearchForm {
     q: Option<String>,
     page: Option<String>,
     sort: Option<String>,
+    /// "1" asks for the query's tree and variants (`explain_body.html`).
+    explain: Option<String>,
+    /// Hits published in `[from, until)` only (Unix seconds): a bar of the volume chart.
+    from: Option<String>,
+    until: Option<String>,
 }
 
 /// The query with the character at the error column picked out.
@@ -92,6 +97,12 @@ struct SearchPage {
     volume: Option<VolumeChart>,
     sources: Option<SourcesChart>,
     searched: bool,
+    /// The query's tree and variants, when asked for.
+    explain: Option<super::explain::ExplainView>,
+    /// "Did you mean" and operators in capitals.
+    help: super::explain::HelpView,
+    /// The time filter of a clicked bar: its bounds and its words.
+    window: Option<(i64, i64, String)>,
 }
 
 impl SearchPage {
@@ -104,7 +115,48 @@ impl SearchPage {
         if self.newest {
             url.push_str("&sort=newest");
         }
+        if let Some((from, until, _)) = &self.window {
+            url.push_str(&format!("&from={from}&until={until}"));
+        }
         url
+    }
+
+    /// The hits of one bar of the volume chart.
+    fn bar_link(&self, from: &i64, until: &i64) -> String {
+        let mut url = format!(
+            "/search?corpus={}&q={}&from={from}&until={until}",
+            urlencode(&self.corpus),
+            urlencode(&self.q)
+        );
+        if self.newest {
+            url.push_str("&sort=newest");
+        }
+        url
+    }
+
+    /// The same search without the time filter, or with the explanation.
+    fn plain_link(&self) -> String {
+        let mut url = format!(
+            "/search?corpus={}&q={}",
+            urlencode(&self.corpus),
+            urlencode(&self.q)
+        );
+        if self.newest {
+            url.push_str("&sort=newest");
+        }
+        url
+    }
+
+    fn explain_link(&self) -> String {
+        format!("{}&explain=1#explain", self.plain_link())
+    }
+
+    fn compare_link(&self) -> String {
+        format!(
+            "/search/compare?corpus={}&q1={}",
+            urlencode(&self.corpus),
+            urlencode(&self.q)
+        )
     }
 
     fn doc_link(&self, id: &str) -> String {
@@ -151,22 +203,36 @@ pub async fn search(
         volume: None,
         sources: None,
         searched: false,
+        explain: None,
+        help: super::explain::HelpView::new(&corpus, &Default::default()),
+        window: None,
     };
     if q.trim().is_empty() {
         return Ok(render(&view));
     }
     view.searched = true;
-    let outcome = state
-        .app
-        .search(SearchParams {
-            corpus,
-            query: q.clone(),
-            order,
-            limit: PAGE_SIZE,
-            offset: (page - 1).saturating_mul(PAGE_SIZE),
-            facets: true,
-        })
-        .await;
+    let params = SearchParams {
+        corpus: corpus.clone(),
+        query: q.clone(),
+        order,
+        limit: PAGE_SIZE,
+        offset: (page - 1).saturating_mul(PAGE_SIZE),
+        facets: true,
+    };
+    let window = time_window(form.from.as_deref(), form.until.as_deref())?;
+    let outcome = match window {
+        Some((from, until)) => state.app.search_window(params, from, until).await,
+        None => state.app.search(params).await,
+    };
+    view.window = window.map(|(from, until)| (from, until, window_words(from, until)));
+    if outcome.is_ok() || matches!(outcome, Err(Error::Query(_))) {
+        view.help =
+            super::explain::HelpView::new(&corpus, &state.app.query_help(&corpus, &q).await?);
+    }
+    if outcome.is_ok() && form.explain.as_deref() == Some("1") {
+        let explained = state.app.explain_search(&corpus, &q).await?;
+        view.explain = Some(super::explain::ExplainView::new(&explained));
+    }
     match outcome {
         Ok(outcome) => {
             let r = outcome.results;
@@ -192,6 +258,59 @@ pub async fn search(
             Ok(response)
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// The time filter of the search page, both bounds or neither.
+fn time_window(from: Option<&str>, until: Option<&str>) -> Result<Option<(i64, i64)>, Error> {
+    let read = |name: &str, v: &str| {
+        v.trim().parse::<i64>().map_err(|_| {
+            Error::invalid(format!(
+                "`{name}` must be a time in seconds since 1970 (as the chart's links give), not {v:?}"
+            ))
+        })
+    };
+    match (
+        from.filter(|v| !v.is_empty()),
+        until.filter(|v| !v.is_empty()),
+    ) {
+        (None, None) => Ok(None),
+        (Some(f), Some(u)) => {
+            let (f, u) = (read("from", f)?, read("until", u)?);
+            if f >= u {
+                return Err(Error::invalid(format!(
+                    "the time filter ends (`until` {u}) before it starts (`from` {f})"
+                )));
+            }
+            Ok(Some((f, u)))
+        }
+        _ => Err(Error::invalid(
+            "give both `from` and `until` for a time filter, or neither",
+        )),
+    }
+}
+
+/// A time filter in words: "Mon 3 Mar 2025 09:00 to 10:00 UTC".
+fn window_words(from: i64, until: i64) -> String {
+    use chrono::{TimeZone, Utc};
+    let (Some(f), Some(u)) = (
+        Utc.timestamp_opt(from, 0).single(),
+        Utc.timestamp_opt(until, 0).single(),
+    ) else {
+        return format!("{from} to {until}");
+    };
+    if f.date_naive() == u.date_naive() {
+        format!(
+            "{} to {} UTC",
+            f.format("%a %-d %b %Y %H:%M"),
+            u.format("%H:%M")
+        )
+    } else {
+        format!(
+            "{} to {} UTC",
+            f.format("%a %-d %b %Y %H:%M"),
+            u.format("%a %-d %b %Y %H:%M")
+        )
     }
 }
 

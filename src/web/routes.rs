@@ -10,8 +10,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{
-    AppState, api, assets, classroom, compose, error, exercises, feeds, linger, pages, session,
-    trainer,
+    AppState, api, assets, classroom, compose, error, exercises, explain, feeds, linger, pages,
+    session, trainer,
 };
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
         // monitoring
         .route("/", get(pages::home))
         .route("/search", get(pages::search))
+        .route("/search/compare", get(explain::compare))
         .route("/doc", get(pages::doc))
         .route("/api/search", get(api::search))
         // posting practice: the composer, its result fragment and its JSON API
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .route("/exercises/{id}/attempts", post(exercises::submit))
         .route("/exercises/{id}/hint", post(exercises::hint))
         .route("/exercises/{id}/reveal", post(exercises::reveal))
+        .route("/exercises/{id}/explain", get(explain::exercise_explain))
         .route("/progress", get(exercises::progress))
         // live feeds (trainer)
         .route("/feeds", get(feeds::show))

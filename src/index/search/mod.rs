@@ -117,8 +117,37 @@ impl SearchIndex {
 
     /// A page of hits with the total, volume over time and top sources.
     pub fn search(&self, req: SearchRequest<'_>) -> Result<SearchResults> {
+        self.search_within(req, None)
+    }
+
+    /// The same, counting only documents published in `[from, until)` (Unix seconds): the
+    /// search page's filter by a bar of its volume chart, finer than `after:`/`before:` days.
+    pub fn search_within(
+        &self,
+        req: SearchRequest<'_>,
+        window: Option<(i64, i64)>,
+    ) -> Result<SearchResults> {
         let searcher = self.searcher();
-        let query = self.scoped(req.corpus, to_tantivy(req.query, &self.fields));
+        let mut inner = to_tantivy(req.query, &self.fields);
+        if let Some((from, until)) = window {
+            let at = |secs| {
+                Term::from_field_date(
+                    self.fields.published,
+                    tantivy::DateTime::from_timestamp_secs(secs),
+                )
+            };
+            inner = Box::new(tantivy::query::BooleanQuery::new(vec![
+                (tantivy::query::Occur::Must, inner),
+                (
+                    tantivy::query::Occur::Must,
+                    Box::new(tantivy::query::RangeQuery::new(
+                        std::ops::Bound::Included(at(from)),
+                        std::ops::Bound::Excluded(at(until)),
+                    )),
+                ),
+            ]));
+        }
+        let query = self.scoped(req.corpus, inner);
         let limit = req.limit.clamp(1, MAX_LIMIT);
         let by_relevance = TopDocs::with_limit(limit)
             .and_offset(req.offset)
