@@ -2,6 +2,7 @@
 //! queries and fetches the documents; these functions take values and return values.
 
 pub mod monitor;
+pub mod posts;
 pub mod rewrite;
 pub mod triage;
 
@@ -13,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub enum Grade {
     Monitor(monitor::MonitorGrade),
     Rewrite(rewrite::RewriteGrade),
+    /// A rewrite answered with one post a platform (`grade.kind` is `posts`).
+    Posts(posts::PostsGrade),
     Triage(triage::TriageGrade),
 }
 
@@ -22,6 +25,7 @@ impl Grade {
         match self {
             Grade::Monitor(g) => g.metrics.f1 * 100.0,
             Grade::Rewrite(g) => g.score,
+            Grade::Posts(g) => g.score,
             Grade::Triage(g) => g.share * 100.0,
         }
     }
@@ -30,6 +34,7 @@ impl Grade {
         match self {
             Grade::Monitor(g) => g.passed,
             Grade::Rewrite(g) => g.passed,
+            Grade::Posts(g) => g.passed,
             Grade::Triage(g) => g.passed,
         }
     }
@@ -72,6 +77,7 @@ impl Grade {
                     });
                 }
             }
+            Grade::Posts(g) => out = g.mistakes(),
             Grade::Triage(g) => {
                 for i in g.items.iter().filter(|i| !i.correct) {
                     if i.expected == crate::catalog::exercises::Label::Escalate {

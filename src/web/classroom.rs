@@ -301,6 +301,24 @@ pub fn answer_text(stored: &str) -> String {
             if let Some(text) = map.get("text").and_then(|t| t.as_str()) {
                 return text.to_string();
             }
+            // One post a platform: each under its platform's name, a blank line between.
+            if let Some(serde_json::Value::Object(posts)) = map.get("posts") {
+                return posts
+                    .iter()
+                    .filter_map(|(p, t)| {
+                        let t = t.as_str()?.trim();
+                        let name = p
+                            .parse::<crate::compose::Platform>()
+                            .map_or_else(|_| p.clone(), |p| p.name().to_string());
+                        Some(if t.is_empty() {
+                            format!("{name}: (no post)")
+                        } else {
+                            format!("{name}:\n{t}")
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+            }
             let mut lines: Vec<String> = map
                 .iter()
                 .map(|(k, v)| format!("{k}: {}", v.as_str().unwrap_or_default()))
@@ -548,5 +566,9 @@ mod tests {
             "d1: relevant\nd2: escalate"
         );
         assert_eq!(answer_text("[1,2]"), "[1,2]");
+        assert_eq!(
+            answer_text(r#"{"posts":{"facebook":"Grants open","x":""}}"#),
+            "Facebook:\nGrants open\n\nX: (no post)"
+        );
     }
 }

@@ -155,6 +155,8 @@ pub enum TestAnswer {
         platform: Option<String>,
         text: String,
     },
+    /// One post a platform (platform id → text); a platform left out is a missing post.
+    Posts(BTreeMap<String, String>),
     /// Triage labels by document id.
     Labels(BTreeMap<String, Label>),
 }
@@ -188,6 +190,10 @@ impl AnswerTest {
                     short
                 }
             }
+            TestAnswer::Posts(p) => format!(
+                "posts for {}",
+                p.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
             TestAnswer::Labels(l) => format!("labels for {} documents", l.len()),
         }
     }
