@@ -312,7 +312,11 @@ fn exercises_grade_marks_one_post_a_platform() {
     };
     let x = "Marenne travel advice update: travel to most of the north coast is possible again. We still advise against all but essential travel to Port-Vallon. Read the full advice before you go: travel.foreign.gov.ex/marenne In Marenne and need help? Call +99 20 555 0100";
     let mastodon = dir.path().join("mastodon.txt");
-    std::fs::write(&mastodon, format!("{x}\n\nIn Marenne and need help? Call the embassy, day or night.")).expect("write");
+    std::fs::write(
+        &mastodon,
+        format!("{x}\n\nIn Marenne and need help? Call the embassy, day or night."),
+    )
+    .expect("write");
     let both = grade(&[
         "--json",
         &format!("--post=x={x}"),
@@ -330,11 +334,22 @@ fn exercises_grade_marks_one_post_a_platform() {
     let alone = grade(&[&format!("--post=x={x}")]);
     assert_eq!(alone.status.code(), Some(0), "{}", text(&alone.stderr));
     let words = text(&alone.stdout);
-    assert!(words.contains("not passed") && words.contains("- No post for Mastodon"), "{words}");
+    assert!(
+        words.contains("not passed") && words.contains("- No post for Mastodon"),
+        "{words}"
+    );
 
     let wrong = grade(&["--post", "threads=hello"]);
     assert_eq!(wrong.status.code(), Some(1));
-    assert!(text(&wrong.stderr).contains("asks for posts on x, mastodon"), "{}", text(&wrong.stderr));
+    assert!(
+        text(&wrong.stderr).contains("asks for posts on x, mastodon"),
+        "{}",
+        text(&wrong.stderr)
+    );
     let both_ways = grade(&["--post", "x=hello", "hello"]);
-    assert_eq!(both_ways.status.code(), Some(2), "--post and ANSWER do not mix");
+    assert_eq!(
+        both_ways.status.code(),
+        Some(2),
+        "--post and ANSWER do not mix"
+    );
 }

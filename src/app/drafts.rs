@@ -78,7 +78,8 @@ pub fn read_form(ex: &Exercise, fields: &[(String, String)]) -> FormAnswer {
                 } else {
                     "Write your post before you submit."
                 }))
-            } else if let Some((p, t)) = posts.iter().find(|(_, t)| t.chars().count() > ANSWER_MAX) {
+            } else if let Some((p, t)) = posts.iter().find(|(_, t)| t.chars().count() > ANSWER_MAX)
+            {
                 Some(Error::invalid(format!(
                     "Your {p} post is too long: {} characters, and the most is 100,000. \
                      Shorten it and submit again.",
@@ -262,10 +263,20 @@ mod tests {
         // The form of one box a platform: every platform keeps its post, a blank one included.
         let mut form = vec![("post:no-such-platform".to_string(), "ignored".to_string())];
         for (i, p) in r.platforms.iter().enumerate() {
-            form.push((format!("post:{p}"), if i == 0 { "Roads\r\nclosed".into() } else { String::new() }));
+            form.push((
+                format!("post:{p}"),
+                if i == 0 {
+                    "Roads\r\nclosed".into()
+                } else {
+                    String::new()
+                },
+            ));
         }
         let read = read_form(&ex, &form);
-        assert!(read.problem.is_none(), "a missing post is graded, not refused");
+        assert!(
+            read.problem.is_none(),
+            "a missing post is graded, not refused"
+        );
         let Answer::Posts { posts } = &read.answer else {
             panic!("posts")
         };

@@ -27,9 +27,7 @@ pub enum Answer {
     },
     /// One post a platform for a rewrite (platform id → text), stored as
     /// `{"posts":{"facebook":"…","x":"…"}}`.
-    Posts {
-        posts: BTreeMap<String, String>,
-    },
+    Posts { posts: BTreeMap<String, String> },
     /// Triage labels by document id.
     Labels(HashMap<String, Label>),
 }

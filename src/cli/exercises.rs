@@ -204,7 +204,9 @@ fn parse_posts(
         }
         let text = match text.strip_prefix('@') {
             Some(path) => std::fs::read_to_string(path).map_err(|e| {
-                Error::invalid(format!("--post {platform}=@{path}: cannot read the file: {e}"))
+                Error::invalid(format!(
+                    "--post {platform}=@{path}: cannot read the file: {e}"
+                ))
             })?,
             None => text.to_string(),
         };

@@ -387,7 +387,7 @@ mod tests {
     #[test]
     fn instagram_links_and_first_line() {
         assert_eq!(
-            ids("Apply at kerrow.gov.ex/floodgrant", Platform::Instagram),
+            ids("Apply at www.gov.uk/floodgrant", Platform::Instagram),
             ["platform.instagram-link"]
         );
         let long_line = "word ".repeat(40);
@@ -408,12 +408,12 @@ mod tests {
 
     #[test]
     fn facebook_link_below_the_fold() {
-        let text = format!("{}\nApply at https://kerrow.gov.ex/x", "a\n".repeat(3));
+        let text = format!("{}\nApply at https://www.gov.uk/x", "a\n".repeat(3));
         assert_eq!(
             ids(&text, Platform::Facebook),
             ["platform.facebook-link-after-fold"]
         );
-        let text = format!("Apply at https://kerrow.gov.ex/x\n{}", "a\n".repeat(3));
+        let text = format!("Apply at https://www.gov.uk/x\n{}", "a\n".repeat(3));
         assert!(ids(&text, Platform::Facebook).is_empty());
         assert_eq!(preview("short", Platform::Facebook), "short");
     }
@@ -430,7 +430,10 @@ mod tests {
             ["platform.linkedin-long"]
         );
         let three_lines = "one\ntwo\nthree\nfour";
-        assert_eq!(preview(three_lines, Platform::Linkedin), "one\ntwo\nthree\n");
+        assert_eq!(
+            preview(three_lines, Platform::Linkedin),
+            "one\ntwo\nthree\n"
+        );
     }
 
     #[test]
@@ -442,32 +445,58 @@ mod tests {
         let rules: Vec<&str> = f.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(
             rules,
-            ["platform.mastodon-shortener", "platform.mastodon-hashtag-case"]
+            [
+                "platform.mastodon-shortener",
+                "platform.mastodon-hashtag-case"
+            ]
         );
         assert_eq!(f[1].fix.as_deref(), Some("#TravelAdvice"));
-        assert!(ids("Read more: https://kerrow.gov.ex/advice #TravelAdvice", Platform::Mastodon).is_empty());
+        assert!(
+            ids(
+                "Read more: https://www.gov.uk/advice #TravelAdvice",
+                Platform::Mastodon
+            )
+            .is_empty()
+        );
         assert_eq!(
             ids("Two people died in the flood.", Platform::Mastodon),
             ["platform.mastodon-content-warning"]
         );
-        assert!(ids("CW: death\nTwo people died in the flood.", Platform::Mastodon).is_empty());
+        assert!(
+            ids(
+                "CW: death\nTwo people died in the flood.",
+                Platform::Mastodon
+            )
+            .is_empty()
+        );
         // Not Mastodon's business elsewhere.
         assert!(ids("https://bit.ly/3xYz", Platform::X).is_empty());
     }
 
     #[test]
     fn threads_links_and_tags() {
-        let six: String = (1..=6).map(|i| format!("https://kerrow.gov.ex/{i} ")).collect();
+        let six: String = (1..=6)
+            .map(|i| format!("https://www.gov.uk/flood/{i} "))
+            .collect();
         assert_eq!(ids(&six, Platform::Threads), ["platform.threads-links"]);
         assert_eq!(
-            ids("See https://a.ex/1 and https://a.ex/2", Platform::Threads),
+            ids(
+                "See https://www.gov.uk/a and https://www.gov.uk/b",
+                Platform::Threads
+            ),
             ["platform.threads-link-preview"]
         );
         assert_eq!(
             ids("Recall #BX410 #ProductSafety", Platform::Threads),
             ["platform.threads-tags"]
         );
-        assert!(ids("Recall: https://a.ex/1 #ProductSafety", Platform::Threads).is_empty());
+        assert!(
+            ids(
+                "Recall: https://www.gov.uk/a #ProductSafety",
+                Platform::Threads
+            )
+            .is_empty()
+        );
         assert_eq!(link_host("https://www.Bit.ly/x?y"), "bit.ly");
     }
 }

@@ -196,12 +196,20 @@ mod tests {
     fn every_platform_needs_its_post() {
         let t = task(&["x", "facebook"]);
         let good = "The ferry runs 3 times a day from 16 February.";
-        let g = grade(&t, &[] as &[RulePack], &posts(&[("x", good), ("facebook", good)]));
+        let g = grade(
+            &t,
+            &[] as &[RulePack],
+            &posts(&[("x", good), ("facebook", good)]),
+        );
         assert!(g.passed, "{g:?}");
         assert_eq!(g.score, 100.0);
         assert!(g.missing.is_empty());
 
-        let g = grade(&t, &[] as &[RulePack], &posts(&[("x", good), ("facebook", "  ")]));
+        let g = grade(
+            &t,
+            &[] as &[RulePack],
+            &posts(&[("x", good), ("facebook", "  ")]),
+        );
         assert!(!g.passed);
         assert_eq!(g.missing, ["Facebook"]);
         assert_eq!(g.score, 50.0);
@@ -212,14 +220,29 @@ mod tests {
     fn each_post_is_marked_for_its_own_platform() {
         let t = task(&["x", "mastodon"]);
         // 400 characters: fits Mastodon, not X.
-        let long = format!("From 16 February the ferry runs 3 times a day. {}", "Book ahead. ".repeat(29));
-        let g = grade(&t, &[] as &[RulePack], &posts(&[("x", &long), ("mastodon", &long)]));
+        let long = format!(
+            "From 16 February the ferry runs 3 times a day. {}",
+            "Book ahead. ".repeat(29)
+        );
+        let g = grade(
+            &t,
+            &[] as &[RulePack],
+            &posts(&[("x", &long), ("mastodon", &long)]),
+        );
         assert!(!g.posts[0].passed);
         assert!(g.posts[1].passed, "{:?}", g.posts[1]);
         assert!(!g.passed);
         assert!(g.mistakes().iter().any(|m| m.starts_with("X: Too long")));
         // Extra platforms are noted, not graded.
-        let g = grade(&t, &[] as &[RulePack], &posts(&[("x", "16 February"), ("mastodon", "16 February"), ("threads", "hi")]));
+        let g = grade(
+            &t,
+            &[] as &[RulePack],
+            &posts(&[
+                ("x", "16 February"),
+                ("mastodon", "16 February"),
+                ("threads", "hi"),
+            ]),
+        );
         assert_eq!(g.extra, ["threads"]);
         assert_eq!(g.posts.len(), 2);
     }
@@ -227,7 +250,10 @@ mod tests {
     #[test]
     fn the_fold_must_carry_a_key_fact() {
         let t = task(&["instagram"]);
-        let late = format!("{}\nFrom 16 February.", "The island ferry is changing. ".repeat(5));
+        let late = format!(
+            "{}\nFrom 16 February.",
+            "The island ferry is changing. ".repeat(5)
+        );
         let g = grade(&t, &[] as &[RulePack], &posts(&[("instagram", &late)]));
         let fold = g.posts[0].fold.as_ref().expect("folds");
         assert_eq!(fold.penalty, FOLD_POINTS);
@@ -236,7 +262,10 @@ mod tests {
         assert_eq!(g.posts[0].score, base - FOLD_POINTS);
         assert!(g.mistakes().iter().any(|m| m.contains("before the fold")));
 
-        let early = format!("From 16 February the ferry changes.\n{}", "More news. ".repeat(15));
+        let early = format!(
+            "From 16 February the ferry changes.\n{}",
+            "More news. ".repeat(15)
+        );
         let g = grade(&t, &[] as &[RulePack], &posts(&[("instagram", &early)]));
         let fold = g.posts[0].fold.as_ref().expect("folds");
         assert_eq!(fold.penalty, 0.0);

@@ -148,7 +148,8 @@ fn post_boxes(ex: &Exercise, in_box: Option<&Answer>) -> Vec<PostBox> {
                 Some(Answer::Posts { posts }) => posts.get(id).cloned().unwrap_or_default(),
                 Some(Answer::Post { platform, text })
                     if platform.as_deref() == Some(id.as_str())
-                        || (i == 0 && platform.as_ref().is_none_or(|p| !r.platforms.contains(p))) =>
+                        || (i == 0
+                            && platform.as_ref().is_none_or(|p| !r.platforms.contains(p))) =>
                 {
                     text.clone()
                 }
@@ -159,11 +160,7 @@ fn post_boxes(ex: &Exercise, in_box: Option<&Answer>) -> Vec<PostBox> {
                     let c = crate::compose::count("", p.profile());
                     (
                         p.name().to_string(),
-                        format!(
-                            "{} {}",
-                            thousands(c.limit),
-                            c.unit
-                        ),
+                        format!("{} {}", thousands(c.limit), c.unit),
                     )
                 }
                 None => (id.clone(), String::new()),

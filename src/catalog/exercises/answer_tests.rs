@@ -208,10 +208,12 @@ mod tests {
 
     #[test]
     fn rewrite_tests_may_give_one_post_a_platform() {
-        let rewrite = "id = \"r\"\ntitle = \"t\"\nkind = \"rewrite\"\nlevel = \"beginner\"\nbrief = \"b\"\n[rewrite]\nsource = \"s.md\"\nplatforms = [\"x\", \"mastodon\"]\nrules = []\npass_mark = 70\nmodel_answers = [\"a\", \"b\"]\n";
+        let rewrite = "id = \"r\"\ntitle = \"t\"\nkind = \"rewrite\"\nlevel = \"beginner\"\nbrief = \"b\"\n[rewrite]\nsource = \"press-releases/consular-advice-marenne.md\"\nplatforms = [\"x\", \"mastodon\"]\nrules = []\npass_mark = 70\nmodel_answers = [\"a\", \"b\"]\n";
         let c = from_text(
             "r.toml",
-            &format!("{rewrite}[[tests]]\nexpect = \"fail\"\n[tests.posts]\nx = \"Roads closed\"\n"),
+            &format!(
+                "{rewrite}[[tests]]\nexpect = \"fail\"\n[tests.posts]\nx = \"Roads closed\"\n"
+            ),
         );
         let tests: Vec<_> = c.exercises.iter().flat_map(|e| e.tests.iter()).collect();
         assert!(
@@ -225,13 +227,17 @@ mod tests {
             &format!("{rewrite}[[tests]]\nexpect = \"pass\"\nposts = {{ threads = \"a\" }}\n"),
         );
         assert!(
-            c.problems.iter().any(|p| p.message.contains("\"threads\"") && p.line == Some(14)),
+            c.problems
+                .iter()
+                .any(|p| p.message.contains("\"threads\"") && p.line == Some(12)),
             "{:?}",
             c.problems
         );
         let c = from_text(
             "r.toml",
-            &format!("{rewrite}[[tests]]\nexpect = \"pass\"\nanswer = \"a\"\nposts = {{ x = \"a\" }}\n"),
+            &format!(
+                "{rewrite}[[tests]]\nexpect = \"pass\"\nanswer = \"a\"\nposts = {{ x = \"a\" }}\n"
+            ),
         );
         assert!(
             c.problems.iter().any(|p| p.message.contains("not both")),
