@@ -35,13 +35,16 @@ async function twoPosts(t) {
     // At 1366x768, with the boxes in view the press release is in view beside them.
     await page.setViewportSize({ width: 1366, height: 768 });
     for (const box of ['#answer', '#post-x']) {
-      await page.locator(box).scrollIntoViewIfNeeded();
+      await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), box);
       const inView = await page.evaluate((sel) => {
-        const seen = (el) => {
+        // How much of an element is inside the window, in pixels of height.
+        const shown = (el) => {
           const r = el.getBoundingClientRect();
-          return r.top >= 0 && r.top < window.innerHeight - 100 && r.height > 100;
+          return Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0);
         };
-        return seen(document.querySelector('.rewrite-source .source')) && seen(document.querySelector(sel));
+        const box = document.querySelector(sel);
+        return shown(document.querySelector('.rewrite-source .source')) >= 250 &&
+          shown(box) >= box.getBoundingClientRect().height - 1;
       }, box);
       check(inView, `the press release and ${box} are on screen together at 1366x768`);
     }
