@@ -313,7 +313,7 @@ pub fn answer_text(stored: &str) -> String {
                         Some(if t.is_empty() {
                             format!("{name}: (no post)")
                         } else {
-                            format!("{name}:\n{t}")
+                            format!("{name}: {t}")
                         })
                     })
                     .collect::<Vec<_>>()
@@ -568,7 +568,7 @@ mod tests {
         assert_eq!(answer_text("[1,2]"), "[1,2]");
         assert_eq!(
             answer_text(r#"{"posts":{"facebook":"Grants open","x":""}}"#),
-            "Facebook:\nGrants open\n\nX: (no post)"
+            "Facebook: Grants open\n\nX: (no post)"
         );
     }
 }
