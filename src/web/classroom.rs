@@ -303,6 +303,10 @@ pub fn answer_text(stored: &str) -> String {
             }
             // One post a platform: each under its platform's name, a blank line between.
             if let Some(serde_json::Value::Object(posts)) = map.get("posts") {
+                // A single platform's post needs no label: it reads as the post itself.
+                if let [(_, text)] = posts.iter().collect::<Vec<_>>()[..] {
+                    return text.as_str().unwrap_or_default().to_string();
+                }
                 return posts
                     .iter()
                     .filter_map(|(p, t)| {
@@ -569,6 +573,10 @@ mod tests {
         assert_eq!(
             answer_text(r#"{"posts":{"facebook":"Grants open","x":""}}"#),
             "Facebook: Grants open\n\nX: (no post)"
+        );
+        assert_eq!(
+            answer_text(r#"{"posts":{"x":"Roads closed"}}"#),
+            "Roads closed"
         );
     }
 }

@@ -706,11 +706,20 @@ pub fn session_ended(ex: &Exercise, answer: &Answer) -> Response {
 }
 
 fn unknown_exercise(fields: &[(String, String)]) -> Response {
+    // The answer box, else a rewrite's posts (each under its platform's field name).
     let draft = fields
         .iter()
         .find(|(k, _)| k == "answer")
         .map(|(_, v)| v.clone())
-        .filter(|v| !v.trim().is_empty());
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            let posts: Vec<String> = fields
+                .iter()
+                .filter(|(k, v)| k.starts_with("post:") && !v.trim().is_empty())
+                .map(|(k, v)| format!("{}: {v}", &k["post:".len()..]))
+                .collect();
+            (!posts.is_empty()).then(|| posts.join("\n\n"))
+        });
     draft_page(DraftPage {
         status: StatusCode::NOT_FOUND,
         title: "There is no such exercise".into(),
