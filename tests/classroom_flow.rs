@@ -233,7 +233,7 @@ async fn a_trainee_works_on_the_exercises_of_their_class() {
         "{}",
         page.body
     );
-    assert!(!page.body.contains("Submit post"));
+    assert!(!page.body.contains("Submit my post"));
     let r = a
         .post(
             &format!("/exercises/{REWRITE}/attempts"),
@@ -320,7 +320,7 @@ async fn in_a_class_the_model_answer_waits_for_the_debrief() {
     );
     assert!(page.body.contains("closed this exercise to new attempts"));
     assert!(
-        !page.body.contains("Submit post"),
+        !page.body.contains("Submit my post"),
         "no form for a locked exercise"
     );
     let r = a.post(&format!("/exercises/{REWRITE}/reveal"), &[]).await;

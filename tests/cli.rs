@@ -378,3 +378,58 @@ fn exercises_grade_marks_queries_posts_and_triage_files() {
     let unknown = grade(&["no-such-exercise", "x"], None);
     assert_eq!(unknown.status.code(), Some(1), "{}", text(&unknown.stderr));
 }
+
+/// `sandpit exercises grade ID --post P=TEXT …` marks one post a platform together, as the
+/// exercise page does: a missing post fails and is named, `P=@FILE` reads a post from a file,
+/// and a platform the exercise does not name is refused.
+#[test]
+fn exercises_grade_marks_one_post_a_platform() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let grade = |args: &[&str]| {
+        let mut all = vec!["exercises", "grade", "storm-16-rewrite-consular"];
+        all.extend_from_slice(args);
+        sandpit(dir.path(), &all, None)
+    };
+    let x = "Marenne travel advice update: travel to most of the north coast is possible again. We still advise against all but essential travel to Port-Vallon. Read the full advice before you go: travel.foreign.gov.ex/marenne In Marenne and need help? Call +99 20 555 0100";
+    let mastodon = dir.path().join("mastodon.txt");
+    std::fs::write(
+        &mastodon,
+        format!("{x}\n\nIn Marenne and need help? Call the embassy, day or night."),
+    )
+    .expect("write");
+    let both = grade(&[
+        "--json",
+        &format!("--post=x={x}"),
+        &format!("--post=mastodon=@{}", mastodon.display()),
+    ]);
+    assert_eq!(both.status.code(), Some(0), "{}", text(&both.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&both.stdout).expect("JSON");
+    assert_eq!(v["grade"]["kind"], "posts", "{v}");
+    let posts = v["grade"]["posts"].as_array().expect("posts");
+    assert_eq!(posts.len(), 2);
+    assert_eq!(posts[0]["platform"], "x");
+    assert_eq!(posts[1]["platform"], "mastodon");
+    assert!(posts[1]["grade"]["breakdown"].is_array(), "{v}");
+
+    let alone = grade(&[&format!("--post=x={x}")]);
+    assert_eq!(alone.status.code(), Some(0), "{}", text(&alone.stderr));
+    let words = text(&alone.stdout);
+    assert!(
+        words.contains("not passed") && words.contains("- No post for Mastodon"),
+        "{words}"
+    );
+
+    let wrong = grade(&["--post", "threads=hello"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        text(&wrong.stderr).contains("asks for posts on x, mastodon"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    let both_ways = grade(&["--post", "x=hello", "hello"]);
+    assert_eq!(
+        both_ways.status.code(),
+        Some(2),
+        "--post and ANSWER do not mix"
+    );
+}

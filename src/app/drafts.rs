@@ -3,7 +3,7 @@
 //! the exercise page. No draft is lost to a refusal: whatever the form held that can be read is
 //! kept, and the reason is a message beside it rather than an error page in its place.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Answer, App, Learner};
 use crate::catalog::exercises::{Exercise, Kind, Label, Sorting, Task, Triage, TriageItem};
@@ -87,6 +87,38 @@ pub fn read_form(ex: &Exercise, fields: &[(String, String)]) -> FormAnswer {
                 problem,
             }
         }
+        // One box a platform, named `post:<platform>`. A blank box is a missing post: it is
+        // taken (the feedback says which post is missing), unless every box is blank.
+        Task::Rewrite(r) if fields.iter().any(|(k, _)| k.starts_with("post:")) => {
+            let posts: BTreeMap<String, String> = r
+                .platforms
+                .iter()
+                .map(|p| {
+                    let text = field(&format!("post:{p}")).unwrap_or_default();
+                    (p.clone(), text.replace("\r\n", "\n"))
+                })
+                .collect();
+            let problem = if posts.values().all(|t| t.trim().is_empty()) {
+                Some(Error::invalid(if posts.len() > 1 {
+                    "Write your posts before you submit: one for each platform."
+                } else {
+                    "Write your post before you submit."
+                }))
+            } else if let Some((p, t)) = posts.iter().find(|(_, t)| t.chars().count() > ANSWER_MAX)
+            {
+                Some(Error::invalid(format!(
+                    "Your {p} post is too long: {} characters, and the most is 100,000. \
+                     Shorten it and submit again.",
+                    t.chars().count()
+                )))
+            } else {
+                None
+            };
+            FormAnswer {
+                answer: Answer::Posts { posts },
+                problem,
+            }
+        }
         _ => {
             let text = field("answer").unwrap_or_default();
             let problem = if text.trim().is_empty() {
@@ -149,6 +181,7 @@ pub fn unsorted_message(t: &Triage, unsorted: &[&TriageItem]) -> String {
 pub fn is_empty(answer: &Answer) -> bool {
     match answer {
         Answer::Text(t) | Answer::Post { text: t, .. } => t.trim().is_empty(),
+        Answer::Posts { posts } => posts.values().all(|t| t.trim().is_empty()),
         Answer::Labels(l) => l.is_empty(),
     }
 }
@@ -280,6 +313,39 @@ mod tests {
             matches!(read.answer, Answer::Post { ref platform, ref text }
             if text == "Roads closed" && platform.as_ref() == r.platforms.first())
         );
+
+        // The form of one box a platform: every platform keeps its post, a blank one included.
+        let mut form = vec![("post:no-such-platform".to_string(), "ignored".to_string())];
+        for (i, p) in r.platforms.iter().enumerate() {
+            form.push((
+                format!("post:{p}"),
+                if i == 0 {
+                    "Roads\r\nclosed".into()
+                } else {
+                    String::new()
+                },
+            ));
+        }
+        let read = read_form(&ex, &form);
+        assert!(
+            read.problem.is_none(),
+            "a missing post is graded, not refused"
+        );
+        let Answer::Posts { posts } = &read.answer else {
+            panic!("posts")
+        };
+        assert_eq!(posts.len(), r.platforms.len());
+        assert_eq!(posts[&r.platforms[0]], "Roads\nclosed");
+        // Stored and read back as it was sent.
+        let back = Answer::from_stored(&ex, &read.answer.stored());
+        assert!(matches!(back, Answer::Posts { posts: ref b } if b == posts));
+        let blank: Vec<(String, String)> = r
+            .platforms
+            .iter()
+            .map(|p| (format!("post:{p}"), " ".to_string()))
+            .collect();
+        let read = read_form(&ex, &blank);
+        assert!(read.problem.is_some() && is_empty(&read.answer));
 
         let ex = exercise(Kind::Triage);
         let Task::Triage(t) = &ex.task else {

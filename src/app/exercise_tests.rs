@@ -71,6 +71,9 @@ impl App {
                 platform: platform.clone(),
                 text: text.clone(),
             },
+            TestAnswer::Posts(posts) => Answer::Posts {
+                posts: posts.clone(),
+            },
             TestAnswer::Labels(labels) => Answer::Labels(labels.clone()),
         };
         let grade = match self.grade(ex, &answer).await {

@@ -1,7 +1,7 @@
 //! Exercises in the application: the catalog, submitting an attempt (stored before it is
 //! graded), grading against the index, and validating exercises against the corpora.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +25,9 @@ pub enum Answer {
         platform: Option<String>,
         text: String,
     },
+    /// One post a platform for a rewrite (platform id → text), stored as
+    /// `{"posts":{"facebook":"…","x":"…"}}`.
+    Posts { posts: BTreeMap<String, String> },
     /// Triage labels (and routes) by document id.
     Labels(Sorting),
 }
@@ -46,9 +49,11 @@ impl Answer {
                     })
                     .unwrap_or_default(),
             ),
+            // Attempts made before one post a platform are single posts, `{"platform","text"}`
+            // or the bare text: they read back as they were made, and grade as they were.
             Task::Rewrite(_) => serde_json::from_str::<Answer>(stored)
                 .ok()
-                .filter(|a| matches!(a, Answer::Post { .. }))
+                .filter(|a| matches!(a, Answer::Post { .. } | Answer::Posts { .. }))
                 .unwrap_or_else(|| Answer::Post {
                     platform: None,
                     text: stored.to_string(),
@@ -61,7 +66,9 @@ impl Answer {
     pub fn stored(&self) -> String {
         match self {
             Answer::Text(text) => text.clone(),
-            Answer::Post { .. } => serde_json::to_string(self).unwrap_or_default(),
+            Answer::Post { .. } | Answer::Posts { .. } => {
+                serde_json::to_string(self).unwrap_or_default()
+            }
             Answer::Labels(labels) => serde_json::to_string(labels).unwrap_or_default(),
         }
     }
@@ -114,6 +121,17 @@ pub fn recorded(result: Option<&str>) -> Recorded {
         Ok(u) => Recorded::Failed(u),
         Err(_) => Recorded::Missing,
     }
+}
+
+/// The rule packs of a rewrite exercise, loaded.
+fn rewrite_packs(
+    task: &exercises::Rewrite,
+) -> Result<Vec<std::borrow::Cow<'static, crate::compose::RulePack>>> {
+    task.rules
+        .iter()
+        .map(|name| crate::compose::packs::load_shared(name))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| Error::invalid(e.to_string()))
 }
 
 /// Shipped exercises plus those of `--exercises DIR`.
@@ -278,18 +296,17 @@ impl App {
                 .await
                 .map(Grade::Monitor),
             (Task::Rewrite(task), Answer::Post { platform, text }) => {
-                let packs = task
-                    .rules
-                    .iter()
-                    .map(|name| crate::compose::packs::load_shared(name))
-                    .collect::<std::result::Result<Vec<_>, _>>()
-                    .map_err(|e| Error::invalid(e.to_string()))?;
+                let packs = rewrite_packs(task)?;
                 Ok(Grade::Rewrite(grade::rewrite::grade(
                     task,
                     &packs,
                     text,
                     platform.as_deref(),
                 )))
+            }
+            (Task::Rewrite(task), Answer::Posts { posts }) => {
+                let packs = rewrite_packs(task)?;
+                Ok(Grade::Posts(grade::posts::grade(task, &packs, posts)))
             }
             (Task::Triage(task), Answer::Labels(labels)) => {
                 Ok(Grade::Triage(grade::triage::grade(task, labels)))
@@ -430,6 +447,41 @@ impl App {
                             "[rewrite]",
                             "no model_answers: trainees need an example that passes",
                         ));
+                    }
+                    // One model answer a platform, in order: together they are the model set of
+                    // posts, and must pass as the exercise page marks a set.
+                    if r.model_answers.len() == r.platforms.len() && r.platforms.len() > 1 {
+                        let posts = Answer::Posts {
+                            posts: r
+                                .platforms
+                                .iter()
+                                .cloned()
+                                .zip(r.model_answers.iter().cloned())
+                                .collect(),
+                        };
+                        match self.grade(ex, &posts).await {
+                            Ok(Grade::Posts(g)) if !g.passed => {
+                                let failing: Vec<String> = g
+                                    .posts
+                                    .iter()
+                                    .filter(|p| !p.passed)
+                                    .map(|p| format!("{} {:.0}", p.name, p.score))
+                                    .collect();
+                                problems.push(ex.problem(
+                                    "model_answers",
+                                    format!(
+                                        "the model answers, one a platform in the order of `platforms`, do not pass together (pass mark {:.0}): {}",
+                                        r.pass_mark,
+                                        failing.join(", ")
+                                    ),
+                                ));
+                            }
+                            Ok(_) => {}
+                            Err(e) => problems.push(ex.problem(
+                                "model_answers",
+                                format!("the model answers cannot be graded: {e}"),
+                            )),
+                        }
                     }
                     for answer in &r.model_answers {
                         // A model answer is written for one of the platforms: it must pass on one.

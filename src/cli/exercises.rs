@@ -1,6 +1,7 @@
 //! `sandpit exercises validate [DIR]`, `sandpit exercises grade ID ANSWER` and `sandpit label`:
 //! tools for trainers writing exercises.
 
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,8 @@ pub enum ExercisesCommand {
     /// List the exercises.
     List,
     /// Mark an answer exactly as the exercise page does, without storing it: a query for a
-    /// monitoring exercise, a post for a rewrite, a file of `id label` lines for triage.
+    /// monitoring exercise, a post for a rewrite (or one post a platform with --post), a file
+    /// of `id label` lines for triage.
     Grade(GradeArgs),
 }
 
@@ -28,11 +30,17 @@ pub struct GradeArgs {
     /// For a rewrite: the platform the post is for (by default, every platform it names).
     #[arg(long)]
     pub platform: Option<String>,
+    /// For a rewrite: one post for one platform, as PLATFORM=TEXT or PLATFORM=@FILE (the post
+    /// read from a file). Repeat it once for each platform; the posts are marked together, as
+    /// the exercise page marks them, and a platform left out is a missing post.
+    #[arg(long = "post", value_name = "PLATFORM=TEXT", conflicts_with_all = ["platform", "answer"])]
+    pub posts: Vec<String>,
     /// Print the mark as JSON: exercise, score, pass_mark, passed and the grade's details.
     #[arg(long)]
     pub json: bool,
     /// The query or the post ("-" reads standard input); for triage, the labels file.
-    pub answer: String,
+    #[arg(required_unless_present = "posts")]
+    pub answer: Option<String>,
 }
 
 pub fn run(data_dir: &Path, cmd: ExercisesCommand) -> Result<()> {
@@ -105,9 +113,22 @@ async fn grade(data_dir: &Path, args: GradeArgs) -> Result<()> {
 
 /// The answer as the exercise's kind takes it.
 fn answer(exercise: &Exercise, args: &GradeArgs) -> Result<Answer> {
+    if !args.posts.is_empty() {
+        let Task::Rewrite(r) = &exercise.task else {
+            return Err(Error::invalid(format!(
+                "{} is a {} exercise: --post is for rewrites",
+                exercise.id,
+                exercise.kind.name()
+            )));
+        };
+        return Ok(Answer::Posts {
+            posts: parse_posts(&args.posts, &r.platforms, &exercise.id)?,
+        });
+    }
+    let answer_arg = args.answer.clone().unwrap_or_default();
     let text = || -> Result<String> {
-        if args.answer != "-" {
-            return Ok(args.answer.clone());
+        if answer_arg != "-" {
+            return Ok(answer_arg.clone());
         }
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s).map_err(|e| {
@@ -141,15 +162,15 @@ fn answer(exercise: &Exercise, args: &GradeArgs) -> Result<Answer> {
             }
         }
         Task::Triage(t) => {
-            let origin = if args.answer == "-" {
+            let origin = if answer_arg == "-" {
                 "standard input"
             } else {
-                args.answer.as_str()
+                answer_arg.as_str()
             };
-            let body = if args.answer == "-" {
+            let body = if answer_arg == "-" {
                 text()?
             } else {
-                std::fs::read_to_string(&args.answer).map_err(|e| {
+                std::fs::read_to_string(&answer_arg).map_err(|e| {
                     Error::invalid(format!(
                         "{origin}: cannot read the labels file: {e}. For triage, ANSWER is a file of `id label` lines"
                     ))
@@ -158,6 +179,43 @@ fn answer(exercise: &Exercise, args: &GradeArgs) -> Result<Answer> {
             Answer::Labels(parse_labels(&body, origin, t)?)
         }
     })
+}
+
+/// `--post PLATFORM=TEXT` (or `PLATFORM=@FILE`) arguments as one post a platform of `platforms`.
+fn parse_posts(
+    given: &[String],
+    platforms: &[String],
+    exercise: &str,
+) -> Result<BTreeMap<String, String>> {
+    let mut posts = BTreeMap::new();
+    for arg in given {
+        let Some((platform, text)) = arg.split_once('=') else {
+            return Err(Error::invalid(format!(
+                "--post {arg:?}: write it as PLATFORM=TEXT, for example --post x=\"Roads closed\""
+            )));
+        };
+        let platform = platform.trim().to_ascii_lowercase();
+        if !platforms.contains(&platform) {
+            return Err(Error::invalid(format!(
+                "--post {platform}=…: {exercise} asks for posts on {}",
+                platforms.join(", ")
+            )));
+        }
+        let text = match text.strip_prefix('@') {
+            Some(path) => std::fs::read_to_string(path).map_err(|e| {
+                Error::invalid(format!(
+                    "--post {platform}=@{path}: cannot read the file: {e}"
+                ))
+            })?,
+            None => text.to_string(),
+        };
+        if posts.insert(platform.clone(), text).is_some() {
+            return Err(Error::invalid(format!(
+                "--post {platform}=… is given twice: one post a platform"
+            )));
+        }
+    }
+    Ok(posts)
 }
 
 /// `id label [route]` lines (`#` starts a comment), every problem with its line. The route,

@@ -13,6 +13,7 @@
 pub mod count; // platform profiles: length, limit, validity, overflow offset
 pub mod emoji; // emoji sequences (generated Unicode table)
 pub mod packs; // built-in rule packs and the TOML pack loader
+pub mod platform; // each platform's own findings and where its feed folds a post
 pub mod prose; // a draft as links, tags, sentences and words
 pub mod readability; // Flesch reading ease, Flesch-Kincaid grade, syllables
 pub mod rules; // the rule engine: rules, findings, built-in analysers
@@ -36,7 +37,8 @@ pub struct Check {
     pub readability: Option<Readability>,
 }
 
-/// Counts `text` for each platform and checks it against each rule pack.
+/// Counts `text` for each platform and checks it against each rule pack and each platform's own
+/// findings (`platform.rs`).
 pub fn check(
     text: &str,
     platforms: &[Profile],
@@ -45,6 +47,23 @@ pub fn check(
     let counts = platforms.iter().map(|&p| count::count(text, p)).collect();
     let doc = prose::Doc::new(text);
     let mut findings: Vec<Finding> = packs.iter().flat_map(|p| p.borrow().check(&doc)).collect();
+    // Each platform's own findings, once per platform; one that says what a pack already says
+    // (the same span and fix, e.g. a lower-case hashtag) is left out.
+    let mut seen: Vec<Platform> = Vec::new();
+    for profile in platforms {
+        if seen.contains(&profile.platform) {
+            continue;
+        }
+        seen.push(profile.platform);
+        for f in platform::findings(text, profile.platform) {
+            let said = findings
+                .iter()
+                .any(|g| g.fix.is_some() && g.fix == f.fix && g.span == f.span);
+            if !said {
+                findings.push(f);
+            }
+        }
+    }
     // Stable sort: by position, whole-draft findings after the rest, pack order kept.
     findings.sort_by_key(|f| f.span.as_ref().map_or(usize::MAX, |s| s.start.byte));
     Check {

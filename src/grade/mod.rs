@@ -3,6 +3,7 @@
 
 pub mod facts;
 pub mod monitor;
+pub mod posts;
 pub mod rewrite;
 pub mod triage;
 
@@ -14,6 +15,8 @@ use serde::{Deserialize, Serialize};
 pub enum Grade {
     Monitor(monitor::MonitorGrade),
     Rewrite(rewrite::RewriteGrade),
+    /// A rewrite answered with one post a platform (`grade.kind` is `posts`).
+    Posts(posts::PostsGrade),
     Triage(triage::TriageGrade),
 }
 
@@ -23,6 +26,7 @@ impl Grade {
         match self {
             Grade::Monitor(g) => g.metrics.f1 * 100.0,
             Grade::Rewrite(g) => g.score,
+            Grade::Posts(g) => g.score,
             Grade::Triage(g) => g.share * 100.0,
         }
     }
@@ -31,6 +35,7 @@ impl Grade {
         match self {
             Grade::Monitor(g) => g.passed,
             Grade::Rewrite(g) => g.passed,
+            Grade::Posts(g) => g.passed,
             Grade::Triage(g) => g.passed,
         }
     }
@@ -79,6 +84,7 @@ impl Grade {
                     });
                 }
             }
+            Grade::Posts(g) => out = g.mistakes(),
             Grade::Triage(g) => {
                 use crate::catalog::exercises::Label;
                 use triage::Outcome;

@@ -301,6 +301,28 @@ pub fn answer_text(stored: &str) -> String {
             if let Some(text) = map.get("text").and_then(|t| t.as_str()) {
                 return text.to_string();
             }
+            // One post a platform: each under its platform's name, a blank line between.
+            if let Some(serde_json::Value::Object(posts)) = map.get("posts") {
+                // A single platform's post needs no label: it reads as the post itself.
+                if let [(_, text)] = posts.iter().collect::<Vec<_>>()[..] {
+                    return text.as_str().unwrap_or_default().to_string();
+                }
+                return posts
+                    .iter()
+                    .filter_map(|(p, t)| {
+                        let t = t.as_str()?.trim();
+                        let name = p
+                            .parse::<crate::compose::Platform>()
+                            .map_or_else(|_| p.clone(), |p| p.name().to_string());
+                        Some(if t.is_empty() {
+                            format!("{name}: (no post)")
+                        } else {
+                            format!("{name}: {t}")
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+            }
             // a triage sorting: labels, and routes for the escalated posts
             if let Some(serde_json::Value::Object(labels)) = map.get("labels") {
                 let routes = map.get("routes").and_then(|r| r.as_object());
@@ -570,5 +592,13 @@ mod tests {
             "d1: relevant\nd2: escalate to press office"
         );
         assert_eq!(answer_text("[1,2]"), "[1,2]");
+        assert_eq!(
+            answer_text(r#"{"posts":{"facebook":"Grants open","x":""}}"#),
+            "Facebook: Grants open\n\nX: (no post)"
+        );
+        assert_eq!(
+            answer_text(r#"{"posts":{"x":"Roads closed"}}"#),
+            "Roads closed"
+        );
     }
 }

@@ -111,6 +111,80 @@ pub struct HistoryRow {
     pub shown: bool,
 }
 
+/// 63206 → "63,206".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// One box of a rewrite's form: the post for one platform.
+pub struct PostBox {
+    /// The platform id, as the exercise names it (and the field's name, `post:<id>`).
+    pub id: String,
+    /// The box's element id: `answer` for the first (where the page's error summary and the
+    /// links to the answer point), `post-<id>` for the others.
+    pub dom_id: String,
+    /// "LinkedIn"
+    pub name: String,
+    /// "3,000 characters"
+    pub limit: String,
+    pub text: String,
+}
+
+/// The boxes of a rewrite's form, filled from `in_box`: one post a platform, or (an attempt made
+/// before one post a platform) a single post, which goes in its platform's box.
+fn post_boxes(ex: &Exercise, in_box: Option<&Answer>) -> Vec<PostBox> {
+    let Task::Rewrite(r) = &ex.task else {
+        return Vec::new();
+    };
+    r.platforms
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let platform = id.parse::<crate::compose::Platform>().ok();
+            let text = match in_box {
+                Some(Answer::Posts { posts }) => posts.get(id).cloned().unwrap_or_default(),
+                Some(Answer::Post { platform, text })
+                    if platform.as_deref() == Some(id.as_str())
+                        || (i == 0
+                            && platform.as_ref().is_none_or(|p| !r.platforms.contains(p))) =>
+                {
+                    text.clone()
+                }
+                _ => String::new(),
+            };
+            let (name, limit) = match platform {
+                Some(p) => {
+                    let c = crate::compose::count("", p.profile());
+                    (
+                        p.name().to_string(),
+                        format!("{} {}", thousands(c.limit), c.unit),
+                    )
+                }
+                None => (id.clone(), String::new()),
+            };
+            PostBox {
+                dom_id: if i == 0 {
+                    "answer".to_string()
+                } else {
+                    format!("post-{id}")
+                },
+                id: id.clone(),
+                name,
+                limit,
+                text,
+            }
+        })
+        .collect()
+}
+
 /// Why a submission (or a hint, or the model answer) was refused, shown beside the draft.
 pub struct Refusal {
     pub title: String,
@@ -131,8 +205,10 @@ struct ExercisePage {
     answer: String,
     /// The box holds words not submitted yet (kept from a refusal, a hint or a reveal).
     unsent: bool,
-    /// The platform of the last post, for rewrites with several.
-    platform: Option<String>,
+    /// A rewrite's boxes, one a platform.
+    post_boxes: Vec<PostBox>,
+    /// The exercise's built-in rule packs, for the live check beside each box.
+    live_rules: Vec<String>,
     triage_docs: Vec<TriageDoc>,
     /// Posts left unsorted in the answer the page asks about again (triage).
     unsorted: usize,
@@ -166,6 +242,14 @@ struct ExercisePage {
 impl ExercisePage {
     fn pct(&self, x: &f64) -> String {
         format!("{:.0}%", x * 100.0)
+    }
+
+    /// The name of the `i`-th platform of a rewrite (its model answer's), or "".
+    fn platform_name(&self, i: impl std::borrow::Borrow<usize>) -> String {
+        self.post_boxes
+            .get(*i.borrow())
+            .map(|b| b.name.clone())
+            .unwrap_or_default()
     }
 
     /// The feedback shown is on the latest attempt.
@@ -251,11 +335,26 @@ async fn exercise_page(
             .as_ref()
             .map(|a| Answer::from_stored(&ex, &a.answer))
     });
-    let (answer, platform, given) = match in_box {
-        Some(Answer::Text(t)) => (t, None, Sorting::default()),
-        Some(Answer::Post { platform, text }) => (text, platform, Sorting::default()),
-        Some(Answer::Labels(l)) => (String::new(), None, l),
-        None => (String::new(), None, Sorting::default()),
+    let post_boxes = post_boxes(&ex, in_box.as_ref());
+    let (answer, given) = match in_box {
+        Some(Answer::Text(t)) => (t, Sorting::default()),
+        Some(Answer::Post { text, .. }) => (text, Sorting::default()),
+        Some(Answer::Posts { .. }) => (String::new(), Sorting::default()),
+        Some(Answer::Labels(l)) => (String::new(), l),
+        None => (String::new(), Sorting::default()),
+    };
+    let live_rules = match &ex.task {
+        Task::Rewrite(r) => {
+            let builtin: Vec<String> = crate::compose::packs::builtin_shared()
+                .map(|packs| packs.iter().map(|p| p.id.clone()).collect())
+                .unwrap_or_default();
+            r.rules
+                .iter()
+                .filter(|id| builtin.contains(id))
+                .cloned()
+                .collect()
+        }
+        _ => Vec::new(),
     };
     // a refused sorting with posts left: the page marks them and offers to count it as it stands
     let asking = refusal_shown && !given.is_empty();
@@ -318,7 +417,8 @@ async fn exercise_page(
         attempts: history.len(),
         answer,
         unsent,
-        platform,
+        post_boxes,
+        live_rules,
         unsorted: triage_docs.iter().filter(|d| d.unsorted).count(),
         partial_field: PARTIAL_FIELD,
         triage_docs,
@@ -366,9 +466,12 @@ fn fields_of(body: &[u8]) -> Vec<(String, String)> {
 
 /// True when the form carried an answer (the exercise's own form, not a bare button).
 fn carries_answer(fields: &[(String, String)]) -> bool {
-    fields
-        .iter()
-        .any(|(k, _)| k == "answer" || k.starts_with("label:") || k.starts_with("route:"))
+    fields.iter().any(|(k, _)| {
+        k == "answer"
+            || k.starts_with("label:")
+            || k.starts_with("route:")
+            || k.starts_with("post:")
+    })
 }
 
 /// The field a refusal's message links to: the answer box, or the first post to sort.
@@ -621,11 +724,20 @@ pub fn session_ended(ex: &Exercise, answer: &Answer) -> Response {
 }
 
 fn unknown_exercise(fields: &[(String, String)]) -> Response {
+    // The answer box, else a rewrite's posts (each under its platform's field name).
     let draft = fields
         .iter()
         .find(|(k, _)| k == "answer")
         .map(|(_, v)| v.clone())
-        .filter(|v| !v.trim().is_empty());
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            let posts: Vec<String> = fields
+                .iter()
+                .filter(|(k, v)| k.starts_with("post:") && !v.trim().is_empty())
+                .map(|(k, v)| format!("{}: {v}", &k["post:".len()..]))
+                .collect();
+            (!posts.is_empty()).then(|| posts.join("\n\n"))
+        });
     draft_page(DraftPage {
         status: StatusCode::NOT_FOUND,
         title: "There is no such exercise".into(),

@@ -20,6 +20,9 @@ pub(super) struct RawTest {
     routes: Option<BTreeMap<String, String>>,
     #[serde(default)]
     platform: Option<String>,
+    /// Rewrites: one post a platform, instead of `answer`.
+    #[serde(default)]
+    posts: Option<BTreeMap<String, String>>,
     expect: Expect,
     #[serde(default)]
     score: Option<Vec<f64>>,
@@ -48,6 +51,34 @@ pub(super) fn check(
         };
         if t.routes.is_some() && !matches!(task, Task::Triage(_)) {
             problem("`routes` are for triage tests, beside their `labels`".into());
+            continue;
+        }
+        if let Some(posts) = t.posts {
+            let Task::Rewrite(r) = task else {
+                problem("`posts` are for rewrites: one post a platform".into());
+                continue;
+            };
+            if t.answer.is_some() || t.platform.is_some() || t.labels.is_some() {
+                problem(
+                    "give either `posts` (one post a platform) or `answer` (with an optional `platform`), not both"
+                        .into(),
+                );
+                continue;
+            }
+            if let Some(p) = posts.keys().find(|p| !r.platforms.contains(p)) {
+                problem(format!(
+                    "posts name platform {p:?}, which is not one of this exercise's platforms ({})",
+                    r.platforms.join(", ")
+                ));
+                continue;
+            }
+            out.push(AnswerTest {
+                line,
+                answer: TestAnswer::Posts(posts),
+                expect: t.expect,
+                score,
+                why: t.why,
+            });
             continue;
         }
         let answer = match (task, t.answer, t.labels) {
@@ -199,6 +230,46 @@ mod tests {
         assert!(p[0].1.contains("for rewrites"), "{p:?}");
         let p = problems("[[tests]]\nlabels = { a = \"relevant\" }\nexpect = \"pass\"\n");
         assert!(p[0].1.contains("give the `answer`"), "{p:?}");
+    }
+
+    #[test]
+    fn rewrite_tests_may_give_one_post_a_platform() {
+        let rewrite = "id = \"r\"\ntitle = \"t\"\nkind = \"rewrite\"\nlevel = \"beginner\"\nbrief = \"b\"\n[rewrite]\nsource = \"press-releases/consular-advice-marenne.md\"\nplatforms = [\"x\", \"mastodon\"]\nrules = []\npass_mark = 70\nmodel_answers = [\"a\", \"b\"]\n";
+        let c = from_text(
+            "r.toml",
+            &format!(
+                "{rewrite}[[tests]]\nexpect = \"fail\"\n[tests.posts]\nx = \"Roads closed\"\n"
+            ),
+        );
+        let tests: Vec<_> = c.exercises.iter().flat_map(|e| e.tests.iter()).collect();
+        assert!(
+            matches!(&tests[..], [t] if matches!(&t.answer, TestAnswer::Posts(p) if p["x"] == "Roads closed" && p.len() == 1)),
+            "{:?} {:?}",
+            c.problems,
+            tests
+        );
+        let c = from_text(
+            "r.toml",
+            &format!("{rewrite}[[tests]]\nexpect = \"pass\"\nposts = {{ threads = \"a\" }}\n"),
+        );
+        assert!(
+            c.problems
+                .iter()
+                .any(|p| p.message.contains("\"threads\"") && p.line == Some(12)),
+            "{:?}",
+            c.problems
+        );
+        let c = from_text(
+            "r.toml",
+            &format!(
+                "{rewrite}[[tests]]\nexpect = \"pass\"\nanswer = \"a\"\nposts = {{ x = \"a\" }}\n"
+            ),
+        );
+        assert!(
+            c.problems.iter().any(|p| p.message.contains("not both")),
+            "{:?}",
+            c.problems
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod load; // where exercise files come from, and the catalog they make
 mod parse; // one file's TOML into an exercise
 mod validate; // what a file can be checked for by itself
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -185,6 +185,8 @@ pub enum TestAnswer {
         platform: Option<String>,
         text: String,
     },
+    /// One post a platform (platform id → text); a platform left out is a missing post.
+    Posts(BTreeMap<String, String>),
     /// Triage labels (and routes) by document id.
     Labels(Sorting),
 }
@@ -218,6 +220,10 @@ impl AnswerTest {
                     short
                 }
             }
+            TestAnswer::Posts(p) => format!(
+                "posts for {}",
+                p.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
             TestAnswer::Labels(l) => format!("labels for {} documents", l.labels.len()),
         }
     }

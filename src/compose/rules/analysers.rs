@@ -343,30 +343,9 @@ fn split_words(s: &str) -> Option<Vec<&str>> {
 pub(super) fn hashtag_case(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
     for r in &doc.hashtags {
         let tag = &doc.text[r.start + 1..r.end];
-        if tag.chars().any(char::is_uppercase) || !tag.chars().any(char::is_alphabetic) {
-            continue;
-        }
-        // Split letters from digits and underscores; only letter runs need capitals.
-        let letters: String = tag.chars().take_while(|c| c.is_ascii_lowercase()).collect();
-        if letters.len() < 5 || is_word_form(&letters) {
-            continue;
-        }
-        let Some(parts) = split_words(&letters) else {
+        let Some(fixed) = camel_case(tag) else {
             continue;
         };
-        if parts.len() < 2 {
-            continue;
-        }
-        let camel: String = parts
-            .iter()
-            .map(|p| {
-                let mut c = p.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                    .unwrap_or_default()
-            })
-            .collect();
-        let fixed = format!("#{camel}{}", &tag[letters.len()..]);
         let mut f = rule.finding(
             doc,
             Some((r.start, r.end)),
@@ -375,6 +354,34 @@ pub(super) fn hashtag_case(rule: &Rule, doc: &Doc, out: &mut Vec<Finding>) {
         f.fix = Some(fixed);
         out.push(f);
     }
+}
+
+/// The CamelCase form of a hashtag (without its `#`) written all in lower case that is made of
+/// two or more known words (`floodgrant` → `#FloodGrant`); `None` when it has capitals already,
+/// is one word, or cannot be split into words.
+pub(crate) fn camel_case(tag: &str) -> Option<String> {
+    if tag.chars().any(char::is_uppercase) || !tag.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // Split letters from digits and underscores; only letter runs need capitals.
+    let letters: String = tag.chars().take_while(|c| c.is_ascii_lowercase()).collect();
+    if letters.len() < 5 || is_word_form(&letters) {
+        return None;
+    }
+    let parts = split_words(&letters)?;
+    if parts.len() < 2 {
+        return None;
+    }
+    let camel: String = parts
+        .iter()
+        .map(|p| {
+            let mut c = p.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect();
+    Some(format!("#{camel}{}", &tag[letters.len()..]))
 }
 
 /// Hashtags inside the text rather than gathered at the end.

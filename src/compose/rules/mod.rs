@@ -21,6 +21,7 @@ mod analysers;
 #[path = "../data/words.rs"]
 mod words;
 
+pub(crate) use analysers::camel_case;
 use analysers::{
     all_caps, emoji_position, emoji_repeated, emoticons, fancy_text, hashtag_case,
     hashtag_position, passive_voice, repeated_words, there_is,
