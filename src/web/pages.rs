@@ -47,6 +47,8 @@ pub struct SearchForm {
     q: Option<String>,
     page: Option<String>,
     sort: Option<String>,
+    /// "Write it for": a tool to show the query for (`web/dialect.rs`).
+    to: Option<String>,
 }
 
 /// The query with the character at the error column picked out.
@@ -92,6 +94,7 @@ struct SearchPage {
     volume: Option<VolumeChart>,
     sources: Option<SourcesChart>,
     searched: bool,
+    dialect: super::dialect::DialectPanel,
 }
 
 impl SearchPage {
@@ -103,6 +106,10 @@ impl SearchPage {
         );
         if self.newest {
             url.push_str("&sort=newest");
+        }
+        if !self.dialect.to.is_empty() {
+            url.push_str("&to=");
+            url.push_str(&self.dialect.to);
         }
         url
     }
@@ -151,6 +158,7 @@ pub async fn search(
         volume: None,
         sources: None,
         searched: false,
+        dialect: super::dialect::DialectPanel::new(&q, form.to.as_deref()),
     };
     if q.trim().is_empty() {
         return Ok(render(&view));
