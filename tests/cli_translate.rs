@@ -31,13 +31,22 @@ fn text_output_gives_the_query_and_warnings_with_columns() {
         stdout.starts_with("Pulsar: (flood NEAR/7 warning) AND -football\n"),
         "{stdout}"
     );
-    assert!(stdout.contains("  column 1: Pulsar allows a NEAR distance of at most 7"), "{stdout}");
+    assert!(
+        stdout.contains("  column 1: Pulsar allows a NEAR distance of at most 7"),
+        "{stdout}"
+    );
 
     let out = translate(&["--to", "Google", "evacuat* flood"]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
-    assert!(stdout.starts_with("Google: this query cannot be written there."), "{stdout}");
-    assert!(stdout.contains("column 1: Google has no wildcard within a word"), "{stdout}");
+    assert!(
+        stdout.starts_with("Google: this query cannot be written there."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("column 1: Google has no wildcard within a word"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -49,9 +58,17 @@ fn json_output() {
     assert_eq!(v["query"], "coca NEAR/0 cola <<<drinks>>>");
     assert_eq!(v["translated"], "coca /1 cola");
     let warnings = v["warnings"].as_array().expect("warnings");
-    let columns: Vec<u64> = warnings.iter().map(|w| w["column"].as_u64().unwrap()).collect();
+    let columns: Vec<u64> = warnings
+        .iter()
+        .map(|w| w["column"].as_u64().unwrap())
+        .collect();
     assert_eq!(columns, [1, 18]);
-    assert!(warnings[1]["message"].as_str().unwrap().contains("<<<comments>>>"));
+    assert!(
+        warnings[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("<<<comments>>>")
+    );
 
     let out = translate(&["--to", "pulsar", "--json", "eva* flood"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
@@ -77,7 +94,10 @@ fn a_bad_query_is_refused_with_its_column() {
     let out = translate(&["--to", "brandwatch", "flood NEAR/x warning"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("flood NEAR/x warning\n      ^\n"), "{stderr}");
+    assert!(
+        stderr.contains("flood NEAR/x warning\n      ^\n"),
+        "{stderr}"
+    );
     assert!(stderr.contains("error: column 7:"), "{stderr}");
 
     let out = translate(&["--to", "brandwatch", "--json", "flood\nAND (warning"]);

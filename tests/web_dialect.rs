@@ -17,8 +17,14 @@ async fn the_search_page_writes_the_query_for_the_chosen_tool() {
     // No tool chosen: the control is there, no translation.
     let (status, body) = get(&format!("{}/search?corpus=mini&q=storm", s.base)).await;
     assert_eq!(status, 200);
-    assert!(body.contains("<label for=\"to\">Write it for</label>"), "{body}");
-    assert!(body.contains("<option value=\"pulsar\">Pulsar</option>"), "{body}");
+    assert!(
+        body.contains("<label for=\"to\">Write it for</label>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<option value=\"pulsar\">Pulsar</option>"),
+        "{body}"
+    );
     assert!(!body.contains("id=\"dialect\""), "{body}");
 
     let (status, body) = get(&format!(
@@ -27,31 +33,68 @@ async fn the_search_page_writes_the_query_for_the_chosen_tool() {
     ))
     .await;
     assert_eq!(status, 200);
-    assert!(body.contains("<option value=\"pulsar\" selected>Pulsar</option>"), "{body}");
-    assert!(body.contains("<h2 id=\"dialect-title\">Written for Pulsar</h2>"), "{body}");
+    assert!(
+        body.contains("<option value=\"pulsar\" selected>Pulsar</option>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<h2 id=\"dialect-title\">Written for Pulsar</h2>"),
+        "{body}"
+    );
     assert!(
         body.contains("<code>(storm NEAR/7 flood) AND -football</code>"),
         "{body}"
     );
-    assert!(body.contains("Column 1: Pulsar allows a NEAR distance of at most 7"), "{body}");
+    assert!(
+        body.contains("Column 1: Pulsar allows a NEAR distance of at most 7"),
+        "{body}"
+    );
     // Paging keeps the choice.
-    assert!(!body.contains("page=2") || body.contains("&#38;to=pulsar"), "{body}");
+    assert!(
+        !body.contains("page=2") || body.contains("&#38;to=pulsar"),
+        "{body}"
+    );
 
     // A query that cannot be written says so.
-    let (_, body) = get(&format!("{}/search?corpus=mini&q=evacuat*&to=google", s.base)).await;
+    let (_, body) = get(&format!(
+        "{}/search?corpus=mini&q=evacuat*&to=google",
+        s.base
+    ))
+    .await;
     assert!(body.contains("cannot be written for Google"), "{body}");
-    assert!(body.contains("Google has no wildcard within a word"), "{body}");
+    assert!(
+        body.contains("Google has no wildcard within a word"),
+        "{body}"
+    );
 
     // Same meaning: says so.
-    let (_, body) = get(&format!("{}/search?corpus=mini&q=storm+OR+flood&to=brandwatch", s.base)).await;
+    let (_, body) = get(&format!(
+        "{}/search?corpus=mini&q=storm+OR+flood&to=brandwatch",
+        s.base
+    ))
+    .await;
     assert!(body.contains("<code>storm OR flood</code>"), "{body}");
-    assert!(body.contains("It means the same there as in Sandpit."), "{body}");
+    assert!(
+        body.contains("It means the same there as in Sandpit."),
+        "{body}"
+    );
 
     // An unknown tool is a note, not a failure; a bad query shows its error only.
-    let (status, body) = get(&format!("{}/search?corpus=mini&q=storm&to=hootsuite", s.base)).await;
+    let (status, body) = get(&format!(
+        "{}/search?corpus=mini&q=storm&to=hootsuite",
+        s.base
+    ))
+    .await;
     assert_eq!(status, 200);
-    assert!(body.contains("Sandpit cannot write queries for that tool"), "{body}");
-    let (status, body) = get(&format!("{}/search?corpus=mini&q=storm+%28&to=pulsar", s.base)).await;
+    assert!(
+        body.contains("Sandpit cannot write queries for that tool"),
+        "{body}"
+    );
+    let (status, body) = get(&format!(
+        "{}/search?corpus=mini&q=storm+%28&to=pulsar",
+        s.base
+    ))
+    .await;
     assert_eq!(status, 400);
     assert!(!body.contains("Written for Pulsar"), "{body}");
 }
@@ -60,6 +103,10 @@ async fn the_search_page_writes_the_query_for_the_chosen_tool() {
 async fn monitoring_feedback_writes_the_attempt_for_the_chosen_tool() {
     const EXERCISE: &str = "storm-01-sandbags";
     let s = start(Setup::MINI).await;
+    // The exercise's corpus, so that the attempt is graded.
+    sandpit::app::ensure_shipped(&s.app)
+        .await
+        .expect("shipped corpora load");
     let client = http_client();
     let url = format!("{}/exercises/{EXERCISE}", s.base);
     let r = client

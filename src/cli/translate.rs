@@ -35,7 +35,11 @@ pub fn run(args: TranslateArgs) -> ExitCode {
             // Show the line the problem is on, with a caret under its column.
             let (line_text, column) = match e.line {
                 Some((line, column)) => (
-                    args.query.lines().nth(line - 1).unwrap_or_default().to_string(),
+                    args.query
+                        .lines()
+                        .nth(line - 1)
+                        .unwrap_or_default()
+                        .to_string(),
                     column,
                 ),
                 None => (args.query.clone(), e.column),

@@ -29,7 +29,10 @@ impl<'a> DocView<'a> {
             TextField::Body => (1, doc.body.as_str()),
             TextField::Author => (2, doc.author.as_str()),
         };
-        (self.tokens[slot].get_or_insert_with(|| text::tokens(text)), text)
+        (
+            self.tokens[slot].get_or_insert_with(|| text::tokens(text)),
+            text,
+        )
     }
 
     fn has_span(&mut self, expr: &SpanExpr, field: TextField) -> bool {

@@ -27,7 +27,10 @@ pub(crate) enum Tok {
         distance: u32,
     },
     /// `{Word}`: the text between the braces, matched with its letter case.
-    Cased { text: String, inner_start: usize },
+    Cased {
+        text: String,
+        inner_start: usize,
+    },
     /// A run of characters up to whitespace, a bracket or a quote.
     Word(String),
     /// `name:` right before a value (the next token, with no space between).

@@ -596,10 +596,9 @@ impl Writer {
         }
         match self.node(inner) {
             Out::Text(t, shape) => match self.rules.not {
-                NotRule::AndNot => Out::Text(
-                    format!("NOT {}", bracket(t, shape, Shape::Not)),
-                    Shape::Not,
-                ),
+                NotRule::AndNot => {
+                    Out::Text(format!("NOT {}", bracket(t, shape, Shape::Not)), Shape::Not)
+                }
                 NotRule::AndMinus => {
                     Out::Text(format!("-{}", bracket(t, shape, Shape::Not)), Shape::Not)
                 }
@@ -610,7 +609,14 @@ impl Writer {
         }
     }
 
-    fn near(&mut self, node: &Node, left: &Node, right: &Node, distance: u32, ordered: bool) -> Out {
+    fn near(
+        &mut self,
+        node: &Node,
+        left: &Node,
+        right: &Node,
+        distance: u32,
+        ordered: bool,
+    ) -> Out {
         let all: &'static Rules = self.rules;
         let Some(rules) = &all.near else {
             return self.near_as_and(node, left, right, distance, ordered);
@@ -696,7 +702,14 @@ impl Writer {
 
     /// A tool without NEAR (Google): two plain words side by side in order become a phrase;
     /// anything else becomes AND, which finds more.
-    fn near_as_and(&mut self, node: &Node, left: &Node, right: &Node, distance: u32, ordered: bool) -> Out {
+    fn near_as_and(
+        &mut self,
+        node: &Node,
+        left: &Node,
+        right: &Node,
+        distance: u32,
+        ordered: bool,
+    ) -> Out {
         let term = |n: &Node| match &n.kind {
             Kind::Text {
                 scope: Scope::Default,

@@ -61,15 +61,31 @@ fn brandwatch() {
                 Some("flood"),
                 &[(7, "date range"), (24, "sources")],
             ),
-            ("after:2025-03-01 -football flood", Some("flood AND NOT football"), &[(1, "date")]),
+            (
+                "after:2025-03-01 -football flood",
+                Some("flood AND NOT football"),
+                &[(1, "date")],
+            ),
             (
                 "\"flood warning\"~5 <<<rivers next>>>",
                 Some("flood NEAR/5 warning"),
                 &[(19, "<<<comments>>>")],
             ),
-            ("a NEAR/3 b NEAR/2 c", Some("(a NEAR/3 b) NEAR/2 c"), &[(1, "chain")]),
-            ("#FloodAlert @Kerrow_Council", Some("#floodalert AND @kerrow_council"), &[]),
-            ("source:kerrow-news", None, &[(1, "sources"), (1, "Nothing is left")]),
+            (
+                "a NEAR/3 b NEAR/2 c",
+                Some("(a NEAR/3 b) NEAR/2 c"),
+                &[(1, "chain")],
+            ),
+            (
+                "#FloodAlert @Kerrow_Council",
+                Some("#floodalert AND @kerrow_council"),
+                &[],
+            ),
+            (
+                "source:kerrow-news",
+                None,
+                &[(1, "sources"), (1, "Nothing is left")],
+            ),
         ],
     );
 }
@@ -154,7 +170,11 @@ fn youscan() {
         Vendor::YouScan,
         &[
             ("coca NEAR/0 cola", Some("coca /1 cola"), &[(1, "/1")]),
-            ("hand NEAR/1f cream", Some("hand /2 cream"), &[(1, "/2"), (1, "order")]),
+            (
+                "hand NEAR/1f cream",
+                Some("hand /2 cream"),
+                &[(1, "/2"), (1, "order")],
+            ),
             ("comp* flood", Some("comp* AND flood"), &[]),
             ("com* flood", None, &[(1, "at least 4")]),
             ("flood -movie", Some("flood AND NOT movie"), &[]),
@@ -168,22 +188,42 @@ fn google() {
     check(
         Vendor::Google,
         &[
-            ("flood warning", Some("\"flood\" \"warning\""), &[(1, "other forms")]),
-            ("\"rest centre\" -football", Some("\"rest centre\" -\"football\""), &[(16, "other forms")]),
-            ("flood -(football OR rugby)", Some("\"flood\" -\"football\" -\"rugby\""), &[(1, "other forms")]),
+            (
+                "flood warning",
+                Some("\"flood\" \"warning\""),
+                &[(1, "other forms")],
+            ),
+            (
+                "\"rest centre\" -football",
+                Some("\"rest centre\" -\"football\""),
+                &[(16, "other forms")],
+            ),
+            (
+                "flood -(football OR rugby)",
+                Some("\"flood\" -\"football\" -\"rugby\""),
+                &[(1, "other forms")],
+            ),
             ("flood NEAR/0f warning", Some("\"flood warning\""), &[]),
             (
                 "flood NEAR/5 warning",
                 Some("\"flood\" \"warning\""),
                 &[(1, "no NEAR"), (1, "other forms")],
             ),
-            ("evacuat* flood", None, &[(1, "no wildcard")]),
+            (
+                "evacuat* flood",
+                None,
+                &[(1, "no wildcard"), (10, "other forms")],
+            ),
             (
                 "title:flood site:gov.ex after:2025-03-01 before:2025-03-08",
                 Some("intitle:\"flood\" site:gov.ex after:2025-03-01 before:2025-03-08"),
                 &[(1, "other forms")],
             ),
-            ("author:smith flood", Some("\"flood\""), &[(1, "author filter"), (14, "other forms")]),
+            (
+                "author:smith flood",
+                Some("\"flood\""),
+                &[(1, "author filter"), (14, "other forms")],
+            ),
             (
                 "(flood OR floods) (warning OR alert)",
                 Some("(\"flood\" OR \"floods\") (\"warning\" OR \"alert\")"),
@@ -211,5 +251,10 @@ fn json_shape() {
     assert_eq!(j["query"], "eva* flood");
     assert!(j["translated"].is_null());
     assert_eq!(j["warnings"][0]["column"], 1);
-    assert!(j["warnings"][0]["message"].as_str().unwrap().contains("4 letters"));
+    assert!(
+        j["warnings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("4 letters")
+    );
 }

@@ -238,7 +238,11 @@ pub(super) fn proximity_chain(
 
 /// `{Word}`: one word (it may hold punctuation, `{COVID-19}`) matched in exactly this letter
 /// case. `inner_start` is the character index after the brace.
-pub(super) fn cased_atom(inner: &str, inner_start: usize, brace: usize) -> Result<Atom, QueryError> {
+pub(super) fn cased_atom(
+    inner: &str,
+    inner_start: usize,
+    brace: usize,
+) -> Result<Atom, QueryError> {
     if let Some(at) = inner.chars().position(is_wildcard) {
         return Err(error(
             "Wildcards do not work inside braces: a case-sensitive word is matched exactly.",
