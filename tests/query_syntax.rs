@@ -159,6 +159,9 @@ fn errors_say_where() {
     error_at("\"flood warning\"~x", 16, "needs a number");
     error_at("\"flood warning\"~101", 16, "out of range");
     error_at("\"flood\"~3", 1, "two or more words");
+    error_at("flood~3", 6, "straight after a phrase");
+    error_at("\"flood warning\" ~3", 17, "straight after a phrase");
+    error_at("flood >>>", 7, "no letters");
     error_at("{}", 1, "empty");
     error_at("a {Kerrow", 3, "never closed");
     error_at("a {Port Ellis}", 3, "never closed");

@@ -124,7 +124,10 @@ pub(super) fn word_atom(raw: &str, start: usize) -> Result<Atom, QueryError> {
 }
 
 pub(super) fn no_words(raw: &str, start: usize) -> QueryError {
-    let hint = if raw == "-" {
+    let hint = if raw.contains(">>>") {
+        "This ends a comment that was never opened: a comment runs from `<<<` to `>>>`, e.g. \
+         `flood <<<rivers next>>>`."
+    } else if raw == "-" {
         "To exclude a word, put the minus sign right before it, with no space: `flood -football`."
     } else {
         "Searches match words and numbers; punctuation is ignored. Leave it out."

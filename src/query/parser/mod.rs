@@ -474,6 +474,18 @@ impl Parser {
                 ))
             }
             Tok::Word(raw) => {
+                if let Some(at) = raw.chars().position(|c| c == '~') {
+                    // `flood~3` or `"a b" ~3`: the proximity of other tools, in the wrong place.
+                    return Err(error(
+                        "`~` works only straight after a phrase in quotes.",
+                        t.start + at,
+                        Some(
+                            "Put the words in quotes with the `~` right after the closing quote: \
+                             `\"flood warning\"~5` finds them at most 5 words apart."
+                                .into(),
+                        ),
+                    ));
+                }
                 self.warn_lowercase_operator(&raw, t.start);
                 let atom = word_atom(&raw, t.start)?;
                 Ok(Node::new(
