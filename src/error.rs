@@ -7,14 +7,29 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QueryError {
     pub message: String,
-    /// 1-based character column where the problem is.
+    /// 1-based character column where the problem is, counted from the start of the query
+    /// (a line break counts as one character).
     pub column: usize,
     pub hint: Option<String>,
+    /// For a query written over several lines: the line and the column within that line, both
+    /// 1-based.
+    pub line: Option<(usize, usize)>,
+}
+
+impl QueryError {
+    /// Where the problem is, for people: `column 7`, or `line 2, column 3` in a query of
+    /// several lines.
+    pub fn place(&self) -> String {
+        match self.line {
+            Some((line, column)) => format!("line {line}, column {column}"),
+            None => format!("column {}", self.column),
+        }
+    }
 }
 
 impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "column {}: {}", self.column, self.message)?;
+        write!(f, "{}: {}", self.place(), self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, " (hint: {hint})")?;
         }

@@ -1,5 +1,6 @@
 //! The `sandpit` command: parse arguments, start logging, hand over to the library.
-//! Exit status: 0 success, 1 a user error (the message says what and where), 2 bad usage.
+//! Exit status: 0 success, 1 a user error (the message says what and where), 2 bad usage
+//! (and, for `translate`, an unknown tool or a query that does not parse).
 
 mod cli;
 
@@ -48,6 +49,9 @@ enum Command {
     Rules(cli::rules::RulesCommand),
     /// Live feeds of a corpus: add, import or export OPML, list with status, fetch.
     Feeds(cli::feeds::FeedsArgs),
+    /// Write a monitoring query for another tool (Brandwatch, Talkwalker, Meltwater, Pulsar,
+    /// YouScan, Google), with what does not carry over.
+    Translate(cli::translate::TranslateArgs),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
         Command::Label(a) => cli::exercises::label(&args.data_dir, a),
         Command::Rules(c) => cli::rules::run(c),
         Command::Feeds(a) => cli::feeds::run(&args.data_dir, a),
+        Command::Translate(a) => return cli::translate::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -55,10 +55,16 @@ fn synthetic_docs(n: usize) -> Vec<Document> {
                     .map(|_| {
                         // Now and then a rarer word, so `aa*` expands to many terms, some rare
                         // enough to be merged in memory by the NEAR scorer.
-                        if next(10) == 0 {
+                        let word = if next(10) == 0 {
                             format!("aa{}", next(60))
                         } else {
                             VOCAB[next(VOCAB.len() as u64) as usize].to_string()
+                        };
+                        // Now and then a capital or a word in capitals, for `{Word}`.
+                        match next(12) {
+                            0 => word.to_uppercase(),
+                            1 => format!("{}{}", word[..1].to_uppercase(), &word[1..]),
+                            _ => word,
                         }
                     })
                     .collect::<Vec<_>>()
@@ -250,7 +256,13 @@ fn synthetic_atom() -> impl Strategy<Value = String> {
         1 => (word.clone(), word.clone()).prop_map(|(a, b)| format!("\"{a} {b}\"")),
         1 => word.clone().prop_map(|w| format!("title:{w}")),
         1 => word.clone().prop_map(|w| format!("body:{w}")),
-        1 => word.prop_map(|w| format!("author:{w}")),
+        1 => word.clone().prop_map(|w| format!("author:{w}")),
+        // Case-sensitive words (refused inside NEAR, so some queries are rightly errors).
+        1 => (word, 0..3u8).prop_map(|(w, case)| match case {
+            0 => format!("{{{w}}}"),
+            1 => format!("{{{}}}", w.to_uppercase()),
+            _ => format!("{{{}{}}}", w[..1].to_uppercase(), &w[1..]),
+        }),
     ]
 }
 
@@ -272,6 +284,9 @@ fn synthetic_clause() -> impl Strategy<Value = String> {
             .prop_map(|(a, op, b)| format!("{a}{op}{b}")),
         1 => (synthetic_operand(), near_op(), synthetic_operand(), near_op(), synthetic_operand())
             .prop_map(|(a, op, b, op2, c)| format!("{a}{op}{b}{op2}{c}")),
+        // `"a b"~n` and `"a b c"~n`: NEAR chains written as proximity.
+        1 => (prop::collection::vec(prop::sample::select(&VOCAB[..]), 2..4), 0u32..6)
+            .prop_map(|(words, n)| format!("\"{}\"~{n}", words.join(" "))),
     ]
 }
 

@@ -21,6 +21,7 @@ language of DESIGN.md ("Normative: the monitoring query language"):
   the sigil must not follow a word character; digits-only tags are not tags);
 * after:D is published >= D 00:00Z, before:D is published < D 00:00Z;
 * AND binds tighter than OR, juxtaposition is AND, NOT and - are the complement;
+* "a b"~n is a NEAR/n b (two words only here); <<<comments>>> are ignored; {Word} is refused.
 * A NEAR/n B: in one field, a match of A and one of B with at most n tokens between them, in
   either order; NEAR/nf requires A first. Operands are atoms or bracketed OR-groups of atoms.
 
@@ -150,6 +151,15 @@ def lex(q: str):
         if c.isspace():
             i += 1
             continue
+        if q.startswith("<<<", i):
+            # A comment, ignored.
+            j = q.find(">>>", i + 3)
+            if j < 0:
+                raise QueryError("comment never closed", col)
+            i = j + 3
+            continue
+        if c == "{":
+            raise QueryError("case-sensitive {Word} is not in the Python copy of the language", col)
         if c in "()":
             out.append((c, c, col))
             i += 1
@@ -158,6 +168,17 @@ def lex(q: str):
             j = q.find('"', i + 1)
             if j < 0:
                 raise QueryError("unbalanced quote", col)
+            prox = re.match(r"~(\d*)", q[j + 1:])
+            if prox:
+                # "a b"~n is a NEAR/n b, in either order (two words only in this copy).
+                if not prox.group(1) or int(prox.group(1)) > 100:
+                    raise QueryError("~ needs a distance from 0 to 100", j + 2)
+                words = q[i + 1:j].split()
+                if len(words) != 2:
+                    raise QueryError("this copy of the language takes two words in \"a b\"~n", col)
+                out.append(("PROX", (words, int(prox.group(1))), col))
+                i = j + 1 + len(prox.group(0))
+                continue
             out.append(("TERM", ("phrase", None, q[i + 1:j]), col))
             i = j + 1
             continue
@@ -166,7 +187,7 @@ def lex(q: str):
             i += 1
             continue
         j = i
-        while j < n and not q[j].isspace() and q[j] not in '()"':
+        while j < n and not q[j].isspace() and q[j] not in '()"' and not q.startswith("<<<", j):
             j += 1
         word = q[i:j]
         # field:"quoted phrase"
@@ -245,7 +266,7 @@ class Parser:
 
     def and_(self):
         parts = [self.unary()]
-        while self.peek()[0] in ("AND", "NOT", "TERM", "("):
+        while self.peek()[0] in ("AND", "NOT", "TERM", "PROX", "("):
             if self.peek()[0] == "AND":
                 self.take()
             parts.append(self.unary())
@@ -279,6 +300,9 @@ class Parser:
             return node
         if kind == "TERM":
             return ("term", val)
+        if kind == "PROX":
+            (a, b), dist = val
+            return ("near", ("term", ("word", None, a)), ("term", ("word", None, b)), dist, False)
         raise QueryError(f"expected a word, found {val!r}", col)
 
 

@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod rules;
 pub mod search;
 pub mod serve;
+pub mod translate;
 
 use std::path::Path;
 

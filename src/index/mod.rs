@@ -219,7 +219,9 @@ impl SearchIndex {
         d.add_text(f.id, &doc.id);
         d.add_text(f.title, &doc.title);
         d.add_text(f.body, &doc.body);
-        d.add_text(f.text, schema::text_value(&doc.title, &doc.body));
+        let text = schema::text_value(&doc.title, &doc.body);
+        d.add_text(f.text_cased, &text);
+        d.add_text(f.text, text);
         d.add_u64(f.body_start, schema::body_start(&doc.title));
         d.add_text(f.author, &doc.author);
         d.add_text(f.source, &doc.source);

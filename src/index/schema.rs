@@ -7,6 +7,10 @@
 //! body word, and each document records where its body starts (`body_start`) for `body:` atoms.
 //! The title also has a field of its own for `title:` atoms; the body is stored, not indexed
 //! on its own.
+//!
+//! `text_cased` holds the same title-then-body tokens with their letter case kept, for
+//! case-sensitive words (`{Kerrow}`). Adding it changed the schema, so an index written before
+//! it is rebuilt from its stored fields when it is opened (`index/rebuild.rs`).
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
@@ -25,6 +29,8 @@ pub const SEPARATOR: char = '\u{1f}';
 /// Positions skipped between the title and the body: more than the largest NEAR distance (100),
 /// so nothing matches across the two.
 pub const BODY_GAP: u32 = 128;
+/// The `text` rule without lower-casing, for case-sensitive words.
+pub const CASED_TEXT_TOKENIZER: &str = "sandpit_text_cased";
 /// Whole value, lower-cased: for ids of sources, languages, tags and hosts.
 pub const KEYWORD_TOKENIZER: &str = "sandpit_keyword";
 
@@ -39,6 +45,8 @@ pub struct Fields {
     pub body: Field,
     /// Title and body as one indexed field (see the module comment).
     pub text: Field,
+    /// `text` with the letter case of every token kept, for `{Word}` (indexed only).
+    pub text_cased: Field,
     /// The position of the body's first token in `text` (fast field).
     pub body_start: Field,
     pub author: Field,
@@ -66,6 +74,11 @@ pub fn build() -> (Schema, Fields) {
             .set_tokenizer(TEXT_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    let text_cased = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(CASED_TEXT_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let keyword = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(KEYWORD_TOKENIZER)
@@ -79,6 +92,7 @@ pub fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", words.clone()),
         body: b.add_text_field("body", STORED),
         text: b.add_text_field("text", text),
+        text_cased: b.add_text_field("text_cased", text_cased),
         body_start: b.add_u64_field("body_start", FAST),
         author: b.add_text_field("author", words),
         source: b.add_text_field(
@@ -118,6 +132,10 @@ pub fn register_tokenizers(index: &tantivy::Index) {
         TextAnalyzer::builder(TitleThenBody::default())
             .filter(LowerCaser)
             .build(),
+    );
+    manager.register(
+        CASED_TEXT_TOKENIZER,
+        TextAnalyzer::builder(TitleThenBody::default()).build(),
     );
     manager.register(
         KEYWORD_TOKENIZER,

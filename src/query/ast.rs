@@ -85,6 +85,9 @@ pub(crate) enum Atom {
     Phrase { tokens: Vec<String>, quoted: bool },
     /// One token matching a wildcard pattern.
     Wildcard(Pattern),
+    /// `{Word}`: the word's tokens (one, or consecutive ones for `{COVID-19}`) in exactly this
+    /// letter case. `text` is what stood between the braces.
+    Cased { text: String, tokens: Vec<String> },
 }
 
 /// A lower-cased token pattern in which `*` is any run of characters and `?` one character.
@@ -249,6 +252,9 @@ impl Node {
                         } else {
                             out.push_str(&tokens.join("-"));
                         }
+                    }
+                    Atom::Cased { text, .. } => {
+                        let _ = write!(out, "{{{text}}}");
                     }
                 }
             }

@@ -22,17 +22,22 @@ impl<'a> DocView<'a> {
         }
     }
 
-    fn tokens(&mut self, field: TextField) -> &[Token] {
+    fn tokens(&mut self, field: TextField) -> (&[Token], &'a str) {
+        let doc = self.doc;
         let (slot, text) = match field {
-            TextField::Title => (0, &self.doc.title),
-            TextField::Body => (1, &self.doc.body),
-            TextField::Author => (2, &self.doc.author),
+            TextField::Title => (0, doc.title.as_str()),
+            TextField::Body => (1, doc.body.as_str()),
+            TextField::Author => (2, doc.author.as_str()),
         };
-        self.tokens[slot].get_or_insert_with(|| text::tokens(text))
+        (
+            self.tokens[slot].get_or_insert_with(|| text::tokens(text)),
+            text,
+        )
     }
 
     fn has_span(&mut self, expr: &SpanExpr, field: TextField) -> bool {
-        !spans::on_tokens::<(u32, u32)>(expr, self.tokens(field)).is_empty()
+        let (tokens, source) = self.tokens(field);
+        !spans::on_tokens::<(u32, u32)>(expr, tokens, source).is_empty()
     }
 }
 

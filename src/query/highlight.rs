@@ -67,7 +67,7 @@ impl Highlighter {
         if !exprs.is_empty() {
             let tokens = text::tokens(text);
             for expr in exprs {
-                for span in spans::on_tokens::<Marked>(expr, &tokens) {
+                for span in spans::on_tokens::<Marked>(expr, &tokens, text) {
                     for (s, e) in span.marks {
                         if let (Some(a), Some(b)) = (tokens.get(s as usize), tokens.get(e as usize))
                         {

@@ -20,6 +20,17 @@ pub(crate) enum Tok {
         text: String,
         inner_start: usize,
     },
+    /// A quoted phrase followed by `~n`: its words within `n` words of each other.
+    Proximity {
+        text: String,
+        inner_start: usize,
+        distance: u32,
+    },
+    /// `{Word}`: the text between the braces, matched with its letter case.
+    Cased {
+        text: String,
+        inner_start: usize,
+    },
     /// A run of characters up to whitespace, a bracket or a quote.
     Word(String),
     /// `name:` right before a value (the next token, with no space between).
@@ -56,11 +67,48 @@ pub(crate) fn error(message: impl Into<String>, index: usize, hint: Option<Strin
         message: message.into(),
         column: index + 1,
         hint,
+        line: None,
     }
 }
 
 fn ends_word(c: char) -> bool {
     c.is_whitespace() || c == '(' || c == ')' || is_quote(c)
+}
+
+/// Whether a comment (`<<<`) starts at `i`.
+fn comment_at(chars: &[char], i: usize) -> bool {
+    chars[i..].starts_with(&['<', '<', '<'])
+}
+
+/// `~n` straight after a closing quote: the distance and the index after it, or an error at the
+/// `~` when no number follows.
+fn proximity(chars: &[char], tilde: usize) -> Result<(u32, usize), QueryError> {
+    let mut end = tilde + 1;
+    while end < chars.len() && chars[end].is_ascii_digit() {
+        end += 1;
+    }
+    let digits: String = chars[tilde + 1..end].iter().collect();
+    let hint = "Write the largest number of words allowed between the words straight after the \
+                `~`, e.g. `\"flood warning\"~5`; without it, leave out the `~`.";
+    if digits.is_empty() {
+        return Err(error(
+            "`~` after a phrase needs a number: how many words may come between its words.",
+            tilde,
+            Some(hint.into()),
+        ));
+    }
+    match digits.parse::<u32>() {
+        Ok(n) if n <= MAX_NEAR => Ok((n, end)),
+        _ => Err(error(
+            format!("The distance {digits} is out of range: it must be from 0 to {MAX_NEAR}."),
+            tilde,
+            Some(
+                "`\"a b\"~n` finds the words at most n words apart, within one title or body; \
+                 for words anywhere in a document, use AND."
+                    .into(),
+            ),
+        )),
+    }
 }
 
 pub(crate) fn lex(chars: &[char]) -> Result<Vec<Lexed>, QueryError> {
@@ -72,7 +120,56 @@ pub(crate) fn lex(chars: &[char]) -> Result<Vec<Lexed>, QueryError> {
             i += 1;
             continue;
         }
+        if comment_at(chars, i) {
+            // `<<<comment>>>`: a note for people, ignored by the search (Brandwatch and YouScan
+            // write comments the same way).
+            let close = (i + 3..chars.len().saturating_sub(2))
+                .find(|&j| chars[j..].starts_with(&['>', '>', '>']));
+            let Some(close) = close else {
+                return Err(error(
+                    "This comment is never closed.",
+                    i,
+                    Some(
+                        "A comment runs from `<<<` to `>>>`: `flood <<<river names next>>> \
+                         (Kerrow OR Ellis)`. Add `>>>` where the comment ends."
+                            .into(),
+                    ),
+                ));
+            };
+            i = close + 3;
+            continue;
+        }
         match c {
+            '{' => {
+                let close = chars[i + 1..]
+                    .iter()
+                    .position(|&d| d == '}' || d == '{' || d.is_whitespace() || is_quote(d));
+                let len = match close {
+                    Some(len) if chars[i + 1 + len] == '}' => len,
+                    _ => {
+                        return Err(error(
+                            "This brace is never closed.",
+                            i,
+                            Some(
+                                "Braces hold one word to be matched in exactly that letter \
+                                 case, with no spaces: `{Kerrow}`. Add `}` straight after the \
+                                 word."
+                                    .into(),
+                            ),
+                        ));
+                    }
+                };
+                let text: String = chars[i + 1..i + 1 + len].iter().collect();
+                out.push(Lexed {
+                    tok: Tok::Cased {
+                        text,
+                        inner_start: i + 1,
+                    },
+                    start: i,
+                    end: i + len + 2,
+                });
+                i += len + 2;
+            }
             '(' => {
                 out.push(Lexed {
                     tok: Tok::LParen,
@@ -103,15 +200,30 @@ pub(crate) fn lex(chars: &[char]) -> Result<Vec<Lexed>, QueryError> {
                     ));
                 };
                 let text: String = chars[i + 1..i + 1 + len].iter().collect();
+                let after = i + len + 2;
+                if chars.get(after) == Some(&'~') {
+                    let (distance, end) = proximity(chars, after)?;
+                    out.push(Lexed {
+                        tok: Tok::Proximity {
+                            text,
+                            inner_start: i + 1,
+                            distance,
+                        },
+                        start: i,
+                        end,
+                    });
+                    i = end;
+                    continue;
+                }
                 out.push(Lexed {
                     tok: Tok::Quoted {
                         text,
                         inner_start: i + 1,
                     },
                     start: i,
-                    end: i + len + 2,
+                    end: after,
                 });
-                i += len + 2;
+                i = after;
             }
             // `-` is the exclusion operator only when it sits right before what it excludes;
             // inside a word (`covid-19`) it is punctuation.
@@ -129,7 +241,7 @@ pub(crate) fn lex(chars: &[char]) -> Result<Vec<Lexed>, QueryError> {
             _ => {
                 let start = i;
                 let mut end = i;
-                while end < chars.len() && !ends_word(chars[end]) {
+                while end < chars.len() && !ends_word(chars[end]) && !comment_at(chars, end) {
                     end += 1;
                 }
                 lex_word(&chars[start..end], start, &mut out)?;

@@ -14,6 +14,7 @@
 //! - A wildcard word that punctuation splits into several tokens (`covid-1*`) is an error.
 
 pub mod ast;
+pub mod dialect;
 mod eval;
 pub mod explain;
 mod highlight;
@@ -42,12 +43,31 @@ pub struct ParsedQuery {
 
 /// Parses a query, or says what is wrong, in which column, with a hint.
 pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
-    let parsed = parser::parse(input)?;
+    let parsed = parser::parse(input).map_err(|e| with_line(e, input))?;
     Ok(ParsedQuery {
         source: input.to_string(),
         warnings: parsed.warnings,
         root: parsed.root,
     })
+}
+
+/// Adds the line and the column within it when the query runs over several lines (newlines are
+/// whitespace, so a long query can be laid out one group a line).
+fn with_line(mut e: QueryError, input: &str) -> QueryError {
+    if !input.contains('\n') {
+        return e;
+    }
+    let (mut line, mut column) = (1, 1);
+    for c in input.chars().take(e.column.saturating_sub(1)) {
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    e.line = Some((line, column));
+    e
 }
 
 /// How the top-level clauses of a query combine.
@@ -84,6 +104,11 @@ impl ParsedQuery {
                 ..
             }
         )
+    }
+
+    /// The query written for another tool, with what does not carry over (`dialect`).
+    pub fn translate(&self, vendor: dialect::Vendor) -> dialect::Translation {
+        dialect::translate(self, vendor)
     }
 
     /// The query's tree, for the index to compile (`index::compile`).

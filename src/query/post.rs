@@ -116,7 +116,7 @@ impl<'a> Post<'a> {
                 span_expr(node, TextField::Body).is_some_and(|e| {
                     self.sentences
                         .iter()
-                        .any(|(_, t)| !spans::on_tokens::<(u32, u32)>(&e, t).is_empty())
+                        .any(|(_, t)| !spans::on_tokens::<(u32, u32)>(&e, t, self.text).is_empty())
                 })
             }
             Kind::Tag(p) => self.tags.iter().any(|t| p.matches(t)),
@@ -150,7 +150,7 @@ impl<'a> Post<'a> {
 
     fn mark_spans(&self, expr: &SpanExpr, out: &mut Vec<Range<usize>>) {
         for (_, tokens) in &self.sentences {
-            for span in spans::on_tokens::<Marked>(expr, tokens) {
+            for span in spans::on_tokens::<Marked>(expr, tokens, self.text) {
                 for (s, e) in span.marks {
                     if let (Some(a), Some(b)) = (tokens.get(s as usize), tokens.get(e as usize)) {
                         out.push(a.bytes.start..b.bytes.end);
@@ -173,6 +173,7 @@ fn refuse_fields(node: &Node) -> Result<(), QueryError> {
         Err(QueryError {
             message: format!("{what} has no meaning in a rule about a post"),
             column: node.span.start + 1,
+            line: None,
             hint: Some(
                 "a rule looks at the post's own words, hashtags and mentions; remove the field"
                     .into(),

@@ -17,6 +17,9 @@ pub(crate) enum SpanExpr {
     Token(Pattern),
     /// Consecutive tokens.
     Phrase(Vec<String>),
+    /// Consecutive tokens in exactly this letter case (`{Word}`). Only ever a whole text atom:
+    /// the parser keeps it out of NEAR.
+    Cased(Vec<String>),
     Or(Vec<SpanExpr>),
     Near {
         left: Box<SpanExpr>,
@@ -228,10 +231,26 @@ pub(crate) fn positions_near(a: &[u32], b: &[u32], distance: u32, ordered: bool)
 }
 
 /// The spans of an expression in an already tokenized text (for highlighting and for checking a
-/// single document without the index).
-pub(crate) fn on_tokens<S: Span>(expr: &SpanExpr, tokens: &[Token]) -> Vec<S> {
+/// single document without the index). `source` is the text the tokens came from, for the
+/// case-sensitive atoms.
+pub(crate) fn on_tokens<S: Span>(expr: &SpanExpr, tokens: &[Token], source: &str) -> Vec<S> {
     let mut out = Vec::new();
     match expr {
+        SpanExpr::Cased(words) => {
+            let lists: Vec<Vec<u32>> = words
+                .iter()
+                .map(|w| {
+                    tokens
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| source.get(t.bytes.clone()) == Some(w.as_str()))
+                        .map(|(i, _)| i as u32)
+                        .collect()
+                })
+                .collect();
+            let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
+            phrase(&refs, &mut out);
+        }
         SpanExpr::Token(p) => {
             out.extend(positions(p, tokens).into_iter().map(|i| S::leaf(i, i)));
         }
@@ -245,7 +264,7 @@ pub(crate) fn on_tokens<S: Span>(expr: &SpanExpr, tokens: &[Token]) -> Vec<S> {
         }
         SpanExpr::Or(alternatives) => {
             for a in alternatives {
-                out.extend(on_tokens::<S>(a, tokens));
+                out.extend(on_tokens::<S>(a, tokens, source));
             }
             normalise(&mut out);
         }
@@ -255,8 +274,8 @@ pub(crate) fn on_tokens<S: Span>(expr: &SpanExpr, tokens: &[Token]) -> Vec<S> {
             distance,
             ordered,
         } => {
-            let l = on_tokens::<S>(left, tokens);
-            let r = on_tokens::<S>(right, tokens);
+            let l = on_tokens::<S>(left, tokens, source);
+            let r = on_tokens::<S>(right, tokens, source);
             near(&l, &r, *distance, *ordered, false, &mut out);
         }
     }
@@ -283,6 +302,7 @@ pub(crate) fn span_expr(node: &Node, field: TextField) -> Option<SpanExpr> {
                 Atom::Term(t) => SpanExpr::Token(Pattern::new(t.clone())),
                 Atom::Wildcard(p) => SpanExpr::Token(p.clone()),
                 Atom::Phrase { tokens, .. } => SpanExpr::Phrase(tokens.clone()),
+                Atom::Cased { tokens, .. } => SpanExpr::Cased(tokens.clone()),
             })
         }
         Kind::Or(children) => {

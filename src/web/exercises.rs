@@ -237,6 +237,8 @@ struct ExercisePage {
     news: Option<NewsItem>,
     news_version: Option<String>,
     answer_max: usize,
+    /// Monitoring feedback: the query written for the tool the trainee chose (`to`).
+    dialect: super::dialect::DialectPanel,
 }
 
 impl ExercisePage {
@@ -266,6 +268,8 @@ impl ExercisePage {
 #[derive(Deserialize)]
 pub struct ShowQuery {
     attempt: Option<String>,
+    /// "Write it for": a tool to show the attempt's query for (`web/dialect.rs`).
+    to: Option<String>,
 }
 
 pub async fn show(
@@ -274,7 +278,10 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, PageError> {
-    let page = exercise_page(&state.app, &learner, &id, q.attempt.as_deref(), None).await?;
+    let mut page = exercise_page(&state.app, &learner, &id, q.attempt.as_deref(), None).await?;
+    if let (Task::Monitor(_), Some(a)) = (&page.ex.task, &page.attempt) {
+        page.dialect = super::dialect::DialectPanel::new(&answer_text(&a.answer), q.to.as_deref());
+    }
     Ok(render(&page))
 }
 
@@ -441,6 +448,7 @@ async fn exercise_page(
         news,
         news_version,
         answer_max: ANSWER_MAX,
+        dialect: Default::default(),
         ex,
     })
 }

@@ -7,6 +7,7 @@ pub mod board;
 pub mod charts;
 pub mod classroom;
 pub mod compose;
+pub mod dialect;
 pub mod error;
 pub mod exercises;
 pub mod explain;

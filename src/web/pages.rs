@@ -52,6 +52,8 @@ pub struct SearchForm {
     /// Hits published in `[from, until)` only (Unix seconds): a bar of the volume chart.
     from: Option<String>,
     until: Option<String>,
+    /// "Write it for": a tool to show the query for (`web/dialect.rs`).
+    to: Option<String>,
 }
 
 /// The query with the character at the error column picked out.
@@ -103,6 +105,7 @@ struct SearchPage {
     help: super::explain::HelpView,
     /// The time filter of a clicked bar: its bounds and its words.
     window: Option<(i64, i64, String)>,
+    dialect: super::dialect::DialectPanel,
 }
 
 impl SearchPage {
@@ -117,6 +120,10 @@ impl SearchPage {
         }
         if let Some((from, until, _)) = &self.window {
             url.push_str(&format!("&from={from}&until={until}"));
+        }
+        if !self.dialect.to.is_empty() {
+            url.push_str("&to=");
+            url.push_str(&self.dialect.to);
         }
         url
     }
@@ -206,6 +213,7 @@ pub async fn search(
         explain: None,
         help: super::explain::HelpView::new(&corpus, &Default::default()),
         window: None,
+        dialect: super::dialect::DialectPanel::new(&q, form.to.as_deref()),
     };
     if q.trim().is_empty() {
         return Ok(render(&view));

@@ -198,6 +198,21 @@ pub(crate) const QUERY_PIECES: &[&str] = &[
     "\u{201D}",
     "or",
     "near/2",
+    // The syntax shared with the listening tools: proximity, comments, case-sensitive words,
+    // line breaks, and their broken halves.
+    "\"flood warning\"~3",
+    "\"a b c\"~0",
+    "~",
+    "~7",
+    "<<<note>>>",
+    "<<<",
+    ">>>",
+    "{NHS}",
+    "{Kerrow",
+    "{}",
+    "}",
+    "{COVID-19}",
+    "\n",
 ];
 
 pub(crate) fn query_strategy() -> BoxedStrategy<String> {

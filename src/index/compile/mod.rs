@@ -129,6 +129,17 @@ fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
         Kind::Near { .. } => Box::new(SpanQuery {
             per_field: places(node, fields),
         }),
+        // Case-sensitive words are in title or body only (the parser refuses `title:{…}`).
+        Kind::Text {
+            atom: Atom::Cased { tokens, .. },
+            ..
+        } => atom_query(
+            &Atom::Phrase {
+                tokens: tokens.clone(),
+                quoted: false,
+            },
+            fields.text_cased,
+        ),
         Kind::Text { scope, atom } => match scope.fields() {
             [TextField::Title, TextField::Body] => atom_query(atom, fields.text),
             only => union(
@@ -227,6 +238,13 @@ fn atom_query(atom: &Atom, field: Field) -> Box<dyn Query> {
             None => Box::new(EmptyQuery),
         },
         Atom::Wildcard(p) => pattern_query(p, field),
+        Atom::Cased { tokens, .. } => atom_query(
+            &Atom::Phrase {
+                tokens: tokens.clone(),
+                quoted: false,
+            },
+            field,
+        ),
     }
 }
 

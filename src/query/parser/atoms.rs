@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::error::QueryError;
-use crate::query::ast::{Atom, Kind, Node, Pattern};
+use crate::query::ast::{Atom, Kind, Node, Pattern, Scope};
 use crate::query::lexer::error;
 use crate::text;
 use chrono::NaiveDate;
@@ -124,7 +124,10 @@ pub(super) fn word_atom(raw: &str, start: usize) -> Result<Atom, QueryError> {
 }
 
 pub(super) fn no_words(raw: &str, start: usize) -> QueryError {
-    let hint = if raw == "-" {
+    let hint = if raw.contains(">>>") {
+        "This ends a comment that was never opened: a comment runs from `<<<` to `>>>`, e.g. \
+         `flood <<<rivers next>>>`."
+    } else if raw == "-" {
         "To exclude a word, put the minus sign right before it, with no space: `flood -football`."
     } else {
         "Searches match words and numbers; punctuation is ignored. Leave it out."
@@ -167,6 +170,119 @@ pub(super) fn phrase_atom(
             quoted: true,
         }),
     }
+}
+
+/// `"a b c"~n`: the words of the phrase, each within `n` words of the last, in any order; the
+/// same as `a NEAR/n b NEAR/n c`. Each word is read as a bare word is (so `covid-19` stays two
+/// consecutive tokens, and wildcards follow the wildcard rules).
+pub(super) fn proximity_chain(
+    inner: &str,
+    inner_start: usize,
+    distance: u32,
+    span: std::ops::Range<usize>,
+) -> Result<Node, QueryError> {
+    let mut words: Vec<Node> = Vec::new();
+    let chars: Vec<char> = inner.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        let raw: String = chars[start..i].iter().collect();
+        // Punctuation alone between the words (`"flood - warning"~3`) is not a word.
+        if !raw.chars().any(|c| c.is_alphanumeric() || is_wildcard(c)) {
+            continue;
+        }
+        let at = inner_start + start;
+        let atom = word_atom(&raw, at)?;
+        words.push(Node::new(
+            Kind::Text {
+                scope: Scope::Default,
+                atom,
+            },
+            at..inner_start + i,
+        ));
+    }
+    if words.len() < 2 {
+        return Err(error(
+            "`~` after quotes needs two or more words between the quotes.",
+            span.start,
+            Some(
+                "`\"flood warning\"~5` finds flood and warning at most 5 words apart, in either \
+                 order. For one word, leave out the quotes and the `~`."
+                    .into(),
+            ),
+        ));
+    }
+    let mut nodes = words.into_iter();
+    let Some(mut chain) = nodes.next() else {
+        return Err(error("The quotes hold no words.", span.start, None));
+    };
+    for right in nodes {
+        let s = chain.span.start..right.span.end;
+        chain = Node::new(
+            Kind::Near {
+                left: Box::new(chain),
+                right: Box::new(right),
+                distance,
+                ordered: false,
+            },
+            s,
+        );
+    }
+    chain.span = span;
+    Ok(chain)
+}
+
+/// `{Word}`: one word (it may hold punctuation, `{COVID-19}`) matched in exactly this letter
+/// case. `inner_start` is the character index after the brace.
+pub(super) fn cased_atom(
+    inner: &str,
+    inner_start: usize,
+    brace: usize,
+) -> Result<Atom, QueryError> {
+    if let Some(at) = inner.chars().position(is_wildcard) {
+        return Err(error(
+            "Wildcards do not work inside braces: a case-sensitive word is matched exactly.",
+            inner_start + at,
+            Some(
+                "Write the whole word in braces, `{Kerrow}`, or drop the braces for a wildcard \
+                 in any case: `kerrow*`."
+                    .into(),
+            ),
+        ));
+    }
+    // The token rule without lower-casing: runs of letters and digits, case kept.
+    let tokens: Vec<String> = inner
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    if tokens.is_empty() {
+        let message = if inner.is_empty() {
+            "These braces are empty.".to_string()
+        } else {
+            format!("`{{{inner}}}` has no letters or digits, so it can never match.")
+        };
+        return Err(error(
+            message,
+            brace,
+            Some(
+                "Put one word between the braces, written in the letter case to find: `{NHS}` \
+                 finds NHS but not nhs."
+                    .into(),
+            ),
+        ));
+    }
+    Ok(Atom::Cased {
+        text: inner.to_string(),
+        tokens,
+    })
 }
 
 /// `#tag` and `@mention`: letters, digits and `_`, wildcards allowed within.
@@ -315,6 +431,18 @@ pub(super) fn check_near_operand(node: &Node, left: bool) -> Result<(), QueryErr
     let chain = "Write a chain without brackets: `a NEAR/3 b NEAR/5 c` is read left to right, \
                  so c must be within 5 words of the a…b match.";
     match &node.kind {
+        Kind::Text {
+            atom: Atom::Cased { .. },
+            ..
+        } => Err(error(
+            "NEAR cannot take a case-sensitive word.",
+            node.span.start,
+            Some(
+                "Use the word without braces inside NEAR, and the braces outside it: \
+                 `(kerrow NEAR/3 council) {Kerrow}`."
+                    .into(),
+            ),
+        )),
         Kind::Text { .. } => Ok(()),
         Kind::Near { .. } if left && !node.bracketed => Ok(()),
         Kind::Near { .. } => Err(error(
@@ -324,9 +452,7 @@ pub(super) fn check_near_operand(node: &Node, left: bool) -> Result<(), QueryErr
         )),
         Kind::Or(children) => {
             for child in children {
-                if !matches!(child.kind, Kind::Text { .. }) {
-                    check_near_operand(child, false)?;
-                }
+                check_near_operand(child, false)?;
             }
             Ok(())
         }

@@ -119,6 +119,19 @@ fn check_brackets(toks: &[Lexed]) -> Result<(), QueryError> {
     }
 }
 
+/// `title:{Kerrow}`: case-sensitive words have no field.
+fn cased_in_field(field: &str, at: usize) -> QueryError {
+    error(
+        format!("`{field}:` cannot take a case-sensitive word."),
+        at,
+        Some(
+            "A word in braces is looked for in the title and the body together. Write it on its \
+             own, `{Kerrow}`, or drop the braces: `title:kerrow`."
+                .into(),
+        ),
+    )
+}
+
 struct Parser {
     toks: Vec<Lexed>,
     pos: usize,
@@ -445,7 +458,34 @@ impl Parser {
                     t.start..t.end,
                 ))
             }
+            Tok::Proximity {
+                text,
+                inner_start,
+                distance,
+            } => proximity_chain(&text, inner_start, distance, t.start..t.end),
+            Tok::Cased { text, inner_start } => {
+                let atom = cased_atom(&text, inner_start, t.start)?;
+                Ok(Node::new(
+                    Kind::Text {
+                        scope: Scope::Default,
+                        atom,
+                    },
+                    t.start..t.end,
+                ))
+            }
             Tok::Word(raw) => {
+                if let Some(at) = raw.chars().position(|c| c == '~') {
+                    // `flood~3` or `"a b" ~3`: the proximity of other tools, in the wrong place.
+                    return Err(error(
+                        "`~` works only straight after a phrase in quotes.",
+                        t.start + at,
+                        Some(
+                            "Put the words in quotes with the `~` right after the closing quote: \
+                             `\"flood warning\"~5` finds them at most 5 words apart."
+                                .into(),
+                        ),
+                    ));
+                }
                 self.warn_lowercase_operator(&raw, t.start);
                 let atom = word_atom(&raw, t.start)?;
                 Ok(Node::new(
@@ -530,9 +570,12 @@ impl Parser {
             _ => None,
         };
         if let Some(scope) = text_scope {
+            let braced = matches!(&value.tok, Tok::Word(raw) if raw.starts_with('{'));
             let atom = match value.tok {
+                _ if braced => return Err(cased_in_field(&lower, value.start)),
                 Tok::Word(raw) => word_atom(&raw, value.start)?,
                 Tok::Quoted { text, inner_start } => phrase_atom(&text, inner_start, value.start)?,
+                Tok::Cased { .. } => return Err(cased_in_field(&lower, value.start)),
                 _ => {
                     return Err(error(
                         format!("`{lower}:` applies to one word or one quoted phrase."),

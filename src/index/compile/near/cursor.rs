@@ -66,6 +66,9 @@ impl Cursor {
                     doc: 0,
                 }
             }
+            // Case-sensitive words are indexed in a field of their own, and the parser keeps
+            // them out of NEAR; here they can only mean "no match".
+            SpanExpr::Cased(_) => return Ok(None),
             SpanExpr::Or(alternatives) => {
                 let mut children = Vec::new();
                 for a in alternatives {
