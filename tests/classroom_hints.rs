@@ -10,7 +10,9 @@ use support::{Setup, start};
 
 const REWRITE: &str = "storm-17-rewrite-library";
 /// A post that passes the library rewrite (the one the console tests share).
-const PASSING: &str = "LIBRARYOPEN93 Port Ellis Library reopens on Saturday at 9am";
+const PASSING: &str = "LIBRARYOPEN93 Port Ellis Library reopens at 9am on Saturday 14 February. \
+                       Books for children are upstairs. No fines on late books. \
+                       Staff can help with flood grant forms.";
 const HELPED: &str = "Hilary Pendragon";
 const ALONE: &str = "Idris Fairweather";
 
