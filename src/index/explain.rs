@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use tantivy::Term;
 use tantivy::collector::Count;
-use tantivy::query::TermQuery;
+use tantivy::query::{FuzzyTermQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 
 use super::SearchIndex;
@@ -88,7 +88,15 @@ impl SearchIndex {
         let searcher = self.searcher();
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(self.fields.text)?;
-            let mut stream = inverted.terms().stream()?;
+            // The term dictionary is an FST: a Levenshtein automaton walks only the branches
+            // that can still end within `max` edits, instead of every word of the segment.
+            let automaton = FuzzyTermQuery::new(
+                Term::from_field_text(self.fields.text, word),
+                max.min(2) as u8,
+                true, // a swap of neighbours is one edit, as in `edit_distance`
+            )
+            .automaton()?;
+            let mut stream = inverted.terms().search(automaton).into_stream()?;
             while stream.advance() {
                 let Ok(term) = std::str::from_utf8(stream.key()) else {
                     continue;
