@@ -160,6 +160,7 @@ fn errors_say_where() {
     error_at("\"flood warning\"~101", 16, "out of range");
     error_at("\"flood\"~3", 1, "two or more words");
     error_at("flood~3", 6, "straight after a phrase");
+    error_at("title:flood~3", 12, "straight after a phrase");
     error_at("\"flood warning\" ~3", 17, "straight after a phrase");
     error_at("flood >>>", 7, "no letters");
     error_at("{}", 1, "empty");

@@ -474,18 +474,7 @@ impl Parser {
                 ))
             }
             Tok::Word(raw) => {
-                if let Some(at) = raw.chars().position(|c| c == '~') {
-                    // `flood~3` or `"a b" ~3`: the proximity of other tools, in the wrong place.
-                    return Err(error(
-                        "`~` works only straight after a phrase in quotes.",
-                        t.start + at,
-                        Some(
-                            "Put the words in quotes with the `~` right after the closing quote: \
-                             `\"flood warning\"~5` finds them at most 5 words apart."
-                                .into(),
-                        ),
-                    ));
-                }
+                stray_tilde(&raw, t.start)?;
                 self.warn_lowercase_operator(&raw, t.start);
                 let atom = word_atom(&raw, t.start)?;
                 Ok(Node::new(
@@ -573,7 +562,10 @@ impl Parser {
             let braced = matches!(&value.tok, Tok::Word(raw) if raw.starts_with('{'));
             let atom = match value.tok {
                 _ if braced => return Err(cased_in_field(&lower, value.start)),
-                Tok::Word(raw) => word_atom(&raw, value.start)?,
+                Tok::Word(raw) => {
+                    stray_tilde(&raw, value.start)?;
+                    word_atom(&raw, value.start)?
+                }
                 Tok::Quoted { text, inner_start } => phrase_atom(&text, inner_start, value.start)?,
                 Tok::Cased { .. } => return Err(cased_in_field(&lower, value.start)),
                 _ => {
@@ -607,5 +599,22 @@ impl Parser {
             _ => Kind::Before(date_value(&raw, raw_start, "before")?),
         };
         Ok(Node::new(kind, span))
+    }
+}
+
+/// `flood~3` (or `title:flood~3`, `"a b" ~3`): the proximity of other tools, in the wrong place.
+/// Character offsets are columns, as everywhere in the parser.
+fn stray_tilde(raw: &str, start: usize) -> Result<(), QueryError> {
+    match raw.chars().position(|c| c == '~') {
+        Some(at) => Err(error(
+            "`~` works only straight after a phrase in quotes.",
+            start + at,
+            Some(
+                "Put the words in quotes with the `~` right after the closing quote: \
+                 `\"flood warning\"~5` finds them at most 5 words apart."
+                    .into(),
+            ),
+        )),
+        None => Ok(()),
     }
 }
