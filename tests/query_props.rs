@@ -259,8 +259,7 @@ fn synthetic_atom() -> impl Strategy<Value = String> {
         1 => word.clone().prop_map(|w| format!("author:{w}")),
         // Case-sensitive words (refused inside NEAR, so some queries are rightly errors).
         1 => (word, 0..3u8).prop_map(|(w, case)| match case {
-            0 => format!("{{{w}}}"),
-            1 => format!("{{{}}}", w.to_uppercase()),
+            0 | 1 => format!("{{{}}}", w.to_uppercase()),
             _ => format!("{{{}{}}}", w[..1].to_uppercase(), &w[1..]),
         }),
     ]

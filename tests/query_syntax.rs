@@ -108,12 +108,10 @@ fn comments_are_ignored() {
 fn braces_match_one_letter_case() {
     check("nhs", &["c1", "c2", "c5"]);
     check("{NHS}", &["c1"]);
-    check("{nhs}", &["c2"]);
     check("{Nhs}", &["c5"]);
     check("{Kerrow}", &["c1"]);
-    check("{kerrow} -{Kerrow}", &["c2"]);
+    check("kerrow -{Kerrow}", &["c2"]);
     check("{COVID-19}", &["c5"]);
-    check("{covid-19}", &["c5"]);
     check("{Covid-19}", &[]);
     check("{NHS} OR {Nhs}", &["c1", "c5"]);
     assert_eq!(parse("{NHS} clinic").unwrap().display(), "{NHS} AND clinic");
@@ -164,6 +162,7 @@ fn errors_say_where() {
     error_at("\"flood warning\" ~3", 17, "straight after a phrase");
     error_at("flood >>>", 7, "no letters");
     error_at("{}", 1, "empty");
+    error_at("a {nhs}", 3, "no capital letter");
     error_at("a {Kerrow", 3, "never closed");
     error_at("a {Port Ellis}", 3, "never closed");
     error_at("{--}", 1, "no letters");

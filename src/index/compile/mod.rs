@@ -133,13 +133,7 @@ fn compile(node: &Node, fields: &Fields) -> Box<dyn Query> {
         Kind::Text {
             atom: Atom::Cased { tokens, .. },
             ..
-        } => atom_query(
-            &Atom::Phrase {
-                tokens: tokens.clone(),
-                quoted: false,
-            },
-            fields.text_cased,
-        ),
+        } => cased_query(tokens, fields),
         Kind::Text { scope, atom } => match scope.fields() {
             [TextField::Title, TextField::Body] => atom_query(atom, fields.text),
             only => union(
@@ -238,14 +232,43 @@ fn atom_query(atom: &Atom, field: Field) -> Box<dyn Query> {
             None => Box::new(EmptyQuery),
         },
         Atom::Wildcard(p) => pattern_query(p, field),
+        // Only in title and body (the parser refuses `title:{…}`); see `cased_query`.
         Atom::Cased { tokens, .. } => atom_query(
             &Atom::Phrase {
-                tokens: tokens.clone(),
+                tokens: tokens.iter().map(|t| t.to_lowercase()).collect(),
                 quoted: false,
             },
             field,
         ),
     }
+}
+
+/// A case-sensitive word, `{NHS}` or `{COVID-19}`: its words in order in `text` (any case, with
+/// positions), and each of its words with a capital in exactly its case somewhere in
+/// `text_cased` (which keeps only such words, without positions). For one word that is exact;
+/// for several it can, rarely, also take a document that has the phrase in another case and
+/// each capitalised word in this case elsewhere.
+fn cased_query(tokens: &[String], fields: &Fields) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+        Occur::Must,
+        atom_query(
+            &Atom::Phrase {
+                tokens: tokens.iter().map(|t| t.to_lowercase()).collect(),
+                quoted: false,
+            },
+            fields.text,
+        ),
+    )];
+    for t in tokens.iter().filter(|t| t.chars().any(char::is_uppercase)) {
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.text_cased, t),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    Box::new(BooleanQuery::new(clauses))
 }
 
 /// A clause that only filters (see `filter`).

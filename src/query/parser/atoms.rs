@@ -279,6 +279,21 @@ pub(super) fn cased_atom(
             ),
         ));
     }
+    // The index keeps only words with a capital letter in their own case (see
+    // `index::schema`), so a word in braces must have one: `{nhs}` cannot be told apart from
+    // NHS and Nhs, and would silently find all three.
+    if !inner.chars().any(char::is_uppercase) {
+        return Err(error(
+            format!(
+                "`{{{inner}}}` has no capital letter: braces find a word in the capitals you write."
+            ),
+            brace,
+            Some(format!(
+                "Write the capitals to find, such as `{{NHS}}` or `{{Kerrow}}`; for the word in any \
+                 case leave out the braces: `{inner}`."
+            )),
+        ));
+    }
     Ok(Atom::Cased {
         text: inner.to_string(),
         tokens,
