@@ -57,11 +57,12 @@ fn is_tag_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Hashtags (`#FloodAlert` → `floodalert`) and mentions (`@Port_Council` → `port_council`):
-/// a sigil that does not follow a word character, then letters, digits and `_`.
-/// Lower-cased, in order of appearance, without repeats.
-pub fn sigil_words(text: &str, sigil: char) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Every hashtag or mention in `text` with its byte range (sign included) and its lower-cased
+/// name: a sigil that does not follow a word character, then letters, digits and `_`. A tag of
+/// digits only (`#1`) is a number, not a tag. Search, highlighting and key-fact rules all read
+/// tags through this one rule.
+pub fn sigil_spans(text: &str, sigil: char) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -81,11 +82,19 @@ pub fn sigil_words(text: &str, sigil: char) -> Vec<String> {
             chars.next();
         }
         let word = &text[start..end];
-        // A tag of digits only (`#1`) is a number, not a tag.
         if word.is_empty() || word.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        let word = lowercase(word);
+        out.push((i..end, lowercase(word)));
+    }
+    out
+}
+
+/// Hashtags (`#FloodAlert` → `floodalert`) and mentions (`@Port_Council` → `port_council`) by
+/// the rule of `sigil_spans`: lower-cased, in order of appearance, without repeats.
+pub fn sigil_words(text: &str, sigil: char) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, word) in sigil_spans(text, sigil) {
         if !out.contains(&word) {
             out.push(word);
         }

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{DateTime, Datelike, Duration, DurationRound, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
 use super::App;
@@ -423,17 +423,6 @@ impl App {
     }
 }
 
-fn floor(t: DateTime<Utc>, bucket: Bucket) -> DateTime<Utc> {
-    match bucket {
-        Bucket::Hour => t.duration_trunc(Duration::hours(1)).unwrap_or(t),
-        Bucket::Day => t.duration_trunc(Duration::days(1)).unwrap_or(t),
-        Bucket::Week => {
-            let day = t.duration_trunc(Duration::days(1)).unwrap_or(t);
-            day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
-        }
-    }
-}
-
 fn rank(b: Bucket) -> u8 {
     match b {
         Bucket::Hour => 0,
@@ -475,8 +464,8 @@ pub fn shared_axis(
         Bucket::Day => Duration::days(1),
         Bucket::Week => Duration::weeks(1),
     };
-    let first = floor(min, bucket);
-    let last = floor(max, bucket);
+    let first = bucket.floor(min);
+    let last = bucket.floor(max);
     let n = ((last - first).num_seconds() / step.num_seconds()).max(0) as usize + 1;
     let buckets: Vec<DateTime<Utc>> = (0..n).map(|i| first + step * i as i32).collect();
     let per_query = volumes
@@ -484,7 +473,7 @@ pub fn shared_axis(
         .map(|v| {
             let mut sums: BTreeMap<usize, usize> = BTreeMap::new();
             for (at, c) in &v.counts {
-                let i = ((floor(*at, bucket) - first).num_seconds() / step.num_seconds()) as usize;
+                let i = ((bucket.floor(*at) - first).num_seconds() / step.num_seconds()) as usize;
                 *sums.entry(i).or_default() += c;
             }
             (0..n).map(|i| sums.get(&i).copied().unwrap_or(0)).collect()

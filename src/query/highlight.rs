@@ -82,7 +82,7 @@ impl Highlighter {
                 if patterns.is_empty() {
                     continue;
                 }
-                for (range, word) in sigil_words(text, sigil) {
+                for (range, word) in text::sigil_spans(text, sigil) {
                     if patterns.iter().any(|p| p.matches(&word)) {
                         ranges.push(range);
                     }
@@ -101,38 +101,6 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
             _ => out.push(r),
         }
-    }
-    out
-}
-
-/// Hashtags or mentions with their byte ranges (sign included), by the rule of
-/// `text::sigil_words`: a sign not right after a word character, then letters, digits and `_`.
-fn sigil_words(text: &str, sigil: char) -> Vec<(Range<usize>, String)> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let after_word = prev.is_some_and(|p| is_word(p) || p == sigil);
-        prev = Some(c);
-        if c != sigil || after_word {
-            continue;
-        }
-        let start = i + c.len_utf8();
-        let mut end = start;
-        while let Some(&(j, d)) = chars.peek() {
-            if !is_word(d) {
-                break;
-            }
-            end = j + d.len_utf8();
-            prev = Some(d);
-            chars.next();
-        }
-        let word = &text[start..end];
-        if word.is_empty() || word.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        out.push((i..end, text::lowercase(word)));
     }
     out
 }

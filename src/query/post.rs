@@ -225,35 +225,13 @@ fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Where hashtags or mentions whose lower-cased name passes `keep` are, sign included, by the
-/// rule of `text::sigil_words`.
+/// Where the hashtags or mentions whose name passes `keep` are, sign included.
 fn sigil_ranges(text: &str, sigil: char, keep: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let after_word = prev.is_some_and(|p| is_word(p) || p == sigil);
-        prev = Some(c);
-        if c != sigil || after_word {
-            continue;
-        }
-        let start = i + c.len_utf8();
-        let mut end = start;
-        while let Some(&(j, d)) = chars.peek() {
-            if !is_word(d) {
-                break;
-            }
-            end = j + d.len_utf8();
-            prev = Some(d);
-            chars.next();
-        }
-        let word = &text[start..end];
-        if !word.is_empty() && keep(&text::lowercase(word)) {
-            out.push(i..end);
-        }
-    }
-    out
+    text::sigil_spans(text, sigil)
+        .into_iter()
+        .filter(|(_, word)| keep(word))
+        .map(|(range, _)| range)
+        .collect()
 }
 
 #[cfg(test)]

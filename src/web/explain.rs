@@ -457,11 +457,7 @@ pub async fn compare(
     Query(form): Query<CompareForm>,
 ) -> Result<Response, PageError> {
     let corpora = state.app.corpora().await?;
-    let corpus = form
-        .corpus
-        .filter(|c| !c.is_empty())
-        .or_else(|| corpora.first().map(|c| c.name.clone()))
-        .unwrap_or_default();
+    let corpus = super::pages::chosen_corpus(form.corpus, &corpora);
     let boxes: Vec<String> = [form.q1, form.q2, form.q3, form.q4]
         .into_iter()
         .map(Option::unwrap_or_default)

@@ -176,6 +176,14 @@ impl SearchPage {
     }
 }
 
+/// The corpus a search form names, or the first one there is when it names none.
+pub fn chosen_corpus(named: Option<String>, corpora: &[crate::app::CorpusInfo]) -> String {
+    named
+        .filter(|c| !c.is_empty())
+        .or_else(|| corpora.first().map(|c| c.name.clone()))
+        .unwrap_or_default()
+}
+
 pub fn urlencode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
@@ -185,11 +193,7 @@ pub async fn search(
     Query(form): Query<SearchForm>,
 ) -> Result<Response, PageError> {
     let corpora = state.app.corpora().await?;
-    let corpus = form
-        .corpus
-        .filter(|c| !c.is_empty())
-        .or_else(|| corpora.first().map(|c| c.name.clone()))
-        .unwrap_or_default();
+    let corpus = chosen_corpus(form.corpus, &corpora);
     let q = form.q.unwrap_or_default();
     let order = sort_order(form.sort.as_deref())?;
     let page = number("page", form.page.as_deref(), 1)?.max(1);

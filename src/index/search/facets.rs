@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, Duration, DurationRound, Utc};
+use chrono::{DateTime, Duration, Utc};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{COLLECT_BLOCK_BUFFER_LEN, DocId, Score, SegmentReader};
@@ -240,17 +240,7 @@ impl Facets {
         } else {
             Bucket::Week
         };
-        let floor = |secs: i64| -> DateTime<Utc> {
-            let t = timestamp(secs).unwrap_or_default();
-            match bucket {
-                Bucket::Hour => t.duration_trunc(Duration::hours(1)).unwrap_or(t),
-                Bucket::Day => t.duration_trunc(Duration::days(1)).unwrap_or(t),
-                Bucket::Week => {
-                    let day = t.duration_trunc(Duration::days(1)).unwrap_or(t);
-                    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
-                }
-            }
-        };
+        let floor = |secs: i64| bucket.floor(timestamp(secs).unwrap_or_default());
         let step = match bucket {
             Bucket::Hour => Duration::hours(1),
             Bucket::Day => Duration::days(1),

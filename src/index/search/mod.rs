@@ -8,7 +8,7 @@ mod snippet; // the marked pieces of a title and the snippet of a body
 
 use std::ops::Range;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, DurationRound, TimeZone, Utc};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{Query, TermQuery};
@@ -73,6 +73,20 @@ pub enum Bucket {
     Hour,
     Day,
     Week,
+}
+
+impl Bucket {
+    /// The start of the bucket that holds `t`: its hour, its day, or the Monday of its week (UTC).
+    pub fn floor(self, t: DateTime<Utc>) -> DateTime<Utc> {
+        match self {
+            Bucket::Hour => t.duration_trunc(Duration::hours(1)).unwrap_or(t),
+            Bucket::Day => t.duration_trunc(Duration::days(1)).unwrap_or(t),
+            Bucket::Week => {
+                let day = t.duration_trunc(Duration::days(1)).unwrap_or(t);
+                day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
