@@ -7,7 +7,7 @@ pub const DEFAULT_SEARCH_CACHE_ENTRIES: usize = 512;
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Holds `index/` and `sandpit.db`.
+    /// Holds `index/` and, unless `database_url` is given, `sandpit.db`.
     pub data_dir: PathBuf,
     /// Allow live feeds on loopback, private and link-local addresses (off: a classroom server
     /// must not become a way into the room's network).
@@ -23,6 +23,9 @@ pub struct Config {
     pub public_url: Option<String>,
     /// How many recent search results to keep (0: none).
     pub search_cache_entries: usize,
+    /// The database, when not the SQLite file in the data directory: `postgres://…` for an
+    /// organisation's PostgreSQL shared by several nodes, or `sqlite:path`.
+    pub database_url: Option<String>,
 }
 
 impl Config {
@@ -35,7 +38,14 @@ impl Config {
             trainer_password: None,
             public_url: None,
             search_cache_entries: DEFAULT_SEARCH_CACHE_ENTRIES,
+            database_url: None,
         }
+    }
+
+    /// Uses the database a URL names instead of the SQLite file (an empty URL is no URL).
+    pub fn with_database_url(mut self, url: Option<String>) -> Self {
+        self.database_url = url.filter(|u| !u.trim().is_empty());
+        self
     }
 
     /// Turns classroom mode on, checking the trainer's password once here.

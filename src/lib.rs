@@ -10,7 +10,7 @@ pub mod grade; // marking attempts: monitoring, rewrite, triage
 pub mod index; // the Tantivy index: schema, writing, searching
 pub mod ingest; // sources → documents: JSONL, feeds, OPML, cleaning
 pub mod query; // the monitoring query language
-pub mod store; // the SQLite database: corpora, imports, classes, attempts
+pub mod store; // the database (SQLite or PostgreSQL): corpora, imports, classes, attempts
 pub mod text; // the normative tokenizer, hashtags, mentions, hosts
 pub mod web; // the axum server: pages, JSON API, assets
 

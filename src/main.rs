@@ -24,6 +24,15 @@ struct Args {
         default_value = "./sandpit-data"
     )]
     data_dir: PathBuf,
+    /// The database: `postgres://user:password@host/database` for an organisation's
+    /// PostgreSQL shared by several nodes; by default a SQLite file in the data directory.
+    #[arg(
+        long,
+        global = true,
+        env = "SANDPIT_DATABASE_URL",
+        hide_env_values = true
+    )]
+    database_url: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -71,15 +80,19 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
+    let home = cli::Home {
+        data_dir: args.data_dir,
+        database_url: args.database_url,
+    };
     let result = match args.command {
-        Command::Serve(a) => cli::serve::run(&args.data_dir, a),
-        Command::Corpus(c) => cli::corpus::run(&args.data_dir, c),
-        Command::Search(a) => cli::search::run(&args.data_dir, a),
+        Command::Serve(a) => cli::serve::run(&home, a),
+        Command::Corpus(c) => cli::corpus::run(&home, c),
+        Command::Search(a) => cli::search::run(&home, a),
         Command::Check(a) => cli::check::run(a),
-        Command::Exercises(c) => cli::exercises::run(&args.data_dir, c),
-        Command::Label(a) => cli::exercises::label(&args.data_dir, a),
+        Command::Exercises(c) => cli::exercises::run(&home, c),
+        Command::Label(a) => cli::exercises::label(&home, a),
         Command::Rules(c) => cli::rules::run(c),
-        Command::Feeds(a) => cli::feeds::run(&args.data_dir, a),
+        Command::Feeds(a) => cli::feeds::run(&home, a),
         Command::Translate(a) => return cli::translate::run(a),
     };
     match result {

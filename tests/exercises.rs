@@ -430,10 +430,11 @@ async fn feedback_is_the_grade_recorded_at_submission() {
     let mut record: serde_json::Value =
         serde_json::from_str(attempt.result.as_deref().unwrap()).unwrap();
     record["advice"] = "recorded advice".into();
-    sqlx::query("UPDATE attempts SET result = ? WHERE id = ?")
-        .bind(record.to_string())
-        .bind(&s.attempt_id)
-        .execute(app.store.writer())
+    app.store
+        .run_sql(
+            "UPDATE attempts SET result = $1 WHERE id = $2",
+            &[&record.to_string(), &s.attempt_id],
+        )
         .await
         .unwrap();
     let attempt = app.store.attempt(&s.attempt_id).await.unwrap().unwrap();
@@ -494,9 +495,11 @@ async fn attempts_left_ungraded_by_a_stop_are_graded_later() {
     assert_eq!(app.grade_ungraded().await.expect("grades"), 0);
 
     // The feedback page of an attempt still ungraded grades it and records the grade.
-    sqlx::query("UPDATE attempts SET result = NULL, score = NULL, passed = NULL WHERE id = ?")
-        .bind(&second)
-        .execute(app.store.writer())
+    app.store
+        .run_sql(
+            "UPDATE attempts SET result = NULL, score = NULL, passed = NULL WHERE id = $1",
+            &[&second],
+        )
         .await
         .unwrap();
     let attempt = app.store.attempt(&second).await.unwrap().unwrap();

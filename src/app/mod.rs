@@ -120,7 +120,10 @@ impl App {
     /// Opens (creating when new) the data directory.
     pub async fn open(config: Config) -> Result<Self> {
         let index = SearchIndex::open(&config.index_dir())?;
-        let store = Store::open(&config.database_path()).await?;
+        let store = match &config.database_url {
+            Some(url) => Store::open_url(url).await?,
+            None => Store::open(&config.database_path()).await?,
+        };
         let catalog = exercises::load_catalog(&config);
         Ok(App {
             search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),

@@ -1,7 +1,7 @@
 //! `sandpit corpus import|list`.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use sandpit::error::{Error, Result};
 
@@ -22,9 +22,9 @@ pub enum CorpusCommand {
     },
 }
 
-pub fn run(data_dir: &Path, cmd: CorpusCommand) -> Result<()> {
+pub fn run(home: &super::Home, cmd: CorpusCommand) -> Result<()> {
     super::block_on(async move {
-        let app = super::open(data_dir).await?;
+        let app = super::open(home).await?;
         match cmd {
             CorpusCommand::Import { name, paths } => import(&app, &name, paths).await,
             CorpusCommand::List { json } => list(&app, json).await,

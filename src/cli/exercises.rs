@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use sandpit::app::Answer;
 use sandpit::catalog::exercises::{self, Exercise, Label, Sorting, Task, Triage};
@@ -43,7 +43,7 @@ pub struct GradeArgs {
     pub answer: Option<String>,
 }
 
-pub fn run(data_dir: &Path, cmd: ExercisesCommand) -> Result<()> {
+pub fn run(home: &super::Home, cmd: ExercisesCommand) -> Result<()> {
     super::block_on(async move {
         match cmd {
             ExercisesCommand::List => {
@@ -58,9 +58,9 @@ pub fn run(data_dir: &Path, cmd: ExercisesCommand) -> Result<()> {
                 }
                 Ok(())
             }
-            ExercisesCommand::Grade(args) => grade(data_dir, args).await,
+            ExercisesCommand::Grade(args) => grade(home, args).await,
             ExercisesCommand::Validate { dir } => {
-                let app = super::open(data_dir).await?;
+                let app = super::open(home).await?;
                 let catalog = match &dir {
                     Some(d) => exercises::from_path(d),
                     None => exercises::shipped(),
@@ -89,8 +89,8 @@ pub fn run(data_dir: &Path, cmd: ExercisesCommand) -> Result<()> {
     })?
 }
 
-async fn grade(data_dir: &Path, args: GradeArgs) -> Result<()> {
-    let app = super::open(data_dir).await?;
+async fn grade(home: &super::Home, args: GradeArgs) -> Result<()> {
+    let app = super::open(home).await?;
     let exercise = app.exercise(&args.id)?;
     let answer = answer(&exercise, &args)?;
     let grade = app.grade(&exercise, &answer).await?;
@@ -313,9 +313,9 @@ pub struct LabelArgs {
 
 /// Runs a query and writes every hit as a labelled set (one id a line, with its title as a
 /// comment to help the trainer prune it).
-pub fn label(data_dir: &Path, args: LabelArgs) -> Result<()> {
+pub fn label(home: &super::Home, args: LabelArgs) -> Result<()> {
     super::block_on(async move {
-        let app = super::open(data_dir).await?;
+        let app = super::open(home).await?;
         app.require_corpus(&args.corpus).await?;
         let mut ids = app.matching_ids(&args.corpus, &args.query).await?;
         ids.sort();

@@ -1,11 +1,10 @@
 //! `sandpit feeds add|import-opml|list|fetch|export-opml|remove`: a corpus's live feed sources.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use sandpit::app::App;
 use sandpit::app::feeds::{self, AddFeed, Outcome};
-use sandpit::config::Config;
 use sandpit::error::{Error, Result};
 use sandpit::fetch::{FetchOptions, Fetcher};
 use sandpit::store::feeds::FeedStatus;
@@ -81,8 +80,8 @@ pub enum FeedsCommand {
     Remove { corpus: String, url: String },
 }
 
-pub fn run(data_dir: &Path, args: FeedsArgs) -> Result<()> {
-    let mut config = Config::new(data_dir);
+pub fn run(home: &super::Home, args: FeedsArgs) -> Result<()> {
+    let mut config = home.config();
     config.allow_private_feeds = args.allow_private_feeds;
     super::block_on(async move {
         let app = super::open_app(config).await?;

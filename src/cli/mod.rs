@@ -9,7 +9,7 @@ pub mod search;
 pub mod serve;
 pub mod translate;
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use sandpit::app::App;
 use sandpit::config::Config;
@@ -31,7 +31,20 @@ pub async fn open_app(config: Config) -> Result<App> {
     Ok(app)
 }
 
-/// Opens the data directory named on the command line.
-pub async fn open(data_dir: &Path) -> Result<App> {
-    open_app(Config::new(data_dir)).await
+/// Where a command finds its data: the data directory (the index, and the SQLite database
+/// unless a database URL is given) and the database URL.
+pub struct Home {
+    pub data_dir: PathBuf,
+    pub database_url: Option<String>,
+}
+
+impl Home {
+    pub fn config(&self) -> Config {
+        Config::new(&self.data_dir).with_database_url(self.database_url.clone())
+    }
+}
+
+/// Opens the data directory and database named on the command line.
+pub async fn open(home: &Home) -> Result<App> {
+    open_app(home.config()).await
 }

@@ -3,7 +3,6 @@
 
 use std::future::Future;
 use std::io::{BufRead, Write};
-use std::path::Path;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -34,9 +33,9 @@ pub struct SearchArgs {
     pub query: Option<String>,
 }
 
-pub fn run(data_dir: &Path, args: SearchArgs) -> Result<()> {
+pub fn run(home: &super::Home, args: SearchArgs) -> Result<()> {
     super::block_on(async move {
-        let app = super::open(data_dir).await?;
+        let app = super::open(home).await?;
         app.require_corpus(&args.corpus).await?;
         if args.jsonl {
             return batch(&app, &args.corpus).await;

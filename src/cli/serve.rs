@@ -4,7 +4,6 @@
 //! secret link.
 
 use std::net::{IpAddr, SocketAddr};
-use std::path::Path;
 
 use sandpit::config::Config;
 use sandpit::error::{Error, Result};
@@ -39,7 +38,7 @@ pub struct ServeArgs {
     pub new_trainer_key: bool,
 }
 
-pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
+pub fn run(home: &super::Home, args: ServeArgs) -> Result<()> {
     let default = if args.classroom {
         "0.0.0.0:8080"
     } else {
@@ -61,7 +60,7 @@ pub fn run(data_dir: &Path, args: ServeArgs) -> Result<()> {
         return Err(Error::invalid("--new-trainer-key goes with --classroom"));
     }
     super::block_on(async move {
-        let mut config = Config::new(data_dir);
+        let mut config = home.config();
         config.exercises_dir = args.exercises.clone();
         config.allow_private_feeds = args.allow_private_feeds;
         if !args.classroom {

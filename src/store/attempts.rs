@@ -48,11 +48,12 @@ impl Store {
         kind: &str,
         answer: &str,
     ) -> Result<String> {
-        let id = new_id();
-        sqlx::query(
+        on_db!(self, |read, write| {
+            let id = new_id();
+            sqlx::query(
             "INSERT INTO attempts (id, learner, exercise_id, kind, answer, created_at, hints_used)
-             VALUES (?, ?, ?, ?, ?, ?, COALESCE((SELECT s.hints_shown FROM exercise_state s
-                                                 WHERE s.learner = ? AND s.exercise_id = ?), 0))",
+             VALUES ($1, $2, $3, $4, $5, $6, COALESCE((SELECT s.hints_shown FROM exercise_state s
+                                                 WHERE s.learner = $7 AND s.exercise_id = $8), 0))",
         )
         .bind(&id)
         .bind(learner)
@@ -62,9 +63,10 @@ impl Store {
         .bind(now())
         .bind(learner)
         .bind(exercise_id)
-        .execute(self.writer())
+        .execute(write)
         .await?;
-        Ok(id)
+            Ok(id)
+        })
     }
 
     /// Records the grade (or, with `score` None, the grading error) of an attempt.
@@ -75,72 +77,84 @@ impl Store {
         passed: Option<bool>,
         result: &str,
     ) -> Result<()> {
-        sqlx::query(
-            "UPDATE attempts SET score = ?, passed = ?, result = ?, graded_at = ? WHERE id = ?",
+        on_db!(self, |read, write| {
+            sqlx::query(
+            "UPDATE attempts SET score = $1, passed = $2, result = $3, graded_at = $4 WHERE id = $5",
         )
         .bind(score)
         .bind(passed)
         .bind(result)
         .bind(now())
         .bind(attempt_id)
-        .execute(self.writer())
+        .execute(write)
         .await?;
-        Ok(())
+            Ok(())
+        })
     }
 
     pub async fn attempt(&self, attempt_id: &str) -> Result<Option<Attempt>> {
-        Ok(
-            sqlx::query_as::<_, Attempt>("SELECT * FROM attempts WHERE id = ?")
-                .bind(attempt_id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        on_db!(self, |read, write| {
+            Ok(
+                sqlx::query_as::<_, Attempt>("SELECT * FROM attempts WHERE id = $1")
+                    .bind(attempt_id)
+                    .fetch_optional(read)
+                    .await?,
+            )
+        })
     }
 
     /// Attempts stored but never graded, oldest first.
     pub async fn ungraded_attempts(&self) -> Result<Vec<Attempt>> {
-        Ok(sqlx::query_as::<_, Attempt>(
-            "SELECT * FROM attempts WHERE result IS NULL ORDER BY created_at, id",
-        )
-        .fetch_all(self.pool())
-        .await?)
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, Attempt>(
+                "SELECT * FROM attempts WHERE result IS NULL ORDER BY created_at, id",
+            )
+            .fetch_all(read)
+            .await?)
+        })
     }
 
     /// A learner's attempts, oldest first (all exercises when `exercise_id` is None).
     pub async fn attempts(&self, learner: &str, exercise_id: Option<&str>) -> Result<Vec<Attempt>> {
-        Ok(sqlx::query_as::<_, Attempt>(
-            "SELECT * FROM attempts WHERE learner = ? AND (? IS NULL OR exercise_id = ?)
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, Attempt>(
+                "SELECT * FROM attempts WHERE learner = $1 AND ($2 IS NULL OR exercise_id = $3)
              ORDER BY created_at, id",
-        )
-        .bind(learner)
-        .bind(exercise_id)
-        .bind(exercise_id)
-        .fetch_all(self.pool())
-        .await?)
+            )
+            .bind(learner)
+            .bind(exercise_id)
+            .bind(exercise_id)
+            .fetch_all(read)
+            .await?)
+        })
     }
 
     /// Attempts, best score and pass per exercise for a learner.
     pub async fn standings(&self, learner: &str) -> Result<Vec<Standing>> {
-        Ok(sqlx::query_as::<_, Standing>(
-            "SELECT exercise_id, COUNT(*) AS attempts, MAX(score) AS best,
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, Standing>(
+                "SELECT exercise_id, COUNT(*) AS attempts, MAX(score) AS best,
                     COALESCE(MAX(CASE WHEN passed THEN 1 ELSE 0 END), 0) = 1 AS passed,
                     MIN(CASE WHEN passed THEN hints_used END) AS hints_at_pass
-             FROM attempts WHERE learner = ? GROUP BY exercise_id",
-        )
-        .bind(learner)
-        .fetch_all(self.pool())
-        .await?)
+             FROM attempts WHERE learner = $1 GROUP BY exercise_id",
+            )
+            .bind(learner)
+            .fetch_all(read)
+            .await?)
+        })
     }
 
     pub async fn exercise_state(&self, learner: &str, exercise_id: &str) -> Result<ExerciseState> {
-        Ok(sqlx::query_as::<_, ExerciseState>(
-            "SELECT hints_shown, model_revealed FROM exercise_state WHERE learner = ? AND exercise_id = ?",
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, ExerciseState>(
+            "SELECT hints_shown, model_revealed FROM exercise_state WHERE learner = $1 AND exercise_id = $2",
         )
         .bind(learner)
         .bind(exercise_id)
-        .fetch_optional(self.pool())
+        .fetch_optional(read)
         .await?
         .unwrap_or_default())
+        })
     }
 
     /// Shows one more hint (up to `available`).
@@ -150,10 +164,11 @@ impl Store {
         exercise_id: &str,
         available: usize,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO exercise_state (learner, exercise_id, hints_shown) VALUES (?, ?, CASE WHEN ? > 0 THEN 1 ELSE 0 END)
+        on_db!(self, |read, write| {
+            sqlx::query(
+            "INSERT INTO exercise_state (learner, exercise_id, hints_shown) VALUES ($1, $2, CASE WHEN $3 > 0 THEN 1 ELSE 0 END)
              ON CONFLICT(learner, exercise_id) DO UPDATE SET
-               hints_shown = CASE WHEN exercise_state.hints_shown < ?
+               hints_shown = CASE WHEN exercise_state.hints_shown < $4
                                   THEN exercise_state.hints_shown + 1
                                   ELSE exercise_state.hints_shown END",
         )
@@ -161,20 +176,23 @@ impl Store {
         .bind(exercise_id)
         .bind(available as i64)
         .bind(available as i64)
-        .execute(self.writer())
+        .execute(write)
         .await?;
-        Ok(())
+            Ok(())
+        })
     }
 
     pub async fn reveal_model(&self, learner: &str, exercise_id: &str) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO exercise_state (learner, exercise_id, model_revealed) VALUES (?, ?, TRUE)
+        on_db!(self, |read, write| {
+            sqlx::query(
+            "INSERT INTO exercise_state (learner, exercise_id, model_revealed) VALUES ($1, $2, TRUE)
              ON CONFLICT(learner, exercise_id) DO UPDATE SET model_revealed = TRUE",
         )
         .bind(learner)
         .bind(exercise_id)
-        .execute(self.writer())
+        .execute(write)
         .await?;
-        Ok(())
+            Ok(())
+        })
     }
 }

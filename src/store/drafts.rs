@@ -7,8 +7,9 @@ use crate::error::Result;
 impl Store {
     /// Keeps `answer` (stored as an attempt's answer is) as the learner's draft of the exercise.
     pub async fn save_draft(&self, learner: &str, exercise_id: &str, answer: &str) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO drafts (learner, exercise_id, answer, updated_at) VALUES (?, ?, ?, ?)
+        on_db!(self, |read, write| {
+            sqlx::query(
+            "INSERT INTO drafts (learner, exercise_id, answer, updated_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT(learner, exercise_id) DO UPDATE
              SET answer = excluded.answer, updated_at = excluded.updated_at",
         )
@@ -16,9 +17,10 @@ impl Store {
         .bind(exercise_id)
         .bind(answer)
         .bind(now())
-        .execute(self.writer())
+        .execute(write)
         .await?;
-        Ok(())
+            Ok(())
+        })
     }
 
     /// The learner's draft of the exercise, if one is kept: (answer, when it was kept).
@@ -27,23 +29,27 @@ impl Store {
         learner: &str,
         exercise_id: &str,
     ) -> Result<Option<(String, String)>> {
-        Ok(sqlx::query_as(
-            "SELECT answer, updated_at FROM drafts WHERE learner = ? AND exercise_id = ?",
-        )
-        .bind(learner)
-        .bind(exercise_id)
-        .fetch_optional(self.pool())
-        .await?)
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as(
+                "SELECT answer, updated_at FROM drafts WHERE learner = $1 AND exercise_id = $2",
+            )
+            .bind(learner)
+            .bind(exercise_id)
+            .fetch_optional(read)
+            .await?)
+        })
     }
 
     /// Forgets the draft: an attempt now holds the learner's words.
     pub async fn clear_draft(&self, learner: &str, exercise_id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM drafts WHERE learner = ? AND exercise_id = ?")
-            .bind(learner)
-            .bind(exercise_id)
-            .execute(self.writer())
-            .await?;
-        Ok(())
+        on_db!(self, |read, write| {
+            sqlx::query("DELETE FROM drafts WHERE learner = $1 AND exercise_id = $2")
+                .bind(learner)
+                .bind(exercise_id)
+                .execute(write)
+                .await?;
+            Ok(())
+        })
     }
 }
 

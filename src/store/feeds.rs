@@ -131,162 +131,182 @@ impl Store {
     /// Registers a feed; when the corpus already has this URL, returns the existing one and
     /// `false`.
     pub async fn add_feed(&self, feed: &NewFeed) -> Result<(FeedRecord, bool)> {
-        let now = now();
-        let result = sqlx::query(
-            "INSERT INTO feeds (id, corpus, url, title, site_url, category, fetch_articles,
+        on_db!(self, |read, write| {
+            let now = now();
+            let result = sqlx::query(
+                "INSERT INTO feeds (id, corpus, url, title, site_url, category, fetch_articles,
                                 interval_minutes, created_at, next_fetch_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
              ON CONFLICT (corpus, url) DO NOTHING",
-        )
-        .bind(new_id())
-        .bind(&feed.corpus)
-        .bind(&feed.url)
-        .bind(&feed.title)
-        .bind(&feed.site_url)
-        .bind(&feed.category)
-        .bind(feed.fetch_articles)
-        .bind(feed.interval_minutes)
-        .bind(&now)
-        .bind(&now)
-        .execute(self.writer())
-        .await?;
-        let created = result.rows_affected() > 0;
-        let record = self
-            .feed_by_url(&feed.corpus, &feed.url)
-            .await?
-            .ok_or_else(|| Error::internal(anyhow::anyhow!("feed vanished after insert")))?;
-        Ok((record, created))
+            )
+            .bind(new_id())
+            .bind(&feed.corpus)
+            .bind(&feed.url)
+            .bind(&feed.title)
+            .bind(&feed.site_url)
+            .bind(&feed.category)
+            .bind(feed.fetch_articles)
+            .bind(feed.interval_minutes)
+            .bind(&now)
+            .bind(&now)
+            .execute(write)
+            .await?;
+            let created = result.rows_affected() > 0;
+            let record = self
+                .feed_by_url(&feed.corpus, &feed.url)
+                .await?
+                .ok_or_else(|| Error::internal(anyhow::anyhow!("feed vanished after insert")))?;
+            Ok((record, created))
+        })
     }
 
     /// Feeds of one corpus, or of all, by corpus then title.
     pub async fn feeds(&self, corpus: Option<&str>) -> Result<Vec<FeedRecord>> {
-        let rows = match corpus {
-            Some(c) => {
-                sqlx::query_as::<_, FeedRecord>(
-                    "SELECT * FROM feeds WHERE corpus = ? ORDER BY corpus, title, url",
-                )
-                .bind(c)
-                .fetch_all(self.pool())
-                .await?
-            }
-            None => {
-                sqlx::query_as::<_, FeedRecord>("SELECT * FROM feeds ORDER BY corpus, title, url")
-                    .fetch_all(self.pool())
+        on_db!(self, |read, write| {
+            let rows = match corpus {
+                Some(c) => {
+                    sqlx::query_as::<_, FeedRecord>(
+                        "SELECT * FROM feeds WHERE corpus = $1 ORDER BY corpus, title, url",
+                    )
+                    .bind(c)
+                    .fetch_all(read)
                     .await?
-            }
-        };
-        Ok(rows)
+                }
+                None => {
+                    sqlx::query_as::<_, FeedRecord>(
+                        "SELECT * FROM feeds ORDER BY corpus, title, url",
+                    )
+                    .fetch_all(read)
+                    .await?
+                }
+            };
+            Ok(rows)
+        })
     }
 
     pub async fn feed(&self, id: &str) -> Result<Option<FeedRecord>> {
-        Ok(
-            sqlx::query_as::<_, FeedRecord>("SELECT * FROM feeds WHERE id = ?")
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        on_db!(self, |read, write| {
+            Ok(
+                sqlx::query_as::<_, FeedRecord>("SELECT * FROM feeds WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(read)
+                    .await?,
+            )
+        })
     }
 
     pub async fn feed_by_url(&self, corpus: &str, url: &str) -> Result<Option<FeedRecord>> {
-        Ok(
-            sqlx::query_as::<_, FeedRecord>("SELECT * FROM feeds WHERE corpus = ? AND url = ?")
-                .bind(corpus)
-                .bind(url)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, FeedRecord>(
+                "SELECT * FROM feeds WHERE corpus = $1 AND url = $2",
+            )
+            .bind(corpus)
+            .bind(url)
+            .fetch_optional(read)
+            .await?)
+        })
     }
 
     /// How many feeds are registered (the poller does nothing when there are none).
     pub async fn feed_count(&self) -> Result<i64> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM feeds")
-            .fetch_one(self.pool())
-            .await?;
-        Ok(n)
+        on_db!(self, |read, write| {
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM feeds")
+                .fetch_one(read)
+                .await?;
+            Ok(n)
+        })
     }
 
     /// Feeds whose schedule allows a fetch at `at`, most overdue first.
     pub async fn due_feeds(&self, at: DateTime<Utc>) -> Result<Vec<FeedRecord>> {
-        let at = timestamp(at);
-        Ok(sqlx::query_as::<_, FeedRecord>(
-            "SELECT * FROM feeds
-             WHERE next_fetch_at <= ? AND (not_before IS NULL OR not_before <= ?)
+        on_db!(self, |read, write| {
+            let at = timestamp(at);
+            Ok(sqlx::query_as::<_, FeedRecord>(
+                "SELECT * FROM feeds
+             WHERE next_fetch_at <= $1 AND (not_before IS NULL OR not_before <= $2)
              ORDER BY next_fetch_at, id",
-        )
-        .bind(&at)
-        .bind(&at)
-        .fetch_all(self.pool())
-        .await?)
+            )
+            .bind(&at)
+            .bind(&at)
+            .fetch_all(read)
+            .await?)
+        })
     }
 
     /// Saves what a fetch did.
     pub async fn save_fetch(&self, id: &str, r: &FetchRecord) -> Result<()> {
-        let attempted = timestamp(r.attempted_at);
-        let success = r.status != FeedStatus::Error;
-        let (etag, modified) = r.validators.clone().unwrap_or_default();
-        sqlx::query(
-            "UPDATE feeds SET
-               last_attempt_at = ?,
-               last_success_at = CASE WHEN ? THEN ? ELSE last_success_at END,
-               last_status = ?, last_error_kind = ?, last_error = ?, last_notes = ?,
-               consecutive_failures = ?,
-               items_added = items_added + ?, last_added = ?, last_replaced = ?,
-               etag = CASE WHEN ? THEN ? ELSE etag END,
-               last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
-               title = CASE WHEN title = '' AND ? IS NOT NULL THEN ? ELSE title END,
-               next_fetch_at = ?, not_before = ?
-             WHERE id = ?",
-        )
-        .bind(&attempted)
-        .bind(success)
-        .bind(&attempted)
-        .bind(r.status)
-        .bind(&r.error_kind)
-        .bind(&r.error)
-        .bind(&r.notes)
-        .bind(r.consecutive_failures)
-        .bind(r.added)
-        .bind(r.added)
-        .bind(r.replaced)
-        .bind(r.validators.is_some())
-        .bind(&etag)
-        .bind(r.validators.is_some())
-        .bind(&modified)
-        .bind(&r.title)
-        .bind(&r.title)
-        .bind(timestamp(r.next_fetch_at))
-        .bind(r.not_before.map(timestamp))
-        .bind(id)
-        .execute(self.writer())
-        .await?;
-        Ok(())
+        on_db!(self, |read, write| {
+            let attempted = timestamp(r.attempted_at);
+            let success = r.status != FeedStatus::Error;
+            let (etag, modified) = r.validators.clone().unwrap_or_default();
+            sqlx::query(
+                "UPDATE feeds SET
+               last_attempt_at = $1,
+               last_success_at = CASE WHEN $2 THEN $3 ELSE last_success_at END,
+               last_status = $4, last_error_kind = $5, last_error = $6, last_notes = $7,
+               consecutive_failures = $8,
+               items_added = items_added + $9, last_added = $10, last_replaced = $11,
+               etag = CASE WHEN $12 THEN $13 ELSE etag END,
+               last_modified = CASE WHEN $14 THEN $15 ELSE last_modified END,
+               title = CASE WHEN title = '' AND $16 IS NOT NULL THEN $17 ELSE title END,
+               next_fetch_at = $18, not_before = $19
+             WHERE id = $20",
+            )
+            .bind(&attempted)
+            .bind(success)
+            .bind(&attempted)
+            .bind(r.status)
+            .bind(&r.error_kind)
+            .bind(&r.error)
+            .bind(&r.notes)
+            .bind(r.consecutive_failures)
+            .bind(r.added)
+            .bind(r.added)
+            .bind(r.replaced)
+            .bind(r.validators.is_some())
+            .bind(&etag)
+            .bind(r.validators.is_some())
+            .bind(&modified)
+            .bind(&r.title)
+            .bind(&r.title)
+            .bind(timestamp(r.next_fetch_at))
+            .bind(r.not_before.map(timestamp))
+            .bind(id)
+            .execute(write)
+            .await?;
+            Ok(())
+        })
     }
 
     /// Sets when a feed may next be fetched, touching nothing else.
     pub async fn set_next_fetch(&self, id: &str, at: DateTime<Utc>) -> Result<()> {
-        sqlx::query("UPDATE feeds SET next_fetch_at = ? WHERE id = ?")
-            .bind(timestamp(at))
-            .bind(id)
-            .execute(self.writer())
-            .await?;
-        Ok(())
+        on_db!(self, |read, write| {
+            sqlx::query("UPDATE feeds SET next_fetch_at = $1 WHERE id = $2")
+                .bind(timestamp(at))
+                .bind(id)
+                .execute(write)
+                .await?;
+            Ok(())
+        })
     }
 
     /// Moves feeds' next fetch to now (a trainer's "fetch now"); the poller picks them up.
     /// A site's Retry-After still holds.
     pub async fn make_feeds_due(&self, corpus: Option<&str>, id: Option<&str>) -> Result<u64> {
-        let result = sqlx::query(
-            "UPDATE feeds SET next_fetch_at = ?
-             WHERE (? IS NULL OR corpus = ?) AND (? IS NULL OR id = ?)",
-        )
-        .bind(now())
-        .bind(corpus)
-        .bind(corpus)
-        .bind(id)
-        .bind(id)
-        .execute(self.writer())
-        .await?;
-        Ok(result.rows_affected())
+        on_db!(self, |read, write| {
+            let result = sqlx::query(
+                "UPDATE feeds SET next_fetch_at = $1
+             WHERE ($2 IS NULL OR corpus = $3) AND ($4 IS NULL OR id = $5)",
+            )
+            .bind(now())
+            .bind(corpus)
+            .bind(corpus)
+            .bind(id)
+            .bind(id)
+            .execute(write)
+            .await?;
+            Ok(result.rows_affected())
+        })
     }
 
     /// Changes how a feed is fetched.
@@ -296,22 +316,27 @@ impl Store {
         fetch_articles: bool,
         interval_minutes: i64,
     ) -> Result<bool> {
-        let result =
-            sqlx::query("UPDATE feeds SET fetch_articles = ?, interval_minutes = ? WHERE id = ?")
-                .bind(fetch_articles)
-                .bind(interval_minutes)
-                .bind(id)
-                .execute(self.writer())
-                .await?;
-        Ok(result.rows_affected() > 0)
+        on_db!(self, |read, write| {
+            let result = sqlx::query(
+                "UPDATE feeds SET fetch_articles = $1, interval_minutes = $2 WHERE id = $3",
+            )
+            .bind(fetch_articles)
+            .bind(interval_minutes)
+            .bind(id)
+            .execute(write)
+            .await?;
+            Ok(result.rows_affected() > 0)
+        })
     }
 
     /// Stops fetching a feed. Its items stay in the corpus.
     pub async fn remove_feed(&self, id: &str) -> Result<bool> {
-        let result = sqlx::query("DELETE FROM feeds WHERE id = ?")
-            .bind(id)
-            .execute(self.writer())
-            .await?;
-        Ok(result.rows_affected() > 0)
+        on_db!(self, |read, write| {
+            let result = sqlx::query("DELETE FROM feeds WHERE id = $1")
+                .bind(id)
+                .execute(write)
+                .await?;
+            Ok(result.rows_affected() > 0)
+        })
     }
 }

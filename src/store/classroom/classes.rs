@@ -54,64 +54,70 @@ pub fn normalise_code(typed: &str) -> Option<String> {
 impl Store {
     /// Starts a class with a fresh code.
     pub async fn create_class(&self, title: &str) -> Result<Class> {
-        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-        if title.chars().count() > 100 {
-            return Err(Error::invalid(
-                "The class name must be 100 characters or fewer",
-            ));
-        }
-        let title = if title.is_empty() {
-            format!("Class of {}", Utc::now().format("%-d %B %Y"))
-        } else {
-            title
-        };
-        // A clash of codes is rare (31^6 codes); try again rather than fail.
-        for _ in 0..20 {
-            let class = Class {
-                id: new_id(),
-                code: new_code(),
-                title: title.clone(),
-                created_at: now(),
-                open: true,
+        on_db!(self, |read, write| {
+            let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+            if title.chars().count() > 100 {
+                return Err(Error::invalid(
+                    "The class name must be 100 characters or fewer",
+                ));
+            }
+            let title = if title.is_empty() {
+                format!("Class of {}", Utc::now().format("%-d %B %Y"))
+            } else {
+                title
             };
-            let inserted = sqlx::query(
-                "INSERT INTO classes (id, code, title, created_at, open) VALUES (?, ?, ?, ?, TRUE)
+            // A clash of codes is rare (31^6 codes); try again rather than fail.
+            for _ in 0..20 {
+                let class = Class {
+                    id: new_id(),
+                    code: new_code(),
+                    title: title.clone(),
+                    created_at: now(),
+                    open: true,
+                };
+                let inserted = sqlx::query(
+                "INSERT INTO classes (id, code, title, created_at, open) VALUES ($1, $2, $3, $4, TRUE)
                  ON CONFLICT(code) DO NOTHING",
             )
             .bind(&class.id)
             .bind(&class.code)
             .bind(&class.title)
             .bind(&class.created_at)
-            .execute(self.writer())
+            .execute(write)
             .await?
             .rows_affected();
-            if inserted == 1 {
-                return Ok(class);
+                if inserted == 1 {
+                    return Ok(class);
+                }
             }
-        }
-        Err(Error::internal(anyhow::anyhow!(
-            "no free class code after 20 tries"
-        )))
+            Err(Error::internal(anyhow::anyhow!(
+                "no free class code after 20 tries"
+            )))
+        })
     }
 
     /// Every class, newest first, with how many have joined.
     pub async fn classes(&self) -> Result<Vec<ClassSummary>> {
-        Ok(sqlx::query_as::<_, ClassSummary>(
-            "SELECT c.id, c.code, c.title, c.created_at, c.open,
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, ClassSummary>(
+                "SELECT c.id, c.code, c.title, c.created_at, c.open,
                     (SELECT COUNT(*) FROM trainees t WHERE t.class_id = c.id) AS trainees
              FROM classes c ORDER BY c.created_at DESC, c.id",
-        )
-        .fetch_all(self.pool())
-        .await?)
+            )
+            .fetch_all(read)
+            .await?)
+        })
     }
 
     pub async fn class(&self, id: &str) -> Result<Option<Class>> {
-        Ok(
-            sqlx::query_as::<_, Class>("SELECT * FROM classes WHERE id = ?")
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        on_db!(self, |read, write| {
+            Ok(
+                sqlx::query_as::<_, Class>("SELECT * FROM classes WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(read)
+                    .await?,
+            )
+        })
     }
 
     /// The class, or a 404 naming what was asked for.
@@ -123,12 +129,14 @@ impl Store {
 
     /// Opens or closes a class to new joins.
     pub async fn set_class_open(&self, id: &str, open: bool) -> Result<()> {
-        sqlx::query("UPDATE classes SET open = ? WHERE id = ?")
-            .bind(open)
-            .bind(id)
-            .execute(self.writer())
-            .await?;
-        Ok(())
+        on_db!(self, |read, write| {
+            sqlx::query("UPDATE classes SET open = $1 WHERE id = $2")
+                .bind(open)
+                .bind(id)
+                .execute(write)
+                .await?;
+            Ok(())
+        })
     }
 }
 

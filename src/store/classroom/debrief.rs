@@ -27,68 +27,74 @@ impl Store {
         exercise_id: &str,
         attempt_id: Option<&str>,
     ) -> Result<()> {
-        if let Some(attempt_id) = attempt_id {
-            let belongs: Option<String> = sqlx::query_scalar(
-                "SELECT a.id FROM attempts a JOIN trainees t ON t.id = a.learner
-                 WHERE a.id = ? AND t.class_id = ? AND a.exercise_id = ?",
-            )
-            .bind(attempt_id)
-            .bind(class_id)
-            .bind(exercise_id)
-            .fetch_optional(self.pool())
-            .await?;
-            if belongs.is_none() {
-                return Err(Error::not_found(format!(
-                    "no attempt {attempt_id:?} at {exercise_id:?} in this class"
-                )));
+        on_db!(self, |read, write| {
+            if let Some(attempt_id) = attempt_id {
+                let belongs: Option<String> = sqlx::query_scalar(
+                    "SELECT a.id FROM attempts a JOIN trainees t ON t.id = a.learner
+                 WHERE a.id = $1 AND t.class_id = $2 AND a.exercise_id = $3",
+                )
+                .bind(attempt_id)
+                .bind(class_id)
+                .bind(exercise_id)
+                .fetch_optional(read)
+                .await?;
+                if belongs.is_none() {
+                    return Err(Error::not_found(format!(
+                        "no attempt {attempt_id:?} at {exercise_id:?} in this class"
+                    )));
+                }
             }
-        }
-        let existing: Option<String> = sqlx::query_scalar(
-            "SELECT id FROM reveals WHERE class_id = ? AND exercise_id = ?
-             AND ((? IS NULL AND attempt_id IS NULL) OR attempt_id = ?)",
-        )
-        .bind(class_id)
-        .bind(exercise_id)
-        .bind(attempt_id)
-        .bind(attempt_id)
-        .fetch_optional(self.pool())
-        .await?;
-        if existing.is_none() {
-            sqlx::query(
-                "INSERT INTO reveals (id, class_id, exercise_id, attempt_id, created_at)
-                 VALUES (?, ?, ?, ?, ?)",
+            let existing: Option<String> = sqlx::query_scalar(
+                "SELECT id FROM reveals WHERE class_id = $1 AND exercise_id = $2
+             AND (($3 IS NULL AND attempt_id IS NULL) OR attempt_id = $4)",
             )
-            .bind(new_id())
             .bind(class_id)
             .bind(exercise_id)
             .bind(attempt_id)
-            .bind(now())
-            .execute(self.writer())
+            .bind(attempt_id)
+            .fetch_optional(read)
             .await?;
-        }
-        Ok(())
+            if existing.is_none() {
+                sqlx::query(
+                    "INSERT INTO reveals (id, class_id, exercise_id, attempt_id, created_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(new_id())
+                .bind(class_id)
+                .bind(exercise_id)
+                .bind(attempt_id)
+                .bind(now())
+                .execute(write)
+                .await?;
+            }
+            Ok(())
+        })
     }
 
     /// Stops sharing an answer.
     pub async fn unreveal(&self, class_id: &str, reveal_id: &str) -> Result<()> {
-        sqlx::query("DELETE FROM reveals WHERE class_id = ? AND id = ?")
-            .bind(class_id)
-            .bind(reveal_id)
-            .execute(self.writer())
-            .await?;
-        Ok(())
+        on_db!(self, |read, write| {
+            sqlx::query("DELETE FROM reveals WHERE class_id = $1 AND id = $2")
+                .bind(class_id)
+                .bind(reveal_id)
+                .execute(write)
+                .await?;
+            Ok(())
+        })
     }
 
     /// What the trainer shares with a class, in the order shared.
     pub async fn reveals(&self, class_id: &str) -> Result<Vec<Reveal>> {
-        Ok(sqlx::query_as::<_, Reveal>(
-            "SELECT r.id, r.exercise_id, r.attempt_id, a.answer, a.score, r.created_at
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, Reveal>(
+                "SELECT r.id, r.exercise_id, r.attempt_id, a.answer, a.score, r.created_at
              FROM reveals r LEFT JOIN attempts a ON a.id = r.attempt_id
-             WHERE r.class_id = ? ORDER BY r.created_at, r.id",
-        )
-        .bind(class_id)
-        .fetch_all(self.pool())
-        .await?)
+             WHERE r.class_id = $1 ORDER BY r.created_at, r.id",
+            )
+            .bind(class_id)
+            .fetch_all(read)
+            .await?)
+        })
     }
 }
 

@@ -24,12 +24,13 @@ impl Store {
         do_differently: &str,
         comments: &str,
     ) -> Result<()> {
-        if !(1..=5).contains(&effective) {
-            return Err(Error::invalid("Choose how far you agree, from 1 to 5"));
-        }
-        sqlx::query(
+        on_db!(self, |read, write| {
+            if !(1..=5).contains(&effective) {
+                return Err(Error::invalid("Choose how far you agree, from 1 to 5"));
+            }
+            sqlx::query(
             "INSERT INTO evaluations (trainee_id, class_id, effective, do_differently, comments, submitted_at)
-             VALUES (?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT(trainee_id) DO UPDATE SET effective = excluded.effective,
                do_differently = excluded.do_differently, comments = excluded.comments,
                submitted_at = excluded.submitted_at",
@@ -40,29 +41,34 @@ impl Store {
         .bind(do_differently)
         .bind(comments)
         .bind(now())
-        .execute(self.writer())
+        .execute(write)
         .await?;
-        Ok(())
+            Ok(())
+        })
     }
 
     pub async fn evaluation(&self, trainee_id: &str) -> Result<Option<Evaluation>> {
-        Ok(sqlx::query_as::<_, Evaluation>(
-            "SELECT effective, do_differently, comments, submitted_at FROM evaluations WHERE trainee_id = ?",
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, Evaluation>(
+            "SELECT effective, do_differently, comments, submitted_at FROM evaluations WHERE trainee_id = $1",
         )
         .bind(trainee_id)
-        .fetch_optional(self.pool())
+        .fetch_optional(read)
         .await?)
+        })
     }
 
     /// A class's evaluations, without names, in an order that does not follow who sent them.
     pub async fn evaluations(&self, class_id: &str) -> Result<Vec<Evaluation>> {
-        Ok(sqlx::query_as::<_, Evaluation>(
-            "SELECT effective, do_differently, comments, submitted_at FROM evaluations
-             WHERE class_id = ? ORDER BY effective DESC, do_differently, comments",
-        )
-        .bind(class_id)
-        .fetch_all(self.pool())
-        .await?)
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, Evaluation>(
+                "SELECT effective, do_differently, comments, submitted_at FROM evaluations
+             WHERE class_id = $1 ORDER BY effective DESC, do_differently, comments",
+            )
+            .bind(class_id)
+            .fetch_all(read)
+            .await?)
+        })
     }
 }
 

@@ -15,44 +15,48 @@ pub struct ClassExercise {
 
 impl Store {
     pub async fn class_exercises(&self, class_id: &str) -> Result<Vec<ClassExercise>> {
-        Ok(sqlx::query_as::<_, ClassExercise>(
-            "SELECT exercise_id, position, locked FROM class_exercises
-             WHERE class_id = ? ORDER BY position, exercise_id",
-        )
-        .bind(class_id)
-        .fetch_all(self.pool())
-        .await?)
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, ClassExercise>(
+                "SELECT exercise_id, position, locked FROM class_exercises
+             WHERE class_id = $1 ORDER BY position, exercise_id",
+            )
+            .bind(class_id)
+            .fetch_all(read)
+            .await?)
+        })
     }
 
     /// Sets the exercises of a class, in this order; an exercise kept keeps its lock.
     pub async fn set_class_exercises(&self, class_id: &str, ids: &[String]) -> Result<()> {
-        let mut tx = self.writer().begin().await?;
-        let current: Vec<String> =
-            sqlx::query_scalar("SELECT exercise_id FROM class_exercises WHERE class_id = ?")
+        on_db!(self, |read, write| {
+            let mut tx = write.begin().await?;
+            let current: Vec<String> =
+                sqlx::query_scalar("SELECT exercise_id FROM class_exercises WHERE class_id = $1")
+                    .bind(class_id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            for gone in current.iter().filter(|id| !ids.contains(id)) {
+                sqlx::query("DELETE FROM class_exercises WHERE class_id = $1 AND exercise_id = $2")
+                    .bind(class_id)
+                    .bind(gone)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (position, id) in ids.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO class_exercises (class_id, exercise_id, position, locked)
+                 VALUES ($1, $2, $3, FALSE)
+                 ON CONFLICT(class_id, exercise_id) DO UPDATE SET position = excluded.position",
+                )
                 .bind(class_id)
-                .fetch_all(&mut *tx)
-                .await?;
-        for gone in current.iter().filter(|id| !ids.contains(id)) {
-            sqlx::query("DELETE FROM class_exercises WHERE class_id = ? AND exercise_id = ?")
-                .bind(class_id)
-                .bind(gone)
+                .bind(id)
+                .bind(position as i64)
                 .execute(&mut *tx)
                 .await?;
-        }
-        for (position, id) in ids.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO class_exercises (class_id, exercise_id, position, locked)
-                 VALUES (?, ?, ?, FALSE)
-                 ON CONFLICT(class_id, exercise_id) DO UPDATE SET position = excluded.position",
-            )
-            .bind(class_id)
-            .bind(id)
-            .bind(position as i64)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+            }
+            tx.commit().await?;
+            Ok(())
+        })
     }
 
     /// Moves an exercise one place earlier (`up`) or later in the class's order.
@@ -87,38 +91,42 @@ impl Store {
         exercise_id: &str,
         locked: bool,
     ) -> Result<()> {
-        let changed = sqlx::query(
-            "UPDATE class_exercises SET locked = ? WHERE class_id = ? AND exercise_id = ?",
-        )
-        .bind(locked)
-        .bind(class_id)
-        .bind(exercise_id)
-        .execute(self.writer())
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return Err(Error::not_found(format!(
-                "exercise {exercise_id:?} is not in this class"
-            )));
-        }
-        Ok(())
+        on_db!(self, |read, write| {
+            let changed = sqlx::query(
+                "UPDATE class_exercises SET locked = $1 WHERE class_id = $2 AND exercise_id = $3",
+            )
+            .bind(locked)
+            .bind(class_id)
+            .bind(exercise_id)
+            .execute(write)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Err(Error::not_found(format!(
+                    "exercise {exercise_id:?} is not in this class"
+                )));
+            }
+            Ok(())
+        })
     }
 }
 
 impl Store {
     /// Locks (or opens) every exercise of a class at once; returns how many there are.
     pub async fn set_all_exercises_locked(&self, class_id: &str, locked: bool) -> Result<u64> {
-        sqlx::query("UPDATE class_exercises SET locked = ? WHERE class_id = ?")
-            .bind(locked)
-            .bind(class_id)
-            .execute(self.writer())
-            .await?;
-        let count: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM class_exercises WHERE class_id = ?")
+        on_db!(self, |read, write| {
+            sqlx::query("UPDATE class_exercises SET locked = $1 WHERE class_id = $2")
+                .bind(locked)
                 .bind(class_id)
-                .fetch_one(self.writer())
+                .execute(write)
                 .await?;
-        Ok(count as u64)
+            let count: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM class_exercises WHERE class_id = $1")
+                    .bind(class_id)
+                    .fetch_one(write)
+                    .await?;
+            Ok(count as u64)
+        })
     }
 }
 

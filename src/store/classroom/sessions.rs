@@ -43,107 +43,117 @@ impl Store {
     /// The trainer's secret, made on first use and kept across restarts; `rotate` replaces it
     /// and signs every trainer out.
     pub async fn trainer_secret(&self, rotate: bool) -> Result<String> {
-        if !rotate {
-            let stored: Option<String> =
-                sqlx::query_scalar("SELECT value FROM classroom_settings WHERE name = ?")
-                    .bind(TRAINER_SECRET)
-                    .fetch_optional(self.pool())
-                    .await?;
-            if let Some(secret) = stored {
-                return Ok(secret);
+        on_db!(self, |read, write| {
+            if !rotate {
+                let stored: Option<String> =
+                    sqlx::query_scalar("SELECT value FROM classroom_settings WHERE name = $1")
+                        .bind(TRAINER_SECRET)
+                        .fetch_optional(read)
+                        .await?;
+                if let Some(secret) = stored {
+                    return Ok(secret);
+                }
             }
-        }
-        let secret = new_token();
-        sqlx::query(
-            "INSERT INTO classroom_settings (name, value, updated_at) VALUES (?, ?, ?)
+            let secret = new_token();
+            sqlx::query(
+            "INSERT INTO classroom_settings (name, value, updated_at) VALUES ($1, $2, $3)
              ON CONFLICT(name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
         )
         .bind(TRAINER_SECRET)
         .bind(&secret)
         .bind(now())
-        .execute(self.writer())
+        .execute(write)
         .await?;
-        if rotate {
-            sqlx::query("DELETE FROM sessions WHERE role = 'trainer'")
-                .execute(self.writer())
-                .await?;
-        }
-        Ok(secret)
+            if rotate {
+                sqlx::query("DELETE FROM sessions WHERE role = 'trainer'")
+                    .execute(write)
+                    .await?;
+            }
+            Ok(secret)
+        })
     }
 
     /// Starts a session and returns the token for the cookie.
     pub async fn create_session(&self, owner: &SessionOwner, hours: i64) -> Result<String> {
-        let token = new_token();
-        let (role, trainee) = match owner {
-            SessionOwner::Trainer => ("trainer", None),
-            SessionOwner::Trainee(t) => ("trainee", Some(t.id.as_str())),
-        };
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, role, trainee_id, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(token_hash(&token))
-        .bind(role)
-        .bind(trainee)
-        .bind(now())
-        .bind(later(hours))
-        .execute(self.writer())
-        .await?;
-        Ok(token)
+        on_db!(self, |read, write| {
+            let token = new_token();
+            let (role, trainee) = match owner {
+                SessionOwner::Trainer => ("trainer", None),
+                SessionOwner::Trainee(t) => ("trainee", Some(t.id.as_str())),
+            };
+            sqlx::query(
+                "INSERT INTO sessions (token_hash, role, trainee_id, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(token_hash(&token))
+            .bind(role)
+            .bind(trainee)
+            .bind(now())
+            .bind(later(hours))
+            .execute(write)
+            .await?;
+            Ok(token)
+        })
     }
 
     /// Who holds this token, if it is a live session.
     pub async fn session(&self, token: &str) -> Result<Option<SessionOwner>> {
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            role: String,
-            id: Option<String>,
-            class_id: Option<String>,
-            name: Option<String>,
-            joined_at: Option<String>,
-        }
-        let row = sqlx::query_as::<_, Row>(
-            "SELECT s.role, t.id, t.class_id, t.name, t.joined_at
+        on_db!(self, |read, write| {
+            #[derive(sqlx::FromRow)]
+            struct Row {
+                role: String,
+                id: Option<String>,
+                class_id: Option<String>,
+                name: Option<String>,
+                joined_at: Option<String>,
+            }
+            let row = sqlx::query_as::<_, Row>(
+                "SELECT s.role, t.id, t.class_id, t.name, t.joined_at
              FROM sessions s LEFT JOIN trainees t ON t.id = s.trainee_id
-             WHERE s.token_hash = ? AND s.expires_at > ?",
-        )
-        .bind(token_hash(token))
-        .bind(now())
-        .fetch_optional(self.pool())
-        .await?;
-        Ok(match row {
-            Some(r) if r.role == "trainer" => Some(SessionOwner::Trainer),
-            Some(Row {
-                id: Some(id),
-                class_id: Some(class_id),
-                name: Some(name),
-                joined_at: Some(joined_at),
-                ..
-            }) => Some(SessionOwner::Trainee(Trainee {
-                id,
-                class_id,
-                name,
-                joined_at,
-            })),
-            _ => None,
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+            )
+            .bind(token_hash(token))
+            .bind(now())
+            .fetch_optional(read)
+            .await?;
+            Ok(match row {
+                Some(r) if r.role == "trainer" => Some(SessionOwner::Trainer),
+                Some(Row {
+                    id: Some(id),
+                    class_id: Some(class_id),
+                    name: Some(name),
+                    joined_at: Some(joined_at),
+                    ..
+                }) => Some(SessionOwner::Trainee(Trainee {
+                    id,
+                    class_id,
+                    name,
+                    joined_at,
+                })),
+                _ => None,
+            })
         })
     }
 
     pub async fn delete_session(&self, token: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
-            .bind(token_hash(token))
-            .execute(self.writer())
-            .await?;
-        Ok(())
+        on_db!(self, |read, write| {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                .bind(token_hash(token))
+                .execute(write)
+                .await?;
+            Ok(())
+        })
     }
 
     /// Forgets sessions past their time (run at start-up).
     pub async fn purge_expired_sessions(&self) -> Result<u64> {
-        Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= ?")
-            .bind(now())
-            .execute(self.writer())
-            .await?
-            .rows_affected())
+        on_db!(self, |read, write| {
+            Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+                .bind(now())
+                .execute(write)
+                .await?
+                .rows_affected())
+        })
     }
 }
 

@@ -143,19 +143,23 @@ impl Store {
 
     /// The class with this code (in its stored form), if any.
     pub async fn class_by_code(&self, code: &str) -> Result<Option<Class>> {
-        Ok(
-            sqlx::query_as::<_, Class>("SELECT * FROM classes WHERE code = ?")
-                .bind(code)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        on_db!(self, |read, write| {
+            Ok(
+                sqlx::query_as::<_, Class>("SELECT * FROM classes WHERE code = $1")
+                    .bind(code)
+                    .fetch_optional(read)
+                    .await?,
+            )
+        })
     }
 
     /// Every class code, to tell a typo of a real code from a guess.
     pub async fn class_codes(&self) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar::<_, String>("SELECT code FROM classes")
-            .fetch_all(self.pool())
-            .await?)
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_scalar::<_, String>("SELECT code FROM classes")
+                .fetch_all(read)
+                .await?)
+        })
     }
 
     /// Adds a trainee with a fresh rejoin word; None when the class already has that name.
@@ -165,26 +169,28 @@ impl Store {
         name: &str,
         name_key: &str,
     ) -> Result<Option<Trainee>> {
-        let trainee = Trainee {
-            id: new_id(),
-            class_id: class_id.to_string(),
-            name: name.to_string(),
-            joined_at: now(),
-        };
-        let done = sqlx::query(
-            "INSERT INTO trainees (id, class_id, name, name_key, joined_at, rejoin_word)
-             VALUES (?, ?, ?, ?, ?, ?)
+        on_db!(self, |read, write| {
+            let trainee = Trainee {
+                id: new_id(),
+                class_id: class_id.to_string(),
+                name: name.to_string(),
+                joined_at: now(),
+            };
+            let done = sqlx::query(
+                "INSERT INTO trainees (id, class_id, name, name_key, joined_at, rejoin_word)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT(class_id, name_key) DO NOTHING",
-        )
-        .bind(&trainee.id)
-        .bind(&trainee.class_id)
-        .bind(&trainee.name)
-        .bind(name_key)
-        .bind(&trainee.joined_at)
-        .bind(new_rejoin_word())
-        .execute(self.writer())
-        .await?;
-        Ok((done.rows_affected() == 1).then_some(trainee))
+            )
+            .bind(&trainee.id)
+            .bind(&trainee.class_id)
+            .bind(&trainee.name)
+            .bind(name_key)
+            .bind(&trainee.joined_at)
+            .bind(new_rejoin_word())
+            .execute(write)
+            .await?;
+            Ok((done.rows_affected() == 1).then_some(trainee))
+        })
     }
 
     /// The trainee of a class with this name key, and their rejoin word.
@@ -193,175 +199,196 @@ impl Store {
         class_id: &str,
         name_key: &str,
     ) -> Result<Option<(Trainee, String)>> {
-        let row = sqlx::query_as::<_, (String, String, String, String, String)>(
-            "SELECT id, class_id, name, joined_at, rejoin_word FROM trainees
-             WHERE class_id = ? AND name_key = ?",
-        )
-        .bind(class_id)
-        .bind(name_key)
-        .fetch_optional(self.pool())
-        .await?;
-        Ok(row.map(|(id, class_id, name, joined_at, word)| {
-            (
-                Trainee {
-                    id,
-                    class_id,
-                    name,
-                    joined_at,
-                },
-                word,
+        on_db!(self, |read, write| {
+            let row = sqlx::query_as::<_, (String, String, String, String, String)>(
+                "SELECT id, class_id, name, joined_at, rejoin_word FROM trainees
+             WHERE class_id = $1 AND name_key = $2",
             )
-        }))
+            .bind(class_id)
+            .bind(name_key)
+            .fetch_optional(read)
+            .await?;
+            Ok(row.map(|(id, class_id, name, joined_at, word)| {
+                (
+                    Trainee {
+                        id,
+                        class_id,
+                        name,
+                        joined_at,
+                    },
+                    word,
+                )
+            }))
+        })
     }
 
     /// A trainee's rejoin word.
     pub async fn rejoin_word(&self, trainee_id: &str) -> Result<Option<String>> {
-        Ok(
-            sqlx::query_scalar::<_, String>("SELECT rejoin_word FROM trainees WHERE id = ?")
-                .bind(trainee_id)
-                .fetch_optional(self.pool())
-                .await?,
-        )
+        on_db!(self, |read, write| {
+            Ok(
+                sqlx::query_scalar::<_, String>("SELECT rejoin_word FROM trainees WHERE id = $1")
+                    .bind(trainee_id)
+                    .fetch_optional(read)
+                    .await?,
+            )
+        })
     }
 
     /// Gives a rejoin word to every trainee without one (those who joined before words
     /// existed), on the writer, as the database is opened.
-    pub(crate) async fn fill_rejoin_words_on(writer: &sqlx::SqlitePool) -> Result<()> {
-        let missing: Vec<String> =
-            sqlx::query_scalar("SELECT id FROM trainees WHERE rejoin_word = ''")
-                .fetch_all(writer)
-                .await?;
-        for id in missing {
-            sqlx::query("UPDATE trainees SET rejoin_word = ? WHERE id = ? AND rejoin_word = ''")
+    pub(crate) async fn fill_rejoin_words(&self) -> Result<()> {
+        on_db!(self, |read, writer| {
+            let missing: Vec<String> =
+                sqlx::query_scalar("SELECT id FROM trainees WHERE rejoin_word = ''")
+                    .fetch_all(writer)
+                    .await?;
+            for id in missing {
+                sqlx::query(
+                    "UPDATE trainees SET rejoin_word = $1 WHERE id = $2 AND rejoin_word = ''",
+                )
                 .bind(new_rejoin_word())
                 .bind(&id)
                 .execute(writer)
                 .await?;
-        }
-        Ok(())
+            }
+            Ok(())
+        })
     }
 
     pub async fn trainee(&self, id: &str) -> Result<Option<Trainee>> {
-        Ok(sqlx::query_as::<_, Trainee>(
-            "SELECT id, class_id, name, joined_at FROM trainees WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?)
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, Trainee>(
+                "SELECT id, class_id, name, joined_at FROM trainees WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(read)
+            .await?)
+        })
     }
 
     /// Who has joined a class, in joining order, with their attempt counts.
     pub async fn trainees(&self, class_id: &str) -> Result<Vec<TraineeRow>> {
-        Ok(sqlx::query_as::<_, TraineeRow>(
-            "SELECT t.id, t.name, t.joined_at, COUNT(a.id) AS attempts,
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, TraineeRow>(
+                "SELECT t.id, t.name, t.joined_at, COUNT(a.id) AS attempts,
                     MAX(a.created_at) AS last_attempt_at
              FROM trainees t LEFT JOIN attempts a ON a.learner = t.id
-             WHERE t.class_id = ?
+             WHERE t.class_id = $1
              GROUP BY t.id, t.name, t.joined_at
              ORDER BY t.joined_at, t.id",
-        )
-        .bind(class_id)
-        .fetch_all(self.pool())
-        .await?)
+            )
+            .bind(class_id)
+            .fetch_all(read)
+            .await?)
+        })
     }
 
     /// Who has joined a class, by name, with rejoin words: the trainer's trainees page.
     pub async fn trainee_identities(&self, class_id: &str) -> Result<Vec<TraineeIdentity>> {
-        Ok(sqlx::query_as::<_, TraineeIdentity>(
-            "SELECT t.id, t.name, t.rejoin_word, t.joined_at, COUNT(a.id) AS attempts,
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, TraineeIdentity>(
+                "SELECT t.id, t.name, t.rejoin_word, t.joined_at, COUNT(a.id) AS attempts,
                     MAX(a.created_at) AS last_attempt_at
              FROM trainees t LEFT JOIN attempts a ON a.learner = t.id
-             WHERE t.class_id = ?
+             WHERE t.class_id = $1
              GROUP BY t.id, t.name, t.rejoin_word, t.joined_at
              ORDER BY t.name_key, t.joined_at, t.id",
-        )
-        .bind(class_id)
-        .fetch_all(self.pool())
-        .await?)
+            )
+            .bind(class_id)
+            .fetch_all(read)
+            .await?)
+        })
     }
 
     /// Renames a trainee; false when someone else in the class already has that name.
     pub async fn rename_trainee(&self, id: &str, name: &str, name_key: &str) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE trainees SET name = ?, name_key = ? WHERE id = ? AND NOT EXISTS
+        on_db!(self, |read, write| {
+            let done = sqlx::query(
+                "UPDATE trainees SET name = $1, name_key = $2 WHERE id = $3 AND NOT EXISTS
                (SELECT 1 FROM trainees o
-                WHERE o.class_id = trainees.class_id AND o.name_key = ? AND o.id <> trainees.id)",
-        )
-        .bind(name)
-        .bind(name_key)
-        .bind(id)
-        .bind(name_key)
-        .execute(self.writer())
-        .await?;
-        Ok(done.rows_affected() == 1)
+                WHERE o.class_id = trainees.class_id AND o.name_key = $4 AND o.id <> trainees.id)",
+            )
+            .bind(name)
+            .bind(name_key)
+            .bind(id)
+            .bind(name_key)
+            .execute(write)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        })
     }
 
     /// Merges trainee `from` into `into` (both of one class): `from`'s attempts, hints and
     /// sessions become `into`'s, their evaluation too if `into` has none, and `from` goes. One
     /// transaction: a merge cut short changes nothing.
     pub async fn merge_trainees(&self, from: &str, into: &str) -> Result<()> {
-        let mut tx = self.writer().begin().await?;
-        sqlx::query("UPDATE attempts SET learner = ? WHERE learner = ?")
-            .bind(into)
-            .bind(from)
-            .execute(&mut *tx)
-            .await?;
-        // Hints shown and model answers opened: the larger of the two, per exercise.
-        sqlx::query(
-            "INSERT INTO exercise_state (learner, exercise_id, hints_shown, model_revealed)
-             SELECT ?, exercise_id, hints_shown, model_revealed FROM exercise_state
-             WHERE learner = ?
+        on_db!(self, |read, write| {
+            let mut tx = write.begin().await?;
+            sqlx::query("UPDATE attempts SET learner = $1 WHERE learner = $2")
+                .bind(into)
+                .bind(from)
+                .execute(&mut *tx)
+                .await?;
+            // Hints shown and model answers opened: the larger of the two, per exercise.
+            sqlx::query(
+                "INSERT INTO exercise_state (learner, exercise_id, hints_shown, model_revealed)
+             SELECT $1, exercise_id, hints_shown, model_revealed FROM exercise_state
+             WHERE learner = $2
              ON CONFLICT(learner, exercise_id) DO UPDATE SET
-               hints_shown = MAX(exercise_state.hints_shown, excluded.hints_shown),
+               hints_shown = CASE WHEN excluded.hints_shown > exercise_state.hints_shown
+                 THEN excluded.hints_shown ELSE exercise_state.hints_shown END,
                model_revealed = (exercise_state.model_revealed OR excluded.model_revealed)",
-        )
-        .bind(into)
-        .bind(from)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM exercise_state WHERE learner = ?")
-            .bind(from)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE sessions SET trainee_id = ? WHERE trainee_id = ?")
+            )
             .bind(into)
             .bind(from)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "UPDATE evaluations SET trainee_id = ? WHERE trainee_id = ?
-             AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.trainee_id = ?)",
-        )
-        .bind(into)
-        .bind(from)
-        .bind(into)
-        .execute(&mut *tx)
-        .await?;
-        // Whatever is left of `from` (an evaluation `into` already has) goes with it.
-        sqlx::query("DELETE FROM trainees WHERE id = ?")
+            sqlx::query("DELETE FROM exercise_state WHERE learner = $1")
+                .bind(from)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE sessions SET trainee_id = $1 WHERE trainee_id = $2")
+                .bind(into)
+                .bind(from)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "UPDATE evaluations SET trainee_id = $1 WHERE trainee_id = $2
+             AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e.trainee_id = $3)",
+            )
+            .bind(into)
             .bind(from)
+            .bind(into)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
-        Ok(())
+            // Whatever is left of `from` (an evaluation `into` already has) goes with it.
+            sqlx::query("DELETE FROM trainees WHERE id = $1")
+                .bind(from)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })
     }
 
     /// Removes a trainee with their attempts (and any of them shared), hints, evaluation and
     /// sessions.
     pub async fn remove_trainee(&self, id: &str) -> Result<()> {
-        let mut tx = self.writer().begin().await?;
-        for sql in [
-            "DELETE FROM reveals WHERE attempt_id IN (SELECT id FROM attempts WHERE learner = ?)",
-            "DELETE FROM attempts WHERE learner = ?",
-            "DELETE FROM exercise_state WHERE learner = ?",
-            "DELETE FROM sessions WHERE trainee_id = ?",
-            "DELETE FROM evaluations WHERE trainee_id = ?",
-            "DELETE FROM trainees WHERE id = ?",
-        ] {
-            sqlx::query(sql).bind(id).execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        on_db!(self, |read, write| {
+            let mut tx = write.begin().await?;
+            for sql in [
+                "DELETE FROM reveals WHERE attempt_id IN (SELECT id FROM attempts WHERE learner = $1)",
+                "DELETE FROM attempts WHERE learner = $1",
+                "DELETE FROM exercise_state WHERE learner = $1",
+                "DELETE FROM sessions WHERE trainee_id = $1",
+                "DELETE FROM evaluations WHERE trainee_id = $1",
+                "DELETE FROM trainees WHERE id = $1",
+            ] {
+                sqlx::query(sql).bind(id).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        })
     }
 }
 
@@ -441,14 +468,11 @@ mod tests {
             (&a.id, "2026-01-01T00:00:00.000Z"),
             (&b.id, "2026-01-01T00:00:01.000Z"),
         ] {
-            sqlx::query(
+            s.run_sql(
                 "INSERT INTO attempts (id, learner, exercise_id, kind, answer, created_at)
-                 VALUES (?, ?, 'ex', 'monitor', 'q', ?)",
+                 VALUES ($1, $2, 'ex', 'monitor', 'q', $3)",
+                &[&crate::store::new_id(), who, at],
             )
-            .bind(crate::store::new_id())
-            .bind(who)
-            .bind(at)
-            .execute(s.writer())
             .await
             .expect("attempt");
         }
@@ -477,10 +501,7 @@ mod tests {
             rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             vec![c.id.as_str()]
         );
-        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attempts")
-            .fetch_one(s.pool())
-            .await
-            .expect("count");
+        let left = s.run_sql("DELETE FROM attempts", &[]).await.expect("count");
         assert_eq!(left, 0, "a removed trainee's attempts go with them");
         assert_eq!(s.session(&token).await.expect("lookup"), None);
     }

@@ -19,8 +19,9 @@ impl Store {
         file_name: &str,
         text: &str,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO uploaded_exercises (exercise_id, file_name, text, uploaded_at) VALUES (?, ?, ?, ?)
+        on_db!(self, |read, write| {
+            sqlx::query(
+            "INSERT INTO uploaded_exercises (exercise_id, file_name, text, uploaded_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT(exercise_id) DO UPDATE SET file_name = excluded.file_name,
                text = excluded.text, uploaded_at = excluded.uploaded_at",
         )
@@ -28,16 +29,19 @@ impl Store {
         .bind(file_name)
         .bind(text)
         .bind(now())
-        .execute(self.writer())
+        .execute(write)
         .await?;
-        Ok(())
+            Ok(())
+        })
     }
 
     pub async fn uploaded_exercises(&self) -> Result<Vec<UploadedExercise>> {
-        Ok(sqlx::query_as::<_, UploadedExercise>(
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, UploadedExercise>(
             "SELECT exercise_id, file_name, text FROM uploaded_exercises ORDER BY uploaded_at, exercise_id",
         )
-        .fetch_all(self.pool())
+        .fetch_all(read)
         .await?)
+        })
     }
 }
