@@ -118,6 +118,46 @@ pub fn redacted(url: &str) -> String {
     }
 }
 
+/// One column of the schema, as `Store::schema` reports it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Column {
+    pub table: String,
+    pub name: String,
+    pub kind: ColumnKind,
+    pub nullable: bool,
+}
+
+/// The kinds of value the schema uses, whatever each engine calls them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ColumnKind {
+    Text,
+    Integer,
+    Boolean,
+    Float,
+    Bytes,
+    Other,
+}
+
+impl ColumnKind {
+    /// From a declared (SQLite) or reported (PostgreSQL) type name.
+    fn of(declared: &str) -> Self {
+        let t = declared.to_ascii_uppercase();
+        if t.contains("INT") {
+            ColumnKind::Integer
+        } else if t.contains("BOOL") {
+            ColumnKind::Boolean
+        } else if t.contains("TEXT") || t.contains("CHAR") {
+            ColumnKind::Text
+        } else if t.contains("DOUBLE") || t.contains("REAL") || t.contains("FLOAT") {
+            ColumnKind::Float
+        } else if t.contains("BLOB") || t.contains("BYTEA") {
+            ColumnKind::Bytes
+        } else {
+            ColumnKind::Other
+        }
+    }
+}
+
 /// A corpus as the database records it.
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct CorpusRecord {
@@ -288,6 +328,45 @@ impl Store {
             }
             Ok(query.execute(write).await?.rows_affected())
         })
+    }
+
+    /// Every column of every table as the engine reports it, in a form both engines share
+    /// (see [`Column`]): what `tests/store_engines.rs` compares to keep the two sets of
+    /// migrations equal.
+    pub async fn schema(&self) -> Result<Vec<Column>> {
+        let rows: Vec<(String, String, String, bool)> = match &self.engine {
+            Engine::Sqlite { pool, .. } => {
+                sqlx::query_as(
+                    "SELECT m.name, p.name, p.type, p.\"notnull\" = 0
+                     FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+                       AND m.name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(pool)
+                .await?
+            }
+            Engine::Postgres(pool) => {
+                sqlx::query_as(
+                    "SELECT table_name::TEXT, column_name::TEXT, data_type::TEXT,
+                            is_nullable = 'YES'
+                     FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name NOT LIKE '_sqlx%'",
+                )
+                .fetch_all(pool)
+                .await?
+            }
+        };
+        let mut columns: Vec<Column> = rows
+            .into_iter()
+            .map(|(table, name, declared, nullable)| Column {
+                kind: ColumnKind::of(&declared),
+                table,
+                name,
+                nullable,
+            })
+            .collect();
+        columns.sort();
+        Ok(columns)
     }
 
     pub async fn ping(&self) -> Result<()> {
