@@ -29,13 +29,8 @@ pub fn router(state: AppState) -> Router {
         // posting practice: the composer, its result fragment and its JSON API
         .merge(compose::routes())
         // exercises
-        .route("/exercises", get(exercises::list))
-        .route("/exercises/{id}", get(exercises::show))
-        .route("/exercises/{id}/attempts", post(exercises::submit))
-        .route("/exercises/{id}/hint", post(exercises::hint))
-        .route("/exercises/{id}/reveal", post(exercises::reveal))
+        .merge(exercises::routes())
         .route("/exercises/{id}/explain", get(explain::exercise_explain))
-        .route("/progress", get(exercises::progress))
         // live feeds (trainer)
         .route("/feeds", get(feeds::show))
         .route("/feeds/add", post(feeds::add))
