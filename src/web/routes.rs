@@ -40,14 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/feeds/remove", post(feeds::remove))
         .route("/feeds/export.opml", get(feeds::export))
         // classroom: trainees (join, leave, class page, evaluation)
-        .route("/join", get(classroom::join_form).post(classroom::join))
-        .route("/leave", get(classroom::leave_form).post(classroom::leave))
-        .route("/class", get(classroom::class_page))
-        .route("/class/news", get(classroom::news))
-        .route(
-            "/class/evaluation",
-            get(classroom::evaluation_form).post(classroom::save_evaluation),
-        )
+        .merge(classroom::routes())
         // classroom: the trainer (signing in, classes, the board, exports, uploads)
         .merge(trainer::routes())
         // infrastructure
