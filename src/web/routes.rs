@@ -29,13 +29,8 @@ pub fn router(state: AppState) -> Router {
         // posting practice: the composer, its result fragment and its JSON API
         .merge(compose::routes())
         // exercises
-        .route("/exercises", get(exercises::list))
-        .route("/exercises/{id}", get(exercises::show))
-        .route("/exercises/{id}/attempts", post(exercises::submit))
-        .route("/exercises/{id}/hint", post(exercises::hint))
-        .route("/exercises/{id}/reveal", post(exercises::reveal))
+        .merge(exercises::routes())
         .route("/exercises/{id}/explain", get(explain::exercise_explain))
-        .route("/progress", get(exercises::progress))
         // live feeds (trainer)
         .route("/feeds", get(feeds::show))
         .route("/feeds/add", post(feeds::add))
@@ -45,14 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/feeds/remove", post(feeds::remove))
         .route("/feeds/export.opml", get(feeds::export))
         // classroom: trainees (join, leave, class page, evaluation)
-        .route("/join", get(classroom::join_form).post(classroom::join))
-        .route("/leave", get(classroom::leave_form).post(classroom::leave))
-        .route("/class", get(classroom::class_page))
-        .route("/class/news", get(classroom::news))
-        .route(
-            "/class/evaluation",
-            get(classroom::evaluation_form).post(classroom::save_evaluation),
-        )
+        .merge(classroom::routes())
         // classroom: the trainer (signing in, classes, the board, exports, uploads)
         .merge(trainer::routes())
         // infrastructure

@@ -34,7 +34,7 @@ pub fn is_trainer_only(path: &str) -> bool {
 
 /// The forms of an exercise page, which carry the learner's answer: without a session they
 /// still reach their handlers, which give the answer back with a way to join again instead of
-/// sending the browser to `/join` and losing it (see `exercises::session_ended`).
+/// sending the browser to `/join` and losing it (see `exercises::draft::session_ended`).
 pub fn keeps_draft(method: &Method, path: &str) -> bool {
     if *method != Method::POST {
         return false;

@@ -4,11 +4,13 @@
 //! exercise picker, the live board, the presenter view, the exports and the uploads have a file
 //! each, with their routes.
 
+mod actions;
 mod class;
 mod exports;
 mod live;
 mod picker;
 mod present;
+mod settings;
 mod trainees;
 mod uploads;
 

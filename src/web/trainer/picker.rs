@@ -12,7 +12,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
-use super::class::{chosen_order, items};
+use super::actions::chosen_order;
+use super::class::items;
 use crate::catalog::exercises::Exercise;
 use crate::store::classroom::Class;
 use crate::web::AppState;

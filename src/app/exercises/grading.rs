@@ -1,0 +1,219 @@
+//! Submitting and grading (docs/design.md, "Module map"): an attempt is stored before it is
+//! graded, and grading a monitoring answer runs on the index through `App::on_index`.
+
+use std::collections::HashSet;
+
+use super::{Answer, Recorded, Submitted, Ungraded, recorded, rewrite_packs};
+use crate::app::{App, Learner};
+use crate::catalog::exercises::{Exercise, Task};
+use crate::error::{Error, Result};
+use crate::grade::{self, Grade};
+use crate::ingest::Document;
+use crate::store::attempts::Attempt;
+
+impl App {
+    /// Stores the attempt, then grades it and stores the grade. A grading failure is stored
+    /// with the attempt and returned as its message; the attempt is never lost.
+    /// The class's rules come first: an exercise outside the learner's class, or one the
+    /// trainer has locked, takes no attempt.
+    pub async fn submit(
+        &self,
+        learner: &Learner,
+        exercise_id: &str,
+        answer: Answer,
+    ) -> Result<Submitted> {
+        let exercise = self.exercise(exercise_id)?;
+        self.check_may_attempt(learner, exercise_id).await?;
+        let attempt_id = self
+            .store
+            .insert_attempt(
+                &learner.id,
+                exercise_id,
+                exercise.kind.name(),
+                &answer.stored(),
+            )
+            .await?;
+        let grade = self
+            .grade_and_record(&exercise, &attempt_id, &answer)
+            .await?;
+        Ok(Submitted { attempt_id, grade })
+    }
+
+    /// The feedback on a stored attempt: the grade recorded when it was submitted. An attempt
+    /// that was never graded, or whose grade this version cannot read, is graded now and the
+    /// grade recorded.
+    pub async fn feedback(
+        &self,
+        exercise: &Exercise,
+        attempt: &Attempt,
+    ) -> Result<std::result::Result<Grade, Ungraded>> {
+        match recorded(attempt.result.as_deref()) {
+            Recorded::Graded(g) => Ok(Ok(g)),
+            Recorded::Failed(u) => Ok(Err(u)),
+            Recorded::Missing => {
+                let answer = Answer::from_stored(exercise, &attempt.answer);
+                self.grade_and_record(exercise, &attempt.id, &answer).await
+            }
+        }
+    }
+
+    /// Grades every stored attempt that has no grade yet (cut off by a stop between storing and
+    /// grading). Run at start-up; returns how many were graded.
+    pub async fn grade_ungraded(&self) -> Result<usize> {
+        let mut graded = 0;
+        for attempt in self.store.ungraded_attempts().await? {
+            // An exercise no longer in the catalog cannot be graded; the attempt stays as it is.
+            let Ok(exercise) = self.exercise(&attempt.exercise_id) else {
+                continue;
+            };
+            let answer = Answer::from_stored(&exercise, &attempt.answer);
+            let _outcome = self
+                .grade_and_record(&exercise, &attempt.id, &answer)
+                .await?;
+            graded += 1;
+        }
+        Ok(graded)
+    }
+
+    /// Grades a stored attempt and records the grade, or why it could not be graded.
+    async fn grade_and_record(
+        &self,
+        exercise: &Exercise,
+        attempt_id: &str,
+        answer: &Answer,
+    ) -> Result<std::result::Result<Grade, Ungraded>> {
+        match self.grade(exercise, answer).await {
+            Ok(g) => {
+                let json = serde_json::to_string(&g).map_err(Error::internal)?;
+                self.store
+                    .record_grade(attempt_id, Some(g.score()), Some(g.passed()), &json)
+                    .await?;
+                Ok(Ok(g))
+            }
+            Err(e) => {
+                let ungraded = match &e {
+                    Error::Query(q) => Ungraded {
+                        error: format!("column {}: {}", q.column, q.message),
+                        hint: q.hint.clone(),
+                    },
+                    Error::Internal(_) => {
+                        tracing::error!("grading attempt {attempt_id} failed: {e:#}");
+                        Ungraded {
+                            error: "Sandpit could not grade this attempt; it is saved. Tell the trainer."
+                                .into(),
+                            hint: None,
+                        }
+                    }
+                    other => Ungraded {
+                        error: other.to_string(),
+                        hint: None,
+                    },
+                };
+                let json = serde_json::to_string(&ungraded).map_err(Error::internal)?;
+                self.store
+                    .record_grade(attempt_id, None, None, &json)
+                    .await?;
+                if let Error::Internal(_) = e {
+                    return Err(e);
+                }
+                Ok(Err(ungraded))
+            }
+        }
+    }
+
+    /// Grades an answer without storing it.
+    pub async fn grade(&self, exercise: &Exercise, answer: &Answer) -> Result<Grade> {
+        match (&exercise.task, answer) {
+            (Task::Monitor(task), Answer::Text(query)) => self
+                .grade_monitor(
+                    &task.corpus,
+                    &task.relevant,
+                    &task.model_query,
+                    task.pass_mark,
+                    query,
+                )
+                .await
+                .map(Grade::Monitor),
+            (Task::Rewrite(task), Answer::Post { platform, text }) => {
+                let packs = rewrite_packs(task)?;
+                Ok(Grade::Rewrite(grade::rewrite::grade(
+                    task,
+                    &packs,
+                    text,
+                    platform.as_deref(),
+                )))
+            }
+            (Task::Rewrite(task), Answer::Posts { posts }) => {
+                let packs = rewrite_packs(task)?;
+                Ok(Grade::Posts(grade::posts::grade(task, &packs, posts)))
+            }
+            (Task::Triage(task), Answer::Labels(labels)) => {
+                Ok(Grade::Triage(grade::triage::grade(task, labels)))
+            }
+            _ => Err(Error::invalid(format!(
+                "this answer does not fit a {} exercise",
+                exercise.kind.name()
+            ))),
+        }
+    }
+
+    async fn grade_monitor(
+        &self,
+        corpus: &str,
+        relevant_in_order: &[String],
+        model_query: &str,
+        pass_mark: f64,
+        query: &str,
+    ) -> Result<grade::monitor::MonitorGrade> {
+        self.require_corpus(corpus).await?;
+        let parsed = crate::query::parse(query)?;
+        let model = crate::query::parse(model_query).ok();
+        let corpus = corpus.to_string();
+        let relevant_in_order = relevant_in_order.to_vec();
+        self.on_index(move |index| {
+            let found_in_order = index.matching_ids(&corpus, &parsed)?;
+            let found: HashSet<String> = found_in_order.iter().cloned().collect();
+            let relevant: HashSet<String> = relevant_in_order.iter().cloned().collect();
+            let clause_ids = parsed
+                .clauses()
+                .iter()
+                .map(|c| {
+                    index
+                        .matching_ids(&corpus, &c.query)
+                        .map(|ids| ids.into_iter().collect::<HashSet<String>>())
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let (missed, wrong) =
+                grade::monitor::sample_ids(&relevant_in_order, &relevant, &found_in_order, &found);
+            let fetch = |ids: Vec<String>| -> Result<Vec<Document>> {
+                Ok(ids
+                    .iter()
+                    .map(|id| index.document(&corpus, id))
+                    .collect::<Result<Vec<_>>>()?
+                    .into_iter()
+                    .flatten()
+                    .collect())
+            };
+            Ok(grade::monitor::grade(
+                grade::monitor::Evidence {
+                    query: &parsed,
+                    model: model.as_ref(),
+                    relevant: &relevant,
+                    found: &found,
+                    clause_ids,
+                    missed_docs: fetch(missed)?,
+                    false_positive_docs: fetch(wrong)?,
+                },
+                pass_mark,
+            ))
+        })
+        .await
+    }
+
+    /// Every id in a corpus.
+    pub(super) async fn matching_ids_all(&self, corpus: &str) -> Result<HashSet<String>> {
+        let corpus = corpus.to_string();
+        self.on_index(move |index| index.all_ids(&corpus).map(|v| v.into_iter().collect()))
+            .await
+    }
+}
