@@ -44,6 +44,9 @@ enum Command {
     Exercises(cli::exercises::ExercisesCommand),
     /// Write a query's hits as a labelled set, to start a monitoring exercise.
     Label(cli::exercises::LabelArgs),
+    /// Check, list and lay out drill scenarios.
+    #[command(subcommand)]
+    Scenarios(cli::scenarios::ScenariosCommand),
     /// Test and list rule packs.
     #[command(subcommand)]
     Rules(cli::rules::RulesCommand),
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
         Command::Exercises(c) => cli::exercises::run(&args.data_dir, c),
         Command::Label(a) => cli::exercises::label(&args.data_dir, a),
         Command::Rules(c) => cli::rules::run(c),
+        Command::Scenarios(c) => cli::scenarios::run(c),
         Command::Feeds(a) => cli::feeds::run(&args.data_dir, a),
         Command::Translate(a) => return cli::translate::run(a),
     };
