@@ -93,7 +93,11 @@ deliverable = "statement"
 fn validate(text: &str) -> (Output, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("bad.toml"), text).expect("write");
-    let out = sandpit(&["scenarios", "validate", dir.path().to_str().expect("utf-8 path")]);
+    let out = sandpit(&[
+        "scenarios",
+        "validate",
+        dir.path().to_str().expect("utf-8 path"),
+    ]);
     (out, dir)
 }
 
@@ -121,7 +125,11 @@ fn the_shipped_scenarios_validate() {
     }
     let out = sandpit(&["scenarios", "validate"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("no problems"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("no problems"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
@@ -263,7 +271,10 @@ fn a_missing_expectation_and_a_missing_corpus_are_refused() {
     let loaded = scenarios::from_text("x.toml", &bad);
     let p = &loaded.problems;
     assert_eq!(p.len(), 1, "{p:#?}");
-    assert!(p[0].message.contains("needs an [injects.expect] table"), "{p:?}");
+    assert!(
+        p[0].message.contains("needs an [injects.expect] table"),
+        "{p:?}"
+    );
     assert_eq!(p[0].line, Some(line(&bad, "kind = \"media_enquiry\"")));
 
     let bad = GOOD.replacen(
@@ -275,7 +286,8 @@ fn a_missing_expectation_and_a_missing_corpus_are_refused() {
     let p = &loaded.problems;
     assert_eq!(p.len(), 1, "{p:#?}");
     assert!(
-        p[0].message.contains("\"storm-harriot\" is not a shipped corpus"),
+        p[0].message
+            .contains("\"storm-harriot\" is not a shipped corpus"),
         "{p:?}"
     );
     assert_eq!(p[0].line, Some(line(&bad, "corpus =")));
@@ -290,7 +302,12 @@ fn list_json_has_its_shape() {
     let list = v.as_array().expect("an array");
     assert!(list.len() >= 3);
     for s in list {
-        let keys: Vec<&str> = s.as_object().expect("object").keys().map(String::as_str).collect();
+        let keys: Vec<&str> = s
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(keys, ["id", "injects", "minutes", "title"], "{s}");
         assert!(s["injects"].as_u64().expect("count") > 10, "{s}");
         assert!(s["id"].is_string() && s["title"].is_string() && s["minutes"].is_u64());
@@ -299,7 +316,11 @@ fn list_json_has_its_shape() {
 
 #[test]
 fn timeline_json_is_in_time_order_and_the_same_every_time() {
-    let ids: Vec<String> = scenarios::shipped().scenarios.iter().map(|s| s.id.clone()).collect();
+    let ids: Vec<String> = scenarios::shipped()
+        .scenarios
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
     for id in &ids {
         let a = sandpit(&["scenarios", "timeline", id, "--json"]);
         assert_eq!(a.status.code(), Some(0), "{}", text(&a.stderr));
@@ -354,17 +375,30 @@ fn a_replay_squeezes_three_weeks_into_the_minutes_in_order() {
     assert!((replay.until - replay.from).num_days() >= 20);
     // Order kept: corpus time order is drill time order, from T+00:00 to T+00:45 exactly.
     let docs = &replay.documents;
-    assert!(docs.windows(2).all(|w| w[0].published <= w[1].published && w[0].at <= w[1].at));
+    assert!(
+        docs.windows(2)
+            .all(|w| w[0].published <= w[1].published && w[0].at <= w[1].at)
+    );
     assert_eq!(docs.first().map(|d| d.at), Some(Offset(0)));
     assert_eq!(docs.last().map(|d| d.at), Some(Offset(45 * 60)));
     // Proportional: the document halfway through the corpus's time is halfway through.
     let mid = replay.from + (replay.until - replay.from) / 2;
-    let first_after = docs.iter().find(|d| d.published >= mid).expect("a late document");
-    assert!((1350..=1400).contains(&first_after.at.0), "{}", first_after.at);
+    let first_after = docs
+        .iter()
+        .find(|d| d.published >= mid)
+        .expect("a late document");
+    assert!(
+        (1350..=1400).contains(&first_after.at.0),
+        "{}",
+        first_after.at
+    );
     // In the stream, replayed documents and the rest interleave by time.
     let stream = s.stream();
     assert!(stream.windows(2).all(|w| w[0].at <= w[1].at));
-    assert_eq!(stream.iter().filter(|r| r.source == Source::Replay).count(), corpus_lines);
+    assert_eq!(
+        stream.iter().filter(|r| r.source == Source::Replay).count(),
+        corpus_lines
+    );
     assert_eq!(stream.len(), corpus_lines + 2 + 600);
     // A window: only the documents inside it.
     let windowed = file.replacen(
@@ -375,8 +409,14 @@ fn a_replay_squeezes_three_weeks_into_the_minutes_in_order() {
     let loaded = scenarios::from_text("w.toml", &windowed);
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
     let r = loaded.scenarios[0].replay.as_ref().expect("replay");
-    assert!(r.documents.iter().all(|d| d.published.format("%Y-%m-%d").to_string().as_str() >= "2026-02-04"
-        && d.published.format("%Y-%m-%d").to_string().as_str() < "2026-02-06"));
+    assert!(
+        r.documents
+            .iter()
+            .all(
+                |d| d.published.format("%Y-%m-%d").to_string().as_str() >= "2026-02-04"
+                    && d.published.format("%Y-%m-%d").to_string().as_str() < "2026-02-06"
+            )
+    );
     assert!(r.documents.iter().all(|d| d.at.0 < 30 * 60));
 }
 

@@ -34,6 +34,13 @@ pub enum ScenariosCommand {
     },
 }
 
+/// Writes to standard output; a reader that stops early (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 fn load(dir: &Option<PathBuf>) -> Loaded {
     match dir {
         Some(d) => scenarios::from_path(d),
@@ -78,17 +85,19 @@ pub fn run(cmd: ScenariosCommand) -> Result<()> {
                         })
                     })
                     .collect();
-                println!("{}", serde_json::Value::Array(list));
+                emit(&format!("{}\n", serde_json::Value::Array(list)));
             } else {
+                let mut out = String::new();
                 for s in &loaded.scenarios {
-                    println!(
-                        "{:<28} {:>4} min {:>4} injects  {}",
+                    out.push_str(&format!(
+                        "{:<28} {:>4} min {:>4} injects  {}\n",
                         s.id,
                         s.minutes,
                         s.injects.len(),
                         s.title
-                    );
+                    ));
                 }
+                emit(&out);
             }
             Ok(())
         }
@@ -111,9 +120,9 @@ pub fn run(cmd: ScenariosCommand) -> Result<()> {
             let timeline = scenario.timeline();
             if json {
                 let out = serde_json::to_string(&timeline).map_err(Error::internal)?;
-                println!("{out}");
+                emit(&format!("{out}\n"));
             } else {
-                print!("{}", text(scenario, &timeline));
+                emit(&text(scenario, &timeline));
             }
             Ok(())
         }

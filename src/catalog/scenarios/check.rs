@@ -324,7 +324,10 @@ pub(super) fn scenario(origin: &str, text: &str) -> Result<Scenario, Vec<Problem
             } else if known.contains_key(&wave.id) || inject_ids.contains_key(&wave.id) {
                 c.at(
                     &w.id,
-                    format!("wave id {:?} is already the id of an inject or document", wave.id),
+                    format!(
+                        "wave id {:?} is already the id of an inject or document",
+                        wave.id
+                    ),
                 );
             }
             wave_list.push(wave);
@@ -340,6 +343,8 @@ pub(super) fn scenario(origin: &str, text: &str) -> Result<Scenario, Vec<Problem
     }
 
     if !c.problems.is_empty() {
+        // In the order of the file, whatever order the checks ran in.
+        c.problems.sort_by_key(|p| p.line);
         return Err(c.problems);
     }
     let Some(start) = start else {
@@ -427,8 +432,21 @@ fn check_replay(c: &mut Check, r: &RawReplay, end: Offset) -> Option<Replay> {
 /// The fields an inject of each kind may carry, besides id, at, kind and expect.
 fn allowed(kind: &str) -> &'static [&'static str] {
     const POST: &[&str] = &[
-        "platform", "venue", "author", "handle", "title", "lang", "images", "reply_to",
-        "repost_of", "quote_of", "likes", "reposts", "replies", "flags", "text",
+        "platform",
+        "venue",
+        "author",
+        "handle",
+        "title",
+        "lang",
+        "images",
+        "reply_to",
+        "repost_of",
+        "quote_of",
+        "likes",
+        "reposts",
+        "replies",
+        "flags",
+        "text",
     ];
     match kind {
         "post" | "article" => POST,
@@ -448,8 +466,8 @@ fn fields_set(ri: &RawInject) -> Vec<(&'static str, usize)> {
         )*};
     }
     set!(
-        platform, venue, author, handle, title, lang, images, reply_to, repost_of, quote_of,
-        likes, reposts, replies, flags, text, to, from, subject, outlet, deadline
+        platform, venue, author, handle, title, lang, images, reply_to, repost_of, quote_of, likes,
+        reposts, replies, flags, text, to, from, subject, outlet, deadline
     );
     out
 }
@@ -512,7 +530,11 @@ fn check_content(
             }
             let text = text_of(&ri.text);
             if text.is_empty() && ri.repost_of.is_none() {
-                missing(c, "text", "what the post says (only a repost may have none)");
+                missing(
+                    c,
+                    "text",
+                    "what the post says (only a repost may have none)",
+                );
             }
             if ri.repost_of.is_some() && (ri.reply_to.is_some() || ri.quote_of.is_some()) {
                 c.at(
@@ -538,7 +560,12 @@ fn check_content(
             let images: Vec<String> = ri
                 .images
                 .as_ref()
-                .map(|v| v.get_ref().iter().map(|i| i.alt.trim().to_string()).collect())
+                .map(|v| {
+                    v.get_ref()
+                        .iter()
+                        .map(|i| i.alt.trim().to_string())
+                        .collect()
+                })
                 .unwrap_or_default();
             if let Some(v) = &ri.images
                 && images.iter().any(String::is_empty)
@@ -698,9 +725,7 @@ fn reference(
         ),
         None => c.at(
             target,
-            format!(
-                "{field} = {id:?} names no inject or replayed document of this scenario"
-            ),
+            format!("{field} = {id:?} names no inject or replayed document of this scenario"),
         ),
     }
 }
@@ -872,7 +897,10 @@ fn check_wave(
             Some(r) => {
                 let [lo, hi] = *r.get_ref();
                 if lo < 0 || hi < lo || hi > 100_000_000 {
-                    c.at(r, format!("{what} = [{lo}, {hi}] must be [low, high] with 0 ≤ low ≤ high"));
+                    c.at(
+                        r,
+                        format!("{what} = [{lo}, {hi}] must be [low, high] with 0 ≤ low ≤ high"),
+                    );
                     (0, 0)
                 } else {
                     (lo as u32, hi as u32)
@@ -889,7 +917,10 @@ fn check_wave(
         ("quote_of", &w.quote_of),
     ];
     if targets.iter().filter(|(_, t)| t.is_some()).count() > 1 {
-        c.at(&w.id, "a wave takes one of reply_to, repost_of and quote_of");
+        c.at(
+            &w.id,
+            "a wave takes one of reply_to, repost_of and quote_of",
+        );
     }
     for (field, target) in targets {
         if let (Some(t), Some(f)) = (target, from) {
@@ -913,8 +944,18 @@ fn check_wave(
             .map(|l| l.trim().to_ascii_lowercase())
             .unwrap_or_else(|| "en".into()),
         seed: seed as u64,
-        templates: w.templates.get_ref().iter().map(|t| t.get_ref().clone()).collect(),
-        authors: w.authors.get_ref().iter().map(|t| t.get_ref().clone()).collect(),
+        templates: w
+            .templates
+            .get_ref()
+            .iter()
+            .map(|t| t.get_ref().clone())
+            .collect(),
+        authors: w
+            .authors
+            .get_ref()
+            .iter()
+            .map(|t| t.get_ref().clone())
+            .collect(),
         words,
         flags,
         likes,

@@ -35,7 +35,9 @@ pub(super) fn build(
     let from = from.unwrap_or(first);
     let until_given = until.is_some();
     let until = until.unwrap_or(last);
-    docs.retain(|d| d.published >= from && (d.published < until || !until_given && d.published <= until));
+    docs.retain(|d| {
+        d.published >= from && (d.published < until || !until_given && d.published <= until)
+    });
     if docs.is_empty() {
         return Err(format!(
             "corpus {corpus:?} has no documents from {from} to {until} (its documents run from {first} to {last})"
@@ -112,7 +114,11 @@ mod tests {
     #[test]
     fn compresses_in_order() {
         let r = build("t", JSONL, None, None, 600).expect("replay");
-        let got: Vec<(&str, u32)> = r.documents.iter().map(|d| (d.id.as_str(), d.at.0)).collect();
+        let got: Vec<(&str, u32)> = r
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d.at.0))
+            .collect();
         assert_eq!(got, [("a", 0), ("b", 300), ("c", 600)]);
         assert_eq!(r.documents[1].post.handle, "@kim");
     }
@@ -124,7 +130,13 @@ mod tests {
         let r = build("t", JSONL, from, until, 60).expect("replay");
         assert_eq!(r.documents.len(), 1);
         assert_eq!(r.documents[0].id, "b");
-        let empty = build("t", JSONL, until, crate::ingest::jsonl::parse_date("2026-01-02T12:00:00Z"), 60);
+        let empty = build(
+            "t",
+            JSONL,
+            until,
+            crate::ingest::jsonl::parse_date("2026-01-02T12:00:00Z"),
+            60,
+        );
         assert!(empty.is_err());
     }
 }

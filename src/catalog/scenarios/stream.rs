@@ -211,12 +211,7 @@ impl Scenario {
                 }
             }
             posts += times.len() as u32;
-            let mut what = format!(
-                "{} {} posts until {}",
-                w.posts,
-                w.channel.id(),
-                w.until
-            );
+            let mut what = format!("{} {} posts until {}", w.posts, w.channel.id(), w.until);
             for (field, target) in [
                 ("replying to", &w.reply_to),
                 ("reposting", &w.repost_of),
@@ -277,7 +272,11 @@ impl Scenario {
 fn releases(c: &Content) -> String {
     let short = |s: &str| {
         let t: String = s.chars().take(70).collect();
-        if t.len() < s.len() { format!("{t}…") } else { t }
+        if t.len() < s.len() {
+            format!("{t}…")
+        } else {
+            t
+        }
     };
     match c {
         Content::Post(p) | Content::Article(p) => {
@@ -294,7 +293,11 @@ fn releases(c: &Content) -> String {
                     s.push_str(&format!(", {word} {t}"));
                 }
             }
-            let body = if p.title.is_empty() { &p.text } else { &p.title };
+            let body = if p.title.is_empty() {
+                &p.text
+            } else {
+                &p.title
+            };
             if !body.is_empty() {
                 s.push_str(&format!(": {}", short(body)));
             }
@@ -305,12 +308,20 @@ fn releases(c: &Content) -> String {
             s
         }
         Content::Brief(m) | Content::Email(m) => {
-            let what = if m.subject.is_empty() { &m.text } else { &m.subject };
+            let what = if m.subject.is_empty() {
+                &m.text
+            } else {
+                &m.subject
+            };
             format!("{} to {}: {}", c.kind(), m.to, short(what))
         }
         Content::MediaEnquiry(e) => format!(
             "media enquiry from {}{}: {}",
-            if e.from.is_empty() { String::new() } else { format!("{}, ", e.from) },
+            if e.from.is_empty() {
+                String::new()
+            } else {
+                format!("{}, ", e.from)
+            },
             e.outlet,
             short(&e.text)
         ),

@@ -114,9 +114,7 @@ pub fn parse_length(s: &str) -> Result<u32, String> {
         return Err(bad());
     }
     if total == 0 || total > u64::from(MAX_SECONDS) {
-        return Err(format!(
-            "{s:?}: a length runs from one second to ten hours"
-        ));
+        return Err(format!("{s:?}: a length runs from one second to ten hours"));
     }
     Ok(total as u32)
 }
@@ -133,7 +131,15 @@ mod tests {
         assert_eq!(Offset::parse("T+0:00:45"), Ok(Offset(45)));
         assert_eq!(Offset(300).to_string(), "T+00:05");
         assert_eq!(Offset(5430).to_string(), "T+01:30:30");
-        for bad in ["00:05", "T+5", "T+0:5", "T+0:60", "T+a:05", "T+00:05:1", "T+11:00"] {
+        for bad in [
+            "00:05",
+            "T+5",
+            "T+0:5",
+            "T+0:60",
+            "T+a:05",
+            "T+00:05:1",
+            "T+11:00",
+        ] {
             assert!(Offset::parse(bad).is_err(), "{bad}");
         }
     }

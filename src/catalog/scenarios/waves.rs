@@ -17,20 +17,14 @@ pub(super) fn placeholders(template: &str) -> Result<Vec<&str>, String> {
     let mut rest = template;
     while let Some(open) = rest.find(['{', '}']) {
         if rest[open..].starts_with('}') {
-            return Err(format!(
-                "{template:?} has a `}}` with no `{{` before it"
-            ));
+            return Err(format!("{template:?} has a `}}` with no `{{` before it"));
         }
         let after = &rest[open + 1..];
         let Some(close) = after.find('}') else {
             return Err(format!("{template:?} has a `{{` that is never closed"));
         };
         let name = &after[..close];
-        if name.is_empty()
-            || !name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_')
-        {
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return Err(format!(
                 "{template:?}: {{{name}}} is not a slot: write {{word}} with letters, digits and _"
             ));
@@ -203,7 +197,10 @@ mod tests {
         let b = wave(vec![1.0, 3.0]).generate();
         assert_eq!(a, b);
         assert_eq!(a[0].0, "w-00001");
-        assert!(a.iter().all(|(_, _, p)| !p.text.contains('{') && (1..=4).contains(&p.likes)));
+        assert!(
+            a.iter()
+                .all(|(_, _, p)| !p.text.contains('{') && (1..=4).contains(&p.likes))
+        );
         assert!(a.iter().any(|(_, _, p)| p.text.starts_with("just")));
     }
 
