@@ -5,7 +5,7 @@
 
 use std::process::{Command, Output};
 
-use sandpit::catalog::scenarios::{self, Offset, Source};
+use sandpit::catalog::scenarios::{self, Channel, Flag, Offset, Source};
 
 fn sandpit(args: &[&str]) -> Output {
     let data = tempfile::tempdir().expect("tempdir");
@@ -64,6 +64,7 @@ text = "Answer questions about the rest centre."
 reaction = "Post where the rest centre is."
 deliverable = "post"
 platform = "x"
+model = "The rest centre is open at the leisure centre."
 [[injects.expect.facts]]
 fact = "rest centre at the leisure centre"
 match = '"leisure centre"'
@@ -121,6 +122,58 @@ fn the_shipped_scenarios_validate() {
             s.injects.iter().map(|i| i.content.kind()).collect();
         for k in ["post", "article", "brief", "media_enquiry", "countdown"] {
             assert!(kinds.contains(k), "{} has no {k}", s.id);
+        }
+        // The material a real stream has: every flag, every kind of link between posts,
+        // several platforms, pictures with alt text, engagement figures.
+        let stream = s.stream();
+        for flag in Flag::ALL {
+            assert!(
+                stream.iter().any(|r| r.post.flags.contains(&flag)),
+                "{} has no {} post",
+                s.id,
+                flag.id()
+            );
+        }
+        assert!(
+            stream.iter().any(|r| r.post.reply_to.is_some()),
+            "{}: no reply",
+            s.id
+        );
+        assert!(
+            stream.iter().any(|r| r.post.repost_of.is_some()),
+            "{}: no repost",
+            s.id
+        );
+        assert!(
+            stream.iter().any(|r| r.post.quote_of.is_some()),
+            "{}: no quote",
+            s.id
+        );
+        assert!(
+            stream.iter().any(|r| !r.post.images.is_empty()),
+            "{}: no image",
+            s.id
+        );
+        assert!(
+            stream.iter().any(|r| r.post.likes > 1000),
+            "{}: no popular post",
+            s.id
+        );
+        let channels: std::collections::HashSet<Channel> =
+            stream.iter().map(|r| r.post.channel).collect();
+        assert_eq!(channels.len(), 4, "{}: {channels:?}", s.id);
+        // Every expectation with facts has a model that states them (checked on load).
+        for i in &s.injects {
+            if let Some(x) = &i.expect
+                && !x.facts.is_empty()
+            {
+                assert!(
+                    x.model.is_some(),
+                    "{} {}: facts without a model",
+                    s.id,
+                    i.id
+                );
+            }
         }
     }
     let out = sandpit(&["scenarios", "validate"]);
@@ -237,6 +290,18 @@ fn each_kind_of_mistake_names_file_and_line() {
             "[injects.extra]\nreaction = \"Give",
             "[injects.extra]",
             "unknown field `extra`",
+        ),
+        (
+            "open at the leisure centre",
+            "open at the school",
+            "model = ",
+            "model does not state the fact \"rest centre at the leisure centre\"",
+        ),
+        (
+            "model = \"The rest centre",
+            "model = \"Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. Come now. The rest centre",
+            "model = ",
+            "model does not fit x: 306 of 280",
         ),
         (
             "start = \"2026-02-04T17:00:00Z\"",

@@ -798,6 +798,9 @@ fn check_expect(
             message,
         });
     }
+    if let Some(m) = &e.model {
+        check_model(c, m, &facts, platform.as_deref());
+    }
     if c.problems.len() != before {
         return None;
     }
@@ -807,7 +810,66 @@ fn check_expect(
         platform,
         by,
         facts,
+        model: e.model.as_ref().map(|m| m.get_ref().trim().to_string()),
     })
+}
+
+/// A model deliverable must state each fact, state none wrongly, and fit its platform: the
+/// check that the facts' rules say what the trainer meant.
+fn check_model(
+    c: &mut Check,
+    model: &Spanned<String>,
+    facts: &[crate::catalog::exercises::Fact],
+    platform: Option<&str>,
+) {
+    let text = model.get_ref().trim();
+    if text.is_empty() {
+        c.at(
+            model,
+            "model is empty: write the deliverable or leave it out",
+        );
+        return;
+    }
+    let post = crate::query::post::Post::new(text);
+    for f in facts {
+        if !post.matches(f.rule.query()) {
+            c.at(
+                model,
+                format!(
+                    "model does not state the fact {:?} (match = {:?})",
+                    f.fact,
+                    f.rule.source()
+                ),
+            );
+        }
+        for r in &f.contradicts {
+            if post.matches(r.query()) {
+                c.at(
+                    model,
+                    format!(
+                        "model states the fact {:?} wrongly (contradicts = {:?})",
+                        f.fact,
+                        r.source()
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(p) = platform.and_then(|p| p.parse::<crate::compose::Platform>().ok()) {
+        let count = crate::compose::count(text, p.profile());
+        if !count.valid {
+            c.at(
+                model,
+                format!(
+                    "model does not fit {}: {} of {} ({})",
+                    p.id(),
+                    count.length,
+                    count.limit,
+                    count.notes.join(" ")
+                ),
+            );
+        }
+    }
 }
 
 fn check_wave(

@@ -236,6 +236,9 @@ pub struct Expectation {
     pub by: Option<Offset>,
     /// The key facts it must state, as rewrite exercises give them.
     pub facts: Vec<Fact>,
+    /// A model deliverable the trainer can show: it states every fact, contradicts none and
+    /// fits the platform (checked when the file loads).
+    pub model: Option<String>,
 }
 
 /// One inject of the timeline.

@@ -152,5 +152,7 @@ pub(super) struct RawExpect {
     #[serde(default)]
     pub by: Option<Spanned<String>>,
     #[serde(default)]
+    pub model: Option<Spanned<String>>,
+    #[serde(default)]
     pub facts: Vec<RawFact>,
 }
