@@ -499,3 +499,36 @@ fn the_readme_example_validates() {
     assert_eq!(t.busiest_hour.map(|b| b.posts), Some(t.posts));
     assert!(t.posts > 2000);
 }
+
+#[test]
+fn one_run_reports_every_problem_and_an_empty_folder_is_an_error() {
+    // The deadline is wrong and so is the expectation below it: both are reported.
+    let bad = GOOD
+        .replacen("deadline = \"T+00:40\"", "deadline = \"T+02:00\"", 1)
+        .replacen("deliverable = \"statement\"", "deliverable = \"reply\"", 1);
+    let loaded = scenarios::from_text("x.toml", &bad);
+    let p: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert!(
+        p[0].starts_with(&format!("x.toml:{}:", line(&bad, "deadline = "))),
+        "{p:?}"
+    );
+    assert!(p[0].contains("after the end of the scenario"), "{p:?}");
+    assert!(
+        p[1].contains("a post or reply is written for a platform"),
+        "{p:?}"
+    );
+
+    let empty = tempfile::tempdir().expect("tempdir");
+    let out = sandpit(&[
+        "scenarios",
+        "validate",
+        empty.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no scenario files (.toml)"),
+        "{}",
+        text(&out.stderr)
+    );
+}

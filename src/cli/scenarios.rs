@@ -56,6 +56,12 @@ pub fn run(cmd: ScenariosCommand) -> Result<()> {
                 eprintln!("{p}");
             }
             let n = loaded.scenarios.len();
+            if n == 0 && loaded.problems.is_empty() {
+                return Err(Error::invalid(match &dir {
+                    Some(d) => format!("no scenario files (.toml) in {}", d.display()),
+                    None => "no scenarios are shipped in this build".to_string(),
+                }));
+            }
             if loaded.problems.is_empty() {
                 let posts: u32 = loaded.scenarios.iter().map(|s| s.timeline().posts).sum();
                 println!("{n} scenarios, no problems; {posts} posts in their streams");

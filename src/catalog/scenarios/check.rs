@@ -277,23 +277,26 @@ pub(super) fn scenario(origin: &str, text: &str) -> Result<Scenario, Vec<Problem
             );
         }
         previous = Some(at);
-        let Some(content) = check_content(&mut c, ri, at, end, &known, &inject_ids, &roles) else {
-            continue;
-        };
+        let content = check_content(&mut c, ri, at, end, &known, &inject_ids, &roles);
+        // The expectation is checked even when the content has a problem, so that one run
+        // reports both.
         let expect = match &ri.expect {
             Some(e) => check_expect(&mut c, e, facts, at, end),
             None => {
-                if content.post().is_none() {
+                let kind = ri.kind.get_ref().as_str();
+                if super::KINDS.contains(&kind) && !matches!(kind, "post" | "article") {
                     c.at(
                         &ri.kind,
                         format!(
-                            "inject {id:?} ({}) needs an [injects.expect] table: the reaction the trainer looks for",
-                            content.kind()
+                            "inject {id:?} ({kind}) needs an [injects.expect] table: the reaction the trainer looks for"
                         ),
                     );
                 }
                 None
             }
+        };
+        let Some(content) = content else {
+            continue;
         };
         if content.post().is_some() {
             known.insert(
