@@ -53,6 +53,9 @@ enum Command {
     Exercises(cli::exercises::ExercisesCommand),
     /// Write a query's hits as a labelled set, to start a monitoring exercise.
     Label(cli::exercises::LabelArgs),
+    /// Check, list and lay out drill scenarios.
+    #[command(subcommand)]
+    Scenarios(cli::scenarios::ScenariosCommand),
     /// Test and list rule packs.
     #[command(subcommand)]
     Rules(cli::rules::RulesCommand),
@@ -92,6 +95,7 @@ fn main() -> ExitCode {
         Command::Exercises(c) => cli::exercises::run(&home, c),
         Command::Label(a) => cli::exercises::label(&home, a),
         Command::Rules(c) => cli::rules::run(c),
+        Command::Scenarios(c) => cli::scenarios::run(c),
         Command::Feeds(a) => cli::feeds::run(&home, a),
         Command::Translate(a) => return cli::translate::run(a),
     };

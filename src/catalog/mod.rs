@@ -3,3 +3,4 @@
 
 pub mod corpora;
 pub mod exercises;
+pub mod scenarios;

@@ -5,6 +5,7 @@ pub mod corpus;
 pub mod exercises;
 pub mod feeds;
 pub mod rules;
+pub mod scenarios;
 pub mod search;
 pub mod serve;
 pub mod translate;

@@ -1,7 +1,8 @@
 //! Fuzzing every pure entry point with hostile input (issue 15, "no panic on any input"): the
 //! query parser and the index-free evaluator, `compose::check` for every platform and every
-//! built-in pack, readability, the feed, OPML and JSONL readers, the exercise reader and the
-//! rule-pack reader. Nothing may panic or overflow the stack; errors are values with a message.
+//! built-in pack, readability, the feed, OPML and JSONL readers, the exercise reader, the
+//! drill scenario reader and the rule-pack reader. Nothing may panic or overflow the stack;
+//! errors are values with a message.
 //!
 //! Short run, as CI runs it (debug profile, a few hundred cases per entry point, under a minute
 //! on two slow cores):
@@ -34,11 +35,13 @@ mod checks;
 mod deep;
 mod formats;
 mod regressions;
+mod scenarios;
 mod text;
 mod toml;
 
 pub(crate) use checks::*;
 pub(crate) use formats::*;
+pub(crate) use scenarios::*;
 pub(crate) use text::*;
 pub(crate) use toml::*;
 
@@ -93,6 +96,28 @@ pub(crate) fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + '
     }
 }
 
+/// The scenario reader on generated files; at least a tenth of them must load, or the checks
+/// on a loaded scenario's stream would never run.
+#[test]
+fn fuzz_scenario() {
+    let mut runner = proptest::test_runner::TestRunner::new(config(128));
+    let loaded = std::cell::Cell::new(0u32);
+    let result = runner.run(&scenario_toml(), |text| {
+        if exercise_scenario(&text)? {
+            loaded.set(loaded.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    assert!(
+        loaded.get() * 10 >= cases(128),
+        "only {} files loaded",
+        loaded.get()
+    );
+}
+
 // ---- The properties -------------------------------------------------------------------------
 
 proptest! {
@@ -143,6 +168,7 @@ proptest! {
     fn fuzz_exercise(text in exercise_toml(), post in text()) {
         exercise_exercise(&text, &post)?;
     }
+
 
     #[test]
     fn fuzz_rule_pack(source in pack_toml(), draft in text()) {

@@ -94,7 +94,7 @@ impl Fact {
 /// A `[[rewrite.facts]]` table as the file gives it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawFact {
+pub(in crate::catalog) struct RawFact {
     fact: Spanned<String>,
     #[serde(default, rename = "match")]
     rule: Option<Spanned<String>>,
@@ -108,7 +108,7 @@ pub(super) struct RawFact {
 
 /// The facts of a file, checked: each problem goes to `problem` with the line it is about
 /// (`line` turns a byte offset of the file into its line). A fact with a problem is left out.
-pub(super) fn check(
+pub(in crate::catalog) fn check(
     raw: Vec<RawFact>,
     line: &dyn Fn(usize) -> usize,
     problem: &mut dyn FnMut(Option<usize>, String),

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Problem;
 pub use facts::{Fact, Rule};
+// Scenarios state the facts of an expected reaction the way rewrite exercises do.
+pub(in crate::catalog) use facts::{RawFact, check as check_facts};
 pub use load::{Catalog, from_path, from_text, shipped};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
