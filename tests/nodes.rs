@@ -41,9 +41,7 @@ async fn two_nodes() -> (App, App, tempfile::TempDir) {
         Some(server) => fresh_postgres(&server).await,
         None => format!("sqlite:{}", dir.path().join("shared.db").display()),
     };
-    let open = |node: &str| {
-        Config::new(dir.path().join(node)).with_database_url(Some(url.clone()))
-    };
+    let open = |node: &str| Config::new(dir.path().join(node)).with_database_url(Some(url.clone()));
     let a = App::open(open("a")).await.expect("node a");
     let b = App::open(open("b")).await.expect("node b");
     (a, b, dir)
@@ -74,7 +72,7 @@ async fn guesses_on_one_node_count_on_the_other_and_a_hold_clears_everywhere() {
 
     // The allowance of wrong codes is shared: half on each node uses it all.
     for i in 0..MAX_FAILURES {
-        let node = if i % 2 == 0 { &a } else { &b };
+        let node = if i.is_multiple_of(2) { &a } else { &b };
         match join(node, &wrong, "Guesser", ip).await {
             Err(Refused::Fields(_)) => {}
             other => panic!("guess {i}: a wrong code, not held yet: {other:?}"),
@@ -100,7 +98,9 @@ async fn guesses_on_one_node_count_on_the_other_and_a_hold_clears_everywhere() {
         .expect("the hold is listed on node a");
     assert_eq!(hold.hold.guesses, MAX_FAILURES);
     assert!(hold.hold.held_for.is_some());
-    b.clear_hold(&class.id, &hold.key).await.expect("cleared on b");
+    b.clear_hold(&class.id, &hold.key)
+        .await
+        .expect("cleared on b");
     assert!(
         join(&a, &class.code, "Kim", ip).await.is_ok(),
         "the hold cleared on b is cleared on a"
@@ -111,7 +111,11 @@ async fn guesses_on_one_node_count_on_the_other_and_a_hold_clears_everywhere() {
 #[tokio::test]
 async fn rejoin_word_guesses_for_a_name_count_across_nodes() {
     let (a, b, _dir) = two_nodes().await;
-    let class = a.store.create_class("Afternoon group").await.expect("class");
+    let class = a
+        .store
+        .create_class("Afternoon group")
+        .await
+        .expect("class");
     let ip: IpAddr = "10.1.2.4".parse().expect("ip");
     join(&a, &class.code, "Aisha Khan", ip)
         .await
@@ -121,16 +125,19 @@ async fn rejoin_word_guesses_for_a_name_count_across_nodes() {
     let wrong = |i: usize| JoinForm {
         code: &class.code,
         name: "Aisha Khan",
-        rejoin_word: if i % 2 == 0 { "zzzz" } else { "qqqq" },
+        rejoin_word: if i.is_multiple_of(2) { "zzzz" } else { "qqqq" },
     };
     for i in 0..sandpit::app::classroom::MAX_NAME_GUESSES {
-        let node = if i % 2 == 0 { &a } else { &b };
+        let node = if i.is_multiple_of(2) { &a } else { &b };
         let from: IpAddr = format!("10.2.0.{}", i + 1).parse().expect("ip");
         let refused = node.join_class(wrong(i), from, None).await.expect("db");
         let Err(Refused::Fields(fields)) = refused else {
             panic!("guess {i}: refused with a message, got {refused:?}");
         };
-        assert!(fields[0].message.contains("not the rejoin word"), "{fields:?}");
+        assert!(
+            fields[0].message.contains("not the rejoin word"),
+            "{fields:?}"
+        );
     }
     let from: IpAddr = "10.3.0.1".parse().expect("ip");
     let refused = b.join_class(wrong(0), from, None).await.expect("db");
@@ -160,7 +167,10 @@ async fn an_exercise_uploaded_on_one_node_reaches_the_other() {
         .expect("a valid file");
     assert_eq!(added.len(), 1);
     assert!(a.exercise("nodes-check").is_ok());
-    assert!(b.exercise("nodes-check").is_err(), "not on b before it looks");
+    assert!(
+        b.exercise("nodes-check").is_err(),
+        "not on b before it looks"
+    );
     assert_eq!(b.follow_uploaded_exercises().await.expect("follow"), 1);
     assert!(b.exercise("nodes-check").is_ok(), "b loaded it");
     assert_eq!(
@@ -181,7 +191,11 @@ async fn an_exercise_uploaded_on_one_node_reaches_the_other() {
             .count()
     };
     assert_eq!((count(&a), count(&b)), (1, 1), "loaded once on each node");
-    assert!(b.catalog().problems.is_empty(), "{:?}", b.catalog().problems);
+    assert!(
+        b.catalog().problems.is_empty(),
+        "{:?}",
+        b.catalog().problems
+    );
 }
 
 #[tokio::test]
@@ -196,8 +210,15 @@ async fn the_feed_poller_has_one_leader_that_moves_when_it_dies() {
     let url = fresh_postgres(&server).await;
     let one = Store::open_url(&url).await.expect("node one");
     let two = Store::open_url(&url).await.expect("node two");
-    let lead = one.try_lead(FEED_POLLER).await.expect("ask").expect("first leads");
-    assert!(two.try_lead(FEED_POLLER).await.expect("ask").is_none(), "one leader");
+    let lead = one
+        .try_lead(FEED_POLLER)
+        .await
+        .expect("ask")
+        .expect("first leads");
+    assert!(
+        two.try_lead(FEED_POLLER).await.expect("ask").is_none(),
+        "one leader"
+    );
 
     // The leader goes (its connection closes, as when the process dies): the other takes over
     // within the poller's retry time.
@@ -217,7 +238,10 @@ async fn the_feed_poller_has_one_leader_that_moves_when_it_dies() {
     .await
     .expect("terminate");
     assert_eq!(cut, [true], "the one lock's connection");
-    assert!(!lead.still_held().await, "the leader knows it lost the lead");
+    assert!(
+        !lead.still_held().await,
+        "the leader knows it lost the lead"
+    );
     let mut back = take_within(&one, sandpit::app::feeds::LEAD_RETRY).await;
     assert!(back.still_held().await);
     back.release().await;

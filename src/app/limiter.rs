@@ -224,9 +224,20 @@ impl Limiter {
         now: i64,
     ) -> Result<Option<u64>> {
         let limits = self.policy.limits(key);
-        let count = |kind| counts.iter().find(|c| c.kind == kind).map_or(0, |c| c.count);
+        let count = |kind| {
+            counts
+                .iter()
+                .find(|c| c.kind == kind)
+                .map_or(0, |c| c.count)
+        };
         if let Some(w) = self
-            .wait(door, Counted::Guess, count(Counted::Guess), limits.guesses, now)
+            .wait(
+                door,
+                Counted::Guess,
+                count(Counted::Guess),
+                limits.guesses,
+                now,
+            )
             .await?
         {
             return Ok(Some(w));
@@ -479,7 +490,10 @@ mod tests {
         let wait = limiter.try_once(&a).await.expect_err("three guesses: held");
         assert!(wait > 0 && wait <= 600);
         assert!(limiter.check(&a).await.is_err());
-        assert!(limiter.try_once(&b).await.is_ok(), "another address is not held");
+        assert!(
+            limiter.try_once(&b).await.is_ok(),
+            "another address is not held"
+        );
         let sign_in = Key::SignIn("10.0.0.1".parse().expect("ip"));
         assert!(
             limiter.try_once(&sign_in).await.is_ok(),
@@ -508,7 +522,10 @@ mod tests {
         for _ in 0..5 {
             assert!(limiter.try_once(&a).await.is_ok());
         }
-        assert!(limiter.try_once(&a).await.is_err(), "five tries is the most");
+        assert!(
+            limiter.try_once(&a).await.is_err(),
+            "five tries is the most"
+        );
         assert!(
             limiter
                 .holds()
@@ -531,7 +548,10 @@ mod tests {
         let limiter = Counts::new(Policy::default()).await;
         let room = Key::Join("192.168.1.1".parse().expect("ip"));
         for _ in 0..200 {
-            assert!(limiter.try_once(&room).await.is_ok(), "200 join in one minute");
+            assert!(
+                limiter.try_once(&room).await.is_ok(),
+                "200 join in one minute"
+            );
         }
         for _ in 0..MAX_FAILURES {
             limiter.guessed(&room).await;
