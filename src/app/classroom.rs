@@ -51,7 +51,7 @@ impl App {
         replacing: Option<&str>,
     ) -> Result<std::result::Result<String, Refused>> {
         let door = Key::Join(ip);
-        if let Err(wait) = self.limiter.try_once(&door) {
+        if let Err(wait) = self.limiter.try_once(&door).await? {
             return Ok(Err(Refused::Wait(wait)));
         }
         let field = |field: &'static str, message: String| FieldError { field, message };
@@ -70,9 +70,9 @@ impl App {
                 let typed = tidy_code(form.code);
                 let codes = self.store.class_codes().await?;
                 if codes.iter().any(|c| near_miss(&typed, c)) {
-                    self.limiter.typo(&door);
+                    self.limiter.typo(&door).await?;
                 } else {
-                    self.limiter.guessed(&door);
+                    self.limiter.guessed(&door).await?;
                 }
                 errors.push(field(
                     "code",
@@ -151,7 +151,9 @@ impl App {
         }
         let by_name = Key::Name(trainee.id.clone());
         let by_address = Key::Words(ip);
-        if self.limiter.check(&by_name).is_err() || self.limiter.check(&by_address).is_err() {
+        if self.limiter.check(&by_name).await?.is_err()
+            || self.limiter.check(&by_address).await?.is_err()
+        {
             return Ok(Err(Refused::Fields(vec![FieldError {
                 field: "rejoin",
                 message: format!(
@@ -166,11 +168,11 @@ impl App {
         }
         // Every wrong word counts against the name; against the address only a word far from
         // the name's own (a slip of one's own word is a typo, as with class codes).
-        self.limiter.guessed(&by_name);
+        self.limiter.guessed(&by_name).await?;
         if near_miss(&typed, word) {
-            self.limiter.typo(&by_address);
+            self.limiter.typo(&by_address).await?;
         } else {
-            self.limiter.guessed(&by_address);
+            self.limiter.guessed(&by_address).await?;
         }
         Ok(Err(Refused::Fields(vec![FieldError {
             field: "rejoin",
@@ -191,7 +193,7 @@ impl App {
         replacing: Option<&str>,
     ) -> Result<std::result::Result<String, Refused>> {
         let door = Key::SignIn(ip);
-        if let Err(wait) = self.limiter.try_once(&door) {
+        if let Err(wait) = self.limiter.try_once(&door).await? {
             return Ok(Err(Refused::Wait(wait)));
         }
         let typed = typed.trim();
@@ -202,7 +204,7 @@ impl App {
             .as_deref()
             .is_some_and(|p| same_secret(typed, p));
         if !(same_secret(typed, &key) || by_password) {
-            self.limiter.guessed(&door);
+            self.limiter.guessed(&door).await?;
             return Ok(Err(Refused::Fields(vec![FieldError {
                 field: "secret",
                 message: if typed.is_empty() {

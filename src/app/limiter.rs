@@ -5,13 +5,27 @@
 //! clears it. Typos of a real class code are counted for the trainer to see, never held against
 //! the room: see [`near_miss`] and `docs/classroom.md` ("Why a class code cannot be guessed").
 //!
-//! In memory on purpose: a hold forgotten at a restart costs nothing, and a database write per
-//! wrong guess would give a guesser a lever on the server.
+//! The counts live in the database (`store/limits.rs`, one small row per try, guess or typo), so
+//! that every node behind a load balancer counts against the same limits: kept in each node's
+//! memory, a guesser would get the allowance once per node, and a hold set on one node (or
+//! cleared there by the trainer) would be unknown to the others. A row per try could be a lever
+//! on the server; it is a short one: a try costs one small insert beside the reads that answer
+//! it, a held key writes nothing more (its tries are refused before they are counted), so one
+//! address writes at most MAX_TRIES joins and MAX_SIGN_INS sign-ins (with a guess or typo each,
+//! two for a wrong rejoin word) per window, and rows that leave the window are deleted (each
+//! node prunes once a minute). The rules (the window, the figures, what holds) are all here; the
+//! store only counts. Two nodes checking the same key at the same moment may both let a try in
+//! before either counts it, so a limit may be overshot by the tries in flight at once: a handful,
+//! against allowances of tens.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::BTreeMap;
 use std::net::IpAddr;
-use std::sync::{Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use crate::error::Result;
+use crate::store::Store;
+use crate::store::limits::{Counted, DoorCount};
 
 /// How long the limiter remembers a try.
 pub const LIMIT_WINDOW: Duration = Duration::from_secs(600);
@@ -119,44 +133,6 @@ impl Policy {
     }
 }
 
-#[derive(Debug, Default)]
-struct Tries {
-    tries: VecDeque<Instant>,
-    guesses: VecDeque<Instant>,
-    typos: VecDeque<Instant>,
-}
-
-impl Tries {
-    fn forget_before(&mut self, now: Instant, window: Duration) {
-        for q in [&mut self.tries, &mut self.guesses, &mut self.typos] {
-            while q
-                .front()
-                .is_some_and(|at| now.duration_since(*at) >= window)
-            {
-                q.pop_front();
-            }
-        }
-    }
-
-    fn quiet(&self) -> bool {
-        self.tries.is_empty() && self.guesses.is_empty() && self.typos.is_empty()
-    }
-}
-
-/// Seconds until a queue holding `max` or more drops below `max`; None when it is below.
-fn wait(q: &VecDeque<Instant>, max: usize, now: Instant, window: Duration) -> Option<u64> {
-    if q.len() < max {
-        return None;
-    }
-    let at = q.get(q.len() - max)?;
-    Some(
-        window
-            .saturating_sub(now.duration_since(*at))
-            .as_secs()
-            .max(1),
-    )
-}
-
 /// One key's counts, for the trainer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hold {
@@ -173,135 +149,209 @@ pub struct Hold {
     pub forgotten_in: u64,
 }
 
-/// Counts tries and guesses per key.
-#[derive(Debug)]
-pub struct Limiter {
-    policy: Policy,
-    by_key: Mutex<HashMap<Key, Tries>>,
+/// Milliseconds since 1970 by this node's clock: the time of every count. The nodes' clocks
+/// agree to well within a second (NTP), far finer than a ten-minute window needs.
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-impl Default for Limiter {
-    fn default() -> Self {
-        Limiter::new(Policy::default())
-    }
+fn millis(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Seconds until a count that was made `age_ms` ago leaves the window (at least one).
+fn seconds_left(window: Duration, age_ms: i64) -> u64 {
+    let age = Duration::from_millis(u64::try_from(age_ms).unwrap_or(0));
+    window.saturating_sub(age).as_secs().max(1)
+}
+
+/// How often a node deletes counts that have left the window.
+const PRUNE_EVERY: Duration = Duration::from_secs(60);
+
+/// Counts tries and guesses per key, in the database (see the module's first lines).
+pub struct Limiter {
+    policy: Policy,
+    store: Store,
+    /// When this node last pruned old counts (milliseconds since 1970).
+    pruned_at: AtomicI64,
 }
 
 impl Limiter {
-    pub fn new(policy: Policy) -> Self {
+    pub fn new(policy: Policy, store: Store) -> Self {
         Limiter {
             policy,
-            by_key: Mutex::new(HashMap::new()),
+            store,
+            pruned_at: AtomicI64::new(0),
         }
     }
 
-    fn map(&self) -> MutexGuard<'_, HashMap<Key, Tries>> {
-        match self.by_key.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
+    /// The limits of the default policy, counted in `store`.
+    pub fn with_store(store: Store) -> Self {
+        Limiter::new(Policy::default(), store)
+    }
+
+    fn since(&self, now: i64) -> i64 {
+        now.saturating_sub(millis(self.policy.window))
+    }
+
+    /// Seconds until a count of `count` at `door` drops below `max`; None when it is below.
+    async fn wait(
+        &self,
+        door: &str,
+        kind: Counted,
+        count: usize,
+        max: usize,
+        now: i64,
+    ) -> Result<Option<u64>> {
+        if count < max || max == 0 {
+            return Ok(None);
         }
+        let at = self
+            .store
+            .nth_newest_at_door(door, kind, self.since(now), max - 1)
+            .await?;
+        Ok(at.map(|at| seconds_left(self.policy.window, now - at)))
+    }
+
+    /// Some(seconds to wait) when the key is held now, given its counts.
+    async fn held_for(
+        &self,
+        door: &str,
+        key: &Key,
+        counts: &[DoorCount],
+        now: i64,
+    ) -> Result<Option<u64>> {
+        let limits = self.policy.limits(key);
+        let count = |kind| {
+            counts
+                .iter()
+                .find(|c| c.kind == kind)
+                .map_or(0, |c| c.count)
+        };
+        if let Some(w) = self
+            .wait(
+                door,
+                Counted::Guess,
+                count(Counted::Guess),
+                limits.guesses,
+                now,
+            )
+            .await?
+        {
+            return Ok(Some(w));
+        }
+        self.wait(door, Counted::Try, count(Counted::Try), limits.tries, now)
+            .await
     }
 
     /// Err(seconds to wait) when the key is held now.
-    fn held(&self, map: &mut HashMap<Key, Tries>, key: &Key, now: Instant) -> Result<(), u64> {
-        let window = self.policy.window;
-        let limits = self.policy.limits(key);
-        let Some(entry) = map.get_mut(key) else {
-            return Ok(());
-        };
-        entry.forget_before(now, window);
-        match wait(&entry.guesses, limits.guesses, now, window)
-            .or_else(|| wait(&entry.tries, limits.tries, now, window))
-        {
+    async fn held(&self, key: &Key, now: i64) -> Result<std::result::Result<(), u64>> {
+        let door = key.to_text();
+        let counts = self.store.door_counts(&door, self.since(now)).await?;
+        Ok(match self.held_for(&door, key, &counts, now).await? {
             Some(w) => Err(w),
             None => Ok(()),
-        }
+        })
     }
 
-    /// Counts a try; Err(seconds to wait) when the key is held, and then nothing is counted.
-    pub fn try_once(&self, key: &Key) -> Result<(), u64> {
-        let now = Instant::now();
-        let mut map = self.map();
-        if map.len() > 10_000 {
-            // Bounded memory under a flood of addresses: forget the quiet ones.
-            let window = self.policy.window;
-            map.retain(|_, t| {
-                t.forget_before(now, window);
-                !t.quiet()
-            });
+    /// Deletes the counts that have left the window, at most once a minute on each node.
+    async fn prune(&self, now: i64) -> Result<()> {
+        let last = self.pruned_at.load(Ordering::Relaxed);
+        if now - last < millis(PRUNE_EVERY)
+            || self
+                .pruned_at
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_err()
+        {
+            return Ok(());
         }
-        self.held(&mut map, key, now)?;
-        map.entry(key.clone()).or_default().tries.push_back(now);
+        self.store.prune_door_counts(self.since(now)).await?;
         Ok(())
     }
 
+    /// Counts a try; Err(seconds to wait) when the key is held, and then nothing is counted.
+    pub async fn try_once(&self, key: &Key) -> Result<std::result::Result<(), u64>> {
+        let now = now_ms();
+        self.prune(now).await?;
+        if let Err(wait) = self.held(key, now).await? {
+            return Ok(Err(wait));
+        }
+        self.store
+            .count_at_door(&key.to_text(), Counted::Try, now)
+            .await?;
+        Ok(Ok(()))
+    }
+
     /// Err(seconds to wait) when the key is held; counts nothing.
-    pub fn check(&self, key: &Key) -> Result<(), u64> {
-        let now = Instant::now();
-        let mut map = self.map();
-        self.held(&mut map, key, now)
+    pub async fn check(&self, key: &Key) -> Result<std::result::Result<(), u64>> {
+        self.held(key, now_ms()).await
     }
 
     /// Counts a guess: a wrong code far from every class code, a wrong key, a wrong word.
-    pub fn guessed(&self, key: &Key) {
-        self.map()
-            .entry(key.clone())
-            .or_default()
-            .guesses
-            .push_back(Instant::now());
+    pub async fn guessed(&self, key: &Key) -> Result<()> {
+        self.store
+            .count_at_door(&key.to_text(), Counted::Guess, now_ms())
+            .await
     }
 
     /// Counts a typo of a real class code: for the trainer to see, never a reason to hold.
-    pub fn typo(&self, key: &Key) {
-        self.map()
-            .entry(key.clone())
-            .or_default()
-            .typos
-            .push_back(Instant::now());
+    pub async fn typo(&self, key: &Key) -> Result<()> {
+        self.store
+            .count_at_door(&key.to_text(), Counted::Typo, now_ms())
+            .await
     }
 
     /// Forgets everything counted for a key; false when there was nothing.
-    pub fn clear(&self, key: &Key) -> bool {
-        self.map().remove(key).is_some_and(|t| !t.quiet())
+    pub async fn clear(&self, key: &Key) -> Result<bool> {
+        Ok(self.store.clear_door(&key.to_text()).await? > 0)
     }
 
     /// Every key with guesses or typos in the window, or held: held first, then by key.
-    pub fn holds(&self) -> Vec<Hold> {
-        let now = Instant::now();
+    pub async fn holds(&self) -> Result<Vec<Hold>> {
+        let now = now_ms();
         let window = self.policy.window;
-        let mut map = self.map();
-        let mut out: Vec<Hold> = map
-            .iter_mut()
-            .filter_map(|(key, t)| {
-                t.forget_before(now, window);
-                let limits = self.policy.limits(key);
-                let held_for = wait(&t.guesses, limits.guesses, now, window)
-                    .or_else(|| wait(&t.tries, limits.tries, now, window));
-                if t.guesses.is_empty() && t.typos.is_empty() && held_for.is_none() {
-                    return None;
-                }
-                let oldest = [t.guesses.front(), t.typos.front()]
-                    .into_iter()
-                    .flatten()
-                    .min()
-                    .copied()
-                    .unwrap_or(now);
-                Some(Hold {
-                    key: key.clone(),
-                    guesses: t.guesses.len(),
-                    typos: t.typos.len(),
-                    max_guesses: limits.guesses,
-                    held_for,
-                    forgotten_in: window.saturating_sub(now.duration_since(oldest)).as_secs(),
-                })
-            })
-            .collect();
+        let mut by_door: BTreeMap<String, Vec<DoorCount>> = BTreeMap::new();
+        for c in self.store.all_door_counts(self.since(now)).await? {
+            by_door.entry(c.door.clone()).or_default().push(c);
+        }
+        let mut out = Vec::new();
+        for (door, counts) in by_door {
+            // A row no key reads back from (written by another version) is nobody's hold.
+            let Some(key) = Key::from_text(&door) else {
+                continue;
+            };
+            let limits = self.policy.limits(&key);
+            let of = |kind| counts.iter().find(|c: &&DoorCount| c.kind == kind);
+            let (guesses, typos) = (of(Counted::Guess), of(Counted::Typo));
+            let held_for = self.held_for(&door, &key, &counts, now).await?;
+            if guesses.is_none() && typos.is_none() && held_for.is_none() {
+                continue;
+            }
+            let oldest = [guesses, typos]
+                .into_iter()
+                .flatten()
+                .map(|c| c.oldest)
+                .min()
+                .unwrap_or(now);
+            let age = Duration::from_millis(u64::try_from(now - oldest).unwrap_or(0));
+            out.push(Hold {
+                key,
+                guesses: guesses.map_or(0, |c| c.count),
+                typos: typos.map_or(0, |c| c.count),
+                max_guesses: limits.guesses,
+                held_for,
+                forgotten_in: window.saturating_sub(age).as_secs(),
+            });
+        }
         out.sort_by(|a, b| {
             b.held_for
                 .is_some()
                 .cmp(&a.held_for.is_some())
                 .then_with(|| a.key.cmp(&b.key))
         });
-        out
+        Ok(out)
     }
 }
 
@@ -356,6 +406,34 @@ fn one_extra(long: &[char], short: &[char]) -> bool {
 mod tests {
     use super::*;
 
+    /// The limiter with the database's answers unwrapped, so the tests read as the rules do.
+    struct Counts(Limiter);
+
+    impl Counts {
+        async fn new(policy: Policy) -> Counts {
+            let store = Store::in_memory().await.expect("store");
+            Counts(Limiter::new(policy, store))
+        }
+        async fn try_once(&self, key: &Key) -> std::result::Result<(), u64> {
+            self.0.try_once(key).await.expect("database")
+        }
+        async fn check(&self, key: &Key) -> std::result::Result<(), u64> {
+            self.0.check(key).await.expect("database")
+        }
+        async fn guessed(&self, key: &Key) {
+            self.0.guessed(key).await.expect("database")
+        }
+        async fn typo(&self, key: &Key) {
+            self.0.typo(key).await.expect("database")
+        }
+        async fn clear(&self, key: &Key) -> bool {
+            self.0.clear(key).await.expect("database")
+        }
+        async fn holds(&self) -> Vec<Hold> {
+            self.0.holds().await.expect("database")
+        }
+    }
+
     fn policy(window: Duration, tries: usize, guesses: usize) -> Policy {
         let l = Limits { tries, guesses };
         Policy {
@@ -396,75 +474,89 @@ mod tests {
         assert_eq!(tidy_code(&"a".repeat(1000)).len(), TIDY_MAX);
     }
 
-    #[test]
-    fn guesses_hold_a_key_and_typos_never_do() {
-        let limiter = Limiter::new(policy(Duration::from_secs(600), 100, 3));
+    #[tokio::test]
+    async fn guesses_hold_a_key_and_typos_never_do() {
+        let limiter = Counts::new(policy(Duration::from_secs(600), 100, 3)).await;
         let a = Key::Join("10.0.0.1".parse().expect("ip"));
         let b = Key::Join("10.0.0.2".parse().expect("ip"));
         for _ in 0..40 {
-            assert!(limiter.try_once(&a).is_ok(), "typos never hold");
-            limiter.typo(&a);
+            assert!(limiter.try_once(&a).await.is_ok(), "typos never hold");
+            limiter.typo(&a).await;
         }
         for _ in 0..3 {
-            assert!(limiter.try_once(&a).is_ok());
-            limiter.guessed(&a);
+            assert!(limiter.try_once(&a).await.is_ok());
+            limiter.guessed(&a).await;
         }
-        let wait = limiter.try_once(&a).expect_err("three guesses: held");
+        let wait = limiter.try_once(&a).await.expect_err("three guesses: held");
         assert!(wait > 0 && wait <= 600);
-        assert!(limiter.check(&a).is_err());
-        assert!(limiter.try_once(&b).is_ok(), "another address is not held");
+        assert!(limiter.check(&a).await.is_err());
+        assert!(
+            limiter.try_once(&b).await.is_ok(),
+            "another address is not held"
+        );
         let sign_in = Key::SignIn("10.0.0.1".parse().expect("ip"));
         assert!(
-            limiter.try_once(&sign_in).is_ok(),
+            limiter.try_once(&sign_in).await.is_ok(),
             "the trainer's sign-in is counted apart from the trainees' joins"
         );
 
-        let holds = limiter.holds();
+        let holds = limiter.holds().await;
         assert_eq!(holds.first().map(|h| &h.key), Some(&a), "held first");
         let h = &holds[0];
         assert_eq!((h.guesses, h.typos, h.max_guesses), (3, 40, 3));
         assert!(h.held_for.is_some() && h.forgotten_in <= 600);
 
-        assert!(limiter.clear(&a), "the trainer clears the hold");
-        assert!(limiter.try_once(&a).is_ok());
-        assert!(!limiter.clear(&Key::Join("10.9.9.9".parse().expect("ip"))));
+        assert!(limiter.clear(&a).await, "the trainer clears the hold");
+        assert!(limiter.try_once(&a).await.is_ok());
+        assert!(
+            !limiter
+                .clear(&Key::Join("10.9.9.9".parse().expect("ip")))
+                .await
+        );
     }
 
-    #[test]
-    fn tries_are_bounded_and_the_window_moves_on() {
-        let limiter = Limiter::new(policy(Duration::from_secs(600), 5, 100));
+    #[tokio::test]
+    async fn tries_are_bounded_and_the_window_moves_on() {
+        let limiter = Counts::new(policy(Duration::from_secs(600), 5, 100)).await;
         let a = Key::Join("10.0.0.1".parse().expect("ip"));
         for _ in 0..5 {
-            assert!(limiter.try_once(&a).is_ok());
+            assert!(limiter.try_once(&a).await.is_ok());
         }
-        assert!(limiter.try_once(&a).is_err(), "five tries is the most");
+        assert!(
+            limiter.try_once(&a).await.is_err(),
+            "five tries is the most"
+        );
         assert!(
             limiter
                 .holds()
+                .await
                 .iter()
                 .any(|h| h.key == a && h.held_for.is_some()),
             "a hold for too many tries is shown too"
         );
-        let quick = Limiter::new(policy(Duration::from_millis(1), 1, 1));
-        assert!(quick.try_once(&a).is_ok());
-        quick.guessed(&a);
-        std::thread::sleep(Duration::from_millis(5));
-        assert!(quick.try_once(&a).is_ok(), "the window moves on");
-        std::thread::sleep(Duration::from_millis(5));
-        assert!(quick.holds().is_empty(), "nothing left to show");
+        let quick = Counts::new(policy(Duration::from_millis(1), 1, 1)).await;
+        assert!(quick.try_once(&a).await.is_ok());
+        quick.guessed(&a).await;
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        assert!(quick.try_once(&a).await.is_ok(), "the window moves on");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        assert!(quick.holds().await.is_empty(), "nothing left to show");
     }
 
-    #[test]
-    fn default_limits_fit_a_room_behind_one_address() {
-        let limiter = Limiter::default();
+    #[tokio::test]
+    async fn default_limits_fit_a_room_behind_one_address() {
+        let limiter = Counts::new(Policy::default()).await;
         let room = Key::Join("192.168.1.1".parse().expect("ip"));
         for _ in 0..200 {
-            assert!(limiter.try_once(&room).is_ok(), "200 join in one minute");
+            assert!(
+                limiter.try_once(&room).await.is_ok(),
+                "200 join in one minute"
+            );
         }
         for _ in 0..MAX_FAILURES {
-            limiter.guessed(&room);
+            limiter.guessed(&room).await;
         }
-        assert!(limiter.try_once(&room).is_err());
+        assert!(limiter.try_once(&room).await.is_err());
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod exercise_tests;
 mod exercises;
 pub mod explain;
 pub mod feeds;
+pub mod following; // loading what other nodes wrote (uploaded exercises)
 pub mod limiter;
 pub mod mastery; // how much a pass counts, hints taken into account
 pub mod practice;
@@ -52,8 +53,10 @@ pub struct App {
     /// own time plus the queue ahead of it, where sharing the cores among every request in
     /// flight makes each take as long as all of them together.
     index_permits: Arc<tokio::sync::Semaphore>,
-    /// Joins and sign-ins per address (see `classroom`).
+    /// Joins and sign-ins per address, counted in the database (see `limiter`).
     limiter: Arc<classroom::Limiter>,
+    /// The uploaded exercises this node has loaded (see `following`).
+    uploads_seen: Arc<std::sync::Mutex<Option<following::UploadsMark>>>,
 }
 
 fn index_permits() -> Arc<tokio::sync::Semaphore> {
@@ -128,11 +131,12 @@ impl App {
         Ok(App {
             search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
             index_permits: index_permits(),
-            limiter: Arc::new(classroom::Limiter::default()),
+            limiter: Arc::new(classroom::Limiter::with_store(store.clone())),
             config: Arc::new(config),
             index: Arc::new(index),
             store,
             catalog: Arc::new(std::sync::RwLock::new(Arc::new(catalog))),
+            uploads_seen: Arc::default(),
         })
     }
 
@@ -140,14 +144,16 @@ impl App {
     pub async fn in_memory() -> Result<Self> {
         let config = Config::new("memory");
         let catalog = exercises::load_catalog(&config);
+        let store = Store::in_memory().await?;
         Ok(App {
             search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
             index_permits: index_permits(),
-            limiter: Arc::new(classroom::Limiter::default()),
+            limiter: Arc::new(classroom::Limiter::with_store(store.clone())),
             config: Arc::new(config),
             index: Arc::new(SearchIndex::in_memory()?),
-            store: Store::in_memory().await?,
+            store,
             catalog: Arc::new(std::sync::RwLock::new(Arc::new(catalog))),
+            uploads_seen: Arc::default(),
         })
     }
 

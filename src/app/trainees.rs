@@ -35,7 +35,7 @@ impl App {
     /// them), and the rejoin words of this class's trainees.
     pub async fn holds(&self, class_id: &str) -> Result<Vec<HoldView>> {
         let mut out = Vec::new();
-        for hold in self.limiter.holds() {
+        for hold in self.limiter.holds().await? {
             let (what, counts) = match &hold.key {
                 Key::Join(ip) => (format!("Joining from {ip}"), "wrong class codes"),
                 Key::SignIn(ip) => (format!("Trainer sign-in from {ip}"), "wrong trainer keys"),
@@ -74,7 +74,7 @@ impl App {
                 "That hold has already cleared: nothing is held there now",
             ));
         };
-        self.limiter.clear(&view.hold.key);
+        self.limiter.clear(&view.hold.key).await?;
         Ok(())
     }
 
@@ -121,7 +121,7 @@ impl App {
             return Err(Error::invalid("Choose two different trainees to merge"));
         }
         self.store.merge_trainees(&from.id, &into.id).await?;
-        self.limiter.clear(&Key::Name(from.id));
+        self.limiter.clear(&Key::Name(from.id)).await?;
         Ok(())
     }
 
@@ -129,7 +129,7 @@ impl App {
     pub async fn remove_trainee(&self, class_id: &str, id: &str) -> Result<()> {
         let trainee = self.class_trainee(class_id, id).await?;
         self.store.remove_trainee(&trainee.id).await?;
-        self.limiter.clear(&Key::Name(trainee.id));
+        self.limiter.clear(&Key::Name(trainee.id)).await?;
         Ok(())
     }
 }

@@ -29,6 +29,8 @@ pub mod attempts; // attempts at exercises, hints and reveals
 pub mod classroom; // classes, trainees, sessions, reveals, evaluations, uploads
 pub mod drafts; // unsent answers, kept when a submission is refused
 pub mod feeds; // live feed sources, their schedule and status
+pub mod leases; // work that runs on one node at a time (PostgreSQL advisory locks)
+pub mod limits; // the counts behind the holds on the classroom's ways in
 
 use std::path::Path;
 use std::str::FromStr;

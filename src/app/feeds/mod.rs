@@ -9,7 +9,7 @@ pub(super) mod legacy_ids;
 mod poller;
 
 pub use fetching::{FetchReport, Outcome, fetch_feed};
-pub use poller::{fetch_all, fetch_due, fetch_now, poll, spawn_poller};
+pub use poller::{LEAD_RETRY, fetch_all, fetch_due, fetch_now, poll, spawn_poller};
 
 use std::time::Duration;
 

@@ -11,6 +11,11 @@ use crate::app::App;
 use crate::error::Result;
 use crate::fetch::{FetchOptions, Fetcher};
 use crate::store::feeds::FeedRecord;
+use crate::store::leases::{FEED_POLLER, Lead};
+
+/// How soon a node without the feed poller's lead asks for it again: the most a dead leader's
+/// feeds wait (beyond their schedule) before another node takes over.
+pub const LEAD_RETRY: Duration = Duration::from_secs(3);
 
 /// Fetches feeds, several hosts at a time (one request at a time per host, by the fetcher).
 /// One report per feed, in the order given; a database failure on one feed is its report.
@@ -117,15 +122,47 @@ pub async fn fetch_due(app: &App, fetcher: Arc<Fetcher>) -> Result<Vec<FetchRepo
 
 /// The scheduler for `serve`: every few seconds, fetches the feeds that are due. With no feeds
 /// configured it makes no request and builds no HTTP client; it only looks at the database.
+/// With several nodes on one PostgreSQL database only the node holding the feed poller's lead
+/// fetches (see `store/leases.rs`); the others ask for the lead every tick and take over within
+/// a tick of the holder dying.
 pub fn spawn_poller(app: App) -> tokio::task::JoinHandle<()> {
     let options = FetchOptions::from_config(&app.config);
     tokio::spawn(poll(app, options, POLL_TICK))
 }
 
+/// Keeps `lead` up to date: drops a lead whose connection has gone, asks for it when it is not
+/// held. True when this node leads now.
+async fn lead_now(app: &App, lead: &mut Option<Lead>) -> bool {
+    if let Some(held) = lead
+        && !held.still_held().await
+    {
+        tracing::warn!("live feeds: this node lost its lead (the database connection closed)");
+        *lead = None;
+    }
+    if lead.is_none() {
+        match app.store.try_lead(FEED_POLLER).await {
+            Ok(Some(taken)) => {
+                if app.store.engine_name() != "sqlite" {
+                    tracing::info!("live feeds: this node fetches them now");
+                }
+                *lead = Some(taken);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!("live feeds: cannot ask for the lead: {e}"),
+        }
+    }
+    lead.is_some()
+}
+
 /// The poller's loop (public so tests can run it with their own options and tick).
 pub async fn poll(app: App, options: FetchOptions, tick: Duration) {
     let mut fetcher: Option<Arc<Fetcher>> = None;
+    let mut lead: Option<Lead> = None;
     loop {
+        if !lead_now(&app, &mut lead).await {
+            tokio::time::sleep(tick.min(LEAD_RETRY)).await;
+            continue;
+        }
         match app.store.due_feeds(Utc::now()).await {
             Ok(due) if due.is_empty() => {}
             Ok(due) => {

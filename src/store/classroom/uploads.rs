@@ -44,4 +44,16 @@ impl Store {
         .await?)
         })
     }
+
+    /// How many uploaded exercises there are and when the latest came: a cheap mark that
+    /// changes whenever a trainer on any node uploads, for nodes to know when to load them.
+    pub async fn uploaded_exercises_mark(&self) -> Result<(i64, Option<String>)> {
+        on_db!(self, |read, write| {
+            Ok(
+                sqlx::query_as("SELECT COUNT(*), MAX(uploaded_at) FROM uploaded_exercises")
+                    .fetch_one(read)
+                    .await?,
+            )
+        })
+    }
 }
