@@ -39,7 +39,8 @@ impl Cluster {
 
     /// A node: its own data directory (so its own index) on the shared database.
     async fn node(&self, name: &str) -> App {
-        let config = Config::new(self.dir.path().join(name)).with_database_url(Some(self.url.clone()));
+        let config =
+            Config::new(self.dir.path().join(name)).with_database_url(Some(self.url.clone()));
         App::open(config).await.expect("node opens")
     }
 
@@ -96,10 +97,16 @@ async fn imports_feeds_and_deletions_on_one_node_reach_the_other() {
     assert_eq!(ids(&b, "harbour", "flood").await, vec!["h1", "h3"]);
     assert_eq!(ids(&b, "harbour", "cancelled").await, vec!["h2"]);
     assert!(ids(&b, "harbour", "delayed").await.is_empty());
-    assert_eq!(b.document("harbour", "h2").await.unwrap().title, "Ferry cancelled");
+    assert_eq!(
+        b.document("harbour", "h2").await.unwrap().title,
+        "Ferry cancelled"
+    );
     // Nothing new: a second pass does nothing.
     let again = b.sync_replica().await.unwrap();
-    assert!(again.applied.is_empty() && again.dropped.is_empty(), "{again:?}");
+    assert!(
+        again.applied.is_empty() && again.dropped.is_empty(),
+        "{again:?}"
+    );
 
     // Items of a fetched feed go the same way, imported on B this time.
     let items: Vec<_> = [
@@ -146,7 +153,11 @@ async fn a_new_node_says_it_is_catching_up_until_its_index_has_the_corpora() {
     assert!(status.behind.contains(&"harbour".to_string()), "{status:?}");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(sandpit::web::run(c.clone(), listener, std::future::pending()));
+    tokio::spawn(sandpit::web::run(
+        c.clone(),
+        listener,
+        std::future::pending(),
+    ));
     let health = |base: String| async move {
         let response = reqwest::get(format!("{base}/healthz")).await.unwrap();
         let status = response.status().as_u16();
@@ -158,7 +169,14 @@ async fn a_new_node_says_it_is_catching_up_until_its_index_has_the_corpora() {
     assert_eq!(status, 503, "{body}");
     assert_eq!(body["status"], "catching-up");
     assert_eq!(body["index"], "catching-up");
-    assert!(body["behind"].as_array().unwrap().iter().any(|c| c == "harbour"), "{body}");
+    assert!(
+        body["behind"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "harbour"),
+        "{body}"
+    );
 
     // The sync task (as `serve` runs it) brings it up, shipped corpora included.
     let _sync = sandpit::app::replica::spawn_sync(c.clone());
@@ -168,14 +186,24 @@ async fn a_new_node_says_it_is_catching_up_until_its_index_has_the_corpora() {
         if status == 200 {
             break body;
         }
-        assert!(tokio::time::Instant::now() < deadline, "never caught up: {body}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "never caught up: {body}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    assert_eq!((body["status"].as_str(), body["index"].as_str()), (Some("ok"), Some("ok")));
+    assert_eq!(
+        (body["status"].as_str(), body["index"].as_str()),
+        (Some("ok"), Some("ok"))
+    );
     assert_eq!(ids(&c, "harbour", "flood").await, vec!["h1"]);
     for corpus in a.corpora().await.unwrap() {
         let on_c = c.index.count(&corpus.name).unwrap();
-        assert_eq!(on_c, corpus.documents, "corpus {} on the new node", corpus.name);
+        assert_eq!(
+            on_c, corpus.documents,
+            "corpus {} on the new node",
+            corpus.name
+        );
     }
     // Shipped corpora are loaded from the binary, not copied into the database.
     let shipped = sandpit::catalog::corpora::shipped();
@@ -193,7 +221,10 @@ async fn an_index_from_before_replicas_gives_its_documents_to_the_database() {
         let old = cluster.node("old").await;
         import(&old, "harbour", &cluster.jsonl("harbour.jsonl", HARBOUR)).await;
         // What an earlier version left: documents only in the index, no generation anywhere.
-        old.store.run_sql("DELETE FROM documents", &[]).await.unwrap();
+        old.store
+            .run_sql("DELETE FROM documents", &[])
+            .await
+            .unwrap();
         old.store
             .run_sql("UPDATE corpora SET generation = 0", &[])
             .await
@@ -203,7 +234,8 @@ async fn an_index_from_before_replicas_gives_its_documents_to_the_database() {
     let index_dir = cluster.dir.path().join("old").join("index");
     {
         let index = tantivy::Index::open_in_dir(&index_dir).unwrap();
-        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
         writer.prepare_commit().unwrap().commit().unwrap();
     }
     let upgraded = cluster.node("old").await;
@@ -215,7 +247,9 @@ async fn an_index_from_before_replicas_gives_its_documents_to_the_database() {
     assert_eq!(ids(&upgraded, "harbour", "flood").await, vec!["h1"]);
     // Once: a second start copies nothing.
     assert_eq!(
-        sandpit::app::replica::adopt_unrecorded_index(&upgraded).await.unwrap(),
+        sandpit::app::replica::adopt_unrecorded_index(&upgraded)
+            .await
+            .unwrap(),
         0
     );
 

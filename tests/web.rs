@@ -19,7 +19,10 @@ async fn health_home_and_security_headers() {
     let (status, body, _) = get(&format!("{}/healthz", s.base)).await;
     assert_eq!(status, 200, "{body}");
     let health: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!((health["status"].as_str(), health["index"].as_str()), (Some("ok"), Some("ok")));
+    assert_eq!(
+        (health["status"].as_str(), health["index"].as_str()),
+        (Some("ok"), Some("ok"))
+    );
     let (status, body, headers) = get(&format!("{}/", s.base)).await;
     assert_eq!(status, 200);
     assert!(body.contains("href=\"/search?corpus=mini\""), "{body}");

@@ -58,7 +58,10 @@ impl ReplicaStatus {
 
 /// Corpora the index must change to match the database: (name, generation) to re-apply, and
 /// names to drop.
-fn differences(db: &[CorpusGeneration], held: &BTreeMap<String, i64>) -> (Vec<CorpusGeneration>, Vec<String>) {
+fn differences(
+    db: &[CorpusGeneration],
+    held: &BTreeMap<String, i64>,
+) -> (Vec<CorpusGeneration>, Vec<String>) {
     let stale = db
         .iter()
         .filter(|c| held.get(&c.name).copied().unwrap_or(0) != c.generation)
@@ -107,7 +110,10 @@ impl App {
         for name in gone {
             let n = name.clone();
             self.on_index(move |index| index.delete_corpus(&n)).await?;
-            tracing::info!(corpus = name, "corpus deleted on another node dropped from the index");
+            tracing::info!(
+                corpus = name,
+                "corpus deleted on another node dropped from the index"
+            );
             report.dropped.push(name);
         }
         Ok(report)
@@ -278,8 +284,12 @@ mod tests {
             generation,
         };
         let db = vec![corpus("a", 3), corpus("b", 0), corpus("c", 5)];
-        let held: BTreeMap<String, i64> =
-            [("a".to_string(), 3), ("c".to_string(), 4), ("d".to_string(), 2)].into();
+        let held: BTreeMap<String, i64> = [
+            ("a".to_string(), 3),
+            ("c".to_string(), 4),
+            ("d".to_string(), 2),
+        ]
+        .into();
         let (stale, gone) = differences(&db, &held);
         let stale: Vec<&str> = stale.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(stale, vec!["c"]);

@@ -66,7 +66,12 @@ pub async fn ensure_shipped(app: &App) -> Result<Vec<ImportSummary>> {
             .store
             .bump_generation(corpus.name)
             .await?
-            .ok_or_else(|| Error::internal(anyhow::anyhow!("shipped corpus {} not recorded", corpus.name)))?;
+            .ok_or_else(|| {
+                Error::internal(anyhow::anyhow!(
+                    "shipped corpus {} not recorded",
+                    corpus.name
+                ))
+            })?;
         let counts = load(app, corpus.name, documents, step.after).await?;
         let summary = ImportSummary {
             corpus: corpus.name.to_string(),
@@ -127,7 +132,10 @@ async fn load(
 /// Sandpit than the one that recorded the corpus serves its own binary's content, with a warning.
 pub(super) async fn reload(app: &App, name: &str, generation: i64) -> Result<()> {
     let Some(corpus) = shipped().into_iter().find(|c| c.name == name) else {
-        tracing::warn!(corpus = name, "the database names a shipped corpus this version does not have");
+        tracing::warn!(
+            corpus = name,
+            "the database names a shipped corpus this version does not have"
+        );
         return app.index_record(name, generation).await;
     };
     if let Some(record) = app.store.corpus(name).await?

@@ -72,11 +72,12 @@ impl Store {
         let stored_at = now();
         on_db!(self, |read, write| {
             let mut tx = write.begin().await?;
-            let after: i64 =
-                sqlx::query("UPDATE replica_clock SET value = value + 1 WHERE id = 1 RETURNING value")
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get(0)?;
+            let after: i64 = sqlx::query(
+                "UPDATE replica_clock SET value = value + 1 WHERE id = 1 RETURNING value",
+            )
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
             sqlx::query(
                 "INSERT INTO corpora (name, origin, created_at, updated_at)
                  VALUES ($1, 'imported', $2, $2) ON CONFLICT(name) DO NOTHING",
@@ -91,8 +92,9 @@ impl Store {
                 .await?
                 .try_get(0)?;
             for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-                let mut insert =
-                    sqlx::QueryBuilder::new("INSERT INTO documents (corpus, id, document, stored_at) ");
+                let mut insert = sqlx::QueryBuilder::new(
+                    "INSERT INTO documents (corpus, id, document, stored_at) ",
+                );
                 insert.push_values(chunk, |mut row, (id, json)| {
                     row.push_bind(corpus)
                         .push_bind(*id)
@@ -122,11 +124,12 @@ impl Store {
     pub async fn bump_generation(&self, corpus: &str) -> Result<Option<Step>> {
         on_db!(self, |read, write| {
             let mut tx = write.begin().await?;
-            let after: i64 =
-                sqlx::query("UPDATE replica_clock SET value = value + 1 WHERE id = 1 RETURNING value")
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get(0)?;
+            let after: i64 = sqlx::query(
+                "UPDATE replica_clock SET value = value + 1 WHERE id = 1 RETURNING value",
+            )
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
             let Some(row) = sqlx::query("SELECT generation FROM corpora WHERE name = $1")
                 .bind(corpus)
                 .fetch_optional(&mut *tx)

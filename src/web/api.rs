@@ -114,8 +114,16 @@ pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     };
     let (code, status, index) = match (index_ok, database_ok, behind.is_empty()) {
         (true, true, true) => (StatusCode::OK, "ok", "ok"),
-        (true, true, false) => (StatusCode::SERVICE_UNAVAILABLE, "catching-up", "catching-up"),
-        (false, _, _) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "unavailable"),
+        (true, true, false) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "catching-up",
+            "catching-up",
+        ),
+        (false, _, _) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "unavailable",
+        ),
         (true, false, _) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "ok"),
     };
     let body = serde_json::json!({
