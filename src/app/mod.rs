@@ -171,7 +171,11 @@ impl App {
         let storing = tokio::spawn(async move {
             let mut steps = Vec::new();
             while let Some(chunk) = pending.recv().await {
-                steps.push(store.put_documents(&db_name, &chunk).await?);
+                steps.push(
+                    store
+                        .put_documents(&db_name, &replica::stored(&chunk)?)
+                        .await?,
+                );
             }
             Ok::<_, Error>(steps)
         });
@@ -277,7 +281,11 @@ impl App {
         // The database first, then the index (see `import_paths`).
         let mut steps = Vec::new();
         for chunk in documents.chunks(DOCUMENTS_PER_TRANSACTION) {
-            steps.push(self.store.put_documents(corpus, chunk).await?);
+            steps.push(
+                self.store
+                    .put_documents(corpus, &replica::stored(chunk)?)
+                    .await?,
+            );
         }
         let name = corpus.to_string();
         let counts = self

@@ -11,7 +11,31 @@ use serde::Serialize;
 
 use super::App;
 use crate::error::{Error, Result};
-use crate::store::documents::{CorpusGeneration, DOCUMENTS_PER_TRANSACTION, Step};
+use crate::ingest::Document;
+use crate::store::documents::{CorpusGeneration, DOCUMENTS_PER_TRANSACTION, Step, StoredDocument};
+
+/// Documents as the database keeps them (the JSON of `Document`).
+pub(crate) fn stored(documents: &[Document]) -> Result<Vec<StoredDocument>> {
+    documents
+        .iter()
+        .map(|doc| {
+            Ok(StoredDocument {
+                id: doc.id.clone(),
+                json: serde_json::to_string(doc).map_err(Error::internal)?,
+            })
+        })
+        .collect()
+}
+
+/// A document read back from the database.
+fn document(corpus: &str, row: &StoredDocument) -> Result<Document> {
+    serde_json::from_str(&row.json).map_err(|e| {
+        Error::internal(anyhow::anyhow!(
+            "document {:?} of corpus {corpus:?} in the database cannot be read: {e}",
+            row.id
+        ))
+    })
+}
 
 /// How often the sync task reads the database's clock: one one-row read a second per node.
 pub const POLL_EVERY: Duration = Duration::from_secs(1);
@@ -136,13 +160,13 @@ impl App {
             let mut after: Option<String> = None;
             loop {
                 let page = runtime.block_on(store.documents_page(&name, after.as_deref(), PAGE))?;
-                for doc in &page {
-                    batch.add(doc)?;
+                for row in &page {
+                    batch.add(&document(&name, row)?)?;
                 }
                 if page.len() < PAGE {
                     break;
                 }
-                after = page.last().map(|d| d.id.clone());
+                after = page.last().map(|row| row.id.clone());
             }
             batch.commit_at(Some(generation))?;
             Ok(())
@@ -242,7 +266,8 @@ pub async fn adopt_unrecorded_index(app: &App) -> Result<usize> {
                 let (mut steps, mut n) = (Vec::new(), 0);
                 index.for_each_document(&corpus, DOCUMENTS_PER_TRANSACTION, |batch| {
                     n += batch.len();
-                    steps.push(runtime.block_on(store.put_documents(&corpus, &batch))?);
+                    let rows = stored(&batch)?;
+                    steps.push(runtime.block_on(store.put_documents(&corpus, &rows))?);
                     Ok(())
                 })?;
                 Ok((steps, n))

@@ -9,8 +9,15 @@
 use sqlx::Row;
 
 use super::{Store, now};
-use crate::error::{Error, Result};
-use crate::ingest::Document;
+use crate::error::Result;
+
+/// One document as the database keeps it: its id and the JSON of `ingest::Document`, which the
+/// application encodes and decodes (the store does not look inside).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredDocument {
+    pub id: String,
+    pub json: String,
+}
 
 /// Documents written per transaction. A 100,000-document upload is a hundred short transactions,
 /// so a class's submissions (which queue behind the same SQLite writer) wait milliseconds, not
@@ -38,19 +45,11 @@ pub struct CorpusGeneration {
     pub generation: i64,
 }
 
-fn decode(corpus: &str, id: &str, json: &str) -> Result<Document> {
-    serde_json::from_str(json).map_err(|e| {
-        Error::internal(anyhow::anyhow!(
-            "document {id:?} of corpus {corpus:?} in the database cannot be read: {e}"
-        ))
-    })
-}
-
 /// Keeps the last of each id: one INSERT may not change the same row twice on PostgreSQL, and an
 /// id given twice in one import means its last version, as in the index.
-fn last_of_each_id(documents: &[Document]) -> Vec<&Document> {
+fn last_of_each_id(documents: &[StoredDocument]) -> Vec<&StoredDocument> {
     let mut seen = std::collections::HashSet::new();
-    let mut kept: Vec<&Document> = documents
+    let mut kept: Vec<&StoredDocument> = documents
         .iter()
         .rev()
         .filter(|d| seen.insert(d.id.as_str()))
@@ -63,12 +62,8 @@ impl Store {
     /// Stores a batch of documents in a corpus (recorded as an imported corpus if it is new),
     /// replacing those with the same ids, in one transaction that moves the corpus's generation.
     /// Callers give at most `DOCUMENTS_PER_TRANSACTION` at a time.
-    pub async fn put_documents(&self, corpus: &str, documents: &[Document]) -> Result<Step> {
-        let mut rows = Vec::with_capacity(documents.len());
-        for doc in last_of_each_id(documents) {
-            let json = serde_json::to_string(doc).map_err(Error::internal)?;
-            rows.push((doc.id.as_str(), json));
-        }
+    pub async fn put_documents(&self, corpus: &str, documents: &[StoredDocument]) -> Result<Step> {
+        let rows = last_of_each_id(documents);
         let stored_at = now();
         on_db!(self, |read, write| {
             let mut tx = write.begin().await?;
@@ -95,10 +90,10 @@ impl Store {
                 let mut insert = sqlx::QueryBuilder::new(
                     "INSERT INTO documents (corpus, id, document, stored_at) ",
                 );
-                insert.push_values(chunk, |mut row, (id, json)| {
+                insert.push_values(chunk, |mut row, doc| {
                     row.push_bind(corpus)
-                        .push_bind(*id)
-                        .push_bind(json.as_str())
+                        .push_bind(doc.id.as_str())
+                        .push_bind(doc.json.as_str())
                         .push_bind(&stored_at);
                 });
                 insert.push(
@@ -182,8 +177,8 @@ impl Store {
         corpus: &str,
         after: Option<&str>,
         limit: usize,
-    ) -> Result<Vec<Document>> {
-        let rows = on_db!(self, |read, write| {
+    ) -> Result<Vec<StoredDocument>> {
+        on_db!(self, |read, write| {
             sqlx::query(
                 "SELECT id, document FROM documents WHERE corpus = $1 AND ($2 IS NULL OR id > $2)
                  ORDER BY id LIMIT $3",
@@ -194,12 +189,15 @@ impl Store {
             .fetch_all(read)
             .await?
             .into_iter()
-            .map(|row| Ok((row.try_get::<String, _>(0)?, row.try_get::<String, _>(1)?)))
-            .collect::<std::result::Result<Vec<(String, String)>, sqlx::Error>>()?
-        });
-        rows.iter()
-            .map(|(id, json)| decode(corpus, id, json))
-            .collect()
+            .map(|row| {
+                Ok(StoredDocument {
+                    id: row.try_get(0)?,
+                    json: row.try_get(1)?,
+                })
+            })
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()
+            .map_err(Into::into)
+        })
     }
 
     /// How many documents the database holds for a corpus.
