@@ -14,6 +14,7 @@ pub mod following; // loading what other nodes wrote (uploaded exercises)
 pub mod limiter;
 pub mod mastery; // how much a pass counts, hints taken into account
 pub mod practice;
+pub mod replica; // the index kept in step with the database
 pub mod search_cache;
 pub mod serving;
 mod shipped;
@@ -36,6 +37,7 @@ use crate::index::SearchIndex;
 use crate::index::search::{SearchRequest, SearchResults, SortOrder};
 use crate::ingest::{Document, Problem, source};
 use crate::query::TextField;
+use crate::store::documents::DOCUMENTS_PER_TRANSACTION;
 use crate::store::{ImportRecord, Store};
 use search_cache::{Key, SearchCache};
 
@@ -166,10 +168,32 @@ impl App {
     ) -> Result<ImportSummary> {
         validate_corpus_name(corpus)?;
         let name = corpus.to_string();
+        // The database first (docs/design.md, "The database is the source of truth"): documents
+        // go to it in chunks, each its own short transaction, written by a task beside the
+        // indexing so the two overlap; the index commits only once every chunk is stored.
+        let (chunks, mut pending) = tokio::sync::mpsc::channel::<Vec<Document>>(4);
+        let store = self.store.clone();
+        let db_name = name.clone();
+        let storing = tokio::spawn(async move {
+            let mut steps = Vec::new();
+            while let Some(chunk) = pending.recv().await {
+                steps.push(
+                    store
+                        .put_documents(&db_name, &replica::stored(&chunk)?)
+                        .await?,
+                );
+            }
+            Ok::<_, Error>(steps)
+        });
+        let runtime = tokio::runtime::Handle::current();
         let (counts, report, kept_old_ids) = self
             .on_index(move |index| {
                 let mut batch = index.begin(&name)?;
+                let held = index.held_generation(&name);
                 let mut kept_old_ids = 0;
+                let mut chunk = Vec::with_capacity(DOCUMENTS_PER_TRANSACTION);
+                let stopped =
+                    || Error::internal(anyhow::anyhow!("the database stopped taking documents"));
                 let report = source::read(&paths, Utc::now(), |mut doc, feed_file| {
                     if let Some(key) = feed_file {
                         kept_old_ids += usize::from(feeds::legacy_ids::keep_stored_legacy_file_id(
@@ -177,14 +201,28 @@ impl App {
                         ));
                     }
                     batch.add(&doc)?;
+                    chunk.push(doc);
+                    if chunk.len() == DOCUMENTS_PER_TRANSACTION {
+                        chunks
+                            .blocking_send(std::mem::take(&mut chunk))
+                            .map_err(|_| stopped())?;
+                    }
                     let n = batch.written();
                     if n % 500 == 0 {
                         progress(n);
                     }
                     Ok(())
-                })?;
+                });
+                if !chunk.is_empty() && report.is_ok() {
+                    chunks.blocking_send(chunk).map_err(|_| stopped())?;
+                }
+                drop(chunks);
+                // A failure to store is the error to report, whatever reading saw after it.
+                let steps = runtime.block_on(storing).map_err(Error::internal)??;
+                let report = report?;
                 progress(batch.written());
-                Ok((batch.commit()?, report, kept_old_ids))
+                let generation = replica::chained(held, &steps);
+                Ok((batch.commit_at(generation)?, report, kept_old_ids))
             })
             .await?;
         let problems = report.problems;
@@ -237,7 +275,7 @@ impl App {
         Ok(summary)
     }
 
-    /// Imports documents already in memory (shipped corpora, fetched feeds).
+    /// Imports documents already in memory (fetched feeds), into the database and the index.
     pub async fn import_documents(
         &self,
         corpus: &str,
@@ -246,9 +284,25 @@ impl App {
         notes: Vec<String>,
     ) -> Result<ImportSummary> {
         validate_corpus_name(corpus)?;
+        // The database first, then the index (see `import_paths`).
+        let mut steps = Vec::new();
+        for chunk in documents.chunks(DOCUMENTS_PER_TRANSACTION) {
+            steps.push(
+                self.store
+                    .put_documents(corpus, &replica::stored(chunk)?)
+                    .await?,
+            );
+        }
         let name = corpus.to_string();
         let counts = self
-            .on_index(move |index| index.write(&name, documents))
+            .on_index(move |index| {
+                let mut batch = index.begin(&name)?;
+                let generation = replica::chained(index.held_generation(&name), &steps);
+                for doc in &documents {
+                    batch.add(doc)?;
+                }
+                batch.commit_at(generation)
+            })
             .await?;
         Ok(ImportSummary {
             corpus: corpus.to_string(),

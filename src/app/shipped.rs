@@ -1,21 +1,26 @@
 //! Loading the shipped corpora (`catalog::corpora`) into the index and the database: on first
-//! start, and again whenever a newer binary ships different content.
+//! start, again whenever a newer binary ships different content, and whenever this node's index
+//! does not hold the generation the database records (a second node with an empty index, or
+//! one whose index was removed). Their documents live in the binary, not in the database.
 
 use super::{App, ImportSummary};
-use crate::catalog::corpora::{content_hash, shipped};
-use crate::error::Result;
-use crate::ingest::jsonl;
+use crate::catalog::corpora::{Shipped, content_hash, shipped};
+use crate::error::{Error, Result};
+use crate::ingest::{Document, Problem, jsonl};
 
-/// Imports each shipped corpus whose content the database has not seen. Cheap when nothing
-/// changed: one hash and one database read per corpus.
+/// Imports each shipped corpus whose content the database has not seen, and loads into the
+/// index each one it does not hold. Cheap when nothing changed: one hash, one database read and
+/// one look at the index's record per corpus. First adopts an index written before replicas
+/// (`replica::adopt_unrecorded_index`).
 pub async fn ensure_shipped(app: &App) -> Result<Vec<ImportSummary>> {
+    let copied = super::replica::adopt_unrecorded_index(app).await?;
+    if copied > 0 {
+        tracing::info!("{copied} document(s) of imported corpora copied into the database");
+    }
     let mut summaries = Vec::new();
     for corpus in shipped() {
         let hash = content_hash(corpus.documents);
         let record = app.store.corpus(corpus.name).await?;
-        if record.as_ref().is_some_and(|r| r.content_hash == hash) {
-            continue;
-        }
         if record.as_ref().is_some_and(|r| r.origin != "shipped") {
             // The trainer made a corpus of the same name: theirs wins.
             tracing::warn!(
@@ -24,25 +29,57 @@ pub async fn ensure_shipped(app: &App) -> Result<Vec<ImportSummary>> {
             );
             continue;
         }
-        let origin = format!("corpora/{}/documents.jsonl", corpus.name);
-        let mut documents = Vec::new();
-        let mut problems = Vec::new();
-        for (i, line) in corpus.documents.lines().enumerate() {
-            match jsonl::parse_line(line, i + 1, &origin) {
-                Ok(Some(doc)) => documents.push(doc),
-                Ok(None) => {}
-                Err(p) => problems.push(p),
+        let generation = app
+            .store
+            .corpus_generations()
+            .await?
+            .into_iter()
+            .find(|c| c.name == corpus.name)
+            .map(|c| c.generation);
+        let current = record.as_ref().is_some_and(|r| r.content_hash == hash);
+        // Generation 0 is a corpus recorded before replicas: give it one other nodes can follow.
+        if current && let Some(generation) = generation.filter(|g| *g != 0) {
+            if app.index.held_generation(corpus.name) == generation {
+                continue;
             }
+            // The database has this content and the index does not: load it into the index only.
+            match reload(app, corpus.name, generation).await {
+                Err(Error::Busy(what)) => {
+                    tracing::warn!(corpus = corpus.name, "shipped corpus not loaded: {what}")
+                }
+                other => other?,
+            }
+            continue;
         }
-        // A newer binary may have dropped documents: start the corpus afresh.
-        if record.is_some() {
-            let name = corpus.name.to_string();
-            app.on_index(move |index| index.delete_corpus(&name))
-                .await?;
-        }
-        let summary = app
-            .import_documents(corpus.name, documents, problems, Vec::new())
+        let (documents, problems) = parse(&corpus);
+        // The database first: the corpus and its new generation, then the index.
+        app.store
+            .upsert_corpus(
+                corpus.name,
+                &corpus.title,
+                &corpus.description,
+                "shipped",
+                &hash,
+            )
             .await?;
+        let step = app
+            .store
+            .bump_generation(corpus.name)
+            .await?
+            .ok_or_else(|| {
+                Error::internal(anyhow::anyhow!(
+                    "shipped corpus {} not recorded",
+                    corpus.name
+                ))
+            })?;
+        let counts = load(app, corpus.name, documents, step.after).await?;
+        let summary = ImportSummary {
+            corpus: corpus.name.to_string(),
+            added: counts.added,
+            rejected: problems.len(),
+            problems: problems.iter().map(ToString::to_string).collect(),
+            ..ImportSummary::default()
+        };
         app.record_import(
             &summary,
             "shipped",
@@ -55,4 +92,68 @@ pub async fn ensure_shipped(app: &App) -> Result<Vec<ImportSummary>> {
         summaries.push(summary);
     }
     Ok(summaries)
+}
+
+fn parse(corpus: &Shipped) -> (Vec<Document>, Vec<Problem>) {
+    let origin = format!("corpora/{}/documents.jsonl", corpus.name);
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in corpus.documents.lines().enumerate() {
+        match jsonl::parse_line(line, i + 1, &origin) {
+            Ok(Some(doc)) => documents.push(doc),
+            Ok(None) => {}
+            Err(p) => problems.push(p),
+        }
+    }
+    (documents, problems)
+}
+
+/// Replaces the corpus in the index with `documents` (a newer binary may have dropped some) and
+/// records `generation`.
+async fn load(
+    app: &App,
+    name: &str,
+    documents: Vec<Document>,
+    generation: i64,
+) -> Result<crate::index::WriteCounts> {
+    let name = name.to_string();
+    app.on_index(move |index| {
+        let mut batch = index.begin_replacing(&name)?;
+        for doc in &documents {
+            batch.add(doc)?;
+        }
+        batch.commit_at(Some(generation))
+    })
+    .await
+}
+
+/// Loads a shipped corpus from this binary into the index at the database's `generation` (the
+/// sync task, when another node loaded it or this index lacks it). A node on another version of
+/// Sandpit than the one that recorded the corpus serves its own binary's content, with a warning.
+pub(super) async fn reload(app: &App, name: &str, generation: i64) -> Result<()> {
+    let Some(corpus) = shipped().into_iter().find(|c| c.name == name) else {
+        tracing::warn!(
+            corpus = name,
+            "the database names a shipped corpus this version does not have"
+        );
+        return app.index_record(name, generation).await;
+    };
+    if let Some(record) = app.store.corpus(name).await?
+        && record.content_hash != content_hash(corpus.documents)
+    {
+        tracing::warn!(
+            corpus = name,
+            "another version of Sandpit loaded this shipped corpus; this node serves its own"
+        );
+    }
+    let (documents, _) = parse(&corpus);
+    load(app, name, documents, generation).await.map(drop)
+}
+
+impl App {
+    /// Records that the index holds `corpus` at `generation` without changing its documents.
+    async fn index_record(&self, corpus: &str, generation: i64) -> Result<()> {
+        let changes = vec![(corpus.to_string(), Some(generation))];
+        self.on_index(move |index| index.record(&changes)).await
+    }
 }

@@ -4,6 +4,7 @@
 pub mod compile;
 pub mod explain;
 mod rebuild;
+pub mod replica;
 pub mod schema;
 pub mod scoped;
 pub mod search;
@@ -30,6 +31,10 @@ pub struct SearchIndex {
     /// a server on the same data directory) never takes the index's writer lock.
     writer: Mutex<Option<IndexWriter>>,
     reader: IndexReader,
+    /// The generation of each corpus held, as recorded by the last commit (`replica`).
+    held: Mutex<replica::Held>,
+    /// The last commit carries no record: an index from before replicas (`replica`).
+    unrecorded: std::sync::atomic::AtomicBool,
 }
 
 /// How one batch of documents changed a corpus.
@@ -79,6 +84,10 @@ impl SearchIndex {
 
     fn from_index(index: Index, fields: Fields) -> Result<Self> {
         schema::register_tokenizers(&index);
+        let metas = index.load_metas()?;
+        let recorded = replica::read_payload(metas.payload.as_deref());
+        // A new, empty index has nothing that needs adopting.
+        let unrecorded = recorded.is_none() && !metas.segments.is_empty();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
@@ -88,6 +97,8 @@ impl SearchIndex {
             index,
             writer: Mutex::new(None),
             reader,
+            held: Mutex::new(recorded.unwrap_or_default()),
+            unrecorded: unrecorded.into(),
         })
     }
 
@@ -176,13 +187,11 @@ impl SearchIndex {
         batch.commit()
     }
 
-    /// Removes every document of a corpus.
+    /// Removes every document of a corpus, and its generation from the record (`replica`).
     pub fn delete_corpus(&self, corpus: &str) -> Result<()> {
         let mut writer = self.lock_writer()?;
         writer.delete_term(Term::from_field_text(self.fields.corpus, corpus));
-        writer.commit()?;
-        self.reader.reload()?;
-        Ok(())
+        self.commit_recording(&mut writer, &[(corpus.to_string(), None)])
     }
 
     /// Whether a corpus surely has a committed document: one in a segment without deletions
@@ -306,11 +315,20 @@ impl ImportBatch<'_> {
         self.counts.added + self.counts.replaced
     }
 
-    /// Makes the batch visible to searchers.
-    pub fn commit(mut self) -> Result<WriteCounts> {
-        self.writer.commit()?;
+    /// Makes the batch visible to searchers, keeping the corpus's recorded generation.
+    pub fn commit(self) -> Result<WriteCounts> {
+        self.commit_at(None)
+    }
+
+    /// Makes the batch visible to searchers and, given a generation, records that the index
+    /// now holds the corpus at that generation of the database (`replica`).
+    pub fn commit_at(mut self, generation: Option<i64>) -> Result<WriteCounts> {
+        let changes: Vec<(String, Option<i64>)> = generation
+            .map(|g| (self.corpus.clone(), Some(g)))
+            .into_iter()
+            .collect();
+        self.index.commit_recording(&mut self.writer, &changes)?;
         self.committed = true;
-        self.index.reader.reload()?;
         Ok(self.counts)
     }
 }

@@ -48,7 +48,9 @@ pub(super) fn recover(dir: &Path) -> Result<()> {
 pub(super) fn rebuild(dir: &Path, old: Index, schema: Schema) -> Result<Index> {
     let target = staging(dir);
     std::fs::create_dir_all(&target)?;
-    let documents = copy_documents(&old, Index::create_in_dir(&target, schema)?)?;
+    // The record of generations the index holds (`replica`) moves with its documents.
+    let payload = old.load_metas()?.payload;
+    let documents = copy_documents(&old, Index::create_in_dir(&target, schema)?, payload)?;
     drop(old);
     std::fs::rename(dir, previous(dir))?;
     std::fs::rename(&target, dir)?;
@@ -64,7 +66,7 @@ pub(super) fn rebuild(dir: &Path, old: Index, schema: Schema) -> Result<Index> {
 
 /// Writes every live document of `old` into `new` in one commit, and waits for the merges it
 /// started so the new index is not left in many small segments; returns how many.
-fn copy_documents(old: &Index, new: Index) -> Result<usize> {
+fn copy_documents(old: &Index, new: Index, payload: Option<String>) -> Result<usize> {
     let old_schema = old.schema();
     let new_schema = new.schema();
     let new = SearchIndex::from_index(new, super::schema::build().1)?;
@@ -95,7 +97,11 @@ fn copy_documents(old: &Index, new: Index) -> Result<usize> {
                 documents += 1;
             }
         }
-        writer.commit()?;
+        let mut prepared = writer.prepare_commit()?;
+        if let Some(payload) = &payload {
+            prepared.set_payload(payload);
+        }
+        prepared.commit()?;
     }
     new.finish_merges()?;
     Ok(documents)

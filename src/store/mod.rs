@@ -27,6 +27,7 @@ macro_rules! on_db {
 
 pub mod attempts; // attempts at exercises, hints and reveals
 pub mod classroom; // classes, trainees, sessions, reveals, evaluations, uploads
+pub mod documents; // documents of imported corpora and the generations indexes follow
 pub mod drafts; // unsent answers, kept when a submission is refused
 pub mod feeds; // live feed sources, their schedule and status
 pub mod leases; // work that runs on one node at a time (PostgreSQL advisory locks)

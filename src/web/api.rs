@@ -101,11 +101,36 @@ pub async fn search(
     Ok(Json(body))
 }
 
-/// 200 "ok" when the index and the database answer.
+/// `{"status", "database", "index", "behind"}`: 200 with status "ok" when the index and the
+/// database answer and the index holds every corpus as the database has it; 503 otherwise, with
+/// status "unavailable" (index or database down) or "catching-up" (the index is still applying
+/// changes, `behind` names the corpora), so a load balancer keeps traffic away until then.
 pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     let index_ok = state.app.index.count("\u{0}health").is_ok();
-    match (index_ok, state.app.store.ping().await) {
-        (true, Ok(())) => (StatusCode::OK, "ok"),
-        _ => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
-    }
+    let database = state.app.store.engine_name();
+    let (database_ok, behind) = match state.app.replica_status().await {
+        Ok(status) => (true, status.behind),
+        Err(_) => (false, Vec::new()),
+    };
+    let (code, status, index) = match (index_ok, database_ok, behind.is_empty()) {
+        (true, true, true) => (StatusCode::OK, "ok", "ok"),
+        (true, true, false) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "catching-up",
+            "catching-up",
+        ),
+        (false, _, _) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "unavailable",
+        ),
+        (true, false, _) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "ok"),
+    };
+    let body = serde_json::json!({
+        "status": status,
+        "database": if database_ok { database } else { "unavailable" },
+        "index": index,
+        "behind": behind,
+    });
+    (code, Json(body))
 }

@@ -48,7 +48,8 @@ async function waitForHealth(base) {
   while (Date.now() < deadline) {
     try {
       const r = await fetch(`${base}/healthz`);
-      if (r.ok && (await r.text()).trim() === 'ok') return;
+      // /healthz answers JSON; "ok" once the index has caught up with the database.
+      if (r.ok && JSON.parse(await r.text()).status === 'ok') return;
       last = `status ${r.status}`;
     } catch (e) {
       last = e.message;
