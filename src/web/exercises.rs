@@ -237,6 +237,9 @@ struct ExercisePage {
     news: Option<NewsItem>,
     news_version: Option<String>,
     answer_max: usize,
+    /// This rendering's key, sent back with the answer form so that the form arriving twice
+    /// stores one attempt (`App::submit_once`).
+    submission: String,
     /// Monitoring feedback: the query written for the tool the trainee chose (`to`).
     dialect: super::dialect::DialectPanel,
 }
@@ -448,6 +451,7 @@ async fn exercise_page(
         news,
         news_version,
         answer_max: ANSWER_MAX,
+        submission: crate::app::submission_key(),
         dialect: Default::default(),
         ex,
     })
@@ -580,6 +584,9 @@ async fn refused(
     }
 }
 
+/// The answer form's hidden field that carries the page's submission key.
+const SUBMISSION_FIELD: &str = "submission";
+
 pub async fn submit(
     State(state): State<AppState>,
     who: Option<Extension<Who>>,
@@ -600,7 +607,15 @@ pub async fn submit(
     if let Some(e) = sent.unreadable.or(read.problem) {
         return refused(app, &learner, &ex, read.answer, carried, e).await;
     }
-    match app.submit(&learner, &ex.id, read.answer.clone()).await {
+    let key = sent
+        .fields
+        .iter()
+        .find(|(k, _)| k == SUBMISSION_FIELD)
+        .map(|(_, v)| v.as_str());
+    match app
+        .submit_once(&learner, &ex.id, read.answer.clone(), key)
+        .await
+    {
         Ok(submitted) => Redirect::to(&format!(
             "/exercises/{}?attempt={}#feedback",
             super::pages::urlencode(&ex.id),
