@@ -36,10 +36,14 @@ const KILL_AFTER: usize = 8;
 /// and the cluster is not required.
 fn prerequisites() -> Option<(String, PathBuf)> {
     let server = test_server();
-    let haproxy = ["/usr/sbin/haproxy", "/usr/local/sbin/haproxy", "/usr/bin/haproxy"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
+    let haproxy = [
+        "/usr/sbin/haproxy",
+        "/usr/local/sbin/haproxy",
+        "/usr/bin/haproxy",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists());
     let why = match (&server, &haproxy) {
         (Some(_), Some(_)) => None,
         (None, _) => Some("SANDPIT_TEST_DATABASE_URL names no PostgreSQL server"),
@@ -161,7 +165,8 @@ impl Cluster {
                     .and_then(|mut s| {
                         use std::io::{Read, Write};
                         s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
-                        s.write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n").ok()?;
+                        s.write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n")
+                            .ok()?;
                         let mut text = String::new();
                         s.read_to_string(&mut text).ok()?;
                         Some(text.starts_with("HTTP/1.1 200") || text.starts_with("HTTP/1.0 200"))
@@ -417,7 +422,10 @@ async fn two_nodes_lose_nothing_when_one_is_killed_mid_burst() {
     for t in 0..TRAINEES {
         let mut c = Client::new(&proxy);
         let r = c
-            .post("/join", &[("code", &code), ("name", &format!("Trainee {t}"))])
+            .post(
+                "/join",
+                &[("code", &code), ("name", &format!("Trainee {t}"))],
+            )
             .await;
         assert_eq!(r.status, 303, "{}", r.body);
         cookies.push(r.set_cookie.as_deref().and_then(token_in).expect("cookie"));
@@ -451,7 +459,10 @@ async fn two_nodes_lose_nothing_when_one_is_killed_mid_burst() {
     let first = post_answer(&cluster.base(0), &cookies[0], MONITOR, &fields).await;
     let again = post_answer(&cluster.base(1), &cookies[0], MONITOR, &fields).await;
     assert!(first.is_some());
-    assert_eq!(first, again, "the repeat on the other node is the first attempt");
+    assert_eq!(
+        first, again,
+        "the repeat on the other node is the first attempt"
+    );
     sent.push(Sent {
         trainee: 0,
         exercise: MONITOR,
@@ -488,7 +499,10 @@ async fn two_nodes_lose_nothing_when_one_is_killed_mid_burst() {
         sent.push(s);
     }
     assert!(killed_at.is_some(), "node b died while the burst ran");
-    let burst_sent: Vec<&Sent> = sent.iter().filter(|s| s.marker.starts_with("mk1")).collect();
+    let burst_sent: Vec<&Sent> = sent
+        .iter()
+        .filter(|s| s.marker.starts_with("mk1"))
+        .collect();
     let retried = burst_sent.iter().filter(|s| s.retried).count();
     eprintln!(
         "burst: {} answers, node b killed after {KILL_AFTER} acknowledgements; {retried} got no \
@@ -554,7 +568,9 @@ async fn two_nodes_lose_nothing_when_one_is_killed_mid_burst() {
         for base in [cluster.base(0), cluster.base(1)] {
             let mut c = Client::new(&base);
             c.cookie = Some(cookies[s.trainee].clone());
-            let r = c.get(&format!("/exercises/{}?attempt={id}", s.exercise)).await;
+            let r = c
+                .get(&format!("/exercises/{}?attempt={id}", s.exercise))
+                .await;
             assert_eq!(r.status, 200, "attempt {id} on {base}");
         }
     }
@@ -619,7 +635,7 @@ async fn a_corpus_uploaded_on_one_node_is_searchable_on_the_other() {
             .send()
             .await
             .ok()?;
-        let json: serde_json::Value = r.json().await.ok()?;
+        let json: serde_json::Value = serde_json::from_str(&r.text().await.ok()?).ok()?;
         json.get("total")?.as_u64()
     };
     let cookie = trainer.cookie.clone().expect("cookie");
@@ -638,7 +654,10 @@ async fn a_corpus_uploaded_on_one_node_is_searchable_on_the_other() {
     }
     // And through the proxy, whichever node answers.
     for _ in 0..4 {
-        assert_eq!(total_on(cluster.proxy.clone(), cookie.clone()).await, Some(5));
+        assert_eq!(
+            total_on(cluster.proxy.clone(), cookie.clone()).await,
+            Some(5)
+        );
     }
     // A node started afterwards on the same database catches up too.
     let root = tempfile::tempdir().expect("tempdir");

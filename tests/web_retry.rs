@@ -77,21 +77,18 @@ async fn a_form_sent_twice_stores_one_attempt() {
     let form = [("answer", "sandbag*"), ("submission", key.as_str())];
     let (status, first) = post(&s.base, MONITOR, &form).await;
     assert_eq!(status, 303);
-    let (a, b) = tokio::join!(
-        post(&s.base, MONITOR, &form),
-        post(&s.base, MONITOR, &form)
-    );
+    let (a, b) = tokio::join!(post(&s.base, MONITOR, &form), post(&s.base, MONITOR, &form));
     assert_eq!(a, (303, first.clone()), "a repeat gets the first attempt");
     assert_eq!(b, (303, first.clone()));
     let stored = store.attempts(&learner, Some(MONITOR)).await.expect("read");
     assert_eq!(stored.len(), 1, "stored once");
-    assert!(stored[0].score.is_some(), "and graded");
+    assert!(stored[0].result.is_some(), "and its grade (or why not) recorded");
 
     // The same key with another answer (the page kept by Back, edited): a new attempt.
     let (status, second) = post(
         &s.base,
         MONITOR,
-        &[("answer", "sandbags OR sandbag"), ("submission", &key)],
+        &[("answer", "sandbags OR sandbag"), ("submission", key.as_str())],
     )
     .await;
     assert_eq!(status, 303);
@@ -101,7 +98,7 @@ async fn a_form_sent_twice_stores_one_attempt() {
     let (_, third) = post(
         &s.base,
         MONITOR,
-        &[("answer", "sandbag*"), ("submission", &fresh)],
+        &[("answer", "sandbag*"), ("submission", fresh.as_str())],
     )
     .await;
     assert!(third != first && third != second);
@@ -132,7 +129,7 @@ async fn a_form_sent_twice_stores_one_attempt() {
         REWRITE,
         &[
             ("post:instagram", "The library reopens on Saturday."),
-            ("submission", &key),
+            ("submission", key.as_str()),
         ],
     )
     .await;
@@ -187,5 +184,8 @@ async fn the_store_keeps_one_attempt_per_key() {
         .await
         .expect("insert");
     assert!(fresh && e != a);
-    assert_eq!(store.attempts("l1", Some("ex")).await.expect("read").len(), 2);
+    assert_eq!(
+        store.attempts("l1", Some("ex")).await.expect("read").len(),
+        2
+    );
 }

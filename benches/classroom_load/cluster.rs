@@ -106,11 +106,15 @@ impl PerNode {
 }
 
 fn haproxy() -> Result<PathBuf, String> {
-    ["/usr/sbin/haproxy", "/usr/local/sbin/haproxy", "/usr/bin/haproxy"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-        .ok_or_else(|| "HAProxy is not installed (apt-get install haproxy)".to_string())
+    [
+        "/usr/sbin/haproxy",
+        "/usr/local/sbin/haproxy",
+        "/usr/bin/haproxy",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+    .ok_or_else(|| "HAProxy is not installed (apt-get install haproxy)".to_string())
 }
 
 fn free_port() -> Result<u16, String> {
@@ -318,8 +322,12 @@ pub async fn run(s: Settings) -> Result<bool, String> {
     let work_started = Instant::now();
     let mut learners = tokio::task::JoinSet::new();
     for t in 0..s.learners {
-        let (http, base, timings, triage_ids) =
-            (http.clone(), base.clone(), timings.clone(), triage_ids.clone());
+        let (http, base, timings, triage_ids) = (
+            http.clone(),
+            base.clone(),
+            timings.clone(),
+            triage_ids.clone(),
+        );
         let code = classes[t % classes.len()].1.clone();
         let arrive = minute.mul_f64(40.0 * t as f64 / s.learners as f64);
         let attempts = s.attempts;
@@ -466,12 +474,11 @@ pub async fn run(s: Settings) -> Result<bool, String> {
             );
         }
     }
-    let mut all: Vec<Duration> = by
-        .0
-        .iter()
-        .filter(|((_, k), _)| *k == "submit")
-        .flat_map(|(_, v)| v.iter().copied())
-        .collect();
+    let mut all: Vec<Duration> =
+        by.0.iter()
+            .filter(|((_, k), _)| *k == "submit")
+            .flat_map(|(_, v)| v.iter().copied())
+            .collect();
     all.sort();
     println!();
     println!(

@@ -229,9 +229,10 @@ impl App {
             self.grade_and_record(&exercise, &attempt_id, &answer)
                 .await?
         } else {
-            let first = self.store.attempt(&attempt_id).await?.ok_or_else(|| {
-                Error::internal(anyhow::anyhow!("attempt {attempt_id} vanished"))
-            })?;
+            let first =
+                self.store.attempt(&attempt_id).await?.ok_or_else(|| {
+                    Error::internal(anyhow::anyhow!("attempt {attempt_id} vanished"))
+                })?;
             self.feedback(&exercise, &first).await?
         };
         Ok(Submitted { attempt_id, grade })
