@@ -431,7 +431,13 @@ async fn two_nodes_lose_nothing_when_one_is_killed_mid_burst() {
         cookies.push(r.set_cookie.as_deref().and_then(token_in).expect("cookie"));
     }
     let targets = [proxy.clone(), cluster.base(0), cluster.base(1)];
-    let exercise_of = |k: usize| if k % 2 == 0 { MONITOR } else { REWRITE };
+    let exercise_of = |k: usize| {
+        if k.is_multiple_of(2) {
+            MONITOR
+        } else {
+            REWRITE
+        }
+    };
     let mut sent: Vec<Sent> = Vec::new();
 
     // Warm-up: every trainee sends one answer to each of the proxy, node a and node b.

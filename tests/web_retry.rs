@@ -82,13 +82,19 @@ async fn a_form_sent_twice_stores_one_attempt() {
     assert_eq!(b, (303, first.clone()));
     let stored = store.attempts(&learner, Some(MONITOR)).await.expect("read");
     assert_eq!(stored.len(), 1, "stored once");
-    assert!(stored[0].result.is_some(), "and its grade (or why not) recorded");
+    assert!(
+        stored[0].result.is_some(),
+        "and its grade (or why not) recorded"
+    );
 
     // The same key with another answer (the page kept by Back, edited): a new attempt.
     let (status, second) = post(
         &s.base,
         MONITOR,
-        &[("answer", "sandbags OR sandbag"), ("submission", key.as_str())],
+        &[
+            ("answer", "sandbags OR sandbag"),
+            ("submission", key.as_str()),
+        ],
     )
     .await;
     assert_eq!(status, 303);
