@@ -4,6 +4,9 @@
 //! cargo bench --bench classroom_load        # 200 trainees join within 30 s, 20 attempts each
 //! SANDPIT_LOAD_TRAINEES=40 SANDPIT_LOAD_ATTEMPTS=50 SANDPIT_LOAD_THINK_MS=0 \
 //!   SANDPIT_LOAD_JOIN_SECONDS=0 cargo bench --bench classroom_load   # saturation: no pauses
+//! SANDPIT_LOAD_NODES=2 SANDPIT_TEST_DATABASE_URL=postgres://sandpit@127.0.0.1:5432/postgres \
+//!   cargo bench --bench classroom_load      # two nodes on PostgreSQL behind HAProxy: 1,000
+//!                                           # learners' busiest hour (see classroom_load/cluster.rs)
 //! ```
 //!
 //! Starts the real `sandpit serve --classroom` binary (release build) on 127.0.0.1 with a fresh
@@ -25,6 +28,10 @@
 //! database with the server stopped, that every attempt is stored exactly once, and reports
 //! latency percentiles. Exit status 1 when an attempt is missing or duplicated.
 
+#[path = "classroom_load/cluster.rs"]
+mod cluster;
+#[path = "../tests/support/database.rs"]
+mod database;
 #[path = "classroom_load/http.rs"]
 mod http;
 #[path = "../tests/support/process.rs"]
@@ -87,6 +94,29 @@ fn main() {
             std::process::exit(1);
         }
     };
+    if std::env::var("SANDPIT_LOAD_NODES").is_ok_and(|n| n == "2") {
+        let settings = cluster::Settings {
+            learners: env_number("SANDPIT_LOAD_LEARNERS", 1000),
+            classes: env_number("SANDPIT_LOAD_CLASSES", 20),
+            attempts: env_number("SANDPIT_LOAD_ATTEMPTS", 4),
+            hour_seconds: zero_or("SANDPIT_LOAD_HOUR_SECONDS", 60).max(1),
+        };
+        let limit = RUN_LIMIT + Duration::from_secs(settings.hour_seconds);
+        let ok = runtime.block_on(async {
+            match tokio::time::timeout(limit, cluster::run(settings)).await {
+                Ok(Ok(ok)) => ok,
+                Ok(Err(e)) => {
+                    eprintln!("load test failed: {e}");
+                    false
+                }
+                Err(_) => {
+                    eprintln!("load test stopped: over the {limit:?} limit");
+                    false
+                }
+            }
+        });
+        std::process::exit(if ok { 0 } else { 1 });
+    }
     let ok = runtime.block_on(async {
         match tokio::time::timeout(RUN_LIMIT, run(trainees, attempts, think_ms, join_seconds)).await
         {
@@ -454,9 +484,13 @@ async fn run(
         .all(|id| csv.matches(*id).count() == 1);
     let _ = server.0.kill();
     let _ = server.0.wait();
-    let store = sandpit::store::Store::open(&dir.path().join("sandpit.db"))
-        .await
-        .map_err(|e| e.to_string())?;
+    // The database the server ran on: the SQLite file, or its PostgreSQL database when
+    // SANDPIT_TEST_DATABASE_URL named a server.
+    let store = match database::database_for(dir.path())? {
+        Some(url) => sandpit::store::Store::open_url(&url).await,
+        None => sandpit::store::Store::open(&dir.path().join("sandpit.db")).await,
+    }
+    .map_err(|e| e.to_string())?;
     let stored = store
         .class_attempts(&class)
         .await

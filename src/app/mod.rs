@@ -21,7 +21,7 @@ mod shipped;
 pub mod trainees;
 pub use access::Learner;
 pub use exercise_tests::{TestRun, Validation};
-pub use exercises::{Answer, Recorded, Submitted, Ungraded, recorded};
+pub use exercises::{Answer, Recorded, Submitted, Ungraded, recorded, submission_key};
 pub use shipped::ensure_shipped;
 
 use std::path::PathBuf;

@@ -69,6 +69,65 @@ impl Store {
         })
     }
 
+    /// Stores an attempt sent from the form with `key` (see `insert_attempt`), once. When this
+    /// learner's attempt at this exercise from the same form, with the same answer, is stored
+    /// already (the form reached the server twice: a retry after a dropped connection), returns
+    /// that attempt's id and false. Otherwise stores it and returns its id and true; a form sent
+    /// again with another answer (kept by the browser's Back button, then edited) is a new
+    /// attempt, stored without the key.
+    pub async fn insert_attempt_once(
+        &self,
+        learner: &str,
+        exercise_id: &str,
+        kind: &str,
+        answer: &str,
+        key: &str,
+    ) -> Result<(String, bool)> {
+        let first: Option<(String, String)> = on_db!(self, |read, write| {
+            let id = new_id();
+            let stored = sqlx::query(
+                "INSERT INTO attempts (id, learner, exercise_id, kind, answer, created_at, hints_used,
+                                       submission_key)
+                 VALUES ($1, $2, $3, $4, $5, $6, COALESCE((SELECT s.hints_shown FROM exercise_state s
+                                                 WHERE s.learner = $7 AND s.exercise_id = $8), 0), $9)
+                 ON CONFLICT (learner, exercise_id, submission_key) DO NOTHING",
+            )
+            .bind(&id)
+            .bind(learner)
+            .bind(exercise_id)
+            .bind(kind)
+            .bind(answer)
+            .bind(now())
+            .bind(learner)
+            .bind(exercise_id)
+            .bind(key)
+            .execute(write)
+            .await?
+            .rows_affected();
+            if stored == 1 {
+                return Ok((id, true));
+            }
+            // The writer's connection, which has seen the row that stood in the way.
+            sqlx::query_as(
+                "SELECT id, answer FROM attempts
+                 WHERE learner = $1 AND exercise_id = $2 AND submission_key = $3",
+            )
+            .bind(learner)
+            .bind(exercise_id)
+            .bind(key)
+            .fetch_optional(write)
+            .await?
+        });
+        match first {
+            Some((id, first_answer)) if first_answer == answer => Ok((id, false)),
+            _ => Ok((
+                self.insert_attempt(learner, exercise_id, kind, answer)
+                    .await?,
+                true,
+            )),
+        }
+    }
+
     /// Records the grade (or, with `score` None, the grading error) of an attempt.
     pub async fn record_grade(
         &self,

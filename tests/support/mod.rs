@@ -1,7 +1,8 @@
 //! Shared by the integration tests, so that every test file stands its servers up the same way:
 //! Sandpit in this process on loopback (port 0, a data directory of its own), fixture HTTP
 //! servers, the real binary as a process, a client that sees every status, the steps of a
-//! class (a trainer signed in, a class, trainees who joined), and the query tests' fixture.
+//! class (a trainer signed in, a class, trainees who joined), the query tests' fixture, and the
+//! database each server runs on (SQLite, or PostgreSQL when `SANDPIT_TEST_DATABASE_URL` is set).
 //!
 //! Each test file that needs it says `mod support;`; no file uses all of it.
 
@@ -9,6 +10,7 @@
 
 pub mod classroom;
 mod client;
+pub mod database;
 pub mod process;
 pub mod query;
 mod server;

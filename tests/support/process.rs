@@ -1,6 +1,7 @@
 //! The real `sandpit` binary as a server: started on a free port, watched for what it prints
 //! (its address, the trainer's link), and killed however the test ends. Also compiled into the
-//! classroom load benchmark, so it names nothing else of the test support.
+//! classroom load benchmark and the cluster test, so it names nothing of the test support but
+//! `database` (which those include beside it).
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -55,18 +56,37 @@ pub fn spawn_watching<T: Send + 'static>(
 }
 
 /// `sandpit serve --classroom` on 127.0.0.1:0 with `data_dir`, and no trainer password, so it
-/// prints the trainer's link. Returns the process, its base address and the trainer key.
+/// prints the trainer's link. Returns the process, its base address and the trainer key. The
+/// database is the SQLite file in `data_dir`, or, when `SANDPIT_TEST_DATABASE_URL` names a
+/// PostgreSQL server, the database made for `data_dir` on it (the same one on every start).
 pub fn start_classroom(
     data_dir: &Path,
     stderr: Stdio,
     wait: Duration,
 ) -> Result<(Process, String, String), String> {
+    let database = super::database::database_for(data_dir)?;
+    start_classroom_on(data_dir, database.as_deref(), "127.0.0.1:0", stderr, wait)
+}
+
+/// `sandpit serve --classroom` on `bind` with `data_dir` and, if given, the database at
+/// `database_url` (else the SQLite file in `data_dir`); as `start_classroom`.
+pub fn start_classroom_on(
+    data_dir: &Path,
+    database_url: Option<&str>,
+    bind: &str,
+    stderr: Stdio,
+    wait: Duration,
+) -> Result<(Process, String, String), String> {
     let mut base = None;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sandpit"));
+    command.arg("--data-dir").arg(data_dir);
+    match database_url {
+        Some(url) => command.arg("--database-url").arg(url),
+        None => command.env_remove("SANDPIT_DATABASE_URL"),
+    };
     let (process, (base, key)) = spawn_watching(
-        Command::new(env!("CARGO_BIN_EXE_sandpit"))
-            .arg("--data-dir")
-            .arg(data_dir)
-            .args(["serve", "--classroom", "--bind", "127.0.0.1:0"])
+        command
+            .args(["serve", "--classroom", "--bind", bind])
             .env_remove("SANDPIT_TRAINER_PASSWORD")
             .env("SANDPIT_LOG", "warn")
             .stdin(Stdio::null())

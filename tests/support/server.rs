@@ -44,7 +44,9 @@ pub struct Server {
 
 /// The application on `dir`, set up as asked, without a server.
 pub async fn open_app(dir: &Path, setup: Setup) -> App {
-    let mut config = Config::new(dir);
+    // SQLite in `dir`, or a database of its own on the PostgreSQL test server when one is named.
+    let database = super::database::database_for(dir).expect("a test database");
+    let mut config = Config::new(dir).with_database_url(database);
     if setup.classroom {
         config = config
             .with_classroom(Some(PASSWORD.to_string()))

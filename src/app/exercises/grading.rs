@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::{Answer, Recorded, Submitted, Ungraded, recorded, rewrite_packs};
+use super::{
+    Answer, Recorded, Submitted, Ungraded, is_submission_key, recorded, rewrite_packs,
+};
 use crate::app::{App, Learner};
 use crate::catalog::exercises::{Exercise, Task};
 use crate::error::{Error, Result};
@@ -22,20 +24,48 @@ impl App {
         exercise_id: &str,
         answer: Answer,
     ) -> Result<Submitted> {
+        self.submit_once(learner, exercise_id, answer, None).await
+    }
+
+    /// As `submit`, for an answer sent from a form carrying `key` (the exercise page's
+    /// submission key, see `submission_key`): the same form sent again with the same answer (a
+    /// retry after a dropped connection, perhaps to another node) stores nothing new and gets
+    /// the first attempt and its grade back. A key that is not one Sandpit makes is ignored:
+    /// the attempt is stored as any other.
+    pub async fn submit_once(
+        &self,
+        learner: &Learner,
+        exercise_id: &str,
+        answer: Answer,
+        key: Option<&str>,
+    ) -> Result<Submitted> {
         let exercise = self.exercise(exercise_id)?;
         self.check_may_attempt(learner, exercise_id).await?;
-        let attempt_id = self
-            .store
-            .insert_attempt(
-                &learner.id,
-                exercise_id,
-                exercise.kind.name(),
-                &answer.stored(),
-            )
-            .await?;
-        let grade = self
-            .grade_and_record(&exercise, &attempt_id, &answer)
-            .await?;
+        let stored = answer.stored();
+        let kind = exercise.kind.name();
+        let (attempt_id, fresh) = match key.filter(|k| is_submission_key(k)) {
+            Some(key) => {
+                self.store
+                    .insert_attempt_once(&learner.id, exercise_id, kind, &stored, key)
+                    .await?
+            }
+            None => (
+                self.store
+                    .insert_attempt(&learner.id, exercise_id, kind, &stored)
+                    .await?,
+                true,
+            ),
+        };
+        let grade = if fresh {
+            self.grade_and_record(&exercise, &attempt_id, &answer)
+                .await?
+        } else {
+            let first =
+                self.store.attempt(&attempt_id).await?.ok_or_else(|| {
+                    Error::internal(anyhow::anyhow!("attempt {attempt_id} vanished"))
+                })?;
+            self.feedback(&exercise, &first).await?
+        };
         Ok(Submitted { attempt_id, grade })
     }
 

@@ -114,6 +114,16 @@ pub enum Recorded {
     Missing,
 }
 
+/// A fresh key for one rendered answer form: 24 random hexadecimal digits.
+pub fn submission_key() -> String {
+    crate::store::new_id()
+}
+
+/// Whether a form's submission key is one `submission_key` could have made.
+fn is_submission_key(key: &str) -> bool {
+    key.len() == 24 && key.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 pub fn recorded(result: Option<&str>) -> Recorded {
     let Some(json) = result else {
         return Recorded::Missing;

@@ -173,6 +173,9 @@ pub(super) struct ExercisePage {
     news: Option<NewsItem>,
     news_version: Option<String>,
     answer_max: usize,
+    /// This rendering's key, sent back with the answer form so that the form arriving twice
+    /// stores one attempt (`App::submit_once`).
+    submission: String,
     /// Monitoring feedback: the query written for the tool the trainee chose (`to`).
     dialect: crate::web::dialect::DialectPanel,
 }
@@ -385,6 +388,7 @@ pub(super) async fn exercise_page(
         news,
         news_version,
         answer_max: ANSWER_MAX,
+        submission: crate::app::submission_key(),
         dialect: Default::default(),
         ex,
     })

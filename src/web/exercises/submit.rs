@@ -136,6 +136,9 @@ async fn refused(
     }
 }
 
+/// The answer form's hidden field that carries the page's submission key.
+const SUBMISSION_FIELD: &str = "submission";
+
 pub async fn submit(
     State(state): State<AppState>,
     who: Option<Extension<Who>>,
@@ -156,7 +159,15 @@ pub async fn submit(
     if let Some(e) = sent.unreadable.or(read.problem) {
         return refused(app, &learner, &ex, read.answer, carried, e).await;
     }
-    match app.submit(&learner, &ex.id, read.answer.clone()).await {
+    let key = sent
+        .fields
+        .iter()
+        .find(|(k, _)| k == SUBMISSION_FIELD)
+        .map(|(_, v)| v.as_str());
+    match app
+        .submit_once(&learner, &ex.id, read.answer.clone(), key)
+        .await
+    {
         Ok(submitted) => Redirect::to(&format!(
             "/exercises/{}?attempt={}#feedback",
             crate::web::pages::urlencode(&ex.id),
