@@ -595,15 +595,9 @@ async fn two_nodes_lose_nothing_when_one_is_killed_mid_burst() {
 }
 
 /// A corpus uploaded through one node is searchable on the other, once that node's index has
-/// caught up from the database.
-///
-/// NEEDS THE `replica` WORK OF ISSUE 20 (documents of uploaded corpora stored in the database,
-/// each node's index kept in step through a generation in the database). Without it the other
-/// node never learns of the documents, so this test fails; it is ignored until that work is
-/// merged. After merging: `cargo test --test cluster -- --include-ignored`, then drop the
-/// `#[ignore]`.
+/// caught up from the database (docs/design.md, "The database is the source of truth; the
+/// index is a replica").
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs documents in the database and index sync (issue 20, replica)"]
 async fn a_corpus_uploaded_on_one_node_is_searchable_on_the_other() {
     let Some((server, haproxy)) = prerequisites() else {
         return;
