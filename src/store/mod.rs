@@ -29,6 +29,7 @@ pub mod attempts; // attempts at exercises, hints and reveals
 pub mod classroom; // classes, trainees, sessions, reveals, evaluations, uploads
 pub mod drafts; // unsent answers, kept when a submission is refused
 pub mod feeds; // live feed sources, their schedule and status
+pub mod programmes; // cohorts, learners, their sign-in links and passphrase hashes
 
 use std::path::Path;
 use std::str::FromStr;
