@@ -280,9 +280,7 @@ fn check(role: Role, access: Access, method: &str, url: &str, r: &Resp) -> Resul
         (Role::Anonymous, Access::OutsideClass) => to_join,
         (Role::TraineeA | Role::TraineeB, Access::OutsideClass) => r.status == 403,
         (Role::Trainer, Access::OutsideClass) => !refused && !to_join && !to_login,
-        (Role::Anonymous, Access::Programme) => {
-            r.status == 303 && r.location == "/learn/sign-in"
-        }
+        (Role::Anonymous, Access::Programme) => r.status == 303 && r.location == "/learn/sign-in",
         (_, Access::Programme) => r.status == 403,
     };
     if !ok {
@@ -341,7 +339,12 @@ async fn set_up() -> (support::Server, World, Client, Client, Client) {
         .post("/trainer/programmes", &[("title", "Matrix cohort")])
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
-    let cohort = r.location.rsplit('/').next().unwrap_or_default().to_string();
+    let cohort = r
+        .location
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let r = t
         .post_multipart(
             &format!("/trainer/programmes/{cohort}/learners"),

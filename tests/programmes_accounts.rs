@@ -20,7 +20,9 @@ const PASS_BEN: &str = "seven quiet ferries";
 /// The personal link of `name` on a page of new links.
 fn link_of(body: &str, name: &str) -> String {
     let cell = format!("<td>{name}</td><td><code class=\"link\">");
-    let at = body.find(&cell).unwrap_or_else(|| panic!("no link for {name}: {body}"));
+    let at = body
+        .find(&cell)
+        .unwrap_or_else(|| panic!("no link for {name}: {body}"));
     let rest = &body[at + cell.len()..];
     let url = &rest[..rest.find('<').expect("end of link")];
     let path = &url[url.find("/learn/").expect("a /learn/ link")..];
@@ -30,9 +32,17 @@ fn link_of(body: &str, name: &str) -> String {
 
 /// Takes the session cookie a sign-in set.
 fn signed_in(c: &mut Client, r: &Resp) {
-    assert_eq!((r.status, r.location.as_str()), (303, "/learn"), "{}", r.body);
+    assert_eq!(
+        (r.status, r.location.as_str()),
+        (303, "/learn"),
+        "{}",
+        r.body
+    );
     let cookie = r.set_cookie.as_deref().expect("a cookie");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("Max-Age=2592000"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("Max-Age=2592000"),
+        "{cookie}"
+    );
     c.cookie = token_in(cookie);
     assert!(c.cookie.is_some());
 }
@@ -53,7 +63,8 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
     let cohort = new_cohort(&mut t, "Tollwick press office").await;
 
     // A CSV with a bad row: refused with its line, and nobody is added.
-    let bad = "name,email,team\nAna Silva,ana@tollwick.example,Press\nBen Okoro,not-an-email,Digital\n";
+    let bad =
+        "name,email,team\nAna Silva,ana@tollwick.example,Press\nBen Okoro,not-an-email,Digital\n";
     let r = t
         .post_multipart(
             &format!("/trainer/programmes/{cohort}/learners"),
@@ -62,7 +73,12 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
         )
         .await;
     assert_eq!(r.status, 400, "{}", r.body);
-    assert!(r.body.contains("cohort.csv, line 3: `not-an-email` is not an email address"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("cohort.csv, line 3: `not-an-email` is not an email address"),
+        "{}",
+        r.body
+    );
     let page = t.get(&format!("/trainer/programmes/{cohort}")).await;
     assert!(!page.body.contains("Ana Silva"), "nothing half-added");
 
@@ -88,7 +104,12 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
         )
         .await;
     assert_eq!(r.status, 400);
-    assert!(r.body.contains("names, line 2: Ana Silva is already in this cohort"), "{}", r.body);
+    assert!(
+        r.body
+            .contains("names, line 2: ana silva is already in this cohort"),
+        "{}",
+        r.body
+    );
     let page = t.get(&format!("/trainer/programmes/{cohort}")).await;
     assert!(page.body.contains("Link not used yet") && !page.body.contains("Dee Marsh"));
 
@@ -99,7 +120,11 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
     assert!(r.body.contains("Welcome, Ana Silva") && r.body.contains("Tollwick press office"));
     for (pass, confirm, why) in [
         ("short", "short", "at least 12 characters"),
-        ("silva by the sea", "silva by the sea", "must not contain your name"),
+        (
+            "silva by the sea",
+            "silva by the sea",
+            "must not contain your name",
+        ),
         (PASS_ANA, "something else", "not the same"),
     ] {
         let r = ana
@@ -109,7 +134,10 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
         assert!(r.body.contains(why), "{why}: {}", r.body);
     }
     let r = ana
-        .post(&ana_link, &[("passphrase", PASS_ANA), ("confirm", PASS_ANA)])
+        .post(
+            &ana_link,
+            &[("passphrase", PASS_ANA), ("confirm", PASS_ANA)],
+        )
         .await;
     signed_in(&mut ana, &r);
     let home = ana.get("/learn").await;
@@ -117,7 +145,12 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
     assert!(home.body.contains("Hello, Ana Silva") && home.body.contains("Tollwick press office"));
 
     // The passphrase is stored as an Argon2id PHC string, never as typed.
-    let learners = server.app.store.learners_named("ana silva").await.expect("named");
+    let learners = server
+        .app
+        .store
+        .learners_named("ana silva")
+        .await
+        .expect("named");
     assert!(learners[0].1.starts_with("$argon2id$"), "{}", learners[0].1);
     assert!(!learners[0].1.contains(PASS_ANA));
 
@@ -130,7 +163,12 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let ana_id = learners[0].0.id.clone();
-    let attempts = server.app.store.attempts(&ana_id, None).await.expect("attempts");
+    let attempts = server
+        .app
+        .store
+        .attempts(&ana_id, None)
+        .await
+        .expect("attempts");
     assert_eq!(attempts.len(), 1);
     assert_eq!(ana.get("/progress").await.status, 200);
 
@@ -141,12 +179,18 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
 
     // Signing out, then in again on a second device by name and passphrase.
     let r = ana.post("/learn/sign-out", &[]).await;
-    assert_eq!((r.status, r.location.as_str()), (303, "/learn/sign-in?left=1"));
+    assert_eq!(
+        (r.status, r.location.as_str()),
+        (303, "/learn/sign-in?left=1")
+    );
     let r = ana.get("/learn").await;
     assert_eq!((r.status, r.location.as_str()), (303, "/learn/sign-in"));
     let mut second = Client::new(&server.base);
     let r = second
-        .post("/learn/sign-in", &[("name", "ana  SILVA"), ("passphrase", PASS_ANA)])
+        .post(
+            "/learn/sign-in",
+            &[("name", "ana  SILVA"), ("passphrase", PASS_ANA)],
+        )
         .await;
     signed_in(&mut second, &r);
     assert!(second.get("/learn").await.body.contains("Hello, Ana Silva"));
@@ -154,7 +198,9 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
     let mut third = Client::new(&server.base);
     let r = third.get(&ana_link).await;
     assert!(r.body.contains("Sign in, Ana Silva"), "{}", r.body);
-    let r = third.post(&ana_link, &[("passphrase", "wrong but long enough")]).await;
+    let r = third
+        .post(&ana_link, &[("passphrase", "wrong but long enough")])
+        .await;
     assert_eq!(r.status, 400);
     let r = third.post(&ana_link, &[("passphrase", PASS_ANA)]).await;
     signed_in(&mut third, &r);
@@ -162,7 +208,10 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
     // Wrong passphrases for one learner are held after five, even the right one after that.
     let mut ben = Client::new(&server.base);
     let r = ben
-        .post(&ben_link, &[("passphrase", PASS_BEN), ("confirm", PASS_BEN)])
+        .post(
+            &ben_link,
+            &[("passphrase", PASS_BEN), ("confirm", PASS_BEN)],
+        )
         .await;
     signed_in(&mut ben, &r);
     let mut guesser = Client::new(&server.base);
@@ -170,27 +219,39 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
         let r = guesser
             .post(
                 "/learn/sign-in",
-                &[("name", "Ben Okoro"), ("passphrase", &format!("guess number {i}"))],
+                &[
+                    ("name", "Ben Okoro"),
+                    ("passphrase", &format!("guess number {i}")),
+                ],
             )
             .await;
         assert_eq!(r.status, 401, "{}", r.body);
         assert!(r.body.contains("do not match"), "{}", r.body);
     }
     let r = guesser
-        .post("/learn/sign-in", &[("name", "Ben Okoro"), ("passphrase", PASS_BEN)])
+        .post(
+            "/learn/sign-in",
+            &[("name", "Ben Okoro"), ("passphrase", PASS_BEN)],
+        )
         .await;
     assert_eq!(r.status, 401);
     assert!(r.body.contains("Too many wrong passphrases"), "{}", r.body);
     // An unknown name answers as a wrong passphrase does: names are not given away.
     let r = Client::new(&server.base)
-        .post("/learn/sign-in", &[("name", "Nobody Here"), ("passphrase", PASS_BEN)])
+        .post(
+            "/learn/sign-in",
+            &[("name", "Nobody Here"), ("passphrase", PASS_BEN)],
+        )
         .await;
     assert!(r.body.contains("do not match"), "{}", r.body);
 
     // Reissuing Ana's link: the old link is replaced, her sessions end, the new link lets her
     // choose a new passphrase.
     let r = t
-        .post(&format!("/trainer/programmes/{cohort}/learners/{ana_id}/link"), &[])
+        .post(
+            &format!("/trainer/programmes/{cohort}/learners/{ana_id}/link"),
+            &[],
+        )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let new_link = link_of(&r.body, "Ana Silva");
@@ -204,14 +265,30 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
     assert!(page.body.contains("New link not used yet"), "{}", page.body);
 
     // The export for a mail merge: new links for those who have not started, none for the rest.
-    let r = t.post(&format!("/trainer/programmes/{cohort}/links.csv"), &[]).await;
+    let r = t
+        .post(&format!("/trainer/programmes/{cohort}/links.csv"), &[])
+        .await;
     assert_eq!(r.status, 200);
-    assert!(r.headers["content-type"].to_str().unwrap_or_default().starts_with("text/csv"));
+    assert!(
+        r.headers["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/csv")
+    );
     let rows: Vec<&str> = r.body.lines().collect();
     assert_eq!(rows[0], "name,email,team,link,status");
-    let cy = rows.iter().find(|l| l.starts_with("Cy Dale,")).expect("Cy's row");
-    assert!(cy.contains("/learn/") && cy.contains("choose a passphrase"), "{cy}");
-    let ben_row = rows.iter().find(|l| l.starts_with("Ben Okoro,")).expect("Ben's row");
+    let cy = rows
+        .iter()
+        .find(|l| l.starts_with("Cy Dale,"))
+        .expect("Cy's row");
+    assert!(
+        cy.contains("/learn/") && cy.contains("choose a passphrase"),
+        "{cy}"
+    );
+    let ben_row = rows
+        .iter()
+        .find(|l| l.starts_with("Ben Okoro,"))
+        .expect("Ben's row");
     assert!(ben_row.contains("/learn/sign-in"), "{ben_row}");
 
     // A trainee of a class has no programme page.
@@ -263,7 +340,10 @@ async fn a_learner_session_survives_a_restart() {
     assert!(home.body.contains("Hello, Ana Silva"));
     let mut other = Client::new(&base);
     let r = other
-        .post("/learn/sign-in", &[("name", "Ana Silva"), ("passphrase", PASS_ANA)])
+        .post(
+            "/learn/sign-in",
+            &[("name", "Ana Silva"), ("passphrase", PASS_ANA)],
+        )
         .await;
     signed_in(&mut other, &r);
 }

@@ -7,8 +7,8 @@
 
 use std::net::IpAddr;
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 use super::App;
 use super::classroom::Refused;
@@ -50,10 +50,10 @@ pub enum LinkState {
 /// crate's defaults, which are OWASP's recommendation for Argon2id.
 pub fn hash_passphrase(passphrase: &str) -> Result<String> {
     let salt_bytes: [u8; 16] = rand::random();
-    let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| Error::internal(anyhow(e)))?;
+    let salt = SaltString::encode_b64(&salt_bytes).map_err(|e| Error::internal(hash_error(e)))?;
     Ok(Argon2::default()
         .hash_password(passphrase.as_bytes(), &salt)
-        .map_err(|e| Error::internal(anyhow(e)))?
+        .map_err(|e| Error::internal(hash_error(e)))?
         .to_string())
 }
 
@@ -66,7 +66,7 @@ pub fn verify_passphrase(passphrase: &str, stored: &str) -> bool {
     })
 }
 
-fn anyhow(e: argon2::password_hash::Error) -> anyhow::Error {
+fn hash_error(e: argon2::password_hash::Error) -> anyhow::Error {
     anyhow::anyhow!("passphrase hash: {e}")
 }
 
@@ -125,7 +125,9 @@ impl App {
     pub async fn create_cohort(&self, title: &str) -> Result<Cohort> {
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
         if title.is_empty() {
-            return Err(Error::invalid("Give the cohort a title, such as \"Press office, spring\""));
+            return Err(Error::invalid(
+                "Give the cohort a title, such as \"Press office, spring\"",
+            ));
         }
         if title.chars().count() > COHORT_TITLE_MAX {
             return Err(Error::invalid(format!(
@@ -180,8 +182,7 @@ impl App {
                         message: format!("{} is already in this cohort", e.learner.name),
                     },
                 ));
-            } else if let Some((s, l)) = seen.insert(e.learner.name_key.clone(), (source, e.line))
-            {
+            } else if let Some((s, l)) = seen.insert(e.learner.name_key.clone(), (source, e.line)) {
                 problems.push((
                     source.clone(),
                     RosterProblem {
@@ -220,7 +221,11 @@ impl App {
 
     /// A new link for a learner of a cohort: the earlier links stop working and the learner's
     /// sessions end. The new link lets them choose a new passphrase.
-    pub async fn reissue_learner_link(&self, cohort_id: &str, learner_id: &str) -> Result<(ProgrammeLearner, String)> {
+    pub async fn reissue_learner_link(
+        &self,
+        cohort_id: &str,
+        learner_id: &str,
+    ) -> Result<(ProgrammeLearner, String)> {
         let learner = self
             .store
             .programme_learner(cohort_id, learner_id)
@@ -346,10 +351,7 @@ impl App {
             .await
             .map_err(Error::internal)?;
             if let Some((learner, _)) = found {
-                return self
-                    .start_learner_session(learner, replacing)
-                    .await
-                    .map(Ok);
+                return self.start_learner_session(learner, replacing).await.map(Ok);
             }
         }
         self.limiter.guessed(&by_address);
@@ -404,7 +406,11 @@ mod tests {
         assert!(ok("   ").is_some());
         assert!(ok("anasilva-1234").is_some(), "the name");
         assert!(ok("my friend silva 99").is_some(), "a part of the name");
-        assert_eq!(ok("ana likes the sea"), None, "a name part under four letters is fine");
+        assert_eq!(
+            ok("ana likes the sea"),
+            None,
+            "a name part under four letters is fine"
+        );
         assert!(passphrase_problem("harbour lantern", "harbour lanterns", name).is_some());
         assert!(ok(&"x".repeat(PASSPHRASE_MAX + 1)).is_some());
     }
@@ -416,6 +422,10 @@ mod tests {
         assert!(verify_passphrase("harbour lantern", &h));
         assert!(!verify_passphrase("harbour lanterns", &h));
         assert!(!verify_passphrase("harbour lantern", "not a hash"));
-        assert_ne!(h, hash_passphrase("harbour lantern").expect("hash"), "salted");
+        assert_ne!(
+            h,
+            hash_passphrase("harbour lantern").expect("hash"),
+            "salted"
+        );
     }
 }

@@ -140,7 +140,11 @@ fn check_rows(
             Ok(n) => n,
             Err(e) => {
                 let m = e.to_string().replace("Your name", "The name");
-                bad(if m == "Enter your name" { "the name is empty".into() } else { m });
+                bad(if m == "Enter your name" {
+                    "the name is empty".into()
+                } else {
+                    m
+                });
                 continue;
             }
         };
@@ -154,7 +158,9 @@ fn check_rows(
             continue;
         }
         if email.chars().count() > FIELD_MAX || team.chars().count() > FIELD_MAX {
-            bad(format!("the email or team is longer than {FIELD_MAX} characters"));
+            bad(format!(
+                "the email or team is longer than {FIELD_MAX} characters"
+            ));
             continue;
         }
         out.push(RosterEntry {
@@ -272,7 +278,13 @@ mod tests {
         assert_eq!(names(&r), ["Ana Silva", "Ben Okoro"]);
         assert_eq!(r[1].line, 3);
         let e = parse_names("Ana\nana\n").expect_err("twice");
-        assert_eq!(e, vec![RosterProblem { line: 2, message: "ana is already on line 1".into() }]);
+        assert_eq!(
+            e,
+            vec![RosterProblem {
+                line: 2,
+                message: "ana is already on line 1".into()
+            }]
+        );
         assert!(parse_names("\n \n").is_err());
     }
 
@@ -291,7 +303,10 @@ mod tests {
         let lines: Vec<usize> = e.iter().map(|p| p.line).collect();
         assert_eq!(lines, [3, 4, 5], "{e:?}");
         assert!(e[0].message.contains("not an email"), "{e:?}");
-        assert!(e[1].message.contains("1 field where the header has 2"), "{e:?}");
+        assert!(
+            e[1].message.contains("1 field where the header has 2"),
+            "{e:?}"
+        );
         assert!(e[2].message.contains("empty"), "{e:?}");
 
         let e = parse_csv("email,team\nx@y.example,a\n").expect_err("no name column");

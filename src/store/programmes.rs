@@ -296,12 +296,14 @@ impl Store {
                 tx.rollback().await?;
                 return Ok(false);
             };
-            sqlx::query("UPDATE learners SET passphrase_hash = $1, last_seen_at = $2 WHERE id = $3")
-                .bind(hash)
-                .bind(&at)
-                .bind(&learner)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE learners SET passphrase_hash = $1, last_seen_at = $2 WHERE id = $3",
+            )
+            .bind(hash)
+            .bind(&at)
+            .bind(&learner)
+            .execute(&mut *tx)
+            .await?;
             tx.commit().await?;
             Ok(true)
         })
@@ -309,10 +311,7 @@ impl Store {
 
     /// The learners of every cohort with this name key, with their passphrase hashes (those
     /// who have set one), for signing in by name.
-    pub async fn learners_named(
-        &self,
-        name_key: &str,
-    ) -> Result<Vec<(ProgrammeLearner, String)>> {
+    pub async fn learners_named(&self, name_key: &str) -> Result<Vec<(ProgrammeLearner, String)>> {
         on_db!(self, |read, write| {
             let rows = sqlx::query_as::<_, (String, String, String, String)>(
                 "SELECT id, cohort_id, name, passphrase_hash FROM learners
@@ -387,8 +386,16 @@ mod tests {
         let target = s.link_target(link).await.expect("look").expect("a link");
         assert_eq!(&target.learner, ana);
         assert!(!target.used && !target.revoked && target.passphrase_hash.is_none());
-        assert!(s.set_passphrase_by_link(link, "$argon2id$x").await.expect("set"));
-        assert!(!s.set_passphrase_by_link(link, "$argon2id$y").await.expect("once"));
+        assert!(
+            s.set_passphrase_by_link(link, "$argon2id$x")
+                .await
+                .expect("set")
+        );
+        assert!(
+            !s.set_passphrase_by_link(link, "$argon2id$y")
+                .await
+                .expect("once")
+        );
         let named = s.learners_named("ana silva").await.expect("named");
         assert_eq!(named, vec![(ana.clone(), "$argon2id$x".to_string())]);
 
@@ -406,6 +413,10 @@ mod tests {
         assert_eq!(s.session(&session).await.expect("look"), None);
         let status = s.cohort_learners(&cohort.id).await.expect("list");
         assert!(status[0].passphrase_set && status[0].link_used_at.is_none());
-        assert!(s.set_passphrase_by_link(&fresh, "$argon2id$z").await.expect("new"));
+        assert!(
+            s.set_passphrase_by_link(&fresh, "$argon2id$z")
+                .await
+                .expect("new")
+        );
     }
 }

@@ -56,7 +56,10 @@ struct HomePage {
     cohorts: Vec<CohortSummary>,
 }
 
-async fn programmes_home(_t: Trainer, State(state): State<AppState>) -> Result<Response, PageError> {
+async fn programmes_home(
+    _t: Trainer,
+    State(state): State<AppState>,
+) -> Result<Response, PageError> {
     Ok(render(&HomePage {
         cohorts: state.app.store.cohorts().await?,
     }))
@@ -272,13 +275,21 @@ async fn export_links(
                 "new: open the link and choose a passphrase",
             )
         };
-        let row = [l.name.as_str(), &l.email, &l.team, &link, status];
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        let row: [&str; 5] = [&l.name, &l.email, &l.team, &link, status];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push_str("\r\n");
     }
     let mut response = out.into_response();
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
     h.insert(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("attachment; filename=\"programme-links.csv\""),
@@ -408,7 +419,10 @@ async fn sign_in_form(
     if !state.app.config.classroom {
         return classroom_off();
     }
-    if matches!(who.as_deref().map(|w| &w.owner), Some(SessionOwner::Learner(_))) {
+    if matches!(
+        who.as_deref().map(|w| &w.owner),
+        Some(SessionOwner::Learner(_))
+    ) {
         return Redirect::to("/learn").into_response();
     }
     render(&SignInPage {

@@ -22,8 +22,10 @@ pub use crate::app::classroom::SESSION_HOURS;
 
 /// Paths reachable without a session in classroom mode: the ways in, and what they need.
 pub fn is_public(path: &str) -> bool {
-    matches!(path, "/join" | "/trainer/login" | "/healthz" | "/learn/sign-in")
-        || path.starts_with("/static/")
+    matches!(
+        path,
+        "/join" | "/trainer/login" | "/healthz" | "/learn/sign-in"
+    ) || path.starts_with("/static/")
         || path
             .strip_prefix("/learn/")
             .is_some_and(|token| token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()))
