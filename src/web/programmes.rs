@@ -316,19 +316,19 @@ fn csv_field(s: &str) -> String {
 // ---------------------------------------------------------------- the learner's pages
 
 /// The learner of the request, or the page to send anyone else to.
-fn learner_only(state: &AppState, who: Option<&Who>) -> Result<ProgrammeLearner, Response> {
+fn learner_only(state: &AppState, who: Option<&Who>) -> Result<ProgrammeLearner, Box<Response>> {
     if !state.app.config.classroom {
-        return Err(classroom_off());
+        return Err(Box::new(classroom_off()));
     }
     match who.map(|w| &w.owner) {
         Some(SessionOwner::Learner(l)) => Ok(l.clone()),
-        None => Err(Redirect::to("/learn/sign-in").into_response()),
-        Some(_) => Err(refusal(
+        None => Err(Box::new(Redirect::to("/learn/sign-in").into_response())),
+        Some(_) => Err(Box::new(refusal(
             StatusCode::FORBIDDEN,
             "This page is for learners of a programme",
             "You are signed in to a class or as the trainer. Learners of a programme sign in \
              with their name and passphrase at /learn/sign-in.",
-        )),
+        ))),
     }
 }
 
@@ -349,7 +349,7 @@ async fn learner_home(
 ) -> Result<Response, PageError> {
     let learner = match learner_only(&state, who.as_deref()) {
         Ok(l) => l,
-        Err(page) => return Ok(page),
+        Err(page) => return Ok(*page),
     };
     state.app.store.learner_seen(&learner.id).await?;
     let cohort = state
@@ -489,7 +489,7 @@ async fn sign_out(
 ) -> Result<Response, PageError> {
     let learner = learner_only(&state, who.as_deref());
     if let Err(page) = learner {
-        return Ok(page);
+        return Ok(*page);
     }
     if let Some(w) = who.as_deref() {
         state.app.store.delete_session(&w.token).await?;
