@@ -74,6 +74,8 @@ enum Access {
     /// An exercise the trainer did not choose for the class: the trainer may try it, trainees
     /// may not.
     OutsideClass,
+    /// A programme's learner's own pages: neither trainees nor the trainer (docs/programmes.md).
+    Programme,
 }
 
 /// Who may use each route. A route not listed here fails the test: decide its access.
@@ -81,6 +83,8 @@ fn access(path: &str) -> Option<Access> {
     use Access::*;
     Some(match path {
         "/join" | "/trainer/login" | "/healthz" | "/static/{name}" => Public,
+        "/learn/sign-in" | "/learn/{token}" => Public,
+        "/learn" | "/learn/sign-out" => Programme,
         "/class" | "/class/evaluation" | "/class/news" => Trainee,
         "/leave" => Learner,
         "/"
@@ -114,6 +118,8 @@ enum Role {
 
 const ALICE: &str = "Alice Marker";
 const BOB: &str = "Bob Marker";
+/// A programme's learner: the trainer's to see, no trainee's.
+const LEARNER: &str = "Learner Marker";
 const ALICE_ANSWER: &str = "ALICEANSWER42 The library reopens on Saturday at 9am";
 const BOB_ANSWER: &str = "BOBANSWER77 Library open again Saturday";
 const ALICE_EVAL: &str = "ALICEEVAL31 plan posts ahead";
@@ -144,6 +150,8 @@ struct World {
     key: String,
     alice_attempt: String,
     reveal: String,
+    cohort: String,
+    learner: String,
 }
 
 impl World {
@@ -155,6 +163,10 @@ impl World {
             .replace("{exercise}", REWRITE)
             .replace("{reveal}", &self.reveal)
             .replace("{name}", "sandpit.css")
+            .replace("{cohort}", &self.cohort)
+            .replace("{learner}", &self.learner)
+            // A link Sandpit never issued: the public page must still answer sensibly.
+            .replace("{token}", "0123456789abcdef0123456789abcdef")
             .replace("{id}", exercise);
         let query = match path {
             "/search" => "?corpus=mini&q=storm",
@@ -202,18 +214,26 @@ fn forbidden(role: Role, w: &World) -> Vec<String> {
     let all = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match role {
         Role::Anonymous => {
-            let mut v = all(&[ALICE, BOB, ALICE_ANSWER, BOB_ANSWER, ALICE_EVAL, BOB_EVAL]);
+            let mut v = all(&[
+                ALICE,
+                BOB,
+                ALICE_ANSWER,
+                BOB_ANSWER,
+                ALICE_EVAL,
+                BOB_EVAL,
+                LEARNER,
+            ]);
             v.push(w.code.clone());
             v.push(w.key.clone());
             v
         }
         Role::TraineeA => {
-            let mut v = all(&[BOB, BOB_ANSWER, BOB_EVAL]);
+            let mut v = all(&[BOB, BOB_ANSWER, BOB_EVAL, LEARNER]);
             v.push(w.key.clone());
             v
         }
         Role::TraineeB => {
-            let mut v = all(&[ALICE, ALICE_ANSWER, ALICE_EVAL]);
+            let mut v = all(&[ALICE, ALICE_ANSWER, ALICE_EVAL, LEARNER]);
             v.push(w.key.clone());
             v
         }
@@ -260,6 +280,8 @@ fn check(role: Role, access: Access, method: &str, url: &str, r: &Resp) -> Resul
         (Role::Anonymous, Access::OutsideClass) => to_join,
         (Role::TraineeA | Role::TraineeB, Access::OutsideClass) => r.status == 403,
         (Role::Trainer, Access::OutsideClass) => !refused && !to_join && !to_login,
+        (Role::Anonymous, Access::Programme) => r.status == 303 && r.location == "/learn/sign-in",
+        (_, Access::Programme) => r.status == 403,
     };
     if !ok {
         return fail("wrong access");
@@ -312,7 +334,35 @@ async fn set_up() -> (support::Server, World, Client, Client, Client) {
         .id
         .clone();
     let key = server.app.store.trainer_secret(false).await.expect("key");
+    // A programme's cohort with one learner, for the trainer's programme routes.
+    let r = t
+        .post("/trainer/programmes", &[("title", "Matrix cohort")])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let cohort = r
+        .location
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let r = t
+        .post_multipart(
+            &format!("/trainer/programmes/{cohort}/learners"),
+            &[("names", LEARNER)],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let cohort_row = server
+        .app
+        .store
+        .cohort_learners(&cohort)
+        .await
+        .expect("learners");
+    let learner = cohort_row.first().expect("one learner").id.clone();
     let world = World {
+        cohort,
+        learner,
         class,
         code,
         key,

@@ -39,6 +39,13 @@ pub fn learner_of(classroom: bool, who: Option<&Who>) -> Option<Learner> {
             class_id: Some(t.class_id.clone()),
         }),
         Some(SessionOwner::Trainer) => Some(Learner::trainer()),
+        // A programme's learner works as a self-learner does, under their own id, so their
+        // attempts and progress last as long as their account.
+        Some(SessionOwner::Learner(l)) => Some(Learner {
+            id: l.id.clone(),
+            name: l.name.clone(),
+            class_id: None,
+        }),
         None => None,
     }
 }

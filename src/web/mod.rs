@@ -16,6 +16,7 @@ pub mod learner;
 pub mod linger;
 pub mod nav;
 pub mod pages;
+pub mod programmes;
 pub mod routes;
 pub mod session;
 pub mod text;

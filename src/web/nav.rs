@@ -23,6 +23,8 @@ pub enum Viewer {
     Trainee,
     /// The trainer, signed in.
     Trainer,
+    /// A programme's learner, signed in to their account.
+    Learner,
 }
 
 #[derive(Debug, Clone)]
@@ -58,8 +60,16 @@ fn destinations(viewer: Viewer) -> &'static [(&'static str, &'static str)] {
             EXERCISES,
             PROGRESS,
         ],
+        Viewer::Learner => &[
+            ("/learn", "Your programme"),
+            SEARCH,
+            COMPOSE,
+            EXERCISES,
+            PROGRESS,
+        ],
         Viewer::Trainer => &[
             ("/trainer", "Your classes"),
+            ("/trainer/programmes", "Programmes"),
             SEARCH,
             COMPOSE,
             EXERCISES,

@@ -11,7 +11,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{
     AppState, api, assets, classroom, compose, error, exercises, explain, feeds, linger, pages,
-    session, trainer,
+    programmes, session, trainer,
 };
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
@@ -43,6 +43,8 @@ pub fn router(state: AppState) -> Router {
         .merge(classroom::routes())
         // classroom: the trainer (signing in, classes, the board, exports, uploads)
         .merge(trainer::routes())
+        // programmes: cohorts for the trainer, accounts for their learners
+        .merge(programmes::routes())
         // infrastructure
         .route("/healthz", get(api::healthz))
         .route("/static/{name}", get(assets::serve_asset))

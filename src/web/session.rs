@@ -22,7 +22,18 @@ pub use crate::app::classroom::SESSION_HOURS;
 
 /// Paths reachable without a session in classroom mode: the ways in, and what they need.
 pub fn is_public(path: &str) -> bool {
-    matches!(path, "/join" | "/trainer/login" | "/healthz") || path.starts_with("/static/")
+    matches!(
+        path,
+        "/join" | "/trainer/login" | "/healthz" | "/learn/sign-in"
+    ) || path.starts_with("/static/")
+        || path
+            .strip_prefix("/learn/")
+            .is_some_and(|token| token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A programme's learner's pages: without a session they lead to the learner's sign-in page.
+fn is_learner_page(path: &str) -> bool {
+    path == "/learn" || path.starts_with("/learn/")
 }
 
 /// Paths for the trainer only in classroom mode, whatever their handlers check: the trainer's
@@ -81,9 +92,14 @@ pub fn signed_in(token: &str, page: &str) -> Response {
 }
 
 pub fn session_cookie(token: &str) -> HeaderValue {
+    cookie_for_hours(token, SESSION_HOURS)
+}
+
+/// A session cookie kept for `hours` (a programme's learner's lasts a month).
+pub fn cookie_for_hours(token: &str, hours: i64) -> HeaderValue {
     let value = format!(
         "{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}",
-        SESSION_HOURS * 3600
+        hours * 3600
     );
     HeaderValue::from_str(&value).unwrap_or_else(|_| clear_cookie())
 }
@@ -99,7 +115,9 @@ fn wants_json(path: &str) -> bool {
 
 /// What a request without a session gets: the join page, or a 401 for the API.
 pub fn sign_in_first(path: &str) -> Response {
-    if wants_json(path) {
+    if is_learner_page(path) {
+        Redirect::to("/learn/sign-in").into_response()
+    } else if wants_json(path) {
         let body = serde_json::json!({ "error": { "message":
             "Join the class first: open /join and enter the class code and your name." } });
         (StatusCode::UNAUTHORIZED, axum::Json(body)).into_response()
@@ -154,6 +172,7 @@ pub async fn classroom_gate(
     let viewer = match req.extensions().get::<Who>().map(|w| &w.owner) {
         Some(SessionOwner::Trainer) => Viewer::Trainer,
         Some(SessionOwner::Trainee(_)) => Viewer::Trainee,
+        Some(SessionOwner::Learner(_)) => Viewer::Learner,
         None => Viewer::Visitor,
     };
     nav::viewing(viewer, path.clone(), async move {
@@ -162,6 +181,7 @@ pub async fn classroom_gate(
             match owner {
                 Some(SessionOwner::Trainer) => {}
                 Some(SessionOwner::Trainee(_)) => return not_for_trainees(),
+                Some(SessionOwner::Learner(_)) => return not_for_learners(),
                 None => return Redirect::to("/trainer/login").into_response(),
             }
         } else if owner.is_none() && !is_public(&path) && !keeps_draft(req.method(), &path) {
@@ -244,6 +264,7 @@ impl FromRequestParts<AppState> for Trainer {
         match parts.extensions.get::<Who>().map(|w| &w.owner) {
             Some(SessionOwner::Trainer) => Ok(Trainer),
             Some(SessionOwner::Trainee(_)) => Err(not_for_trainees()),
+            Some(SessionOwner::Learner(_)) => Err(not_for_learners()),
             None => Err(Redirect::to("/trainer/login").into_response()),
         }
     }
@@ -267,10 +288,22 @@ impl FromRequestParts<AppState> for TraineeOnly {
                 owner: SessionOwner::Trainee(t),
                 token,
             }) => Ok(TraineeOnly(t.clone(), token.clone())),
+            Some(Who {
+                owner: SessionOwner::Learner(_),
+                ..
+            }) => Err(Redirect::to("/learn").into_response()),
             Some(_) => Err(Redirect::to("/trainer").into_response()),
             None => Err(sign_in_first(parts.uri.path())),
         }
     }
+}
+
+fn not_for_learners() -> Response {
+    refusal(
+        StatusCode::FORBIDDEN,
+        "This page is for the trainer",
+        "You are signed in as a learner of a programme. Your page is /learn.",
+    )
 }
 
 fn not_for_trainees() -> Response {

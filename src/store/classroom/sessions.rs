@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 
 use super::trainees::Trainee;
 use crate::error::Result;
+use crate::store::programmes::ProgrammeLearner;
 use crate::store::{Store, now};
 
 /// The trainer's secret: the link printed at start-up carries it.
@@ -16,6 +17,8 @@ const TRAINER_SECRET: &str = "trainer_secret";
 pub enum SessionOwner {
     Trainer,
     Trainee(Trainee),
+    /// A learner of a programme (docs/programmes.md): a lasting account, not a class's trainee.
+    Learner(ProgrammeLearner),
 }
 
 /// A random token for a cookie or a link: 128 bits, hex.
@@ -77,17 +80,20 @@ impl Store {
     pub async fn create_session(&self, owner: &SessionOwner, hours: i64) -> Result<String> {
         on_db!(self, |read, write| {
             let token = new_token();
-            let (role, trainee) = match owner {
-                SessionOwner::Trainer => ("trainer", None),
-                SessionOwner::Trainee(t) => ("trainee", Some(t.id.as_str())),
+            let (role, trainee, learner) = match owner {
+                SessionOwner::Trainer => ("trainer", None, None),
+                SessionOwner::Trainee(t) => ("trainee", Some(t.id.as_str()), None),
+                SessionOwner::Learner(l) => ("learner", None, Some(l.id.as_str())),
             };
             sqlx::query(
-                "INSERT INTO sessions (token_hash, role, trainee_id, created_at, expires_at)
-             VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO sessions (token_hash, role, trainee_id, learner_id, created_at,
+                                       expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(token_hash(&token))
             .bind(role)
             .bind(trainee)
+            .bind(learner)
             .bind(now())
             .bind(later(hours))
             .execute(write)
@@ -106,10 +112,15 @@ impl Store {
                 class_id: Option<String>,
                 name: Option<String>,
                 joined_at: Option<String>,
+                learner_id: Option<String>,
+                cohort_id: Option<String>,
+                learner_name: Option<String>,
             }
             let row = sqlx::query_as::<_, Row>(
-                "SELECT s.role, t.id, t.class_id, t.name, t.joined_at
+                "SELECT s.role, t.id, t.class_id, t.name, t.joined_at,
+                    l.id AS learner_id, l.cohort_id, l.name AS learner_name
              FROM sessions s LEFT JOIN trainees t ON t.id = s.trainee_id
+             LEFT JOIN learners l ON l.id = s.learner_id
              WHERE s.token_hash = $1 AND s.expires_at > $2",
             )
             .bind(token_hash(token))
@@ -118,6 +129,16 @@ impl Store {
             .await?;
             Ok(match row {
                 Some(r) if r.role == "trainer" => Some(SessionOwner::Trainer),
+                Some(Row {
+                    learner_id: Some(id),
+                    cohort_id: Some(cohort_id),
+                    learner_name: Some(name),
+                    ..
+                }) => Some(SessionOwner::Learner(ProgrammeLearner {
+                    id,
+                    cohort_id,
+                    name,
+                })),
                 Some(Row {
                     id: Some(id),
                     class_id: Some(class_id),

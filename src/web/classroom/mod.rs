@@ -90,7 +90,7 @@ pub async fn join_form(
     }
     let signed_in_as = who.and_then(|Extension(w)| match w.owner {
         SessionOwner::Trainee(t) => Some(t.name),
-        SessionOwner::Trainer => None,
+        SessionOwner::Trainer | SessionOwner::Learner(_) => None,
     });
     render(&JoinPage {
         code: q.code.unwrap_or_default(),
@@ -193,6 +193,7 @@ pub async fn leave_form(
             }))
         }
         Some(SessionOwner::Trainer) => Ok(Redirect::to("/trainer").into_response()),
+        Some(SessionOwner::Learner(_)) => Ok(Redirect::to("/learn").into_response()),
         None => Ok(Redirect::to("/join").into_response()),
     }
 }
@@ -226,6 +227,10 @@ pub async fn leave(
             owner: SessionOwner::Trainer,
             ..
         })) => "/trainer/login",
+        Some(Extension(Who {
+            owner: SessionOwner::Learner(_),
+            ..
+        })) => "/learn/sign-in?left=1",
         _ => "/join?left=1",
     };
     if let Some(Extension(w)) = who {
