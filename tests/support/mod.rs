@@ -9,6 +9,7 @@
 
 pub mod classroom;
 mod client;
+pub mod exercises;
 pub mod process;
 pub mod query;
 mod server;
