@@ -11,6 +11,7 @@
 pub mod classroom;
 mod client;
 pub mod database;
+pub mod exercises;
 pub mod process;
 pub mod query;
 mod server;

@@ -1,5 +1,5 @@
 //! Platform profiles: how long a draft is on each platform, whether it fits, and where it
-//! passes the limit (DESIGN.md, "counting characters").
+//! passes the limit (docs/design.md, "Counting characters").
 //!
 //! Units differ by platform on purpose. X weighs code points (see `twitter`). Bluesky,
 //! Mastodon and Threads count grapheme clusters, what a reader sees as one character.

@@ -18,14 +18,13 @@ use super::prose::{Doc, Word};
 use super::readability;
 
 mod analysers;
+mod looks;
 #[path = "../data/words.rs"]
 mod words;
 
 pub(crate) use analysers::camel_case;
-use analysers::{
-    all_caps, emoji_position, emoji_repeated, emoticons, fancy_text, hashtag_case,
-    hashtag_position, passive_voice, repeated_words, there_is,
-};
+use analysers::{hashtag_case, hashtag_position, passive_voice, repeated_words, there_is};
+use looks::{all_caps, emoji_position, emoji_repeated, emoticons, fancy_text};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -1,4 +1,4 @@
-//! Reading a feed's bytes (docs/design.md, "Feed files"): XML through `normalise`, then feed-rs
+//! Reading a feed's bytes (docs/design.md, "Feed items"): XML through `normalise`, then feed-rs
 //! (contained, should it panic on hostile bytes), the repairs of broken XML in turn, the check
 //! that no item was dropped silently, and what to say about bytes that are not a feed.
 
