@@ -36,6 +36,9 @@ mod database;
 mod http;
 #[path = "../tests/support/process.rs"]
 mod process;
+#[path = "../tests/support/proxy.rs"]
+#[allow(dead_code)]
+mod proxy;
 #[path = "classroom_load/timings.rs"]
 mod timings;
 #[path = "classroom_load/workload.rs"]

@@ -7,7 +7,10 @@
 mod support;
 
 use support::classroom::{class_with, join, rejoin_word, submit, trainer};
-use support::{Client, Resp, Setup, http_client, start, token_in};
+use support::page::{
+    answer_box, attempts_url, kept_box, post_raw, stored_attempts, summary_links_to, trainee_id,
+};
+use support::{Client, Setup, start, token_in};
 
 const REWRITE: &str = "storm-17-rewrite-library";
 const FERRY: &str = "storm-13-rewrite-ferry";
@@ -18,86 +21,6 @@ const GOOD: &str = "The library reopens on Saturday 10 May at 9am. Children's bo
                     No fines. Staff can help with flood grant forms. #PortEllisLibrary";
 /// A draft with words found nowhere else on the page (and nothing HTML escapes).
 const DRAFT: &str = "DRAFTWORDS Library open again from Saturday 9am";
-
-/// The text of the answer box (`<textarea id="answer" …>…</textarea>`) of a page.
-fn answer_box(body: &str) -> Option<String> {
-    let start = body.find("<textarea id=\"answer\"")?;
-    let rest = &body[start..];
-    let open = rest.find('>')? + 1;
-    let close = rest.find("</textarea>")?;
-    Some(rest[open..close].to_string())
-}
-
-/// The text of the read-only box of the page that gives an answer back.
-fn kept_box(body: &str) -> Option<String> {
-    let start = body.find("<textarea id=\"draft\"")?;
-    let rest = &body[start..];
-    assert!(rest[..rest.find('>')?].contains("readonly"), "read-only");
-    let open = rest.find('>')? + 1;
-    let close = rest.find("</textarea>")?;
-    Some(rest[open..close].to_string())
-}
-
-/// The error summary links to the field the message is about.
-fn summary_links_to(body: &str, field: &str) -> bool {
-    body.split("class=\"error-summary\"")
-        .nth(1)
-        .and_then(|rest| rest.split("</div>").next())
-        .is_some_and(|summary| summary.contains(&format!("href=\"#{field}\"")))
-}
-
-fn attempts_url(ex: &str) -> String {
-    format!("/exercises/{ex}/attempts")
-}
-
-async fn trainee_id(server: &support::Server, class: &str, name: &str) -> String {
-    server
-        .app
-        .store
-        .trainees(class)
-        .await
-        .expect("trainees")
-        .into_iter()
-        .find(|t| t.name == name)
-        .expect("the trainee")
-        .id
-}
-
-async fn stored_attempts(server: &support::Server, learner: &str) -> usize {
-    server
-        .app
-        .store
-        .attempts(learner, None)
-        .await
-        .expect("attempts")
-        .len()
-}
-
-/// A POST with a raw body and content type, as a broken client or a proxy might send it.
-async fn post_raw(c: &Client, path: &str, content_type: &str, body: Vec<u8>) -> Resp {
-    let mut req = http_client()
-        .post(format!("{}{path}", c.base))
-        .header("content-type", content_type)
-        .body(body);
-    if let Some(cookie) = &c.cookie {
-        req = req.header("cookie", format!("sandpit_session={cookie}"));
-    }
-    let r = req.send().await.expect("request");
-    let status = r.status().as_u16();
-    let headers = r.headers().clone();
-    let location = headers
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    Resp {
-        status,
-        location,
-        set_cookie: None,
-        body: r.text().await.expect("body"),
-        headers,
-    }
-}
 
 #[tokio::test]
 async fn a_lock_while_typing_keeps_the_draft_with_the_reason() {

@@ -28,6 +28,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::http::{REQUEST_TIMEOUT, form};
+use super::proxy::{HealthCheck, free_port, haproxy_config};
 use super::timings::{ms, percentile};
 use super::workload::answer;
 use super::{MONITOR, REWRITE, TRIAGE, database, process};
@@ -117,29 +118,6 @@ fn haproxy() -> Result<PathBuf, String> {
     .ok_or_else(|| "HAProxy is not installed (apt-get install haproxy)".to_string())
 }
 
-fn free_port() -> Result<u16, String> {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .map_err(|e| e.to_string())
-}
-
-fn haproxy_config(port: u16, nodes: &[(&str, u16)]) -> String {
-    let mut c = format!(
-        "global\n    maxconn 4000\n\
-         defaults\n    mode http\n    timeout connect 2s\n    timeout client 60s\n    \
-         timeout server 60s\n    option redispatch\n    retries 3\n\
-         frontend sandpit\n    bind 127.0.0.1:{port}\n    default_backend nodes\n\
-         backend nodes\n    balance roundrobin\n    option httpchk GET /healthz\n    \
-         http-check expect status 200\n    default-server inter 1s fall 2 rise 2\n    \
-         http-response set-header X-Sandpit-Node %s\n"
-    );
-    for (name, port) in nodes {
-        c.push_str(&format!("    server {name} 127.0.0.1:{port} check\n"));
-    }
-    c
-}
-
 async fn wait_healthy(http: &reqwest::Client, base: &str) -> Result<(), String> {
     let started = Instant::now();
     loop {
@@ -196,7 +174,11 @@ pub async fn run(s: Settings) -> Result<bool, String> {
     }
     let proxy_port = free_port()?;
     let config = root.path().join("haproxy.cfg");
-    std::fs::write(&config, haproxy_config(proxy_port, &ports)).map_err(|e| e.to_string())?;
+    std::fs::write(
+        &config,
+        haproxy_config(proxy_port, &ports, &HealthCheck::STEADY),
+    )
+    .map_err(|e| e.to_string())?;
     let _proxy = start_haproxy(&haproxy, &config, root.path())?;
     let base = format!("http://127.0.0.1:{proxy_port}");
     let http = reqwest::Client::builder()

@@ -10,9 +10,12 @@
 
 pub mod classroom;
 mod client;
+pub mod cluster;
 pub mod database;
 pub mod exercises;
+pub mod page;
 pub mod process;
+pub mod proxy;
 pub mod query;
 mod server;
 

@@ -3,9 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{
-    Answer, Recorded, Submitted, Ungraded, is_submission_key, recorded, rewrite_packs,
-};
+use super::{Answer, Recorded, Submitted, Ungraded, is_submission_key, recorded, rewrite_packs};
 use crate::app::{App, Learner};
 use crate::catalog::exercises::{Exercise, Task};
 use crate::error::{Error, Result};
