@@ -6,7 +6,7 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::error::{Error, Refusal};
+use crate::error::{Error, FieldError, Refusal};
 
 /// An error on an HTML page.
 pub struct PageError(pub Error);
@@ -110,5 +110,25 @@ pub fn render(t: &impl Template) -> Response {
             )
                 .into_response()
         }
+    }
+}
+
+/// A form page's field errors, as its template shows them: the error summary's links (each
+/// field's id is its name) and the message beside each field.
+pub trait FieldErrors {
+    fn field_errors(&self) -> &[FieldError];
+
+    fn error_links(&self) -> Vec<(String, String)> {
+        self.field_errors()
+            .iter()
+            .map(|e| (e.field.to_string(), e.message.clone()))
+            .collect()
+    }
+
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.field_errors()
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
     }
 }

@@ -18,7 +18,7 @@ use axum::{Extension, Form};
 use serde::Deserialize;
 
 use super::AppState;
-use super::error::{PageError, render};
+use super::error::{FieldErrors, PageError, render};
 use super::session::{
     ClientIp, TraineeOnly, Who, classroom_off, clear_cookie, signed_in, too_many,
 };
@@ -55,22 +55,9 @@ struct JoinPage {
     ask_word: bool,
 }
 
-impl JoinPage {
-    /// The error summary's links: each field's id is its name.
-    fn error_links(&self) -> Vec<(String, String)> {
-        self.errors
-            .iter()
-            .map(|e| (e.field.to_string(), e.message.clone()))
-            .collect()
-    }
-}
-
-impl JoinPage {
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+impl FieldErrors for JoinPage {
+    fn field_errors(&self) -> &[FieldError] {
+        &self.errors
     }
 }
 

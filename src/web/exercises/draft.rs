@@ -12,7 +12,7 @@ use crate::app::{Answer, App};
 use crate::catalog::exercises::Exercise;
 use crate::error::FieldError;
 use crate::web::classroom::answer_text;
-use crate::web::error::render;
+use crate::web::error::{FieldErrors, render};
 use crate::web::learner::learner_of;
 use crate::web::session::Who;
 
@@ -34,19 +34,9 @@ pub struct DraftPage {
     pub(super) name: String,
 }
 
-impl DraftPage {
-    fn error_links(&self) -> Vec<(String, String)> {
-        self.errors
-            .iter()
-            .map(|e| (e.field.to_string(), e.message.clone()))
-            .collect()
-    }
-
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+impl FieldErrors for DraftPage {
+    fn field_errors(&self) -> &[FieldError] {
+        &self.errors
     }
 }
 

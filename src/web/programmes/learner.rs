@@ -17,7 +17,7 @@ use crate::error::FieldError;
 use crate::store::classroom::SessionOwner;
 use crate::store::programmes::ProgrammeLearner;
 use crate::web::AppState;
-use crate::web::error::{PageError, render};
+use crate::web::error::{FieldErrors, PageError, render};
 use crate::web::session::{
     ClientIp, Who, classroom_off, clear_cookie, cookie_for_hours, refusal, too_many,
 };
@@ -106,18 +106,9 @@ struct SignInPage {
     left: bool,
 }
 
-impl SignInPage {
-    fn error_links(&self) -> Vec<(String, String)> {
-        self.errors
-            .iter()
-            .map(|e| (e.field.to_string(), e.message.clone()))
-            .collect()
-    }
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
+impl FieldErrors for SignInPage {
+    fn field_errors(&self) -> &[FieldError] {
+        &self.errors
     }
 }
 
