@@ -26,6 +26,9 @@ pub struct Config {
     /// The database, when not the SQLite file in the data directory: `postgres://…` for an
     /// organisation's PostgreSQL shared by several nodes, or `sqlite:path`.
     pub database_url: Option<String>,
+    /// Load balancers or reverse proxies whose `X-Forwarded-For` names the client (empty: the
+    /// connection's address is the client's).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Config {
@@ -39,6 +42,7 @@ impl Config {
             public_url: None,
             search_cache_entries: DEFAULT_SEARCH_CACHE_ENTRIES,
             database_url: None,
+            trusted_proxies: Vec::new(),
         }
     }
 

@@ -170,3 +170,50 @@ async fn changes_from_another_site_are_refused() {
     t.origin = None;
     assert_eq!(t.post("/trainer/classes", &[]).await.status, 303);
 }
+
+/// Behind a load balancer named by `--trusted-proxy`, each client is counted under the address
+/// the balancer forwarded for: one room's wrong codes hold that room, not the organisation.
+/// Without the trust, the header is ignored, so a guesser cannot dodge the hold by inventing
+/// addresses.
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_is_counted_apart() {
+    async fn wrong_codes(server: &support::Server, forwarded_for: &str) -> Vec<u16> {
+        let http = support::http_client();
+        let mut statuses = Vec::new();
+        for _ in 0..sandpit::web::session::MAX_FAILURES + 1 {
+            let r = http
+                .post(format!("{}/join", server.base))
+                .header("origin", &server.base)
+                .header("x-forwarded-for", forwarded_for)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body("code=ZZZZZZ&name=Guesser")
+                .send()
+                .await
+                .expect("post");
+            statuses.push(r.status().as_u16());
+        }
+        statuses
+    }
+    let behind = start(Setup {
+        behind_proxy: true,
+        ..Setup::CLASSROOM
+    })
+    .await;
+    let first = wrong_codes(&behind, "10.0.0.1").await;
+    assert_eq!(
+        first.last(),
+        Some(&429),
+        "the guessing room is held: {first:?}"
+    );
+    let other = wrong_codes(&behind, "10.0.0.2").await;
+    assert_eq!(other.first(), Some(&400), "another room is not: {other:?}");
+
+    let direct = start(Setup::CLASSROOM).await;
+    wrong_codes(&direct, "10.0.0.1").await;
+    let spoofed = wrong_codes(&direct, "10.0.0.2").await;
+    assert_eq!(
+        spoofed.first(),
+        Some(&429),
+        "an untrusted X-Forwarded-For changes nothing: {spoofed:?}"
+    );
+}

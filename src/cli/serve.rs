@@ -36,6 +36,16 @@ pub struct ServeArgs {
     /// Make a new trainer key: the old trainer link stops working and trainers sign in again.
     #[arg(long)]
     pub new_trainer_key: bool,
+    /// A load balancer or reverse proxy in front of this node (repeat, or separate with
+    /// commas): requests from it are counted under the client address its X-Forwarded-For
+    /// gives, not its own.
+    #[arg(
+        long = "trusted-proxy",
+        env = "SANDPIT_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "ADDR"
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 pub fn run(home: &super::Home, args: ServeArgs) -> Result<()> {
@@ -63,6 +73,7 @@ pub fn run(home: &super::Home, args: ServeArgs) -> Result<()> {
         let mut config = home.config();
         config.exercises_dir = args.exercises.clone();
         config.allow_private_feeds = args.allow_private_feeds;
+        config.trusted_proxies = args.trusted_proxies.clone();
         if !args.classroom {
             let app = open_for_serving(config).await?;
             // Polls live feeds on their schedule; does nothing when none are configured.

@@ -331,15 +331,49 @@ pub fn client_ip(parts_extensions: &axum::http::Extensions) -> IpAddr {
         .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
 }
 
-/// The address of the client, as an extractor.
+/// The address of the client, as an extractor: the connection's address, or, when that is a
+/// proxy named by `--trusted-proxy`, the address the proxy says it forwarded for (so the holds
+/// on the ways in count each Chromebook's address, not the load balancer's).
 pub struct ClientIp(pub IpAddr);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(client_ip(&parts.extensions)))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = client_ip(&parts.extensions);
+        let trusted = &state.app.config.trusted_proxies;
+        Ok(ClientIp(forwarded_client(peer, &parts.headers, trusted)))
     }
+}
+
+/// The client behind trusted proxies: `X-Forwarded-For` is read from the right (the entry the
+/// nearest proxy added) past every address in `trusted`; the first address that is not a
+/// trusted proxy is the client. A header from anyone else is ignored, so a client cannot pick
+/// the address it is counted under; an entry that is not an address stops the walk at the last
+/// trusted hop.
+pub fn forwarded_client(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let entries: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let mut client = peer;
+    for entry in entries.iter().rev() {
+        match entry.parse::<IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => client = ip,
+            Ok(ip) => return ip,
+            Err(_) => break,
+        }
+    }
+    client
 }
 
 pub use crate::app::classroom::{LIMIT_WINDOW, MAX_FAILURES, MAX_TRIES};
@@ -365,6 +399,44 @@ pub fn too_many(wait_seconds: u64) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_behind_trusted_proxies() {
+        let lb: IpAddr = "10.1.0.5".parse().unwrap();
+        let edge: IpAddr = "10.1.0.9".parse().unwrap();
+        let trusted = [lb, edge];
+        let headers = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert("x-forwarded-for", HeaderValue::from_str(v).unwrap());
+            h
+        };
+        let client: IpAddr = "192.168.4.20".parse().unwrap();
+        // From the balancer: the address it forwarded for.
+        assert_eq!(
+            forwarded_client(lb, &headers("192.168.4.20"), &trusted),
+            client
+        );
+        // Two proxies: read from the right past the trusted ones; what the client wrote
+        // itself (the leftmost entry) is not believed.
+        assert_eq!(
+            forwarded_client(lb, &headers("6.6.6.6, 192.168.4.20, 10.1.0.9"), &trusted),
+            client
+        );
+        // From anyone else, the header is ignored.
+        assert_eq!(
+            forwarded_client(client, &headers("6.6.6.6"), &trusted),
+            client
+        );
+        // No header, or rubbish: the proxy's own address (or the last trusted hop).
+        assert_eq!(forwarded_client(lb, &HeaderMap::new(), &trusted), lb);
+        assert_eq!(
+            forwarded_client(lb, &headers("junk, 10.1.0.9"), &trusted),
+            edge
+        );
+        // IPv6 clients too.
+        let v6: IpAddr = "2001:db8::7".parse().unwrap();
+        assert_eq!(forwarded_client(lb, &headers("2001:db8::7"), &trusted), v6);
+    }
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
         let mut h = HeaderMap::new();

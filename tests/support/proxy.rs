@@ -46,7 +46,7 @@ pub fn haproxy_config(port: u16, nodes: &[(&str, u16)], check: &HealthCheck) -> 
          timeout server 60s\n    timeout http-request 10s\n    option redispatch\n    retries 3\n\
          frontend sandpit\n    bind 127.0.0.1:{port}\n    default_backend nodes\n\
          backend nodes\n    balance roundrobin\n    option httpchk GET /healthz\n    \
-         http-check expect status 200\n    default-server inter {} fall {} rise {}\n    \
+         http-check expect status 200\n    option forwardfor\n    default-server inter {} fall {} rise {}\n    \
          http-response set-header X-Sandpit-Node %s\n",
         check.every, check.fall, check.rise
     );

@@ -16,6 +16,9 @@ pub struct Setup {
     pub classroom: bool,
     /// The mini fixture corpus (`tests/data/corpus/mini.jsonl`) imported as `mini`.
     pub mini_corpus: bool,
+    /// Loopback is a trusted proxy (`--trusted-proxy 127.0.0.1`): requests are counted under
+    /// the address their `X-Forwarded-For` gives.
+    pub behind_proxy: bool,
 }
 
 impl Setup {
@@ -23,16 +26,19 @@ impl Setup {
     pub const EMPTY: Setup = Setup {
         classroom: false,
         mini_corpus: false,
+        behind_proxy: false,
     };
     /// A self-learner's server with the mini corpus.
     pub const MINI: Setup = Setup {
         classroom: false,
         mini_corpus: true,
+        behind_proxy: false,
     };
     /// A classroom server with the mini corpus.
     pub const CLASSROOM: Setup = Setup {
         classroom: true,
         mini_corpus: true,
+        behind_proxy: false,
     };
 }
 
@@ -51,6 +57,9 @@ pub async fn open_app(dir: &Path, setup: Setup) -> App {
         config = config
             .with_classroom(Some(PASSWORD.to_string()))
             .expect("valid password");
+    }
+    if setup.behind_proxy {
+        config.trusted_proxies = vec![std::net::Ipv4Addr::LOCALHOST.into()];
     }
     let app = App::open(config).await.expect("app opens");
     if setup.mini_corpus {
