@@ -6,6 +6,7 @@
 
 use super::App;
 use crate::error::{Error, Refusal, Result};
+use crate::store::attempts::Attempt;
 
 /// After this many attempts a self-learner can ask for the model answer.
 pub const REVEAL_AFTER: usize = 3;
@@ -39,6 +40,12 @@ impl Learner {
             class_id: None,
         }
     }
+}
+
+/// Whether the exercise page shows the model answer: to a learner who has passed, who opened it
+/// (see `ModelRule`), or whose trainer shared it with the class.
+pub fn shows_model(passed_ever: bool, revealed: bool, class: Option<InClass>) -> bool {
+    passed_ever || revealed || class.is_some_and(|c| c.model_shared)
 }
 
 /// Where an exercise stands in a trainee's class.
@@ -160,6 +167,22 @@ impl App {
             locked: here.is_some_and(|ce| ce.locked),
             model_shared,
         }))
+    }
+
+    /// What a learner may read of an exercise: their attempts at it (newest first, as the store
+    /// gives them) and where it stands in their class. Refused when the class's rules keep it
+    /// from them (see `InClass::may_open`).
+    pub async fn open_exercise(
+        &self,
+        learner: &Learner,
+        exercise_id: &str,
+    ) -> Result<(Vec<Attempt>, Option<InClass>)> {
+        let history = self.store.attempts(&learner.id, Some(exercise_id)).await?;
+        let class = self.in_class(learner, exercise_id).await?;
+        if class.is_some_and(|c| !c.may_open(history.len())) {
+            return Err(not_in_class());
+        }
+        Ok((history, class))
     }
 
     /// Refuses an attempt the class's rules do not allow: an exercise outside the class, or one

@@ -11,6 +11,7 @@ mod exercises;
 pub mod explain;
 pub mod feeds;
 pub mod following; // loading what other nodes wrote (uploaded exercises)
+pub mod health; // what /healthz tells a load balancer
 pub mod limiter;
 pub mod mastery; // how much a pass counts, hints taken into account
 pub mod practice;

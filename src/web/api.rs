@@ -106,31 +106,11 @@ pub async fn search(
 /// status "unavailable" (index or database down) or "catching-up" (the index is still applying
 /// changes, `behind` names the corpora), so a load balancer keeps traffic away until then.
 pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    let index_ok = state.app.index.count("\u{0}health").is_ok();
-    let database = state.app.store.engine_name();
-    let (database_ok, behind) = match state.app.replica_status().await {
-        Ok(status) => (true, status.behind),
-        Err(_) => (false, Vec::new()),
+    let health = state.app.health().await;
+    let code = if health.serving() {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
     };
-    let (code, status, index) = match (index_ok, database_ok, behind.is_empty()) {
-        (true, true, true) => (StatusCode::OK, "ok", "ok"),
-        (true, true, false) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "catching-up",
-            "catching-up",
-        ),
-        (false, _, _) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
-            "unavailable",
-        ),
-        (true, false, _) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable", "ok"),
-    };
-    let body = serde_json::json!({
-        "status": status,
-        "database": if database_ok { database } else { "unavailable" },
-        "index": index,
-        "behind": behind,
-    });
-    (code, Json(body))
+    (code, Json(health))
 }

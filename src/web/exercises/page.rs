@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 
-use crate::app::access::{ModelRule, REVEAL_AFTER, not_in_class};
+use crate::app::access::{ModelRule, REVEAL_AFTER, shows_model};
 use crate::app::drafts::{ANSWER_MAX, PARTIAL_FIELD};
 use crate::app::practice::NewsItem;
 use crate::app::{Answer, App};
@@ -244,11 +244,7 @@ pub(super) async fn exercise_page(
     sent: Option<(Option<Answer>, Refusal)>,
 ) -> crate::error::Result<ExercisePage> {
     let ex = app.exercise(id)?;
-    let history = app.store.attempts(&learner.id, Some(id)).await?;
-    let class = app.in_class(learner, id).await?;
-    if class.is_some_and(|c| !c.may_open(history.len())) {
-        return Err(not_in_class());
-    }
+    let (history, class) = app.open_exercise(learner, id).await?;
     let exercise_state = app.store.exercise_state(&learner.id, id).await?;
     let attempt = match attempt_id {
         Some(aid) => Some(
@@ -378,9 +374,7 @@ pub(super) async fn exercise_page(
         next_ex,
         passed_ever,
         can_reveal: model_rule.may_reveal(history.len(), passed_ever),
-        show_model: passed_ever
-            || exercise_state.model_revealed
-            || class.is_some_and(|c| c.model_shared),
+        show_model: shows_model(passed_ever, exercise_state.model_revealed, class),
         model_rule,
         reveal_after: REVEAL_AFTER,
         takes_attempts: class.is_none_or(|c| c.takes_attempts()),
