@@ -50,10 +50,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use http::{client, get, post};
+use http::{Answer, client, get, post};
 use sandpit::catalog::exercises::{self, Task};
 use timings::{Timings, ms, percentile};
-use workload::answer;
+use workload::{Learner, attempt, chosen_exercises};
 
 const MONITOR: &str = "storm-01-sandbags";
 const REWRITE: &str = "storm-17-rewrite-library";
@@ -150,14 +150,9 @@ fn typo_of(code: &str, t: usize) -> String {
     chars.into_iter().collect()
 }
 
-/// Joins the class as trainee `t` (with a typo first for one in ten); the session cookie and
-/// how long the join that worked took.
-async fn join(
-    http: &reqwest::Client,
-    base: &str,
-    code: &str,
-    t: usize,
-) -> Result<(String, Duration), String> {
+/// Joins the class as trainee `t` (with a typo first for one in ten); the answer to the join
+/// that worked, which carries the session cookie.
+async fn join(http: &reqwest::Client, base: &str, code: &str, t: usize) -> Result<Answer, String> {
     let name = format!("Trainee {t:03}");
     if t % 10 == 3 {
         let r = post(
@@ -178,7 +173,6 @@ async fn join(
             ));
         }
     }
-    let at = Instant::now();
     let r = post(
         http,
         base,
@@ -187,8 +181,8 @@ async fn join(
         &[("code".into(), code.to_string()), ("name".into(), name)],
     )
     .await?;
-    match (r.status, r.cookie) {
-        (303, Some(cookie)) => Ok((cookie, at.elapsed())),
+    match (r.status, &r.cookie) {
+        (303, Some(_)) => Ok(r),
         (status, _) => Err(format!("trainee {t} could not join: {status}")),
     }
 }
@@ -200,8 +194,8 @@ async fn leave_and_rejoin(
     code: &str,
     t: usize,
     cookie: &str,
-) -> Result<(String, Duration), String> {
-    let (_, page) = get(http, base, "/leave", cookie).await?;
+) -> Result<Answer, String> {
+    let page = get(http, base, "/leave", cookie).await?.body;
     let word = page
         .split("class=\"rejoin-word\">")
         .nth(1)
@@ -209,7 +203,6 @@ async fn leave_and_rejoin(
         .ok_or_else(|| format!("trainee {t}: no rejoin word on the leave page"))?
         .to_string();
     post(http, base, "/leave", Some(cookie), &[]).await?;
-    let at = Instant::now();
     let r = post(
         http,
         base,
@@ -222,8 +215,8 @@ async fn leave_and_rejoin(
         ],
     )
     .await?;
-    match (r.status, r.cookie) {
-        (303, Some(cookie)) => Ok((cookie, at.elapsed())),
+    match (r.status, &r.cookie) {
+        (303, Some(_)) => Ok(r),
         (status, _) => Err(format!("trainee {t} could not rejoin: {status}")),
     }
 }
@@ -283,16 +276,7 @@ async fn run(
     .strip_prefix("/trainer/classes/")
     .map(str::to_string)
     .ok_or("no class started")?;
-    let chosen: Vec<(String, String)> = [MONITOR, REWRITE, TRIAGE]
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| {
-            [
-                ("exercise".to_string(), e.to_string()),
-                (format!("position:{e}"), (i + 1).to_string()),
-            ]
-        })
-        .collect();
+    let chosen = chosen_exercises();
     post(
         &http,
         &base,
@@ -301,7 +285,9 @@ async fn run(
         &chosen,
     )
     .await?;
-    let (_, page) = get(&http, &base, &format!("/trainer/classes/{class}"), &trainer).await?;
+    let page = get(&http, &base, &format!("/trainer/classes/{class}"), &trainer)
+        .await?
+        .body;
     let code: String = page
         .split("class-code\" aria-label=\"Class code ")
         .nth(1)
@@ -328,13 +314,12 @@ async fn run(
                     format!("/trainer/classes/{class}/board"),
                     format!("/trainer/classes/{class}/board/{MONITOR}"),
                 ] {
-                    let at = Instant::now();
-                    let (status, _) = get(&http, &base, &path, &trainer).await?;
-                    if status != 200 {
-                        return Err(format!("board {path}: {status}"));
+                    let a = get(&http, &base, &path, &trainer).await?;
+                    if a.status != 200 {
+                        return Err(format!("board {path}: {}", a.status));
                     }
                     if let Ok(mut t) = timings.lock() {
-                        t.add("board", at.elapsed());
+                        t.add(&a.node, "board", a.took);
                     }
                     refreshes += 1;
                 }
@@ -365,27 +350,28 @@ async fn run(
                 }
             };
             let mut cookie = match join(&http, &base, &code, t).await {
-                Ok((cookie, took)) => {
+                Ok(a) => {
                     if let Ok(mut tm) = timings.lock() {
-                        tm.add("join", took);
+                        tm.add(&a.node, "join", a.took);
                     }
-                    cookie
+                    a.cookie.unwrap_or_default()
                 }
                 Err(e) => {
                     eprintln!("{e}");
                     return (t, Vec::new(), attempts.max(1));
                 }
             };
+            let who = format!("trainee {t}");
             let mut ids = Vec::with_capacity(attempts);
             let mut errors = 0usize;
             for k in 0..attempts {
                 if t % 20 == 7 && k == attempts / 2 {
                     match leave_and_rejoin(&http, &base, &code, t, &cookie).await {
-                        Ok((again, took)) => {
-                            cookie = again;
+                        Ok(a) => {
                             if let Ok(mut tm) = timings.lock() {
-                                tm.add("rejoin", took);
+                                tm.add(&a.node, "rejoin", a.took);
                             }
+                            cookie = a.cookie.unwrap_or_default();
                         }
                         Err(e) => {
                             errors += 1;
@@ -393,60 +379,17 @@ async fn run(
                         }
                     }
                 }
-                let (exercise, kind, fields) = answer(t, k, &triage_ids);
-                let at = Instant::now();
-                let r = post(
-                    &http,
-                    &base,
-                    &format!("/exercises/{exercise}/attempts"),
-                    Some(&cookie),
-                    &fields,
-                )
-                .await;
-                let took = at.elapsed();
-                let r = match r {
-                    Ok(r) if r.status == 303 => r,
-                    Ok(r) => {
-                        errors += 1;
-                        eprintln!("trainee {t} attempt {k}: status {}", r.status);
-                        continue;
-                    }
-                    Err(e) => {
-                        errors += 1;
-                        eprintln!("trainee {t} attempt {k}: {e}");
-                        continue;
-                    }
+                let learner = Learner {
+                    who: &who,
+                    t,
+                    http: &http,
+                    base: &base,
+                    cookie: &cookie,
                 };
-                if let Ok(mut tm) = timings.lock() {
-                    tm.add("submit", took);
-                    tm.add(kind, took);
-                }
-                let id = r
-                    .location
-                    .split("attempt=")
-                    .nth(1)
-                    .and_then(|s| s.split('#').next())
-                    .unwrap_or_default()
-                    .to_string();
+                let (id, e) = attempt(&learner, k, &triage_ids, &timings).await;
+                errors += e;
+                let Some(id) = id else { continue };
                 ids.push(id);
-                // The browser follows the redirect to the feedback.
-                let at = Instant::now();
-                let feedback = r.location.split('#').next().unwrap_or_default().to_string();
-                match get(&http, &base, &feedback, &cookie).await {
-                    Ok((200, _)) => {
-                        if let Ok(mut tm) = timings.lock() {
-                            tm.add("feedback", at.elapsed());
-                        }
-                    }
-                    Ok((status, _)) => {
-                        errors += 1;
-                        eprintln!("trainee {t} feedback {k}: status {status}");
-                    }
-                    Err(e) => {
-                        errors += 1;
-                        eprintln!("trainee {t} feedback {k}: {e}");
-                    }
-                }
                 if think_ms > 0 {
                     // Half to one and a half times the pause, spread so trainees drift apart.
                     let spread = ((t * 31 + k * 17) % 101) as u64;
@@ -473,13 +416,14 @@ async fn run(
     let refreshes = board.await.map_err(|e| e.to_string())??;
 
     // Stored exactly once: first as the trainer sees it, then in the database itself.
-    let (_, csv) = get(
+    let csv = get(
         &http,
         &base,
         &format!("/trainer/classes/{class}/attempts.csv"),
         &trainer,
     )
-    .await?;
+    .await?
+    .body;
     // Rows start with the trainee's name (a triage answer's cell runs over several lines).
     let csv_rows = csv.lines().filter(|l| l.starts_with("Trainee ")).count();
     let csv_once = unique_ids(&acknowledged)
@@ -514,8 +458,8 @@ async fn run(
     let mut t = timings
         .lock()
         .map_err(|_| "timings poisoned")?
-        .by_kind
-        .drain()
+        .by_kind()
+        .into_iter()
         .collect::<Vec<_>>();
     t.sort_by_key(|(k, _)| match *k {
         "submit" => 0,

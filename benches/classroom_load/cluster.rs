@@ -27,83 +27,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::http::{REQUEST_TIMEOUT, form};
+use super::http::{builder, get, request};
 use super::proxy::{HealthCheck, free_port, haproxy_config};
-use super::timings::{ms, percentile};
-use super::workload::answer;
-use super::{MONITOR, REWRITE, TRIAGE, database, process};
+use super::timings::{Timings, ms, percentile};
+use super::workload::{Learner, attempt, chosen_exercises};
+use super::{TRIAGE, database, process};
 
 pub struct Settings {
     pub learners: usize,
     pub classes: usize,
     pub attempts: usize,
     pub hour_seconds: u64,
-}
-
-/// The header HAProxy adds to every answer: the node that gave it.
-const NODE_HEADER: &str = "x-sandpit-node";
-
-struct Answer {
-    status: u16,
-    location: String,
-    cookie: Option<String>,
-    node: String,
-    took: Duration,
-}
-
-/// One request through the proxy, with its latency and the node that answered.
-async fn request(
-    http: &reqwest::Client,
-    base: &str,
-    path: &str,
-    cookie: Option<&str>,
-    post: Option<&[(String, String)]>,
-) -> Result<Answer, String> {
-    let mut req = match post {
-        Some(pairs) => http
-            .post(format!("{base}{path}"))
-            .header("origin", base)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(form(pairs)),
-        None => http.get(format!("{base}{path}")),
-    };
-    if let Some(c) = cookie {
-        req = req.header("cookie", format!("sandpit_session={c}"));
-    }
-    let at = Instant::now();
-    let r = req.send().await.map_err(|e| format!("{path}: {e}"))?;
-    let header = |name: &str| {
-        r.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    let location = header("location").unwrap_or_default();
-    let node = header(NODE_HEADER).unwrap_or_else(|| "?".into());
-    let cookie = header("set-cookie").and_then(|c| {
-        c.strip_prefix("sandpit_session=")
-            .and_then(|rest| rest.split(';').next())
-            .map(str::to_string)
-    });
-    let status = r.status().as_u16();
-    let _ = r.bytes().await.map_err(|e| format!("{path}: {e}"))?;
-    Ok(Answer {
-        status,
-        location,
-        cookie,
-        node,
-        took: at.elapsed(),
-    })
-}
-
-/// Latencies by (node, kind of request).
-#[derive(Default)]
-struct PerNode(HashMap<(String, &'static str), Vec<Duration>>);
-
-impl PerNode {
-    fn add(&mut self, node: &str, kind: &'static str, d: Duration) {
-        self.0.entry((node.to_string(), kind)).or_default().push(d);
-    }
 }
 
 fn haproxy() -> Result<PathBuf, String> {
@@ -181,9 +115,7 @@ pub async fn run(s: Settings) -> Result<bool, String> {
     .map_err(|e| e.to_string())?;
     let _proxy = start_haproxy(&haproxy, &config, root.path())?;
     let base = format!("http://127.0.0.1:{proxy_port}");
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(REQUEST_TIMEOUT)
+    let http = builder()
         .pool_max_idle_per_host(256)
         .build()
         .map_err(|e| e.to_string())?;
@@ -205,16 +137,7 @@ pub async fn run(s: Settings) -> Result<bool, String> {
     .await?
     .cookie
     .ok_or("the trainer could not sign in")?;
-    let chosen: Vec<(String, String)> = [MONITOR, REWRITE, TRIAGE]
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| {
-            [
-                ("exercise".to_string(), e.to_string()),
-                (format!("position:{e}"), (i + 1).to_string()),
-            ]
-        })
-        .collect();
+    let chosen = chosen_exercises();
     let mut classes = Vec::new();
     for c in 0..s.classes {
         let r = request(
@@ -238,15 +161,9 @@ pub async fn run(s: Settings) -> Result<bool, String> {
             Some(&chosen),
         )
         .await?;
-        let page = http
-            .get(format!("{base}/trainer/classes/{class}"))
-            .header("cookie", format!("sandpit_session={trainer}"))
-            .send()
-            .await
-            .map_err(|e| e.to_string())?
-            .text()
-            .await
-            .map_err(|e| e.to_string())?;
+        let page = get(&http, &base, &format!("/trainer/classes/{class}"), &trainer)
+            .await?
+            .body;
         let code = page
             .split("class-code\" aria-label=\"Class code ")
             .nth(1)
@@ -265,7 +182,7 @@ pub async fn run(s: Settings) -> Result<bool, String> {
         _ => return Err(format!("no triage exercise {TRIAGE}")),
     };
 
-    let timings = Arc::new(Mutex::new(PerNode::default()));
+    let timings = Arc::new(Mutex::new(Timings::default()));
     let done = Arc::new(AtomicBool::new(false));
     // Each class's board, open on its trainer's screen.
     let mut boards = tokio::task::JoinSet::new();
@@ -344,51 +261,19 @@ pub async fn run(s: Settings) -> Result<bool, String> {
                     return (ids, attempts.max(1));
                 }
             };
+            let who = format!("learner {t}");
+            let learner = Learner {
+                who: &who,
+                t,
+                http: &http,
+                base: &base,
+                cookie: &cookie,
+            };
             for k in 0..attempts {
                 tokio::time::sleep(minute.mul_f64(4.0 * jitter(t, k))).await;
-                let (exercise, kind, fields) = answer(t, k, &triage_ids);
-                let path = format!("/exercises/{exercise}/attempts");
-                let r = match request(&http, &base, &path, Some(&cookie), Some(&fields)).await {
-                    Ok(a) if a.status == 303 => a,
-                    Ok(a) => {
-                        errors += 1;
-                        eprintln!("learner {t} attempt {k}: status {}", a.status);
-                        continue;
-                    }
-                    Err(e) => {
-                        errors += 1;
-                        eprintln!("learner {t} attempt {k}: {e}");
-                        continue;
-                    }
-                };
-                if let Ok(mut tm) = timings.lock() {
-                    tm.add(&r.node, "submit", r.took);
-                    tm.add(&r.node, kind, r.took);
-                }
-                ids.push(
-                    r.location
-                        .split("attempt=")
-                        .nth(1)
-                        .and_then(|s| s.split('#').next())
-                        .unwrap_or_default()
-                        .to_string(),
-                );
-                let feedback = r.location.split('#').next().unwrap_or_default();
-                match request(&http, &base, feedback, Some(&cookie), None).await {
-                    Ok(a) if a.status == 200 => {
-                        if let Ok(mut tm) = timings.lock() {
-                            tm.add(&a.node, "feedback", a.took);
-                        }
-                    }
-                    Ok(a) => {
-                        errors += 1;
-                        eprintln!("learner {t} feedback {k}: status {}", a.status);
-                    }
-                    Err(e) => {
-                        errors += 1;
-                        eprintln!("learner {t} feedback {k}: {e}");
-                    }
-                }
+                let (id, e) = attempt(&learner, k, &triage_ids, &timings).await;
+                errors += e;
+                ids.extend(id);
             }
             (ids, errors)
         });
@@ -426,7 +311,7 @@ pub async fn run(s: Settings) -> Result<bool, String> {
 
     // Per node: what it served, how fast.
     let by = timings.lock().map_err(|_| "timings poisoned")?;
-    let mut names: Vec<String> = by.0.keys().map(|(n, _)| n.clone()).collect();
+    let mut names: Vec<String> = by.by_node.keys().map(|(n, _)| n.clone()).collect();
     names.sort();
     names.dedup();
     println!();
@@ -438,7 +323,7 @@ pub async fn run(s: Settings) -> Result<bool, String> {
         for kind in [
             "submit", "monitor", "rewrite", "triage", "feedback", "board", "join",
         ] {
-            let Some(v) = by.0.get(&(node.clone(), kind)) else {
+            let Some(v) = by.by_node.get(&(node.clone(), kind)) else {
                 continue;
             };
             let mut v = v.clone();
@@ -456,11 +341,12 @@ pub async fn run(s: Settings) -> Result<bool, String> {
             );
         }
     }
-    let mut all: Vec<Duration> =
-        by.0.iter()
-            .filter(|((_, k), _)| *k == "submit")
-            .flat_map(|(_, v)| v.iter().copied())
-            .collect();
+    let mut all: Vec<Duration> = by
+        .by_node
+        .iter()
+        .filter(|((_, k), _)| *k == "submit")
+        .flat_map(|(_, v)| v.iter().copied())
+        .collect();
     all.sort();
     println!();
     println!(

@@ -1,16 +1,29 @@
-//! Latencies of the load test by kind of request, and the percentiles it reports.
+//! Latencies of the load test by node and kind of request, and the percentiles it reports.
+//! A single-node run has one node (`http::ONE_NODE`) and reports by kind alone.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
 #[derive(Default)]
 pub struct Timings {
-    pub by_kind: HashMap<&'static str, Vec<Duration>>,
+    pub by_node: HashMap<(String, &'static str), Vec<Duration>>,
 }
 
 impl Timings {
-    pub fn add(&mut self, kind: &'static str, d: Duration) {
-        self.by_kind.entry(kind).or_default().push(d);
+    pub fn add(&mut self, node: &str, kind: &'static str, d: Duration) {
+        self.by_node
+            .entry((node.to_string(), kind))
+            .or_default()
+            .push(d);
+    }
+
+    /// Every node's latencies of each kind together.
+    pub fn by_kind(&self) -> HashMap<&'static str, Vec<Duration>> {
+        let mut all: HashMap<&'static str, Vec<Duration>> = HashMap::new();
+        for ((_, kind), v) in &self.by_node {
+            all.entry(kind).or_default().extend(v.iter().copied());
+        }
+        all
     }
 }
 

@@ -1,6 +1,11 @@
 //! What the trainees of the load test send: a monitoring query, a rewrite or a triage, in
-//! turn, with good, poor and unparseable answers mixed so grading meets every path.
+//! turn, with good, poor and unparseable answers mixed so grading meets every path; and one
+//! attempt as a browser makes it, the same for one node and for two behind the proxy.
 
+use std::sync::Mutex;
+
+use super::http::request;
+use super::timings::Timings;
 use super::{MONITOR, REWRITE, TRIAGE};
 
 pub const QUERIES: &[&str] = &[
@@ -18,6 +23,20 @@ pub const POSTS: &[&str] = &[
     "Library open again soon!!! Come along",
     "Port Ellis Library reopens this Saturday after the flood. Kids' books have moved upstairs and there are no fines for late returns.",
 ];
+
+/// The trainer's choice for every class: the three exercises, in this order, as form fields.
+pub fn chosen_exercises() -> Vec<(String, String)> {
+    [MONITOR, REWRITE, TRIAGE]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            [
+                ("exercise".to_string(), e.to_string()),
+                (format!("position:{e}"), (i + 1).to_string()),
+            ]
+        })
+        .collect()
+}
 
 /// The answer for attempt `k` of trainee `t`, as form fields, and which exercise it is for.
 pub fn answer(
@@ -49,4 +68,67 @@ pub fn answer(
             (TRIAGE, "triage", fields)
         }
     }
+}
+
+/// A learner at work: who it is in messages ("trainee 7", "learner 7"), its client and session.
+pub struct Learner<'a> {
+    pub who: &'a str,
+    pub t: usize,
+    pub http: &'a reqwest::Client,
+    pub base: &'a str,
+    pub cookie: &'a str,
+}
+
+/// Attempt `k`: submits the answer, then loads the feedback page the submission redirects to,
+/// as a browser does, timing both by the node that answered. The attempt's id when the
+/// submission was acknowledged, and how many requests failed.
+pub async fn attempt(
+    l: &Learner<'_>,
+    k: usize,
+    triage_ids: &[String],
+    timings: &Mutex<Timings>,
+) -> (Option<String>, usize) {
+    let (exercise, kind, fields) = answer(l.t, k, triage_ids);
+    let path = format!("/exercises/{exercise}/attempts");
+    let who = l.who;
+    let r = match request(l.http, l.base, &path, Some(l.cookie), Some(&fields)).await {
+        Ok(a) if a.status == 303 => a,
+        Ok(a) => {
+            eprintln!("{who} attempt {k}: status {}", a.status);
+            return (None, 1);
+        }
+        Err(e) => {
+            eprintln!("{who} attempt {k}: {e}");
+            return (None, 1);
+        }
+    };
+    if let Ok(mut tm) = timings.lock() {
+        tm.add(&r.node, "submit", r.took);
+        tm.add(&r.node, kind, r.took);
+    }
+    let id = r
+        .location
+        .split("attempt=")
+        .nth(1)
+        .and_then(|s| s.split('#').next())
+        .unwrap_or_default()
+        .to_string();
+    let feedback = r.location.split('#').next().unwrap_or_default();
+    let errors = match request(l.http, l.base, feedback, Some(l.cookie), None).await {
+        Ok(a) if a.status == 200 => {
+            if let Ok(mut tm) = timings.lock() {
+                tm.add(&a.node, "feedback", a.took);
+            }
+            0
+        }
+        Ok(a) => {
+            eprintln!("{who} feedback {k}: status {}", a.status);
+            1
+        }
+        Err(e) => {
+            eprintln!("{who} feedback {k}: {e}");
+            1
+        }
+    };
+    (Some(id), errors)
 }
