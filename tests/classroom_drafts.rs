@@ -8,7 +8,7 @@ mod support;
 
 use support::classroom::{class_with, join, rejoin_word, submit, trainer};
 use support::page::{
-    answer_box, attempts_url, kept_box, post_raw, stored_attempts, summary_links_to, trainee_id,
+    answer_box, attempts_url, kept_box, stored_attempts, summary_links_to, trainee_id,
 };
 use support::{Client, Setup, start, token_in};
 
@@ -232,13 +232,13 @@ async fn bad_oversized_and_malformed_answers_keep_the_draft() {
 
     // Larger than the server takes at all (2 MiB): a page that says why, not a bare 413.
     let huge = format!("answer={}", "a".repeat(3 * 1024 * 1024));
-    let r = post_raw(
-        &a,
-        &attempts_url(REWRITE),
-        "application/x-www-form-urlencoded",
-        huge.into_bytes(),
-    )
-    .await;
+    let r = a
+        .post_raw(
+            &attempts_url(REWRITE),
+            "application/x-www-form-urlencoded",
+            huge.into_bytes(),
+        )
+        .await;
     assert_eq!(r.status, 400, "{}", &r.body[..300.min(r.body.len())]);
     assert!(
         r.body.contains("could not read what was sent"),
@@ -254,22 +254,22 @@ async fn bad_oversized_and_malformed_answers_keep_the_draft() {
 
     // Malformed: broken escapes and bytes that are not UTF-8 are read as well as they can be,
     // and the answer goes through.
-    let r = post_raw(
-        &a,
-        &attempts_url(REWRITE),
-        "application/x-www-form-urlencoded",
-        b"answer=Library+open+%ZZ+Saturday+\xff%E2".to_vec(),
-    )
-    .await;
+    let r = a
+        .post_raw(
+            &attempts_url(REWRITE),
+            "application/x-www-form-urlencoded",
+            b"answer=Library+open+%ZZ+Saturday+\xff%E2".to_vec(),
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     // A form sent with the wrong content type is read too.
-    let r = post_raw(
-        &a,
-        &attempts_url(REWRITE),
-        "text/plain",
-        format!("answer={}", DRAFT.replace(' ', "+")).into_bytes(),
-    )
-    .await;
+    let r = a
+        .post_raw(
+            &attempts_url(REWRITE),
+            "text/plain",
+            format!("answer={}", DRAFT.replace(' ', "+")).into_bytes(),
+        )
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(stored_attempts(&server, &cal).await, 2);
 

@@ -65,6 +65,17 @@ impl Client {
         }
     }
 
+    /// A POST with a raw body and content type, as a broken client or a proxy might send it
+    /// (no `Origin`, as such clients send none).
+    pub async fn post_raw(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Resp {
+        let req = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .body(body);
+        self.send(req).await
+    }
+
     pub async fn get(&mut self, path: &str) -> Resp {
         let req = self.http.get(format!("{}{path}", self.base));
         self.send(req).await

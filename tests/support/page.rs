@@ -1,8 +1,8 @@
-//! Reading and posting the exercise page as a browser does, for the tests of drafts and
-//! refusals: the answer box, the box of a kept draft, the error summary's links, the stored
-//! attempts of a learner, and a raw POST with any content type.
+//! Reading the exercise page as a browser shows it, for the tests of drafts and
+//! refusals: the answer box, the box of a kept draft, the error summary's links and the stored
+//! attempts of a learner.
 
-use super::{Client, Resp, Server, http_client};
+use super::Server;
 
 /// The text of the answer box (`<textarea id="answer" …>…</textarea>`) of a page.
 pub fn answer_box(body: &str) -> Option<String> {
@@ -56,30 +56,4 @@ pub async fn stored_attempts(server: &Server, learner: &str) -> usize {
         .await
         .expect("attempts")
         .len()
-}
-
-/// A POST with a raw body and content type, as a broken client or a proxy might send it.
-pub async fn post_raw(c: &Client, path: &str, content_type: &str, body: Vec<u8>) -> Resp {
-    let mut req = http_client()
-        .post(format!("{}{path}", c.base))
-        .header("content-type", content_type)
-        .body(body);
-    if let Some(cookie) = &c.cookie {
-        req = req.header("cookie", format!("sandpit_session={cookie}"));
-    }
-    let r = req.send().await.expect("request");
-    let status = r.status().as_u16();
-    let headers = r.headers().clone();
-    let location = headers
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    Resp {
-        status,
-        location,
-        set_cookie: None,
-        body: r.text().await.expect("body"),
-        headers,
-    }
 }
