@@ -29,6 +29,9 @@ pub struct Config {
     /// Load balancers or reverse proxies whose `X-Forwarded-For` names the client (empty: the
     /// connection's address is the client's).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Tests of the real binary only (`serve --test-clock`): the clock can be moved forward
+    /// through `POST /trainer/test-clock` (see `app::clock`).
+    pub test_clock: bool,
 }
 
 impl Config {
@@ -43,6 +46,7 @@ impl Config {
             search_cache_entries: DEFAULT_SEARCH_CACHE_ENTRIES,
             database_url: None,
             trusted_proxies: Vec::new(),
+            test_clock: false,
         }
     }
 

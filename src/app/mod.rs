@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod classroom;
+pub mod clock; // the time every rule reads (injectable for tests)
 pub mod console;
 pub mod drafts;
 mod exercise_tests;
@@ -62,6 +63,8 @@ pub struct App {
     limiter: Arc<classroom::Limiter>,
     /// The uploaded exercises this node has loaded (see `following`).
     uploads_seen: Arc<std::sync::Mutex<Option<following::UploadsMark>>>,
+    /// The time every rule reads (see `clock`).
+    clock: Arc<dyn clock::Clock>,
 }
 
 fn index_permits() -> Arc<tokio::sync::Semaphore> {
@@ -137,12 +140,34 @@ impl App {
             search_cache: Arc::new(SearchCache::new(config.search_cache_entries)),
             index_permits: index_permits(),
             limiter: Arc::new(classroom::Limiter::with_store(store.clone())),
-            config: Arc::new(config),
             index: Arc::new(index),
             store,
             catalog: Arc::new(std::sync::RwLock::new(Arc::new(catalog))),
             uploads_seen: Arc::default(),
+            clock: if config.test_clock {
+                Arc::new(clock::ShiftedClock::default())
+            } else {
+                Arc::new(clock::SystemClock)
+            },
+            config: Arc::new(config),
         })
+    }
+
+    /// The same app reading time from `clock` (tests: a `ManualClock`; `--test-clock`: a
+    /// `ShiftedClock`).
+    pub fn with_clock(mut self, clock: Arc<dyn clock::Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Now, by the app's clock. Rules that depend on the time read it here.
+    pub fn now(&self) -> chrono::DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The app's clock, for moving it (only the test clocks move).
+    pub fn clock(&self) -> &Arc<dyn clock::Clock> {
+        &self.clock
     }
 
     /// An app with its index and database in memory, for tests.
@@ -159,6 +184,7 @@ impl App {
             store,
             catalog: Arc::new(std::sync::RwLock::new(Arc::new(catalog))),
             uploads_seen: Arc::default(),
+            clock: Arc::new(clock::SystemClock),
         })
     }
 

@@ -4,3 +4,4 @@
 pub mod corpora;
 pub mod exercises;
 pub mod scenarios;
+pub mod skills; // the skills programmes measure

@@ -46,6 +46,10 @@ pub struct ServeArgs {
         value_name = "ADDR"
     )]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// For tests of the real binary: the clock can be moved forward through
+    /// `POST /trainer/test-clock`.
+    #[arg(long, hide = true)]
+    pub test_clock: bool,
 }
 
 pub fn run(home: &super::Home, args: ServeArgs) -> Result<()> {
@@ -74,6 +78,7 @@ pub fn run(home: &super::Home, args: ServeArgs) -> Result<()> {
         config.exercises_dir = args.exercises.clone();
         config.allow_private_feeds = args.allow_private_feeds;
         config.trusted_proxies = args.trusted_proxies.clone();
+        config.test_clock = args.test_clock;
         if !args.classroom {
             let app = open_for_serving(config).await?;
             // Polls live feeds on their schedule; does nothing when none are configured.

@@ -114,3 +114,30 @@ pub async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     };
     (code, Json(health))
 }
+
+/// How far `POST /trainer/test-clock` moves the clock.
+#[derive(Deserialize)]
+pub struct ClockMove {
+    #[serde(default)]
+    pub days: i64,
+    #[serde(default)]
+    pub seconds: i64,
+}
+
+/// Moves the clock forward, for tests of the real binary: only with `serve --test-clock`
+/// (otherwise not found). Answers the new time as JSON.
+pub async fn test_clock(
+    State(state): State<AppState>,
+    axum::Form(by): axum::Form<ClockMove>,
+) -> axum::response::Response {
+    let app = &state.app;
+    if !app.config.test_clock {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let by = chrono::Duration::days(by.days.clamp(0, 3650))
+        + chrono::Duration::seconds(by.seconds.clamp(0, 10 * 365 * 86_400));
+    if !app.clock().advance(by) {
+        return StatusCode::CONFLICT.into_response();
+    }
+    Json(serde_json::json!({ "now": app.now().to_rfc3339() })).into_response()
+}

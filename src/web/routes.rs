@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .merge(programmes::routes())
         // infrastructure
         .route("/healthz", get(api::healthz))
+        .route("/trainer/test-clock", post(api::test_clock))
         .route("/static/{name}", get(assets::serve_asset))
         // No change of state from another site (every mode), inside the classroom gate: a
         // session for every request but the ways in (classroom mode only). The gate is the
