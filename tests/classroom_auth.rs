@@ -85,6 +85,7 @@ fn access(path: &str) -> Option<Access> {
         "/join" | "/trainer/login" | "/healthz" | "/static/{name}" => Public,
         "/learn/sign-in" | "/learn/{token}" => Public,
         "/learn" | "/learn/sign-out" => Programme,
+        p if p == "/programme" || p.starts_with("/programme/") => Programme,
         "/class" | "/class/evaluation" | "/class/news" => Trainee,
         "/leave" => Learner,
         "/"

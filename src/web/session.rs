@@ -33,7 +33,8 @@ pub fn is_public(path: &str) -> bool {
 
 /// A programme's learner's pages: without a session they lead to the learner's sign-in page.
 fn is_learner_page(path: &str) -> bool {
-    path == "/learn" || path.starts_with("/learn/")
+    let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
+    under("/learn") || under("/programme")
 }
 
 /// Paths for the trainer only in classroom mode, whatever their handlers check: the trainer's

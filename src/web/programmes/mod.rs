@@ -9,8 +9,59 @@ mod learner;
 mod trainer;
 
 use axum::Router;
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
 
 use super::AppState;
+use super::session::{Who, refusal};
+use crate::store::classroom::SessionOwner;
+
+/// Who a programme page is for: the pages under `/programme/…` (placement, plan, practice that
+/// comes back, own-topic work). In classroom mode a programme's learner, signed in (anyone else
+/// is refused, and a visitor sent to `/learn/sign-in`); for a self-learner on localhost, the
+/// self-learner (`local`), who runs a programme for themselves.
+#[derive(Debug, Clone)]
+pub struct ProgrammeMember {
+    /// As attempts store it: `local`, or the programme learner's id.
+    pub learner: String,
+    pub name: String,
+    /// The learner's cohort (none for the self-learner).
+    pub cohort_id: Option<String>,
+}
+
+impl FromRequestParts<AppState> for ProgrammeMember {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if !state.app.config.classroom {
+            let local = crate::app::Learner::local();
+            return Ok(ProgrammeMember {
+                learner: local.id,
+                name: local.name,
+                cohort_id: None,
+            });
+        }
+        match parts.extensions.get::<Who>().map(|w| &w.owner) {
+            Some(SessionOwner::Learner(l)) => Ok(ProgrammeMember {
+                learner: l.id.clone(),
+                name: l.name.clone(),
+                cohort_id: Some(l.cohort_id.clone()),
+            }),
+            None => Err(Redirect::to("/learn/sign-in").into_response()),
+            Some(_) => Err(refusal(
+                StatusCode::FORBIDDEN,
+                "This page is for learners of a programme",
+                "You are signed in to a class or as the trainer. Learners of a programme sign \
+                 in with their name and passphrase at /learn/sign-in.",
+            )),
+        }
+    }
+}
 
 pub fn routes() -> Router<AppState> {
     Router::new()
