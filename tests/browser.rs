@@ -71,6 +71,8 @@ fn start_server(data_dir: &Path, log: &Path, extra: &[&str]) -> (Process, String
     let started = spawn_watching(
         Command::new(env!("CARGO_BIN_EXE_sandpit"))
             .arg("serve")
+            // Journeys of programmes and drills move the clock (POST /trainer/test-clock).
+            .arg("--test-clock")
             .args(extra)
             .arg("--data-dir")
             .arg(data_dir)
