@@ -396,6 +396,17 @@ impl App {
             )));
         }
         self.require_corpus(&params.corpus).await?;
+        self.window_search(params, from, until).await
+    }
+
+    /// The same without checking the corpus: for a drill's stream, which is searched only
+    /// through its window (`App::drill_search`).
+    pub(crate) async fn window_search(
+        &self,
+        params: super::SearchParams,
+        from: i64,
+        until: i64,
+    ) -> Result<super::SearchOutcome> {
         let parsed = parse(&params.query)?;
         self.on_index(move |index| {
             let highlighter = parsed.highlighter();

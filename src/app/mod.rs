@@ -7,6 +7,7 @@ pub mod classroom;
 pub mod clock; // the time every rule reads (injectable for tests)
 pub mod console;
 pub mod drafts;
+pub mod drills; // a scenario played to a class: its clock, its stream
 mod exercise_tests;
 mod exercises;
 pub mod explain;
@@ -118,6 +119,12 @@ pub fn validate_corpus_name(name: &str) -> Result<()> {
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if name.starts_with(drills::CORPUS_PREFIX) {
+        return Err(Error::invalid(format!(
+            "corpus name {name:?}: names starting with {:?} are kept for the streams of drills",
+            drills::CORPUS_PREFIX
+        )));
+    }
     if ok {
         Ok(())
     } else {
@@ -374,7 +381,9 @@ impl App {
 
     /// Every corpus with its figures.
     pub async fn corpora(&self) -> Result<Vec<CorpusInfo>> {
-        let records = self.store.corpora().await?;
+        let mut records = self.store.corpora().await?;
+        // Drills' streams are searched only through their drills.
+        records.retain(|r| r.origin != shipped::DRILL);
         self.on_index(move |index| {
             records
                 .into_iter()
@@ -397,6 +406,12 @@ impl App {
 
     /// Fails with a clear message when the corpus does not exist.
     pub async fn require_corpus(&self, name: &str) -> Result<()> {
+        // A drill's stream is searched through its drill, which hides what is not released.
+        if name.starts_with(drills::CORPUS_PREFIX) {
+            return Err(Error::not_found(format!(
+                "{name:?} is the stream of a drill: search it from the drill's page"
+            )));
+        }
         // Documents in the index are enough (and cheaper to look up than the database); an
         // empty corpus is known only to the database.
         if self.index.has_documents(name)? || self.store.corpus(name).await?.is_some() {

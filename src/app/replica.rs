@@ -119,7 +119,7 @@ impl App {
         let (stale, gone) = differences(&db, &self.index.held());
         let mut report = SyncReport::default();
         for corpus in stale {
-            if corpus.origin == "shipped" {
+            if super::shipped::is_builtin(&corpus.origin) {
                 super::shipped::reload(self, &corpus.name, corpus.generation).await?;
             } else {
                 self.reapply(&corpus.name, corpus.generation).await?;
@@ -180,7 +180,7 @@ impl App {
         let Some(record) = self.store.corpus(corpus).await? else {
             return Err(Error::not_found(format!("no corpus named {corpus:?}")));
         };
-        if record.origin == "shipped" {
+        if super::shipped::is_builtin(&record.origin) {
             return Err(Error::invalid(format!(
                 "corpus {corpus:?} comes with Sandpit and cannot be deleted"
             )));
