@@ -207,3 +207,84 @@ async fn a_restart_resumes_the_clock_where_it_was() {
     assert_eq!(app.drill(&id).await.unwrap().at(), Offset::minutes(8));
     assert_eq!(app.drills(None).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_response_form_sent_twice_publishes_once_and_searches_are_kept_when_deleted() {
+    use sandpit::store::drill_work::NewResponse;
+    let app = App::in_memory().await.unwrap();
+    let drill = app.create_drill(SCENARIO, None).await.unwrap();
+    let response = |key: &'static str, text: &'static str| NewResponse {
+        drill_id: &drill.id,
+        learner: "local",
+        author_name: "You",
+        inject_id: Some("bx4100-question"),
+        deliverable: "reply",
+        platform: Some("x"),
+        text,
+        drill_ms: 400_000,
+        published_at: t0(),
+        submission: Some(key),
+    };
+    let (first, new) = app
+        .store
+        .publish_drill_response(&response("k1", "The BX4100 is safe."))
+        .await
+        .unwrap();
+    assert!(new);
+    let (again, new) = app
+        .store
+        .publish_drill_response(&response("k1", "The BX4100 is safe."))
+        .await
+        .unwrap();
+    assert_eq!((again.as_str(), new), (first.as_str(), false));
+    app.store
+        .publish_drill_response(&response("k2", "Only BX410, BX420, BX430."))
+        .await
+        .unwrap();
+    let all = app.store.drill_responses(&drill.id, None).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(
+        app.store
+            .drill_responses(&drill.id, Some(400_000))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let id = app
+        .store
+        .save_drill_search(&sandpit::store::drill_work::NewSearch {
+            drill_id: &drill.id,
+            learner: "local",
+            name: "Scam",
+            query: "\"refund portal\"",
+            rule: "{}",
+            created_ms: 0,
+            at: t0(),
+        })
+        .await
+        .unwrap();
+    assert!(
+        !app.store
+            .delete_drill_search(&id, "someone-else", 5)
+            .await
+            .unwrap()
+    );
+    assert!(
+        app.store
+            .delete_drill_search(&id, "local", 5)
+            .await
+            .unwrap()
+    );
+    let kept = app.store.drill_searches(&drill.id, None).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].deleted_ms, Some(5));
+    assert_eq!(
+        app.store
+            .drill_searches(&drill.id, Some("local"))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -1,0 +1,257 @@
+//! What players do during a drill: responses published to the simulated timeline, and saved
+//! searches with their alert rules (migration 0014). The rules that decide what these mean
+//! (marking, when an alert fires) are in `app::drills`.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+
+use super::{Store, new_id};
+use crate::error::Result;
+
+/// A published response.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow, Serialize)]
+pub struct DrillResponse {
+    pub id: String,
+    pub drill_id: String,
+    pub learner: String,
+    pub author_name: String,
+    pub inject_id: Option<String>,
+    /// A `catalog::scenarios::Deliverable` id.
+    pub deliverable: String,
+    pub platform: Option<String>,
+    pub text: String,
+    pub drill_ms: i64,
+    pub published_at: String,
+    pub score: Option<f64>,
+    /// The marking, as JSON (see `app::drills`).
+    pub mark: Option<String>,
+}
+
+/// A response as a player sends it.
+#[derive(Debug, Clone)]
+pub struct NewResponse<'a> {
+    pub drill_id: &'a str,
+    pub learner: &'a str,
+    pub author_name: &'a str,
+    pub inject_id: Option<&'a str>,
+    pub deliverable: &'a str,
+    pub platform: Option<&'a str>,
+    pub text: &'a str,
+    pub drill_ms: i64,
+    pub published_at: DateTime<Utc>,
+    /// The form's key: the same form sent again publishes nothing new.
+    pub submission: Option<&'a str>,
+}
+
+/// A saved search.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow, Serialize)]
+pub struct DrillSavedSearch {
+    pub id: String,
+    pub drill_id: String,
+    pub learner: String,
+    pub name: String,
+    pub query: String,
+    /// The alert rule, as JSON (see `app::drills`).
+    pub rule: String,
+    pub created_ms: i64,
+    pub deleted_ms: Option<i64>,
+    pub created_at: String,
+}
+
+/// A search as a player saves it.
+#[derive(Debug, Clone)]
+pub struct NewSearch<'a> {
+    pub drill_id: &'a str,
+    pub learner: &'a str,
+    pub name: &'a str,
+    pub query: &'a str,
+    /// The alert rule, as JSON.
+    pub rule: &'a str,
+    /// The drill time it was saved at.
+    pub created_ms: i64,
+    /// The wall time (the app's clock).
+    pub at: DateTime<Utc>,
+}
+
+macro_rules! response_columns {
+    () => {
+        "id, drill_id, learner, author_name, inject_id, deliverable, platform, text, drill_ms,
+         published_at, score, mark"
+    };
+}
+
+macro_rules! search_columns {
+    () => {
+        "id, drill_id, learner, name, query, rule, created_ms, deleted_ms, created_at"
+    };
+}
+
+impl Store {
+    /// Publishes a response; returns its id and whether it is new (false: the same form was sent
+    /// before, and the first response's id is returned).
+    pub async fn publish_drill_response(&self, r: &NewResponse<'_>) -> Result<(String, bool)> {
+        let at = r.published_at.to_rfc3339_opts(SecondsFormat::Millis, true);
+        on_db!(self, |read, write| {
+            if let Some(key) = r.submission {
+                let before: Option<(String,)> = sqlx::query_as(
+                    "SELECT id FROM drill_responses
+                     WHERE drill_id = $1 AND learner = $2 AND submission = $3",
+                )
+                .bind(r.drill_id)
+                .bind(r.learner)
+                .bind(key)
+                .fetch_optional(write)
+                .await?;
+                if let Some((id,)) = before {
+                    return Ok((id, false));
+                }
+            }
+            let id = new_id();
+            let inserted = sqlx::query(
+                "INSERT INTO drill_responses (id, drill_id, learner, author_name, inject_id,
+                        deliverable, platform, text, drill_ms, published_at, submission)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                 ON CONFLICT (drill_id, learner, submission) DO NOTHING",
+            )
+            .bind(&id)
+            .bind(r.drill_id)
+            .bind(r.learner)
+            .bind(r.author_name)
+            .bind(r.inject_id)
+            .bind(r.deliverable)
+            .bind(r.platform)
+            .bind(r.text)
+            .bind(r.drill_ms)
+            .bind(&at)
+            .bind(r.submission)
+            .execute(write)
+            .await?
+            .rows_affected();
+            if inserted == 1 {
+                return Ok((id, true));
+            }
+            // The same form won a race on another connection: answer with its response.
+            let (id,): (String,) = sqlx::query_as(
+                "SELECT id FROM drill_responses
+                 WHERE drill_id = $1 AND learner = $2 AND submission = $3",
+            )
+            .bind(r.drill_id)
+            .bind(r.learner)
+            .bind(r.submission)
+            .fetch_one(write)
+            .await?;
+            Ok((id, false))
+        })
+    }
+
+    /// A drill's responses in the order they were published (by drill time), from `after_ms`
+    /// (exclusive; `None`: all).
+    pub async fn drill_responses(
+        &self,
+        drill_id: &str,
+        after_ms: Option<i64>,
+    ) -> Result<Vec<DrillResponse>> {
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, DrillResponse>(concat!(
+                "SELECT ",
+                response_columns!(),
+                " FROM drill_responses WHERE drill_id = $1 AND drill_ms > $2
+                 ORDER BY drill_ms, published_at, id"
+            ))
+            .bind(drill_id)
+            .bind(after_ms.unwrap_or(-1))
+            .fetch_all(read)
+            .await?)
+        })
+    }
+
+    pub async fn drill_response(&self, id: &str) -> Result<Option<DrillResponse>> {
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, DrillResponse>(concat!(
+                "SELECT ",
+                response_columns!(),
+                " FROM drill_responses WHERE id = $1"
+            ))
+            .bind(id)
+            .fetch_optional(read)
+            .await?)
+        })
+    }
+
+    /// Stores the marking of a response.
+    pub async fn mark_drill_response(&self, id: &str, score: f64, mark: &str) -> Result<()> {
+        on_db!(self, |read, write| {
+            sqlx::query("UPDATE drill_responses SET score = $1, mark = $2 WHERE id = $3")
+                .bind(score)
+                .bind(mark)
+                .bind(id)
+                .execute(write)
+                .await?;
+            Ok(())
+        })
+    }
+
+    /// Saves a search; returns its id.
+    pub async fn save_drill_search(&self, s: &NewSearch<'_>) -> Result<String> {
+        let id = new_id();
+        on_db!(self, |read, write| {
+            sqlx::query(concat!(
+                "INSERT INTO drill_searches (",
+                search_columns!(),
+                ") VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8)"
+            ))
+            .bind(&id)
+            .bind(s.drill_id)
+            .bind(s.learner)
+            .bind(s.name)
+            .bind(s.query)
+            .bind(s.rule)
+            .bind(s.created_ms)
+            .bind(s.at.to_rfc3339_opts(SecondsFormat::Millis, true))
+            .execute(write)
+            .await?;
+            Ok::<_, crate::error::Error>(())
+        })?;
+        Ok(id)
+    }
+
+    /// A drill's saved searches (of one learner, or everyone's with `None`), deleted ones
+    /// included, oldest first.
+    pub async fn drill_searches(
+        &self,
+        drill_id: &str,
+        learner: Option<&str>,
+    ) -> Result<Vec<DrillSavedSearch>> {
+        on_db!(self, |read, write| {
+            Ok(sqlx::query_as::<_, DrillSavedSearch>(concat!(
+                "SELECT ",
+                search_columns!(),
+                " FROM drill_searches WHERE drill_id = $1 AND (learner = $2 OR $3)
+                 ORDER BY created_ms, created_at, id"
+            ))
+            .bind(drill_id)
+            .bind(learner.unwrap_or(""))
+            .bind(learner.is_none())
+            .fetch_all(read)
+            .await?)
+        })
+    }
+
+    /// Marks a learner's saved search deleted at drill time `ms` (kept for the review); false
+    /// when there is no such live search of theirs.
+    pub async fn delete_drill_search(&self, id: &str, learner: &str, ms: i64) -> Result<bool> {
+        on_db!(self, |read, write| {
+            Ok(sqlx::query(
+                "UPDATE drill_searches SET deleted_ms = $1
+                 WHERE id = $2 AND learner = $3 AND deleted_ms IS NULL",
+            )
+            .bind(ms)
+            .bind(id)
+            .bind(learner)
+            .execute(write)
+            .await?
+            .rows_affected()
+                == 1)
+        })
+    }
+}
