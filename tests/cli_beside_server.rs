@@ -90,6 +90,11 @@ fn every_command_beside_a_running_server() {
     // A corpus of the trainer's own, imported before the class starts.
     let out = sandpit(data, &["corpus", "import", "mini", &fixture("mini.jsonl")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = sandpit(
+        data,
+        &["corpus", "import", "scratch", &fixture("mini.jsonl")],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
 
     let server = serve(data);
     let pid = server.child.id().to_string();
@@ -118,6 +123,41 @@ fn every_command_beside_a_running_server() {
         let out = sandpit(data, args);
         assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
     }
+
+    // Deleting a corpus goes through the database; the server drops it from its index.
+    assert_eq!(
+        http_status(&server.base, "/api/search?corpus=scratch&q=harriet"),
+        200
+    );
+    let out = sandpit(data, &["corpus", "delete", "scratch"]);
+    assert!(out.status.success(), "corpus delete: {}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(&server.base),
+        "says the server drops it: {}",
+        text(&out.stderr)
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while http_status(&server.base, "/api/search?corpus=scratch&q=harriet") != 404 {
+        assert!(
+            Instant::now() < deadline,
+            "the server drops the deleted corpus"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let out = sandpit(data, &["corpus", "delete", "storm-harriet"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("comes with Sandpit"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = sandpit(data, &["corpus", "delete", "no-such"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("no corpus named"),
+        "{}",
+        text(&out.stderr)
+    );
 
     // A command that would change the index refuses, naming the server and what to do.
     let out = sandpit(
@@ -157,4 +197,23 @@ fn every_command_beside_a_running_server() {
         &["corpus", "import", "mini", &fixture("update.jsonl")],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// The status of a GET on the server, read off the raw response's first line.
+fn http_status(base: &str, path: &str) -> u16 {
+    use std::io::{Read, Write};
+    let host = base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(host).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
 }

@@ -125,7 +125,7 @@ async fn imports_feeds_and_deletions_on_one_node_reach_the_other() {
     assert_eq!(ids(&a, "harbour", "sandbags").await, vec!["f1"]);
 
     // A deletion on A: gone from the database, and from B's index at its next sync.
-    a.delete_corpus("harbour").await.unwrap();
+    a.delete_corpus("harbour", false).await.unwrap();
     assert!(a.require_corpus("harbour").await.is_err());
     assert_eq!(b.replica_status().await.unwrap().behind, vec!["harbour"]);
     let report = b.sync_replica().await.unwrap();

@@ -175,8 +175,12 @@ impl App {
     }
 
     /// Deletes an imported corpus: from the database first (documents, import log, live feeds),
-    /// then from this node's index; other nodes drop it at their next sync.
-    pub async fn delete_corpus(&self, corpus: &str) -> Result<()> {
+    /// then from this node's index; other nodes drop it at their next sync. Refused for a
+    /// corpus that comes with Sandpit, and, unless `force`, for one that exercises use (they
+    /// would stop working). When another process (a running server) holds the index, the
+    /// corpus is gone from the database and that server drops it from its index at its next
+    /// sync: the answer says so.
+    pub async fn delete_corpus(&self, corpus: &str, force: bool) -> Result<Deleted> {
         let Some(record) = self.store.corpus(corpus).await? else {
             return Err(Error::not_found(format!("no corpus named {corpus:?}")));
         };
@@ -185,11 +189,49 @@ impl App {
                 "corpus {corpus:?} comes with Sandpit and cannot be deleted"
             )));
         }
+        let users: Vec<String> = self
+            .catalog()
+            .exercises
+            .iter()
+            .filter(|e| e.corpus() == Some(corpus))
+            .map(|e| e.id.clone())
+            .collect();
+        if !users.is_empty() && !force {
+            return Err(Error::invalid(format!(
+                "corpus {corpus:?} is used by the exercise(s) {}; they stop working without it \
+                 (delete anyway with --force)",
+                users.join(", ")
+            )));
+        }
         self.store.delete_corpus(corpus).await?;
         let name = corpus.to_string();
         // Cached results are keyed by the index's commit, so they go with this one.
-        self.on_index(move |index| index.delete_corpus(&name)).await
+        let index = match self.on_index(move |index| index.delete_corpus(&name)).await {
+            Ok(()) => IndexDeletion::Done,
+            Err(Error::Busy(holder)) => IndexDeletion::LeftToServer(holder),
+            Err(e) => return Err(e),
+        };
+        Ok(Deleted {
+            exercises_broken: users,
+            index,
+        })
     }
+}
+
+/// What deleting a corpus did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Deleted {
+    /// Exercises that used the corpus (deleted with force).
+    pub exercises_broken: Vec<String>,
+    pub index: IndexDeletion,
+}
+
+/// Whether this process took the corpus out of the index.
+#[derive(Debug, Clone, Serialize)]
+pub enum IndexDeletion {
+    Done,
+    /// A running server holds the index (named here): it drops the corpus at its next sync.
+    LeftToServer(String),
 }
 
 /// Runs `sync_replica` whenever the database's clock moves (and until a pass succeeds), every

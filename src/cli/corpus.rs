@@ -1,4 +1,4 @@
-//! `sandpit corpus import|list`.
+//! `sandpit corpus import|list|delete`.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -14,6 +14,13 @@ pub enum CorpusCommand {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Delete an imported corpus: its documents, import log and live feeds.
+    Delete {
+        name: String,
+        /// Delete it even when exercises use it (they stop working).
+        #[arg(long)]
+        force: bool,
+    },
     /// List corpora with their document counts, sources and date span.
     List {
         /// JSON: [{"name","documents","sources","first","last"}].
@@ -28,6 +35,7 @@ pub fn run(home: &super::Home, cmd: CorpusCommand) -> Result<()> {
         match cmd {
             CorpusCommand::Import { name, paths } => import(&app, &name, paths).await,
             CorpusCommand::List { json } => list(&app, json).await,
+            CorpusCommand::Delete { name, force } => delete(&app, &name, force).await,
         }
     })?
 }
@@ -69,6 +77,21 @@ async fn import(app: &sandpit::app::App, name: &str, paths: Vec<PathBuf>) -> Res
         return Err(Error::invalid(format!(
             "nothing imported into {name}: every input was rejected"
         )));
+    }
+    Ok(())
+}
+
+async fn delete(app: &sandpit::app::App, name: &str, force: bool) -> Result<()> {
+    let deleted = app.delete_corpus(name, force).await?;
+    println!("deleted corpus {name}");
+    if !deleted.exercises_broken.is_empty() {
+        eprintln!(
+            "note: these exercises used it and stop working: {}",
+            deleted.exercises_broken.join(", ")
+        );
+    }
+    if let sandpit::app::replica::IndexDeletion::LeftToServer(holder) = deleted.index {
+        eprintln!("note: {holder}; it drops the corpus from its index within a few seconds");
     }
     Ok(())
 }
