@@ -1573,6 +1573,7 @@ TRIAGE = [
     dict(
         file="07-triage-regulator-inbox.toml",
         id="trade-07-triage-regulator-inbox",
+        trap="hidden-escalation",
         title="Recall week: the regulator's mentions",
         level="intermediate",
         teaches=[],
