@@ -63,7 +63,10 @@ async fn a_passed_trap_comes_back_as_a_variant_and_a_fail_sooner() {
     assert_eq!(p.coming.len(), 1);
     assert_eq!(p.coming[0].trap, TRAP);
     assert_eq!(p.coming[0].due_at, t0() + Duration::days(2));
-    assert_eq!(p.coming[0].exercise_id, ROAD, "the variant, not the ferry again");
+    assert_eq!(
+        p.coming[0].exercise_id, ROAD,
+        "the variant, not the ferry again"
+    );
 
     // A day and 23 hours on: not yet.
     clock.advance(Duration::hours(47));
@@ -108,10 +111,13 @@ async fn every_graded_attempt_records_the_skills_it_trains() {
     let profile = app.store.skill_profile("local").await.unwrap();
     let skills: Vec<_> = profile.iter().map(|l| l.skill.as_str()).collect();
     assert_eq!(skills, ["plain-english", "platforms"], "{profile:?}");
-    assert!(profile.iter().all(|l| l.source == "practice" && l.level > 0.0));
+    assert!(
+        profile
+            .iter()
+            .all(|l| l.source == "practice" && l.level > 0.0)
+    );
     assert_eq!(
-        profile[0].measured_at,
-        "2026-03-02T09:00:00.000Z",
+        profile[0].measured_at, "2026-03-02T09:00:00.000Z",
         "measured by the app's clock"
     );
     let first = profile[0].level;

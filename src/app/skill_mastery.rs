@@ -51,10 +51,7 @@ pub fn trap_score(attempts: &[&Evidence], now: DateTime<Utc>) -> f64 {
         return 0.0;
     };
     let pass = attempts[last_pass];
-    let comebacks = attempts
-        .iter()
-        .filter(|a| a.passed && a.came_back)
-        .count() as f64;
+    let comebacks = attempts.iter().filter(|a| a.passed && a.came_back).count() as f64;
     let weight = (FIRST_PASS_WEIGHT + COMEBACK_WEIGHT * comebacks).min(1.0);
     let age_days = ((now - pass.at).num_seconds().max(0) as f64) / 86_400.0;
     let half_life = HALF_LIFE_DAYS * (1.0 + comebacks);
@@ -110,7 +107,9 @@ fn evidence(results: Vec<PracticeResult>) -> Vec<Evidence> {
         .filter_map(|r| {
             // A row this version cannot read the time of is left out rather than failing a
             // learner's submission.
-            let at = DateTime::parse_from_rfc3339(&r.at).ok()?.with_timezone(&Utc);
+            let at = DateTime::parse_from_rfc3339(&r.at)
+                .ok()?
+                .with_timezone(&Utc);
             Some(Evidence {
                 trap: r.trap,
                 passed: r.passed,
@@ -208,7 +207,10 @@ mod tests {
         assert!(close(later, twice * 0.5_f64.powf(0.5)), "{later}");
         // Two that came back make the whole weight.
         let third = ev("t", true, 0, true, clock.now());
-        assert!(close(trap_score(&[&first, &again, &third], clock.now()), 1.0));
+        assert!(close(
+            trap_score(&[&first, &again, &third], clock.now()),
+            1.0
+        ));
     }
 
     #[test]
@@ -219,13 +221,20 @@ mod tests {
         let one = [ev(&trap("storm-01-sandbags"), true, 0, false, now)];
         let got = levels(&catalog, &one, &[Skill::Operators, Skill::Triage], now);
         assert_eq!(got[0].0, Skill::Operators);
-        assert!(close(got[0].1, FIRST_PASS_WEIGHT / TRAPS_PER_SKILL as f64), "{got:?}");
+        assert!(
+            close(got[0].1, FIRST_PASS_WEIGHT / TRAPS_PER_SKILL as f64),
+            "{got:?}"
+        );
         assert_eq!(got[1], (Skill::Triage, 0.0));
         // Three traps of the skill, each passed and come back twice: the whole skill.
-        let traps: Vec<String> = ["storm-01-sandbags", "storm-04-hashtag-stream", "storm-08-minister"]
-            .iter()
-            .map(|id| trap(id))
-            .collect();
+        let traps: Vec<String> = [
+            "storm-01-sandbags",
+            "storm-04-hashtag-stream",
+            "storm-08-minister",
+        ]
+        .iter()
+        .map(|id| trap(id))
+        .collect();
         let mut all = Vec::new();
         for t in &traps {
             all.push(ev(t, true, 0, false, now));
@@ -235,7 +244,12 @@ mod tests {
         let got = levels(&catalog, &all, &[Skill::Operators], now);
         assert!(close(got[0].1, 1.0), "{got:?}");
         // An unknown trap counts for nothing.
-        let got = levels(&catalog, &[ev("gone", true, 0, false, now)], &[Skill::Operators], now);
+        let got = levels(
+            &catalog,
+            &[ev("gone", true, 0, false, now)],
+            &[Skill::Operators],
+            now,
+        );
         assert_eq!(got[0].1, 0.0);
     }
 }

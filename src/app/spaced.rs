@@ -182,8 +182,11 @@ impl App {
         self.store
             .record_practice(&learner.id, &result, &ladder)
             .await?;
-        self.record_mastery(&learner.id, &crate::catalog::skills::Skill::of_exercise(exercise))
-            .await
+        self.record_mastery(
+            &learner.id,
+            &crate::catalog::skills::Skill::of_exercise(exercise),
+        )
+        .await
     }
 
     /// What has come back for `learner` (as attempts store it) and what is coming up. Traps no
@@ -198,10 +201,7 @@ impl App {
                 continue;
             };
             let all = variants(&catalog, &row.trap);
-            let mut skills: Vec<Skill> = all
-                .iter()
-                .flat_map(|e| Skill::of_exercise(e))
-                .collect();
+            let mut skills: Vec<Skill> = all.iter().flat_map(|e| Skill::of_exercise(e)).collect();
             skills.sort();
             skills.dedup();
             let item = PracticeItem {
@@ -301,7 +301,10 @@ mod tests {
             play(&[(0, Pass), (2, PassWithHints), (2, Pass)]),
             [(1, 2), (1, 2), (2, 7)]
         );
-        assert_eq!(play(&[(0, Pass), (2, Pass), (7, PassWithHints)]), [(1, 2), (2, 7), (2, 7)]);
+        assert_eq!(
+            play(&[(0, Pass), (2, Pass), (7, PassWithHints)]),
+            [(1, 2), (2, 7), (2, 7)]
+        );
     }
 
     #[test]

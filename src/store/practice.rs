@@ -181,7 +181,10 @@ mod tests {
             store.practice_rung("local", "word-forms").await.unwrap(),
             Some(rows[0].clone())
         );
-        assert_eq!(store.practice_rung("other", "word-forms").await.unwrap(), None);
+        assert_eq!(
+            store.practice_rung("other", "word-forms").await.unwrap(),
+            None
+        );
         let results = store.practice_results("local").await.unwrap();
         assert_eq!(
             results

@@ -74,7 +74,13 @@ impl App {
     /// Practice that comes back and mastery per skill (`app/spaced.rs`) after a fresh grade. A
     /// failure here is logged, not returned: the attempt and its grade are stored, and the
     /// learner is owed their feedback.
-    async fn after_graded(&self, learner: &Learner, exercise: &Exercise, attempt_id: &str, passed: bool) {
+    async fn after_graded(
+        &self,
+        learner: &Learner,
+        exercise: &Exercise,
+        attempt_id: &str,
+        passed: bool,
+    ) {
         if !crate::app::spaced::practises(learner) {
             return;
         }

@@ -86,7 +86,8 @@ mod tests {
     use super::*;
     use crate::catalog::exercises::from_text;
 
-    const BASE: &str = "id = \"a\"\ntitle = \"t\"\nkind = \"triage\"\nlevel = \"beginner\"\nbrief = \"b\"\n";
+    const BASE: &str =
+        "id = \"a\"\ntitle = \"t\"\nkind = \"triage\"\nlevel = \"beginner\"\nbrief = \"b\"\n";
 
     fn with(extra: &str) -> crate::catalog::exercises::Catalog {
         from_text(
@@ -150,8 +151,7 @@ mod shipped_traps {
     #[test]
     fn every_skill_has_a_trap_with_two_variants_or_more() {
         let catalog = crate::catalog::exercises::shipped();
-        let mut traps: BTreeMap<&str, Vec<&crate::catalog::exercises::Exercise>> =
-            BTreeMap::new();
+        let mut traps: BTreeMap<&str, Vec<&crate::catalog::exercises::Exercise>> = BTreeMap::new();
         for e in &catalog.exercises {
             if let Some(t) = &e.trap {
                 traps.entry(t).or_default().push(e);
