@@ -540,6 +540,13 @@ def write_triage(theme_dir: Path, corpus: str, tri: dict, by_key: dict):
         'kind = "triage"',
         f"level = {toml_str(tri['level'])}",
         "teaches = [" + ", ".join(toml_str(t) for t in tri.get("teaches", [])) + "]",
+    ]
+    # the skills it trains and the trap its variants share (exercises/README.md), when given
+    if "skills" in tri:
+        lines += ["skills = [" + ", ".join(toml_str(t) for t in tri["skills"]) + "]"]
+    if "trap" in tri:
+        lines += [f"trap = {toml_str(tri['trap'])}"]
+    lines += [
         f"summary = {toml_str(tri['summary'])}",
         'brief = """',
         tri["brief"].strip(),

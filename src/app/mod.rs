@@ -23,6 +23,8 @@ pub mod roster; // reading a cohort's names and CSV files
 pub mod search_cache;
 pub mod serving;
 mod shipped;
+pub mod skill_mastery; // a level per skill from attempts, hints and time
+pub mod spaced; // practice that comes back: the ladder of intervals, variants
 pub mod trainees;
 pub use access::Learner;
 pub use exercise_tests::{TestRun, Validation};

@@ -74,9 +74,14 @@ impl Skill {
         }
     }
 
-    /// The skills an exercise trains.
+    /// The skills an exercise trains: those its file names in `skills = [...]`, else
+    /// [`Skill::of_kind`]'s (the catalog fills `Exercise::skills` either way).
     pub fn of_exercise(exercise: &Exercise) -> Vec<Skill> {
-        Skill::of_kind(exercise.kind).to_vec()
+        if exercise.skills.is_empty() {
+            Skill::of_kind(exercise.kind).to_vec()
+        } else {
+            exercise.skills.clone()
+        }
     }
 }
 

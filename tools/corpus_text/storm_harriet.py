@@ -2606,6 +2606,7 @@ TRIAGE = [
     dict(
         file="11-triage-duty-desk.toml",
         id="storm-11-triage-duty-desk",
+        trap="hidden-escalation",
         title="Night duty: sort the council's notifications",
         level="beginner",
         teaches=[],
@@ -2668,6 +2669,7 @@ where a life may be at risk fails the shift whatever else is right.
     dict(
         file="12-triage-consular-desk.toml",
         id="storm-12-triage-consular-desk",
+        trap="hidden-escalation",
         title="Consular desk: who needs a caseworker?",
         level="intermediate",
         teaches=[],

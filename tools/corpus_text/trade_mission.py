@@ -1472,10 +1472,11 @@ fam("owners-group", "public", "recall",
 # Posts written for the triage exercise
 # ============================================================================================
 
-def public(key, when, who, body, topics="", lang="en"):
+def public(key, when, who, body, topics="", lang="en", url=None):
     name, handle = who.split("|")
+    extra = {"url": url} if url else {}
     ITEMS.append(dict(src="public", when=when, title="", body=body, topics=topics, kind="post",
-                      author=name, handle=handle, key=key, lang=lang))
+                      author=name, handle=handle, key=key, lang=lang, **extra))
 
 
 public("t-smoking", "02-24 19:40", "Shona McBride|shonamcb",
@@ -1551,6 +1552,68 @@ public("t-cold", "02-27 20:00", "Norbury Weather|norburyweather",
        "")
 
 
+# trade-09: the week after, Product Safety Caldria's officers check that shops have taken the
+# recalled heaters off sale. People write inspect, inspects, inspected, inspecting, inspection,
+# inspections, inspector and inspectors: `inspection` alone finds a quarter of them, inspect*
+# all. Every item has a key, so it draws on a generator of its own, and every one is published
+# after the rest of the corpus, so no earlier document changes its id. Posts carry an address
+# of their own (`t9_url`), because a made-up address counts posts and would renumber the forum.
+def t9_url(handle, n):
+    return f"https://social.example/@{handle}/{11_400_000_000_000 + n * 7919}"
+
+
+item("product-safety", "03-07 09:00", "Officers to inspect shops for recalled heaters", """
+    From Monday, Product Safety Caldria will inspect shops across Caldria to make sure recalled
+    Brightwell heaters are no longer on sale. Our inspectors will visit about 400 shops in two
+    weeks, starting in Norbury and Lisker.
+
+    Shops do not need to do anything to prepare for the inspections. If you see a recalled heater
+    on sale, tell us at productsafety.gov.ex/report.
+    """, "inspect", key="t9-announce")
+post("product-safety", "03-09 17:30",
+     "Day one: our inspectors visited 38 shops in Norbury today. 36 had already taken the recalled heaters off the shelves. We are going back to the other two tomorrow.",
+     "inspect", key="t9-day-one", url=t9_url("ProductSafetyCA", 100))
+public("t9-valuehome", "03-09 12:10", "Andy Sutcliffe|andysutcliffe",
+       "Two inspectors from @ProductSafetyCA in ValueHome on Market Street this morning. The heaters I photographed last week have gone from the shelf.",
+       "inspect", url=t9_url("andysutcliffe", 1))
+public("t9-good-to-see", "03-09 19:45", "Ruth Ackroyd|ruthackroyd",
+       "Good to see the shops in Norbury being inspected at last. Our care home's heaters were collected on Friday.",
+       "inspect", url=t9_url("ruthackroyd", 2))
+public("t9-lisker", "03-10 10:20", "Tom Briar|tombriar",
+       "They're inspecting every shop on Lisker high street today, heaters, plugs, the lot. Queue at the hardware shop while they check.",
+       "inspect", url=t9_url("tombriar", 3))
+item("norbury-echo", "03-10 15:00", "Norbury shops pass heater inspection", """
+    Almost every shop in Norbury passed Product Safety Caldria's heater inspection this week. Of
+    38 shops inspected on Monday, two still had recalled Brightwell heaters for sale. Both have
+    now removed them.
+    """, "inspect", key="t9-echo")
+public("t9-market", "03-10 11:05", "Gemma Ruddock|gemmaruddock",
+       "Has anyone checked the Saturday market in Norbury? I saw a stall selling second-hand heaters. @ProductSafetyCA should inspect the stalls as well as the shops.",
+       "inspect", url=t9_url("gemmaruddock", 4))
+public("t9-inspector-said", "03-10 13:40", "Martin Hey|martinhey",
+       "The inspector in our shop was very clear: if a heater is on the recall list, it goes in the back and it stays there.",
+       "inspect", url=t9_url("martinhey", 5))
+post("product-safety", "03-10 18:00",
+     "Inspection results so far: 112 shops inspected, 3 still selling recalled heaters. All 3 have stopped. Thank you to everyone who sent us a report.",
+     "inspect", key="t9-results", url=t9_url("ProductSafetyCA", 101))
+public("t9-found", "03-10 16:25", "Ellen Frost|ellenfrost",
+       "An inspector found recalled heaters in the back room of the shop on Cooper Street, still boxed up for sale. Glad someone is checking.",
+       "inspect", url=t9_url("ellenfrost", 6))
+public("t9-my-shop", "03-10 09:15", "Shona McBride|shonamcb",
+       "Our shop was inspected first thing. Took ten minutes and the officer was friendly. Nothing to worry about if you have done the recall.",
+       "inspect", url=t9_url("shonamcb", 7))
+public("t9-inspects", "03-10 20:30", "Anke Sommer|ankesommer",
+       "Interesting how Caldria does this: the regulator inspects the shops itself. In Lindmark it is left to the councils.",
+       "inspect", url=t9_url("ankesommer", 8))
+# Posts about the same week without the word: not about the inspections, so not relevant.
+public("t9-cold", "03-08 08:40", "Tom Briar|tombriar",
+       "Frost on the car again. Glad we got our new heater before the cold snap, the old Brightwell went back weeks ago.",
+       "", url=t9_url("tombriar", 9))
+public("t9-shelves", "03-09 14:00", "Martin Hey|martinhey",
+       "Homewise has a whole aisle of heaters again. All new models, none of the recalled ones that I can see.",
+       "", url=t9_url("martinhey", 10))
+
+
 # ============================================================================================
 # Labels
 # ============================================================================================
@@ -1561,6 +1624,7 @@ LABELS = {
     "trade-03-forum-refunds": lambda d: d.has("refund"),
     "trade-04-company-line": lambda d: d.source == "brightwell" and d.has("recall"),
     "trade-05-headlines": lambda d: d.has("headline"),
+    "trade-09-inspections": lambda d: d.has("inspect"),
 }
 
 
@@ -1573,6 +1637,7 @@ TRIAGE = [
     dict(
         file="07-triage-regulator-inbox.toml",
         id="trade-07-triage-regulator-inbox",
+        trap="hidden-escalation",
         title="Recall week: the regulator's mentions",
         level="intermediate",
         teaches=[],

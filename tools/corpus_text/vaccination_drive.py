@@ -1148,6 +1148,7 @@ TRIAGE = [
     dict(
         file="07-triage-clinic-inbox.toml",
         id="vacc-07-triage-clinic-inbox",
+        trap="hidden-escalation",
         title="Clinic weeks: what needs a clinician?",
         level="advanced",
         teaches=[],

@@ -64,7 +64,38 @@ impl App {
                 })?;
             self.feedback(&exercise, &first).await?
         };
+        if fresh && let Ok(g) = &grade {
+            self.after_graded(learner, &exercise, &attempt_id, g.passed())
+                .await;
+        }
         Ok(Submitted { attempt_id, grade })
+    }
+
+    /// Practice that comes back and mastery per skill (`app/spaced.rs`) after a fresh grade. A
+    /// failure here is logged, not returned: the attempt and its grade are stored, and the
+    /// learner is owed their feedback.
+    async fn after_graded(
+        &self,
+        learner: &Learner,
+        exercise: &Exercise,
+        attempt_id: &str,
+        passed: bool,
+    ) {
+        if !crate::app::spaced::practises(learner) {
+            return;
+        }
+        let done = async {
+            let hints = self
+                .store
+                .attempt(attempt_id)
+                .await?
+                .map_or(0, |a| a.hints_used);
+            self.record_practice_attempt(learner, exercise, passed, hints)
+                .await
+        };
+        if let Err(e) = done.await {
+            tracing::error!("practice after attempt {attempt_id}: {e:#}");
+        }
     }
 
     /// The feedback on a stored attempt: the grade recorded when it was submitted. An attempt

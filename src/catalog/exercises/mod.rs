@@ -6,6 +6,7 @@ mod answer_tests; // the answers an exercise file says must pass or fail
 mod facts; // the key facts of a rewrite: rules that show a fact stated, or stated wrongly
 mod load; // where exercise files come from, and the catalog they make
 mod parse; // one file's TOML into an exercise
+mod traps; // the skills an exercise trains and the trap it teaches
 mod validate; // what a file can be checked for by itself
 
 use std::collections::{BTreeMap, HashMap};
@@ -17,6 +18,7 @@ pub use facts::{Fact, Rule};
 // Scenarios state the facts of an expected reaction the way rewrite exercises do.
 pub(in crate::catalog) use facts::{RawFact, check as check_facts};
 pub use load::{Catalog, from_path, from_text, shipped};
+pub use traps::{TRAP_CHARS, trap_name};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -257,6 +259,11 @@ pub struct Exercise {
     pub kind: Kind,
     pub level: Level,
     pub teaches: Vec<String>,
+    /// The skills it trains: the file's `skills`, else `Skill::of_kind`'s rule.
+    pub skills: Vec<crate::catalog::skills::Skill>,
+    /// The trap it teaches (`trap = "word-forms"`): exercises with the same trap are variants
+    /// of one another, which practice that comes back serves in turn.
+    pub trap: Option<String>,
     pub summary: String,
     pub brief: String,
     pub hints: Vec<String>,

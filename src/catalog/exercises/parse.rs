@@ -19,6 +19,12 @@ pub(super) struct RawExercise {
     pub(super) level: Level,
     #[serde(default)]
     pub(super) teaches: Vec<String>,
+    /// The skills it trains (`catalog::skills` ids); `Skill::of_kind` when left out.
+    #[serde(default)]
+    pub(super) skills: Option<Vec<String>>,
+    /// The trap it teaches, an id its variants share (see `traps`).
+    #[serde(default)]
+    pub(super) trap: Option<String>,
     #[serde(default)]
     pub(super) summary: String,
     pub(super) brief: String,
@@ -103,6 +109,8 @@ pub(super) fn load_one(
     });
     let mut bad = |needle: &str, message: String| problems.push(problem(line(needle), message));
     let mut task = super::validate::task(&mut raw, files, path, &mut bad);
+    let skills = super::traps::skills(raw.kind, raw.skills.as_deref(), &mut bad);
+    let trap = super::traps::trap(raw.trap.as_deref(), &mut bad);
     if let Some(Task::Rewrite(r)) = &mut task {
         r.facts = facts;
     }
@@ -128,6 +136,8 @@ pub(super) fn load_one(
         kind: raw.kind,
         level: raw.level,
         teaches: raw.teaches,
+        skills,
+        trap,
         summary: raw.summary,
         brief: raw.brief,
         hints: raw.hints,

@@ -43,6 +43,8 @@ struct ProgressPage {
     attempts: usize,
     /// Passes counted with hints taken into account (`app::mastery`), e.g. "3.75".
     mastery: String,
+    /// Whether the learner's exercises come back (`app::spaced`): link their practice page.
+    practises: bool,
 }
 
 pub async fn progress(
@@ -112,6 +114,7 @@ pub async fn progress(
         ),
     };
     Ok(render(&ProgressPage {
+        practises: crate::app::spaced::practises(&learner),
         in_class: learner.class_id.is_some(),
         name: learner.name,
         done,
