@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, Utc};
 
 use super::*;
 use crate::app::clock::{Clock, ManualClock};
@@ -63,8 +63,12 @@ async fn a_plan_is_started_done_by_passing_and_falls_overdue_as_weeks_pass() {
     assert_eq!(state(&plan, &first.id), State::Done);
     assert_ne!(state(&plan, &second.id), State::Done);
 
-    // A week later, the other one is overdue and the learner is behind (active recently).
-    clock.advance(Duration::days(7));
+    // The day after week 1's due date (4 to 10 days on), the other one is overdue and the
+    // learner is behind (active recently).
+    clock.advance(Duration::days((second.due_on - plan.today).num_days()));
+    let plan = app.plan(learner).await.unwrap().unwrap();
+    assert_eq!(state(&plan, &second.id), State::Due, "due on the day itself");
+    clock.advance(Duration::days(1));
     let plan = app.plan(learner).await.unwrap().unwrap();
     assert_eq!(plan.current_week, 2);
     assert_eq!(state(&plan, &second.id), State::Overdue);

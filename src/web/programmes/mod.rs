@@ -2,10 +2,15 @@
 //! `/trainer/programmes` (`trainer.rs`: create a cohort, add names or a CSV file, see each
 //! learner's link, reissue a link, export the links for a mail merge) and the learner's pages
 //! under `/learn` (`learner.rs`: first use of a link, signing in by name or link, the learner's
-//! home). Classroom mode only: without `--classroom` there is one self-learner and no accounts,
+//! home); plans (`plan.rs`: the learner's `/programme` home, plan and calendar; `progress.rs`:
+//! the trainer's cohort view and each learner's plan; `skill_chart.rs`). Accounts are classroom
+//! mode only: without `--classroom` there is one self-learner and no accounts,
 //! and these pages are not found.
 
 mod learner;
+mod plan; // the learner's programme home, plan and calendar (/programme)
+mod progress; // the trainer's cohort view and a learner's plan
+mod skill_chart;
 mod trainer;
 
 use axum::Router;
@@ -67,4 +72,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(trainer::routes())
         .merge(learner::routes())
+        .merge(plan::routes())
+        .merge(progress::routes())
 }
