@@ -15,7 +15,9 @@ const PASS: &str = "harbour lantern kettle blue";
 
 fn link_of(body: &str, name: &str) -> String {
     let cell = format!("<td>{name}</td><td><code class=\"link\">");
-    let at = body.find(&cell).unwrap_or_else(|| panic!("no link: {body}"));
+    let at = body
+        .find(&cell)
+        .unwrap_or_else(|| panic!("no link: {body}"));
     let rest = &body[at + cell.len()..];
     let url = &rest[..rest.find('<').expect("end of link")];
     url[url.find("/learn/").expect("a /learn/ link")..].to_string()
@@ -75,7 +77,11 @@ async fn a_learners_plan_the_trainers_changes_and_the_cohort_view() {
     let proposal = ana.get("/programme/plan").await;
     see(&proposal, "starts at beginner level");
     let proposal = ana.get("/programme/plan?weeks=5&weekday=2").await;
-    assert_eq!(proposal.body.matches("<tr><td>5</td>").count(), 2, "two in week 5");
+    assert_eq!(
+        proposal.body.matches("<tr><td>5</td>").count(),
+        2,
+        "two in week 5"
+    );
     let bad = ana.get("/programme/plan?weeks=13&weekday=2").await;
     assert_eq!(bad.status, 400);
     see(&bad, "A plan lasts 4 to 12 weeks: `13` is not one of those");
@@ -84,14 +90,22 @@ async fn a_learners_plan_the_trainers_changes_and_the_cohort_view() {
     let r = ana
         .post("/programme/plan", &[("weeks", "4"), ("weekday", "5")])
         .await;
-    assert_eq!((r.status, r.location.as_str()), (303, "/programme"), "{}", r.body);
+    assert_eq!(
+        (r.status, r.location.as_str()),
+        (303, "/programme"),
+        "{}",
+        r.body
+    );
     let home = ana.get("/programme").await;
     see(&home, "Week 1 of 4");
     see(&home, "This week");
     assert!(!home.body.contains("Overdue"));
     let plan = ana.get("/programme/plan").await;
     see(&plan, "Your trainer can move a date");
-    assert!(assignment_ids(&plan.body, "/programme/plan").is_empty(), "no change forms");
+    assert!(
+        assignment_ids(&plan.body, "/programme/plan").is_empty(),
+        "no change forms"
+    );
 
     // The learner cannot change it: the trainer does.
     let address = format!(
@@ -121,9 +135,11 @@ async fn a_learners_plan_the_trainers_changes_and_the_cohort_view() {
     see(&r, "Ask your trainer");
 
     // The cohort view: Ana on track, Ben without a plan.
-    let progress = t.get(&format!("/trainer/programmes/{cohort}/progress")).await;
+    let progress = t
+        .get(&format!("/trainer/programmes/{cohort}/progress"))
+        .await;
     assert_eq!(progress.status, 200);
-    see(&progress, "1 on track, 0 behind, 0 stuck, 1 no plan yet");
+    see(&progress, "1 on track, 0 behind, 0 stuck, 1 without a plan");
     see(&progress, "Nothing overdue; 0 of 8 assignments done");
 
     // The calendar: one event an assignment, each line within 75 octets.
@@ -142,8 +158,10 @@ async fn a_learners_plan_the_trainers_changes_and_the_cohort_view() {
     server.app.clock().advance(Duration::days(11));
     let home = ana.get("/programme").await;
     see(&home, "Overdue");
-    let progress = t.get(&format!("/trainer/programmes/{cohort}/progress")).await;
-    see(&progress, "0 on track, 0 behind, 1 stuck, 1 no plan yet");
+    let progress = t
+        .get(&format!("/trainer/programmes/{cohort}/progress"))
+        .await;
+    see(&progress, "0 on track, 0 behind, 1 stuck, 1 without a plan");
     see(&progress, "2 overdue");
     see(&progress, "0/2 done, 2 overdue");
 
@@ -156,7 +174,9 @@ async fn a_learners_plan_the_trainers_changes_and_the_cohort_view() {
         .await;
     assert_eq!(r.status, 400);
     see(&r, "`2026-02-30` is not a date");
-    let later = (server.app.now() + Duration::days(14)).date_naive().to_string();
+    let later = (server.app.now() + Duration::days(14))
+        .date_naive()
+        .to_string();
     let r = t
         .post(
             &format!("{address}/assignments/{}", ids[0]),
@@ -177,8 +197,16 @@ async fn a_learners_plan_the_trainers_changes_and_the_cohort_view() {
     }
     let page = t.get(&address).await;
     let title = server.app.catalog().exercises.last().unwrap().title.clone();
-    see(&page, &format!("Pass &#39;{}&#39; without hints", title.replace('\'', "&#39;")));
-    let progress = t.get(&format!("/trainer/programmes/{cohort}/progress")).await;
+    see(
+        &page,
+        &format!(
+            "Pass &#39;{}&#39; without hints",
+            title.replace('\'', "&#39;")
+        ),
+    );
+    let progress = t
+        .get(&format!("/trainer/programmes/{cohort}/progress"))
+        .await;
     see(&progress, "1 overdue");
 
     // The calendar follows: the moved event keeps its UID and counts a revision.
@@ -196,7 +224,12 @@ async fn a_learners_plan_the_trainers_changes_and_the_cohort_view() {
         .get(&format!("/trainer/programmes/{cohort}/progress.csv"))
         .await;
     assert_eq!(csv.status, 200);
-    assert!(csv.headers["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
     let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 3, "{}", csv.body);
     assert!(lines[0].starts_with("name,team,status,why,set,done,overdue,week_1,"));
@@ -221,7 +254,10 @@ async fn a_self_learner_runs_their_own_plan() {
     let mut me = Client::new(&server.base);
     let home = me.get("/programme").await;
     assert_eq!(home.status, 200);
-    see(&home, "<a href=\"/programme\" aria-current=\"page\">Your programme</a>");
+    see(
+        &home,
+        "<a href=\"/programme\" aria-current=\"page\">Your programme</a>",
+    );
     let r = me
         .post("/programme/plan", &[("weeks", "6"), ("weekday", "monday")])
         .await;
@@ -239,7 +275,11 @@ async fn a_self_learner_runs_their_own_plan() {
     let r = me
         .post(
             "/programme/plan/assignments",
-            &[("exercise", "no-such-exercise"), ("due", "2026-12-24"), ("goal", "pass")],
+            &[
+                ("exercise", "no-such-exercise"),
+                ("due", "2026-12-24"),
+                ("goal", "pass"),
+            ],
         )
         .await;
     assert_eq!(r.status, 400);

@@ -161,7 +161,10 @@ mod tests {
         assert_eq!(folded.replace("\r\n ", ""), format!("{ascii}\r\n"));
         // Two- and four-octet characters: every physical line stays valid UTF-8 (the String
         // type guarantees it) and within 75 octets, and unfolding gives the line back.
-        let wide = format!("DESCRIPTION:{}", "Prévisions 🌧️ météo à Tollwick — ".repeat(8));
+        let wide = format!(
+            "DESCRIPTION:{}",
+            "Prévisions 🌧️ météo à Tollwick — ".repeat(8)
+        );
         let folded = fold(&wide);
         let lines: Vec<&str> = folded.trim_end_matches("\r\n").split("\r\n").collect();
         assert!(lines.len() > 4);
@@ -219,7 +222,10 @@ mod tests {
             get(&got[0], "DESCRIPTION"),
             "Week 1, due Friday.\nMonitoring queries, naïve café"
         );
-        assert_eq!(get(&got[0], "URL"), "http://127.0.0.1:8080/exercises/storm-01");
+        assert_eq!(
+            get(&got[0], "URL"),
+            "http://127.0.0.1:8080/exercises/storm-01"
+        );
         assert_eq!(get(&got[1], "DTEND;VALUE=DATE"), "20270101");
         assert!(!got[1].iter().any(|(n, _)| n == "URL"));
     }

@@ -410,10 +410,7 @@ impl App {
         plan: Option<&PlanView>,
     ) -> Result<(Standing, String)> {
         let Some(plan) = plan else {
-            return Ok((
-                Standing::NoPlan,
-                "Has not started a plan yet".to_string(),
-            ));
+            return Ok((Standing::NoPlan, "Has not started a plan yet".to_string()));
         };
         let last = self
             .store
@@ -421,8 +418,11 @@ impl App {
             .await?
             .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
             .map(|t| t.with_timezone(&Utc));
-        let states: Vec<(State, NaiveDate)> =
-            plan.assignments.iter().map(|a| (a.state, a.due_on)).collect();
+        let states: Vec<(State, NaiveDate)> = plan
+            .assignments
+            .iter()
+            .map(|a| (a.state, a.due_on))
+            .collect();
         Ok(rules::standing(&states, last, self.now()))
     }
 

@@ -51,7 +51,11 @@ async fn a_plan_is_started_done_by_passing_and_falls_overdue_as_weeks_pass() {
     assert_eq!(plan.assignments.len(), 4 * rules::PER_WEEK);
     assert!(plan.assignments.iter().all(|a| a.exercise_id != before));
     assert!(plan.assignments.iter().all(|a| a.state != State::Overdue));
-    assert!(plan.assignments.iter().all(|a| a.due_on.weekday() == Weekday::Fri));
+    assert!(
+        plan.assignments
+            .iter()
+            .all(|a| a.due_on.weekday() == Weekday::Fri)
+    );
     assert_eq!(plan.this_week().len(), rules::PER_WEEK);
 
     // The learner passes one of week 1's two assignments.
@@ -67,7 +71,11 @@ async fn a_plan_is_started_done_by_passing_and_falls_overdue_as_weeks_pass() {
     // learner is behind (active recently).
     clock.advance(Duration::days((second.due_on - plan.today).num_days()));
     let plan = app.plan(learner).await.unwrap().unwrap();
-    assert_eq!(state(&plan, &second.id), State::Due, "due on the day itself");
+    assert_eq!(
+        state(&plan, &second.id),
+        State::Due,
+        "due on the day itself"
+    );
     clock.advance(Duration::days(1));
     let plan = app.plan(learner).await.unwrap().unwrap();
     assert_eq!(plan.current_week, 2);
@@ -106,30 +114,56 @@ async fn the_trainer_adjusts_a_learners_plan_and_the_learner_cannot() {
 
     // Move: to a date, with a bad date refused.
     let e = app
-        .change_assignment(learner, &a.id, Change::Move("next week".into()), Adjuster::Trainer)
+        .change_assignment(
+            learner,
+            &a.id,
+            Change::Move("next week".into()),
+            Adjuster::Trainer,
+        )
         .await
         .unwrap_err();
     assert!(e.to_string().contains("`next week` is not a date"), "{e}");
     let later = a.due_on + Duration::days(14);
-    app.change_assignment(learner, &a.id, Change::Move(later.to_string()), Adjuster::Trainer)
-        .await
-        .unwrap();
+    app.change_assignment(
+        learner,
+        &a.id,
+        Change::Move(later.to_string()),
+        Adjuster::Trainer,
+    )
+    .await
+    .unwrap();
     // Goal: without hints.
-    app.change_assignment(learner, &a.id, Change::Goal("no-hints".into()), Adjuster::Trainer)
-        .await
-        .unwrap();
+    app.change_assignment(
+        learner,
+        &a.id,
+        Change::Goal("no-hints".into()),
+        Adjuster::Trainer,
+    )
+    .await
+    .unwrap();
     let plan = app.plan(learner).await.unwrap().unwrap();
     let moved = plan.assignments.iter().find(|x| x.id == a.id).unwrap();
     assert_eq!(moved.due_on, later);
     assert_eq!(moved.week, a.week + 2);
     assert_eq!(moved.revision, 2);
     assert_eq!(moved.updated_by, "trainer");
-    assert!(moved.goal_words.ends_with("without hints"), "{}", moved.goal_words);
+    assert!(
+        moved.goal_words.ends_with("without hints"),
+        "{}",
+        moved.goal_words
+    );
 
     // A pass with a hint open does not meet "without hints"; one without does.
     pass(&app, learner, &a.exercise_id, true).await;
     let plan = app.plan(learner).await.unwrap().unwrap();
-    assert_ne!(plan.assignments.iter().find(|x| x.id == a.id).unwrap().state, State::Done);
+    assert_ne!(
+        plan.assignments
+            .iter()
+            .find(|x| x.id == a.id)
+            .unwrap()
+            .state,
+        State::Done
+    );
 
     // Swap to an exercise passed before: "pass" needs a new pass, "passed" counts the old one.
     let unused = app
@@ -141,47 +175,100 @@ async fn the_trainer_adjusts_a_learners_plan_and_the_learner_cannot() {
         .id
         .clone();
     pass(&app, learner, &unused, false).await;
-    app.change_assignment(learner, &a.id, Change::Swap(unused.clone()), Adjuster::Trainer)
-        .await
-        .unwrap();
-    app.change_assignment(learner, &a.id, Change::Goal("pass".into()), Adjuster::Trainer)
-        .await
-        .unwrap();
+    app.change_assignment(
+        learner,
+        &a.id,
+        Change::Swap(unused.clone()),
+        Adjuster::Trainer,
+    )
+    .await
+    .unwrap();
+    app.change_assignment(
+        learner,
+        &a.id,
+        Change::Goal("pass".into()),
+        Adjuster::Trainer,
+    )
+    .await
+    .unwrap();
     let plan = app.plan(learner).await.unwrap().unwrap();
     let swapped = plan.assignments.iter().find(|x| x.id == a.id).unwrap();
     assert_eq!(swapped.exercise_id, unused);
     assert_ne!(swapped.state, State::Done);
-    app.change_assignment(learner, &a.id, Change::Goal("passed".into()), Adjuster::Trainer)
-        .await
-        .unwrap();
+    app.change_assignment(
+        learner,
+        &a.id,
+        Change::Goal("passed".into()),
+        Adjuster::Trainer,
+    )
+    .await
+    .unwrap();
     let plan = app.plan(learner).await.unwrap().unwrap();
-    assert_eq!(plan.assignments.iter().find(|x| x.id == a.id).unwrap().state, State::Done);
+    assert_eq!(
+        plan.assignments
+            .iter()
+            .find(|x| x.id == a.id)
+            .unwrap()
+            .state,
+        State::Done
+    );
     let e = app
-        .change_assignment(learner, &a.id, Change::Swap("no-such".into()), Adjuster::Trainer)
+        .change_assignment(
+            learner,
+            &a.id,
+            Change::Swap("no-such".into()),
+            Adjuster::Trainer,
+        )
         .await
         .unwrap_err();
-    assert!(e.to_string().contains("There is no exercise `no-such`"), "{e}");
+    assert!(
+        e.to_string().contains("There is no exercise `no-such`"),
+        "{e}"
+    );
 
     // Add one due today, remove another.
     let n = plan.assignments.len();
     let today = clock.now().date_naive();
-    app.add_assignment(learner, &plan.assignments[1].exercise_id, &today.to_string(), "pass", Adjuster::Trainer)
-        .await
-        .unwrap();
-    app.change_assignment(learner, &plan.assignments[2].id, Change::Remove, Adjuster::Trainer)
-        .await
-        .unwrap();
+    app.add_assignment(
+        learner,
+        &plan.assignments[1].exercise_id,
+        &today.to_string(),
+        "pass",
+        Adjuster::Trainer,
+    )
+    .await
+    .unwrap();
+    app.change_assignment(
+        learner,
+        &plan.assignments[2].id,
+        Change::Remove,
+        Adjuster::Trainer,
+    )
+    .await
+    .unwrap();
     let plan = app.plan(learner).await.unwrap().unwrap();
     assert_eq!(plan.assignments.len(), n);
-    assert!(plan.assignments.iter().any(|x| x.due_on == today && x.state == State::Due));
+    assert!(
+        plan.assignments
+            .iter()
+            .any(|x| x.due_on == today && x.state == State::Due)
+    );
 
     // The self-learner adjusts their own.
     app.start_plan("local", "4", "mon").await.unwrap();
     let mine = app.plan("local").await.unwrap().unwrap();
-    app.change_assignment("local", &mine.assignments[0].id, Change::Remove, Adjuster::Learner)
-        .await
-        .unwrap();
-    assert_eq!(app.plan("local").await.unwrap().unwrap().assignments.len(), mine.assignments.len() - 1);
+    app.change_assignment(
+        "local",
+        &mine.assignments[0].id,
+        Change::Remove,
+        Adjuster::Learner,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        app.plan("local").await.unwrap().unwrap().assignments.len(),
+        mine.assignments.len() - 1
+    );
     // Starting again replaces the plan.
     app.start_plan("local", "5", "mon").await.unwrap();
     assert_eq!(app.plan("local").await.unwrap().unwrap().weeks, 5);

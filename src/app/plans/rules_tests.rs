@@ -25,7 +25,10 @@ fn weeks_fall_due_on_the_chosen_day_and_week_one_is_never_short() {
     assert_eq!(week_of(mon, Weekday::Fri, day("2026-03-13")), 2);
     assert_eq!(week_of(mon, Weekday::Fri, day("2026-03-14")), 3);
     for w in 1..=12 {
-        assert_eq!(week_of(mon, Weekday::Tue, week_due(mon, Weekday::Tue, w)), w);
+        assert_eq!(
+            week_of(mon, Weekday::Tue, week_due(mon, Weekday::Tue, w)),
+            w
+        );
     }
 }
 
@@ -34,7 +37,10 @@ fn form_values_are_read_or_refused_with_what_was_wrong() {
     assert_eq!(parse_weeks(" 6 ").unwrap(), 6);
     for bad in ["3", "13", "six", ""] {
         let e = parse_weeks(bad).unwrap_err().to_string();
-        assert!(e.contains("4 to 12 weeks") && e.contains(&format!("`{bad}`")), "{e}");
+        assert!(
+            e.contains("4 to 12 weeks") && e.contains(&format!("`{bad}`")),
+            "{e}"
+        );
     }
     assert_eq!(parse_weekday("friday").unwrap(), Weekday::Fri);
     assert_eq!(parse_weekday("Tue").unwrap(), Weekday::Tue);
@@ -43,15 +49,26 @@ fn form_values_are_read_or_refused_with_what_was_wrong() {
     assert!(e.contains("`Fryday` is not a day of the week"), "{e}");
     assert_eq!(parse_due("2026-03-06").unwrap(), day("2026-03-06"));
     let e = parse_due("2026-02-30").unwrap_err().to_string();
-    assert!(e.contains("`2026-02-30` is not a date") && e.contains("YYYY-MM-DD"), "{e}");
+    assert!(
+        e.contains("`2026-02-30` is not a date") && e.contains("YYYY-MM-DD"),
+        "{e}"
+    );
     assert_eq!(Goal::parse("no-hints").unwrap(), Goal::NoHints);
-    assert!(Goal::parse("finish").unwrap_err().to_string().contains("`finish`"));
+    assert!(
+        Goal::parse("finish")
+            .unwrap_err()
+            .to_string()
+            .contains("`finish`")
+    );
 }
 
 #[test]
 fn goals_are_worded_and_say_when_an_earlier_pass_counts() {
     let t = "Sandbags: every form of the word";
-    assert_eq!(Goal::NoHints.words(t), "Pass 'Sandbags: every form of the word' without hints");
+    assert_eq!(
+        Goal::NoHints.words(t),
+        "Pass 'Sandbags: every form of the word' without hints"
+    );
     let c = |passes, clean_passes| PassCount {
         exercise_id: "e".into(),
         passes,
@@ -101,7 +118,11 @@ fn a_plan_gives_the_weakest_skills_the_first_and_most_weeks() {
     assert_eq!(p.focus[0].0, Skill::Triage, "{:?}", p.focus);
     // Weakest first, never fewer weeks than a stronger skill; a strong skill gets none.
     for pair in p.focus.windows(2) {
-        assert!(pair[0].1 <= pair[1].1 && pair[0].2 >= pair[1].2, "{:?}", p.focus);
+        assert!(
+            pair[0].1 <= pair[1].1 && pair[0].2 >= pair[1].2,
+            "{:?}",
+            p.focus
+        );
     }
     assert!(p.focus.iter().all(|f| f.0 != Skill::Accessibility));
     // Every week is filled, no exercise twice, none already passed, each trains its skill,
@@ -112,7 +133,11 @@ fn a_plan_gives_the_weakest_skills_the_first_and_most_weeks() {
         assert_eq!(n, PER_WEEK, "week {w}: {:?}", p.assignments);
     }
     for a in &p.assignments {
-        assert!(seen.insert(a.exercise_id.clone()), "twice: {}", a.exercise_id);
+        assert!(
+            seen.insert(a.exercise_id.clone()),
+            "twice: {}",
+            a.exercise_id
+        );
         assert!(!passed.contains(&a.exercise_id));
         let e = exercises.iter().find(|e| e.id == a.exercise_id).unwrap();
         assert!(Skill::of_exercise(e).contains(&a.skill), "{a:?}");
@@ -175,7 +200,10 @@ fn on_track_behind_and_stuck() {
     // Overdue by a week but active two days ago: behind.
     let (s, why) = standing(&late, Some(now - Duration::days(2)), now);
     assert_eq!(s, Standing::Behind, "{why}");
-    assert!(why.contains("1 overdue (the oldest by 7 days), last attempt 2 days ago"), "{why}");
+    assert!(
+        why.contains("1 overdue (the oldest by 7 days), last attempt 2 days ago"),
+        "{why}"
+    );
     // No attempt for a week: stuck.
     let (s, _) = standing(&late, Some(now - Duration::days(7)), now);
     assert_eq!(s, Standing::Stuck);

@@ -70,7 +70,12 @@ pub(super) struct PlanTable {
 }
 
 impl PlanTable {
-    pub fn new(state: &AppState, plan: Option<&PlanView>, action: String, can_adjust: bool) -> Self {
+    pub fn new(
+        state: &AppState,
+        plan: Option<&PlanView>,
+        action: String,
+        can_adjust: bool,
+    ) -> Self {
         let catalog = state.app.catalog();
         let weeks = plan
             .map(|p| {
@@ -147,23 +152,23 @@ async fn home(
     let history = state.app.store.skill_history(&member.learner).await?;
     let (lines, rows) = skill_chart::skill_lines(&history);
     let pick = |s: Due| -> Vec<AssignmentView> {
-        plan.iter()
-            .flat_map(|p| p.in_state(s))
-            .cloned()
-            .collect()
+        plan.iter().flat_map(|p| p.in_state(s)).cloned().collect()
     };
     Ok(render(&Home {
         self_learner: member.cohort_id.is_none(),
         has_profile: !history.is_empty(),
-        this_week: plan
-            .iter()
-            .flat_map(|p| p.this_week())
-            .cloned()
-            .collect(),
+        this_week: plan.iter().flat_map(|p| p.this_week()).cloned().collect(),
         overdue: pick(Due::Overdue),
-        due: pick(Due::Due),
+        // Due within seven days but not this week's (those are listed above).
+        due: pick(Due::Due)
+            .into_iter()
+            .filter(|a| plan.as_ref().is_some_and(|p| a.week != p.current_week))
+            .collect(),
         done: pick(Due::Done).len(),
-        ends_on: plan.as_ref().map(|p| long_day(p.ends_on())).unwrap_or_default(),
+        ends_on: plan
+            .as_ref()
+            .map(|p| long_day(p.ends_on()))
+            .unwrap_or_default(),
         plan,
         lines,
         rows,
@@ -212,7 +217,12 @@ async fn plan_page(
     };
     // The proposal is shown when there is no plan, or when the learner asks for a new one.
     let proposal = if plan.is_none() || q.weeks.is_some() {
-        Some(state.app.propose_plan(&member.learner, weeks, weekday).await?)
+        Some(
+            state
+                .app
+                .propose_plan(&member.learner, weeks, weekday)
+                .await?,
+        )
     } else {
         None
     };
@@ -327,7 +337,9 @@ async fn calendar(
             description: format!(
                 "Week {} of your Sandpit plan{}. {}. Open the exercise: {base}/exercises/{}",
                 a.week,
-                a.skill.map(|s| format!(", {}", s.name())).unwrap_or_default(),
+                a.skill
+                    .map(|s| format!(", {}", s.name()))
+                    .unwrap_or_default(),
                 if a.state == Due::Done {
                     "Done"
                 } else {

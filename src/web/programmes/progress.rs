@@ -88,10 +88,9 @@ fn week_words(w: &(usize, usize, usize)) -> String {
 }
 
 fn skill_words(s: &(Skill, Option<f64>, usize, usize)) -> String {
-    let level = s
-        .1
-        .map(|l| format!("{}%", (l * 100.0).round()))
-        .unwrap_or_else(|| "not measured".into());
+    let level =
+        s.1.map(|l| format!("{}%", (l * 100.0).round()))
+            .unwrap_or_else(|| "not measured".into());
     if s.2 == 0 {
         level
     } else {
@@ -125,12 +124,13 @@ async fn progress_page(
     .into_iter()
     .map(|s| {
         (
-            s.words(),
-            progress
-                .learners
-                .iter()
-                .filter(|l| l.standing == s)
-                .count(),
+            match s {
+                Standing::NoPlan => "without a plan",
+                Standing::OnTrack => "on track",
+                Standing::Behind => "behind",
+                Standing::Stuck => "stuck",
+            },
+            progress.learners.iter().filter(|l| l.standing == s).count(),
         )
     })
     .collect();
@@ -152,12 +152,10 @@ async fn progress_csv(
 ) -> Result<Response, PageError> {
     cohort_title(&state, &id).await?;
     let progress = state.app.cohort_progress(&id).await?;
-    let mut header_row: Vec<String> = [
-        "name", "team", "status", "why", "set", "done", "overdue",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut header_row: Vec<String> = ["name", "team", "status", "why", "set", "done", "overdue"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     header_row.extend((1..=progress.weeks).map(|w| format!("week_{w}")));
     for s in Skill::ALL {
         header_row.push(format!("{}_level", s.id()));
@@ -187,10 +185,7 @@ async fn progress_csv(
             }
         }));
         for s in &l.by_skill {
-            row.push(
-                s.1.map(|v| format!("{:.0}", v * 100.0))
-                    .unwrap_or_default(),
-            );
+            row.push(s.1.map(|v| format!("{:.0}", v * 100.0)).unwrap_or_default());
             row.push(if s.2 == 0 {
                 String::new()
             } else {
@@ -257,7 +252,10 @@ async fn learner_plan(
     let cohort_title = cohort_title(&state, &cohort).await?;
     let learner = the_learner(&state, &cohort, &learner).await?;
     let plan = state.app.plan(&learner.id).await?;
-    let (standing, why) = state.app.learner_standing(&learner.id, plan.as_ref()).await?;
+    let (standing, why) = state
+        .app
+        .learner_standing(&learner.id, plan.as_ref())
+        .await?;
     let table = PlanTable::new(
         &state,
         plan.as_ref(),

@@ -48,7 +48,10 @@ fn percent(level: f64) -> u32 {
 
 /// The lines of every skill measured at least once, in `Skill::ALL` order, and the table.
 pub fn skill_lines(history: &[SkillLevel]) -> (Vec<SkillLine>, Vec<Row>) {
-    let times: Vec<DateTime<Utc>> = history.iter().filter_map(|l| when(&l.measured_at)).collect();
+    let times: Vec<DateTime<Utc>> = history
+        .iter()
+        .filter_map(|l| when(&l.measured_at))
+        .collect();
     let (Some(first), Some(last)) = (times.iter().min(), times.iter().max()) else {
         return (Vec::new(), Vec::new());
     };
@@ -77,7 +80,13 @@ pub fn skill_lines(history: &[SkillLevel]) -> (Vec<SkillLine>, Vec<Row>) {
             .map(|(t, l)| Dot {
                 x: x_of(*t),
                 y: y_of(l.level),
-                label: format!("{}: {}% on {} ({})", skill.name(), percent(l.level), day(*t), l.source),
+                label: format!(
+                    "{}: {}% on {} ({})",
+                    skill.name(),
+                    percent(l.level),
+                    day(*t),
+                    l.source
+                ),
             })
             .collect();
         lines.push(SkillLine {
