@@ -124,6 +124,11 @@ impl PlanView {
             .max(self.weeks)
     }
 
+    /// The weekday work falls due, in full: "Friday".
+    pub fn weekday_name(&self) -> String {
+        self.ends_on().format("%A").to_string()
+    }
+
     /// The last day of the plan's last week.
     pub fn ends_on(&self) -> NaiveDate {
         rules::week_due(self.starts_on, self.weekday, self.weeks)
