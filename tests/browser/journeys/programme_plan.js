@@ -34,7 +34,6 @@ async function programmePlan(t) {
     await t.clickAndWait(learner, 'main form button[type=submit]');
     await t.clickAndWait(learner, 'main a[href="/programme"]');
     check((await learner.locator('a[href="/programme/placement"]').count()) === 1, 'the placement is linked');
-    await t.audit(learner, 'programme-home-new');
     await t.clickAndWait(learner, 'main a[href="/programme/plan"]');
     check((await learner.locator('main').innerText()).includes('starts at beginner level'), 'no profile: beginner level');
     await t.audit(learner, 'programme-plan-proposed', { aboveFold: ['h1'] });
