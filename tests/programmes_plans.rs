@@ -258,6 +258,60 @@ async fn a_self_learner_runs_their_own_plan() {
         &home,
         "<a href=\"/programme\" aria-current=\"page\">Your programme</a>",
     );
+    see(&home, "No skill has been measured yet");
+    // Two measurements: the chart of each skill measured, and the table of every figure.
+    let now = server.app.now();
+    let store = &server.app.store;
+    store
+        .record_skill_levels(
+            "local",
+            &[("triage", 0.3), ("platforms", 0.6)],
+            "placement",
+            now,
+        )
+        .await
+        .unwrap();
+    store
+        .record_skill_levels(
+            "local",
+            &[("triage", 0.8)],
+            "practice",
+            now + Duration::days(3),
+        )
+        .await
+        .unwrap();
+    let home = me.get("/programme").await;
+    assert!(
+        !home.body.contains("href=\"/programme/placement\""),
+        "a profile: no placement link"
+    );
+    see(&home, "<strong>Triage</strong>: 80% now");
+    see(&home, "<strong>Writing for each platform</strong>: 60% now");
+    assert_eq!(
+        home.body.matches("<figure class=\"skill-line\">").count(),
+        2
+    );
+    assert_eq!(home.body.matches("<circle ").count(), 3);
+    see(
+        &home,
+        "<td>Triage</td><td class=\"num\">30%</td><td>placement</td>",
+    );
+    see(
+        &home,
+        "<td>Triage</td><td class=\"num\">80%</td><td>practice</td>",
+    );
+    // The proposal follows the profile: skills not measured count as 0 and come first, then
+    // platforms (60%), then triage (80%).
+    let proposal = me.get("/programme/plan").await;
+    see(&proposal, "Proposed from your skill profile");
+    let at = |what: &str| {
+        proposal
+            .body
+            .find(what)
+            .unwrap_or_else(|| panic!("{what} not in {}", proposal.body))
+    };
+    assert!(at("<li>Monitoring queries: ") < at("<li>Writing for each platform: "));
+    assert!(at("<li>Writing for each platform: ") < at("<li>Triage: "));
     let r = me
         .post("/programme/plan", &[("weeks", "6"), ("weekday", "monday")])
         .await;

@@ -99,8 +99,13 @@ impl Store {
     }
 
     /// Starts `plan` with its assignments in one transaction, ending the learner's current
-    /// plan (if any) at `plan.created_at`.
-    pub async fn start_plan(&self, plan: &PlanRow, assignments: &[NewAssignment]) -> Result<()> {
+    /// plan (if any) at `plan.created_at`; `by` (`learner` or `trainer`) set it.
+    pub async fn start_plan(
+        &self,
+        plan: &PlanRow,
+        assignments: &[NewAssignment],
+        by: &str,
+    ) -> Result<()> {
         on_db!(self, |read, write| {
             let mut tx = write.begin().await?;
             sqlx::query("UPDATE plans SET ended_at = $1 WHERE learner = $2 AND ended_at IS NULL")
@@ -123,7 +128,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             for a in assignments {
-                insert_assignment!(new_id(), &plan.id, a, &plan.created_at, "learner")
+                insert_assignment!(new_id(), &plan.id, a, &plan.created_at, by)
                     .execute(&mut *tx)
                     .await?;
             }

@@ -198,9 +198,15 @@ impl App {
         ))
     }
 
-    /// Starts the proposed plan for `learner` (ending their current plan, if any). `weeks` and
-    /// `weekday` are as a form sends them.
-    pub async fn start_plan(&self, learner: &str, weeks: &str, weekday: &str) -> Result<()> {
+    /// Starts the proposed plan for `learner` (ending their current plan, if any), by the
+    /// learner or their trainer. `weeks` and `weekday` are as a form sends them.
+    pub async fn start_plan(
+        &self,
+        learner: &str,
+        weeks: &str,
+        weekday: &str,
+        by: Adjuster,
+    ) -> Result<()> {
         let weeks = rules::parse_weeks(weeks)?;
         let weekday = rules::parse_weekday(weekday)?;
         let proposal = self.propose_plan(learner, weeks, weekday).await?;
@@ -229,7 +235,7 @@ impl App {
             from_profile: proposal.from_profile,
             created_at: self.stamp(),
         };
-        self.store.start_plan(&plan, &assignments).await
+        self.store.start_plan(&plan, &assignments, by.id()).await
     }
 
     fn stamp(&self) -> String {

@@ -41,9 +41,14 @@ async fn a_plan_is_started_done_by_passing_and_falls_overdue_as_weeks_pass() {
     let before = catalog.exercises[0].id.clone();
     pass(&app, learner, &before, false).await;
 
-    let e = app.start_plan(learner, "2", "friday").await.unwrap_err();
+    let e = app
+        .start_plan(learner, "2", "friday", Adjuster::Learner)
+        .await
+        .unwrap_err();
     assert!(e.to_string().contains("4 to 12 weeks"), "{e}");
-    app.start_plan(learner, "4", "friday").await.unwrap();
+    app.start_plan(learner, "4", "friday", Adjuster::Learner)
+        .await
+        .unwrap();
     let plan = app.plan(learner).await.unwrap().unwrap();
     assert!(!plan.from_profile, "no placement yet");
     assert_eq!(plan.weeks, 4);
@@ -100,9 +105,12 @@ async fn the_trainer_adjusts_a_learners_plan_and_the_learner_cannot() {
         .await
         .unwrap_err();
     assert!(e.to_string().contains("no plan yet"), "{e}");
-    app.start_plan(learner, "6", "2").await.unwrap();
+    app.start_plan(learner, "6", "2", Adjuster::Trainer)
+        .await
+        .unwrap();
     let plan = app.plan(learner).await.unwrap().unwrap();
     assert_eq!(plan.weekday, Weekday::Tue);
+    assert!(plan.assignments.iter().all(|a| a.updated_by == "trainer"));
     let a = plan.assignments[0].clone();
 
     // A programme's learner may not change their own plan.
@@ -255,7 +263,9 @@ async fn the_trainer_adjusts_a_learners_plan_and_the_learner_cannot() {
     );
 
     // The self-learner adjusts their own.
-    app.start_plan("local", "4", "mon").await.unwrap();
+    app.start_plan("local", "4", "mon", Adjuster::Learner)
+        .await
+        .unwrap();
     let mine = app.plan("local").await.unwrap().unwrap();
     app.change_assignment(
         "local",
@@ -270,7 +280,9 @@ async fn the_trainer_adjusts_a_learners_plan_and_the_learner_cannot() {
         mine.assignments.len() - 1
     );
     // Starting again replaces the plan.
-    app.start_plan("local", "5", "mon").await.unwrap();
+    app.start_plan("local", "5", "mon", Adjuster::Learner)
+        .await
+        .unwrap();
     assert_eq!(app.plan("local").await.unwrap().unwrap().weeks, 5);
 }
 
@@ -293,7 +305,9 @@ async fn the_profile_decides_the_first_weeks() {
         )
         .await
         .unwrap();
-    app.start_plan("local", "4", "friday").await.unwrap();
+    app.start_plan("local", "4", "friday", Adjuster::Learner)
+        .await
+        .unwrap();
     let plan = app.plan("local").await.unwrap().unwrap();
     assert!(plan.from_profile);
     let week1: Vec<_> = plan.this_week().iter().map(|a| a.skill).collect();

@@ -258,7 +258,12 @@ async fn start_plan(
 ) -> Result<Response, PageError> {
     state
         .app
-        .start_plan(&member.learner, &form.weeks, &form.weekday)
+        .start_plan(
+            &member.learner,
+            &form.weeks,
+            &form.weekday,
+            Adjuster::Learner,
+        )
         .await?;
     Ok(Redirect::to("/programme").into_response())
 }

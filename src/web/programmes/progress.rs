@@ -284,7 +284,7 @@ async fn start_learner_plan(
     let learner = the_learner(&state, &cohort, &learner).await?;
     state
         .app
-        .start_plan(&learner.id, &form.weeks, &form.weekday)
+        .start_plan(&learner.id, &form.weeks, &form.weekday, Adjuster::Trainer)
         .await?;
     Ok(Redirect::to(&plan_address(&cohort, &learner.id)).into_response())
 }
