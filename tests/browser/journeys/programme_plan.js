@@ -3,7 +3,8 @@
 // plan proposed starts at beginner level), starts a four-week plan; the clock moves eleven days
 // on (POST /trainer/test-clock), past week 1's due date, so the learner's home shows work
 // overdue and the trainer's cohort view shows them stuck; the trainer opens their plan to change
-// it. Every page audited (axe, zoom, focus) at the harness's 1366x768.
+// it. The proposal, the overdue home, the cohort view and the learner's plan are audited (axe,
+// zoom, focus) at the harness's 1366x768.
 'use strict';
 
 const { check } = require('../lib/harness');
