@@ -166,6 +166,8 @@ impl World {
             .replace("{name}", "sandpit.css")
             .replace("{cohort}", &self.cohort)
             .replace("{learner}", &self.learner)
+            // An assignment of no plan: the trainer's change answers "not found" or "invalid".
+            .replace("{assignment}", "0123456789abcdef01234567")
             // A link Sandpit never issued: the public page must still answer sensibly.
             .replace("{token}", "0123456789abcdef0123456789abcdef")
             .replace("{id}", exercise);

@@ -147,7 +147,14 @@ async fn self_learner_navigation_and_the_model_answer_after_three_attempts() {
     let (_, body, _) = get(&format!("{}/", s.base)).await;
     assert_eq!(
         main_nav(&body),
-        ["/search", "/compose", "/exercises", "/progress", "/feeds"],
+        [
+            "/programme",
+            "/search",
+            "/compose",
+            "/exercises",
+            "/progress",
+            "/feeds"
+        ],
         "no class, no join, no trainer"
     );
     let (_, body, _) = get(&format!("{}/progress", s.base)).await;

@@ -34,9 +34,10 @@ pub mod drills; // drills: a scenario played to a class, and its clock
 pub mod feeds; // live feed sources, their schedule and status
 pub mod leases; // work that runs on one node at a time (PostgreSQL advisory locks)
 pub mod limits; // the counts behind the holds on the classroom's ways in
-pub mod practice;
+pub mod plans; // programmes' plans and their weekly assignments
+pub mod practice; // practice that comes back: places on each trap's ladder, graded attempts
 pub mod programmes; // cohorts, learners, their sign-in links and passphrase hashes
-pub mod skills; // each learner's measured level per skill, over time // practice that comes back: places on each trap's ladder, graded attempts
+pub mod skills; // each learner's measured level per skill, over time
 
 use std::path::Path;
 use std::str::FromStr;

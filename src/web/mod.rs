@@ -12,6 +12,7 @@ pub mod error;
 pub mod exercises;
 pub mod explain;
 pub mod feeds;
+pub mod ics; // iCalendar files: a plan's deadlines
 pub mod learner;
 pub mod linger;
 pub mod nav;

@@ -51,7 +51,14 @@ fn destinations(viewer: Viewer) -> &'static [(&'static str, &'static str)] {
     const PROGRESS: (&str, &str) = ("/progress", "Your progress");
     const FEEDS: (&str, &str) = ("/feeds", "Live feeds");
     match viewer {
-        Viewer::SelfLearner => &[SEARCH, COMPOSE, EXERCISES, PROGRESS, FEEDS],
+        Viewer::SelfLearner => &[
+            ("/programme", "Your programme"),
+            SEARCH,
+            COMPOSE,
+            EXERCISES,
+            PROGRESS,
+            FEEDS,
+        ],
         Viewer::Visitor => &[("/join", "Join your class")],
         Viewer::Trainee => &[
             SEARCH,
@@ -129,6 +136,7 @@ mod tests {
         assert_eq!(
             labels(Viewer::SelfLearner),
             [
+                "Your programme",
                 "Monitoring search",
                 "Post composer",
                 "Exercises",

@@ -19,6 +19,9 @@ pub struct Setup {
     /// Loopback is a trusted proxy (`--trusted-proxy 127.0.0.1`): requests are counted under
     /// the address their `X-Forwarded-For` gives.
     pub behind_proxy: bool,
+    /// The app's clock is the system's plus an offset the test moves on
+    /// (`server.app.clock().advance(…)`), as `serve --test-clock`.
+    pub test_clock: bool,
 }
 
 impl Setup {
@@ -27,18 +30,21 @@ impl Setup {
         classroom: false,
         mini_corpus: false,
         behind_proxy: false,
+        test_clock: false,
     };
     /// A self-learner's server with the mini corpus.
     pub const MINI: Setup = Setup {
         classroom: false,
         mini_corpus: true,
         behind_proxy: false,
+        test_clock: false,
     };
     /// A classroom server with the mini corpus.
     pub const CLASSROOM: Setup = Setup {
         classroom: true,
         mini_corpus: true,
         behind_proxy: false,
+        test_clock: false,
     };
 }
 
@@ -58,6 +64,7 @@ pub async fn open_app(dir: &Path, setup: Setup) -> App {
             .with_classroom(Some(PASSWORD.to_string()))
             .expect("valid password");
     }
+    config.test_clock = setup.test_clock;
     if setup.behind_proxy {
         config.trusted_proxies = vec![std::net::Ipv4Addr::LOCALHOST.into()];
     }

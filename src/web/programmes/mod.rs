@@ -2,11 +2,16 @@
 //! `/trainer/programmes` (`trainer.rs`: create a cohort, add names or a CSV file, see each
 //! learner's link, reissue a link, export the links for a mail merge) and the learner's pages
 //! under `/learn` (`learner.rs`: first use of a link, signing in by name or link, the learner's
-//! home). Classroom mode only: without `--classroom` there is one self-learner and no accounts,
+//! home); plans (`plan.rs`: the learner's `/programme` home, plan and calendar; `progress.rs`:
+//! the trainer's cohort view and each learner's plan; `skill_chart.rs`). Accounts are classroom
+//! mode only: without `--classroom` there is one self-learner and no accounts,
 //! and these pages are not found.
 
 mod learner;
+mod plan; // the learner's programme home, plan and calendar (/programme)
 mod practice; // practice that comes back and mastery per skill, /programme/practice
+mod progress; // the trainer's cohort view and a learner's plan
+mod skill_chart;
 mod trainer;
 
 use axum::Router;
@@ -69,4 +74,6 @@ pub fn routes() -> Router<AppState> {
         .merge(trainer::routes())
         .merge(learner::routes())
         .merge(practice::routes())
+        .merge(plan::routes())
+        .merge(progress::routes())
 }
