@@ -23,6 +23,7 @@ pub mod search_cache;
 pub mod serving;
 mod shipped;
 pub mod trainees;
+pub mod transfer; // own-topic work, reflections, the follow-up, the team view
 pub use access::Learner;
 pub use exercise_tests::{TestRun, Validation};
 pub use exercises::{Answer, Recorded, Submitted, Ungraded, recorded, submission_key};
@@ -374,7 +375,14 @@ impl App {
 
     /// Every corpus with its figures.
     pub async fn corpora(&self) -> Result<Vec<CorpusInfo>> {
-        let records = self.store.corpora().await?;
+        // Own-topic corpora are private to their learner (docs/programmes.md): never listed.
+        let records: Vec<_> = self
+            .store
+            .corpora()
+            .await?
+            .into_iter()
+            .filter(|c| c.origin != transfer::own_topic::OWN_TOPIC_ORIGIN)
+            .collect();
         self.on_index(move |index| {
             records
                 .into_iter()
@@ -407,6 +415,7 @@ impl App {
             .corpora()
             .await?
             .into_iter()
+            .filter(|c| c.origin != transfer::own_topic::OWN_TOPIC_ORIGIN)
             .map(|c| c.name)
             .collect();
         Err(Error::not_found(format!(

@@ -34,6 +34,8 @@ pub mod leases; // work that runs on one node at a time (PostgreSQL advisory loc
 pub mod limits; // the counts behind the holds on the classroom's ways in
 pub mod programmes; // cohorts, learners, their sign-in links and passphrase hashes
 pub mod skills; // each learner's measured level per skill, over time
+pub mod teams; // teams, the skills they need, their managers' links
+pub mod transfer; // own-topic work, reviews, reflections, the statement and its follow-up
 
 use std::path::Path;
 use std::str::FromStr;
