@@ -7,6 +7,7 @@
 
 mod learner;
 mod trainer;
+mod transfer; // own topics, reflections, the follow-up, the team view
 
 use axum::Router;
 use axum::extract::FromRequestParts;
@@ -67,4 +68,5 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(trainer::routes())
         .merge(learner::routes())
+        .merge(transfer::routes())
 }

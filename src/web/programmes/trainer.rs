@@ -284,7 +284,7 @@ async fn export_links(
 
 /// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@` is prefixed with `'` so
 /// a spreadsheet does not run a name as a formula.
-fn csv_field(s: &str) -> String {
+pub(super) fn csv_field(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@']) {
         format!("'{s}")
     } else {
