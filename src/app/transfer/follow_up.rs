@@ -291,7 +291,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::clock::ManualClock;
+    use crate::app::clock::{Clock, ManualClock};
 
     fn t0() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-03-02T09:00:00Z")
