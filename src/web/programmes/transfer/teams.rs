@@ -86,6 +86,7 @@ fn pct(x: f64) -> String {
 struct TableRow {
     id: &'static str,
     name: &'static str,
+    need: String,
     need_value: String,
     level: String,
     measured: usize,
@@ -163,6 +164,7 @@ fn team_page(view: &TeamView, manager: bool, action: String) -> TeamPage {
         .map(|r| TableRow {
             id: r.skill.id(),
             name: r.skill.name(),
+            need: r.need.map(pct).unwrap_or_else(|| "not needed".into()),
             need_value: r.need.map(|n| format!("{:.0}", n * 100.0)).unwrap_or_default(),
             level: r.mean.map(pct).unwrap_or_else(|| "not measured".into()),
             measured: r.measured,

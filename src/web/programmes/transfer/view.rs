@@ -117,47 +117,58 @@ pub fn figure_lines(f: &TopicFigures) -> Vec<String> {
         e.results, f.documents, e.outside
     )];
     match &e.precision {
-        Some(p) => lines.push(format!(
-            "Precision: of the {} results you labelled, {} are relevant, so {} of the query's results are relevant: {}.",
+        Some(p) if p.exact => lines.push(format!(
+            "Precision: of the {} results you labelled, {} are relevant. That is every result, so precision is exactly {}.",
             p.labelled,
             p.hits,
-            if p.exact { "all" } else { "about the same share" },
+            pct(p.estimate)
+        )),
+        Some(p) => lines.push(format!(
+            "Precision: of the {} results you labelled, {} are relevant, so {} of the query's results are relevant.",
+            p.labelled,
+            p.hits,
             share_words(p)
         )),
         None if e.results == 0 => lines.push(
             "Precision: the query finds nothing yet, so there is nothing to measure.".into(),
         ),
-        None => lines.push(
-            "Precision: label some of the sampled results to see it.".into(),
-        ),
+        None => lines.push("Precision: label some of the sampled results to see it.".into()),
     }
     match (&e.missed_share, e.missed) {
-        (Some(s), Some((m, lo, hi))) if s.exact && s.population == 0 => {
-            let _ = (m, lo, hi);
-            lines.push("Misses: the query finds every document, so it misses none (and its precision is the share of relevant documents in the corpus).".into());
+        (Some(s), Some(_)) if s.exact && s.population == 0 => {
+            lines.push("Misses: the query finds every document, so it misses none.".into());
         }
-        (Some(s), Some((m, lo, hi))) => {
-            let range = if s.exact {
-                format!("exactly {}", count(m))
-            } else {
-                format!("about {} (likely between {} and {})", count(m), count(lo), count(hi))
-            };
-            lines.push(format!(
-                "Misses: of the {} documents outside the results you labelled, {} are relevant. Scaled up to the {} documents outside, the query misses {range} relevant documents.",
-                s.labelled, s.hits, e.outside
-            ));
-        }
+        (Some(s), Some((m, _, _))) if s.exact => lines.push(format!(
+            "Misses: you labelled all {} documents outside the results, and {} are relevant: the query misses exactly {} relevant documents.",
+            s.labelled,
+            s.hits,
+            count(m)
+        )),
+        (Some(s), Some((m, lo, hi))) => lines.push(format!(
+            "Misses: of the {} documents outside the results you labelled, {} are relevant. Scaled up to the {} documents outside, the query misses about {} (likely between {} and {}) relevant documents.",
+            s.labelled,
+            s.hits,
+            e.outside,
+            count(m),
+            count(lo),
+            count(hi)
+        )),
         _ => lines.push(
             "Misses: label some of the sampled documents outside the results to see what the query misses.".into(),
         ),
     }
-    if let Some((r, lo, hi)) = e.recall {
-        lines.push(format!(
+    match e.recall {
+        Some((r, lo, hi)) if (hi - lo).abs() < 1e-9 => lines.push(format!(
+            "So the query finds exactly {} of the relevant documents.",
+            pct(r)
+        )),
+        Some((r, lo, hi)) => lines.push(format!(
             "So the query finds about {} of the relevant documents (likely between {} and {}).",
             pct(r),
             pct(lo),
             pct(hi)
-        ));
+        )),
+        None => {}
     }
     lines
 }
