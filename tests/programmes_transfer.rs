@@ -141,7 +141,9 @@ async fn own_topic_review_follow_up_and_team_view() {
 
     // A cohort of two in one team.
     let mut t = trainer(&w).await;
-    let r = t.post("/trainer/programmes", &[("title", "Marrowby comms")]).await;
+    let r = t
+        .post("/trainer/programmes", &[("title", "Marrowby comms")])
+        .await;
     let cohort = see_other(&r).rsplit('/').next().unwrap().to_string();
     let csv = "name,team\nAna Silva,Press office\nBen Okoro,press office\n";
     let r = t
@@ -158,16 +160,28 @@ async fn own_topic_review_follow_up_and_team_view() {
     // Starting a topic: a title is needed.
     let r = ana.post("/programme/own-topic", &[("title", "  ")]).await;
     assert_eq!(r.status, 400);
-    assert!(r.body.contains("Write a title for your topic"), "{}", r.body);
-    let topic_url = see_other(&ana.post("/programme/own-topic", &[("title", "Marrowby bins")]).await);
+    assert!(
+        r.body.contains("Write a title for your topic"),
+        "{}",
+        r.body
+    );
+    let topic_url = see_other(
+        &ana.post("/programme/own-topic", &[("title", "Marrowby bins")])
+            .await,
+    );
     let topic_id = topic_url.rsplit('/').next().unwrap().to_string();
 
     // Material: a bad address, then the fixture feed.
-    let r = ana.post(&format!("{topic_url}/feed"), &[("url", "marrowby news")]).await;
+    let r = ana
+        .post(&format!("{topic_url}/feed"), &[("url", "marrowby news")])
+        .await;
     assert_eq!(r.status, 400);
     assert!(r.body.contains("is not a web address"), "{}", r.body);
     let feed_url = format!("http://{addr}/news.xml");
-    let to = see_other(&ana.post(&format!("{topic_url}/feed"), &[("url", &feed_url)]).await);
+    let to = see_other(
+        &ana.post(&format!("{topic_url}/feed"), &[("url", &feed_url)])
+            .await,
+    );
     assert!(to.ends_with("done=material&added=31"), "{to}");
     // Pasted posts: a bad JSONL line refuses all, with its line; plain posts are added.
     let r = ana
@@ -187,15 +201,27 @@ async fn own_topic_review_follow_up_and_team_view() {
     assert!(to.ends_with("added=3"), "{to}");
     // The corpus is private: no list of corpora shows it.
     let topic = w.app.store.own_topic(&topic_id).await.unwrap().unwrap();
-    assert!(w.app.corpora().await.unwrap().iter().all(|c| c.name != topic.corpus));
+    assert!(
+        w.app
+            .corpora()
+            .await
+            .unwrap()
+            .iter()
+            .all(|c| c.name != topic.corpus)
+    );
     let search = ana.get("/search").await;
     assert!(!search.body.contains(&topic.corpus));
 
     // The query: an error names its column; then a query that finds 9 of 34.
-    let r = ana.post(&format!("{topic_url}/query"), &[("query", "bins AND (")]).await;
+    let r = ana
+        .post(&format!("{topic_url}/query"), &[("query", "bins AND (")])
+        .await;
     assert_eq!(r.status, 400);
     assert!(r.body.contains("Your query, column"), "{}", r.body);
-    see_other(&ana.post(&format!("{topic_url}/query"), &[("query", "bins")]).await);
+    see_other(
+        &ana.post(&format!("{topic_url}/query"), &[("query", "bins")])
+            .await,
+    );
 
     // Labelling: every sampled document, by the learner's own judgement (Waste is relevant).
     let r = ana.get(&format!("{topic_url}/label")).await;
@@ -206,7 +232,11 @@ async fn own_topic_review_follow_up_and_team_view() {
     assert_eq!(docs.len(), titles.len());
     let mut form: Vec<(String, String)> = Vec::new();
     for (doc, title) in docs.iter().zip(&titles) {
-        let label = if title.starts_with("Waste:") { "relevant" } else { "not-relevant" };
+        let label = if title.starts_with("Waste:") {
+            "relevant"
+        } else {
+            "not-relevant"
+        };
         form.push((format!("doc:{doc}"), label.to_string()));
     }
     let waste_outside = titles.iter().filter(|t| t.starts_with("Waste:")).count() - 8;
@@ -215,14 +245,27 @@ async fn own_topic_review_follow_up_and_team_view() {
     assert!(to.ends_with("added=29"), "{to}");
     // A label of a document outside the samples is refused.
     let r = ana
-        .post(&format!("{topic_url}/label"), &[("doc:not-sampled", "relevant")])
+        .post(
+            &format!("{topic_url}/label"),
+            &[("doc:not-sampled", "relevant")],
+        )
         .await;
     assert_eq!(r.status, 400);
 
     // The figures, from those labels.
     let page = ana.get(&topic_url).await;
-    assert!(page.body.contains("Your query finds 9 of the 34 documents; 25 are outside its results."), "{}", page.body);
-    assert!(page.body.contains("of the 9 results you labelled, 8 are relevant"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("Your query finds 9 of the 34 documents; 25 are outside its results."),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("of the 9 results you labelled, 8 are relevant"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("exactly 89%"));
     let missed = (25.0 * waste_outside as f64 / 20.0).round();
     assert!(
@@ -240,48 +283,116 @@ async fn own_topic_review_follow_up_and_team_view() {
             ("date", date),
             ("platform", "x"),
             ("platform", "bluesky"),
-            ("draft", "We will utilise new bin days over Easter. Check yours: https://marrowby.example/bins"),
+            (
+                "draft",
+                "We will utilise new bin days over Easter. Check yours: https://marrowby.example/bins",
+            ),
         ]
     };
-    let r = ana.post(&format!("{topic_url}/draft"), &draft("2020-01-01")).await;
+    let r = ana
+        .post(&format!("{topic_url}/draft"), &draft("2020-01-01"))
+        .await;
     assert_eq!(r.status, 400);
     assert!(r.body.contains("has passed"), "{}", r.body);
     assert!(r.body.contains("We will utilise"), "the draft is kept");
-    see_other(&ana.post(&format!("{topic_url}/draft"), &draft("2099-04-01")).await);
+    see_other(
+        &ana.post(&format!("{topic_url}/draft"), &draft("2099-04-01"))
+            .await,
+    );
     let page = ana.get(&topic_url).await;
-    assert!(page.body.contains("<strong>X:</strong> You have") && page.body.contains("<strong>Bluesky:</strong>"), "{}", page.body);
+    assert!(
+        page.body.contains("<strong>X:</strong> You have")
+            && page.body.contains("<strong>Bluesky:</strong>"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("utilise"));
     assert!(page.body.contains("finding-1"), "a rule pack finding");
 
     // Review: a peer sees nothing until the trainer allows it, then no documents.
     assert_eq!(ben.get(&topic_url).await.status, 404);
-    see_other(&t.post(&format!("/trainer/programmes/{cohort}/peer-review"), &[("allowed", "1")]).await);
+    see_other(
+        &t.post(
+            &format!("/trainer/programmes/{cohort}/peer-review"),
+            &[("allowed", "1")],
+        )
+        .await,
+    );
     let peer = ben.get(&topic_url).await;
     assert_eq!(peer.status, 200);
     assert!(peer.body.contains("Ana Silva") && peer.body.contains("bins"));
-    assert!(!peer.body.contains("collected a day later"), "a peer does not see the documents");
+    assert!(
+        !peer.body.contains("collected a day later"),
+        "a peer does not see the documents"
+    );
     assert_eq!(ben.get(&format!("{topic_url}/label")).await.status, 403);
-    assert_eq!(ben.post(&format!("{topic_url}/query"), &[("query", "x")]).await.status, 403);
-    see_other(&ben.post(&format!("{topic_url}/comments"), &[("body", "Try recycling OR bins")]).await);
+    assert_eq!(
+        ben.post(&format!("{topic_url}/query"), &[("query", "x")])
+            .await
+            .status,
+        403
+    );
+    see_other(
+        &ben.post(
+            &format!("{topic_url}/comments"),
+            &[("body", "Try recycling OR bins")],
+        )
+        .await,
+    );
     let listing = ben.get("/programme/transfer").await;
     assert!(listing.body.contains("Review a colleague"));
     // The trainer sees the cohort's topics and the documents, and comments.
-    let cohort_page = t.get(&format!("/trainer/programmes/{cohort}/transfer")).await;
-    assert!(cohort_page.body.contains("Marrowby bins") && cohort_page.body.contains("89% of 9 labelled"), "{}", cohort_page.body);
-    let review = t.get(&format!("/trainer/programmes/{cohort}/own-topic/{topic_id}")).await;
+    let cohort_page = t
+        .get(&format!("/trainer/programmes/{cohort}/transfer"))
+        .await;
+    assert!(
+        cohort_page.body.contains("Marrowby bins")
+            && cohort_page.body.contains("89% of 9 labelled"),
+        "{}",
+        cohort_page.body
+    );
+    let review = t
+        .get(&format!(
+            "/trainer/programmes/{cohort}/own-topic/{topic_id}"
+        ))
+        .await;
     assert_eq!(review.status, 200);
     assert!(review.body.contains("collected a day later"));
-    let r = t.post(&format!("/trainer/programmes/{cohort}/own-topic/{topic_id}/comments"), &[("body", "")]).await;
+    let r = t
+        .post(
+            &format!("/trainer/programmes/{cohort}/own-topic/{topic_id}/comments"),
+            &[("body", "")],
+        )
+        .await;
     assert_eq!(r.status, 400);
-    see_other(&t.post(&format!("/trainer/programmes/{cohort}/own-topic/{topic_id}/comments"), &[("body", "Good precision; look at garden waste")]).await);
+    see_other(
+        &t.post(
+            &format!("/trainer/programmes/{cohort}/own-topic/{topic_id}/comments"),
+            &[("body", "Good precision; look at garden waste")],
+        )
+        .await,
+    );
     let page = ana.get(&topic_url).await;
     assert!(page.body.contains("Try recycling OR bins") && page.body.contains("(peer reviewer)"));
     assert!(page.body.contains("look at garden waste") && page.body.contains("(trainer)"));
 
     // The statement at the end of a session, and its follow-up four weeks on.
-    assert_eq!(ana.post("/programme/evaluation", &[("comment", "x")]).await.status, 400);
-    see_other(&ana.post("/programme/evaluation", &[("effective", "4")]).await);
-    let statements = w.app.store.programme_evaluations(&topic.learner).await.unwrap();
+    assert_eq!(
+        ana.post("/programme/evaluation", &[("comment", "x")])
+            .await
+            .status,
+        400
+    );
+    see_other(
+        &ana.post("/programme/evaluation", &[("effective", "4")])
+            .await,
+    );
+    let statements = w
+        .app
+        .store
+        .programme_evaluations(&topic.learner)
+        .await
+        .unwrap();
     let follow_up = format!("/programme/follow-up/{}", statements[0].id);
     let r = ana.get(&follow_up).await;
     assert_eq!(r.status, 400, "not yet: {}", r.body);
@@ -292,19 +403,62 @@ async fn own_topic_review_follow_up_and_team_view() {
     assert!(home.body.contains("A follow-up is waiting") && home.body.contains(&follow_up));
     let r = ana.post(&follow_up, &[("effective", "5")]).await;
     assert_eq!(r.status, 400);
-    assert!(r.body.contains("Write what you have done differently since"));
-    see_other(&ana.post(&follow_up, &[("effective", "5"), ("done_differently", "A daily bins query")]).await);
-    let cohort_page = t.get(&format!("/trainer/programmes/{cohort}/transfer")).await;
-    assert!(cohort_page.body.contains("4 (Agree)") && cohort_page.body.contains("5 (Strongly agree)"), "{}", cohort_page.body);
-    assert!(cohort_page.body.contains("4.0 out of 5 at the end of the session, 5.0 four to six weeks later (a change of +1.0)"), "{}", cohort_page.body);
-    let csv = t.get(&format!("/trainer/programmes/{cohort}/follow-up.csv")).await;
-    assert!(csv.body.contains(",4,,answered,5,1,A daily bins query,"), "{}", csv.body);
+    assert!(
+        r.body
+            .contains("Write what you have done differently since")
+    );
+    see_other(
+        &ana.post(
+            &follow_up,
+            &[
+                ("effective", "5"),
+                ("done_differently", "A daily bins query"),
+            ],
+        )
+        .await,
+    );
+    let cohort_page = t
+        .get(&format!("/trainer/programmes/{cohort}/transfer"))
+        .await;
+    assert!(
+        cohort_page.body.contains("4 (Agree)") && cohort_page.body.contains("5 (Strongly agree)"),
+        "{}",
+        cohort_page.body
+    );
+    assert!(
+        cohort_page.body.contains(
+            "4.0 out of 5 at the end of the session, 5.0 four to six weeks later (a change of +1.0)"
+        ),
+        "{}",
+        cohort_page.body
+    );
+    let csv = t
+        .get(&format!("/trainer/programmes/{cohort}/follow-up.csv"))
+        .await;
+    assert!(
+        csv.body.contains(",4,,answered,5,1,A daily bins query,"),
+        "{}",
+        csv.body
+    );
 
     // The team view: needs set by the trainer, a manager's link, the gaps without names.
-    for (learner, level) in w.app.store.team_learners("press office").await.unwrap().iter().zip([0.3, 0.5]) {
+    for (learner, level) in w
+        .app
+        .store
+        .team_learners("press office")
+        .await
+        .unwrap()
+        .iter()
+        .zip([0.3, 0.5])
+    {
         w.app
             .store
-            .record_skill_levels(learner, &[("triage", level), ("operators", 0.9)], "placement", w.app.now())
+            .record_skill_levels(
+                learner,
+                &[("triage", level), ("operators", 0.9)],
+                "placement",
+                w.app.now(),
+            )
             .await
             .unwrap();
     }
@@ -312,21 +466,40 @@ async fn own_topic_review_follow_up_and_team_view() {
     let slug = all(r#"href="/trainer/teams/([0-9a-f]+)""#, &teams.body);
     assert_eq!(slug.len(), 1, "{}", teams.body);
     let team_url = format!("/trainer/teams/{}", slug[0]);
-    let r = t.post(&format!("{team_url}/needs"), &[("triage", "lots")]).await;
+    let r = t
+        .post(&format!("{team_url}/needs"), &[("triage", "lots")])
+        .await;
     assert_eq!(r.status, 400);
     assert!(r.body.contains("give a level from 0 to 100"));
-    see_other(&t.post(&format!("{team_url}/needs"), &[("triage", "80"), ("operators", "70")]).await);
+    see_other(
+        &t.post(
+            &format!("{team_url}/needs"),
+            &[("triage", "80"), ("operators", "70")],
+        )
+        .await,
+    );
     let r = t.post(&format!("{team_url}/link"), &[]).await;
     let links = all(r"<code>https?://[^/]+(/team/[0-9a-f]{32})</code>", &r.body);
     assert_eq!(links.len(), 1, "{}", r.body);
     let mut manager = Client::new(&w.base);
     let view = manager.get(&links[0]).await;
     assert_eq!(view.status, 200, "{}", view.body);
-    assert!(view.body.contains("Triage: the team needs 80% and is at 40% (2 of 2 measured below the need)"), "{}", view.body);
+    assert!(
+        view.body
+            .contains("Triage: the team needs 80% and is at 40% (2 of 2 measured below the need)"),
+        "{}",
+        view.body
+    );
     assert!(!view.body.contains("Ana Silva") && !view.body.contains("Ben Okoro"));
     assert!(view.body.contains("<svg"));
     see_other(&manager.post(&links[0], &[("triage", "30")]).await);
-    assert!(!manager.get(&links[0]).await.body.contains("Triage: the team needs"));
+    assert!(
+        !manager
+            .get(&links[0])
+            .await
+            .body
+            .contains("Triage: the team needs")
+    );
     // A new link replaces the old.
     t.post(&format!("{team_url}/link"), &[]).await;
     assert_eq!(manager.get(&links[0]).await.status, 404);

@@ -24,7 +24,11 @@ pub fn sample<'a>(seed: &str, ids: impl IntoIterator<Item = &'a str>, n: usize) 
         .collect();
     keyed.sort_unstable();
     keyed.dedup_by(|a, b| a.1 == b.1);
-    keyed.into_iter().take(n).map(|(_, id)| id.to_string()).collect()
+    keyed
+        .into_iter()
+        .take(n)
+        .map(|(_, id)| id.to_string())
+        .collect()
 }
 
 /// A share with its 95% interval, from `hits` of `labelled` sampled out of `population`.
@@ -186,7 +190,11 @@ mod tests {
         assert_ne!(a, ids[..20].to_vec());
         // A sub-zone's sample is the zone's members in the same order: a document keeps its
         // place when the query moves it.
-        let zone: Vec<&str> = ids.iter().map(String::as_str).filter(|d| d.len() == 3).collect();
+        let zone: Vec<&str> = ids
+            .iter()
+            .map(String::as_str)
+            .filter(|d| d.len() == 3)
+            .collect();
         let in_zone = sample("seed-a", zone.iter().copied(), 200);
         let all = sample("seed-a", ids.iter().map(String::as_str), 200);
         let filtered: Vec<String> = all.into_iter().filter(|d| d.len() == 3).collect();
@@ -208,16 +216,25 @@ mod tests {
 
     #[test]
     fn precision_from_a_sample_and_exact_from_everything() {
-        let labels: Vec<Option<bool>> = (0..20)
-            .map(|i| Some(i < 15))
-            .chain([None, None])
-            .collect();
+        let labels: Vec<Option<bool>> = (0..20).map(|i| Some(i < 15)).chain([None, None]).collect();
         let e = estimates(80, 0, &labels, &[]);
         let p = e.precision.expect("precision");
         assert_eq!((p.hits, p.labelled, p.exact), (15, 20, false));
         assert!(close(p.estimate, 0.75) && close(p.low, 0.531));
         // All six results labelled: known exactly.
-        let e = estimates(6, 0, &[Some(true), Some(true), Some(false), Some(true), Some(true), Some(true)], &[]);
+        let e = estimates(
+            6,
+            0,
+            &[
+                Some(true),
+                Some(true),
+                Some(false),
+                Some(true),
+                Some(true),
+                Some(true),
+            ],
+            &[],
+        );
         let p = e.precision.expect("precision");
         assert!(p.exact && close(p.low, 5.0 / 6.0) && close(p.high, 5.0 / 6.0));
         // Nothing labelled: nothing claimed.

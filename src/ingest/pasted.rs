@@ -66,7 +66,10 @@ fn parse_text(text: &str, origin: &str, now: DateTime<Utc>) -> Parsed {
         if line.trim().is_empty() {
             posts.extend(current.take());
         } else {
-            current.get_or_insert_with(|| (n + 1, Vec::new())).1.push(line.trim_end());
+            current
+                .get_or_insert_with(|| (n + 1, Vec::new()))
+                .1
+                .push(line.trim_end());
         }
     }
     posts.extend(current);
@@ -134,12 +137,19 @@ mod tests {
         let parsed = parse(text, "pasted text", now());
         assert!(parsed.problems.is_empty());
         assert_eq!(parsed.documents.len(), 2);
-        assert_eq!(parsed.documents[0].body, "Bins go out on Tuesday in Marrowby.\n#Marrowby");
+        assert_eq!(
+            parsed.documents[0].body,
+            "Bins go out on Tuesday in Marrowby.\n#Marrowby"
+        );
         assert_eq!(parsed.documents[0].tags, ["marrowby"]);
         assert_eq!(parsed.documents[1].url, "https://marrowby.example/library");
         assert_eq!(parsed.documents[1].published, now());
         // The same post pasted again has the same id, so it replaces rather than doubles.
-        let again = parse("The library opens late today. https://marrowby.example/library", "x", now());
+        let again = parse(
+            "The library opens late today. https://marrowby.example/library",
+            "x",
+            now(),
+        );
         assert_eq!(again.documents[0].id, parsed.documents[1].id);
     }
 
@@ -150,7 +160,10 @@ mod tests {
         assert_eq!(parsed.documents.len(), 1);
         assert_eq!(parsed.problems.len(), 1);
         let p = parsed.problems[0].to_string();
-        assert!(p.contains("posts.jsonl") && p.contains('3') && p.contains("published"), "{p}");
+        assert!(
+            p.contains("posts.jsonl") && p.contains('3') && p.contains("published"),
+            "{p}"
+        );
     }
 
     #[test]

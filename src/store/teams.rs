@@ -122,7 +122,12 @@ impl Store {
     }
 
     /// A new manager's link for a team; the team's earlier links stop working.
-    pub async fn issue_team_link(&self, key: &str, name: &str, at: DateTime<Utc>) -> Result<String> {
+    pub async fn issue_team_link(
+        &self,
+        key: &str,
+        name: &str,
+        at: DateTime<Utc>,
+    ) -> Result<String> {
         let token = new_token();
         let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
         on_db!(self, |read, write| {
@@ -194,27 +199,48 @@ mod tests {
         store
             .add_learners(
                 &cohort.id,
-                &[learner("Ana", "Press office"), learner("Ben", "press  Office"), learner("Cy", "")],
+                &[
+                    learner("Ana", "Press office"),
+                    learner("Ben", "press  Office"),
+                    learner("Cy", ""),
+                ],
             )
             .await
             .unwrap();
         let teams = store.teams().await.unwrap();
         assert_eq!(teams.len(), 1);
-        assert_eq!((teams[0].key.as_str(), teams[0].learners), ("press office", 2));
+        assert_eq!(
+            (teams[0].key.as_str(), teams[0].learners),
+            ("press office", 2)
+        );
         assert_eq!(store.team_learners("press office").await.unwrap().len(), 2);
         let at = Utc::now();
         store
-            .set_team_needs("press office", &[("triage", 0.8), ("operators", 1.4)], "trainer", at)
+            .set_team_needs(
+                "press office",
+                &[("triage", 0.8), ("operators", 1.4)],
+                "trainer",
+                at,
+            )
             .await
             .unwrap();
         assert_eq!(
             store.team_needs("press office").await.unwrap(),
             [("operators".to_string(), 1.0), ("triage".to_string(), 0.8)]
         );
-        let first = store.issue_team_link("press office", "Press office", at).await.unwrap();
+        let first = store
+            .issue_team_link("press office", "Press office", at)
+            .await
+            .unwrap();
         assert!(store.team_of_link(&first).await.unwrap().is_some());
-        let second = store.issue_team_link("press office", "Press office", at).await.unwrap();
-        assert!(store.team_of_link(&first).await.unwrap().is_none(), "replaced");
+        let second = store
+            .issue_team_link("press office", "Press office", at)
+            .await
+            .unwrap();
+        assert!(
+            store.team_of_link(&first).await.unwrap().is_none(),
+            "replaced"
+        );
         assert_eq!(
             store.team_of_link(&second).await.unwrap(),
             Some(("press office".to_string(), "Press office".to_string()))

@@ -86,7 +86,11 @@ pub struct NewTopic<'a> {
 }
 
 impl Store {
-    pub async fn create_own_topic(&self, new: &NewTopic<'_>, at: DateTime<Utc>) -> Result<OwnTopic> {
+    pub async fn create_own_topic(
+        &self,
+        new: &NewTopic<'_>,
+        at: DateTime<Utc>,
+    ) -> Result<OwnTopic> {
         let id = new_id();
         let at = stamp(at);
         on_db!(self, |read, write| {
@@ -106,9 +110,9 @@ impl Store {
             .await?;
             Ok::<(), crate::error::Error>(())
         })?;
-        self.own_topic(&id)
-            .await?
-            .ok_or_else(|| crate::error::Error::internal(anyhow::anyhow!("own topic {id} vanished")))
+        self.own_topic(&id).await?.ok_or_else(|| {
+            crate::error::Error::internal(anyhow::anyhow!("own topic {id} vanished"))
+        })
     }
 
     pub async fn own_topic(&self, id: &str) -> Result<Option<OwnTopic>> {
@@ -146,7 +150,12 @@ impl Store {
         })
     }
 
-    pub async fn set_own_topic_query(&self, id: &str, query: &str, at: DateTime<Utc>) -> Result<()> {
+    pub async fn set_own_topic_query(
+        &self,
+        id: &str,
+        query: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
         on_db!(self, |read, write| {
             sqlx::query("UPDATE own_topics SET query = $2, updated_at = $3 WHERE id = $1")
                 .bind(id)
@@ -273,15 +282,17 @@ impl Store {
     /// Whether a cohort's learners may review each other's own-topic work (off unless set).
     pub async fn peer_review(&self, cohort_id: &str) -> Result<bool> {
         on_db!(self, |read, write| {
-            Ok(sqlx::query(
-                "SELECT peer_review FROM cohort_transfer_settings WHERE cohort_id = $1",
+            Ok(
+                sqlx::query(
+                    "SELECT peer_review FROM cohort_transfer_settings WHERE cohort_id = $1",
+                )
+                .bind(cohort_id)
+                .fetch_optional(read)
+                .await?
+                .map(|r| r.try_get::<bool, _>(0))
+                .transpose()?
+                .unwrap_or(false),
             )
-            .bind(cohort_id)
-            .fetch_optional(read)
-            .await?
-            .map(|r| r.try_get::<bool, _>(0))
-            .transpose()?
-            .unwrap_or(false))
         })
     }
 
@@ -452,7 +463,10 @@ mod tests {
             )
             .await
             .unwrap();
-        store.set_own_topic_query(&topic.id, "bins", t0()).await.unwrap();
+        store
+            .set_own_topic_query(&topic.id, "bins", t0())
+            .await
+            .unwrap();
         store
             .label_own_topic(&topic.id, &[("a".into(), true), ("b".into(), false)], t0())
             .await
@@ -466,16 +480,31 @@ mod tests {
             [("a".to_string(), true), ("b".to_string(), true)]
         );
         store
-            .add_topic_comment(&topic.id, "trainer", "trainer", "Trainer", "Good start", t0())
+            .add_topic_comment(
+                &topic.id,
+                "trainer",
+                "trainer",
+                "Trainer",
+                "Good start",
+                t0(),
+            )
             .await
             .unwrap();
-        assert_eq!(store.topic_comments(&topic.id).await.unwrap()[0].body, "Good start");
+        assert_eq!(
+            store.topic_comments(&topic.id).await.unwrap()[0].body,
+            "Good start"
+        );
         assert_eq!(store.own_topics_of("local").await.unwrap()[0].query, "bins");
         let id = store
             .add_programme_evaluation("local", None, 4, "", t0())
             .await
             .unwrap();
-        assert!(store.answer_follow_up(&id, 5, "Daily query", t0()).await.unwrap());
+        assert!(
+            store
+                .answer_follow_up(&id, 5, "Daily query", t0())
+                .await
+                .unwrap()
+        );
         assert!(!store.answer_follow_up(&id, 1, "again", t0()).await.unwrap());
         let e = store.programme_evaluation(&id).await.unwrap().unwrap();
         assert_eq!((e.effective, e.follow_up_effective), (4, Some(5)));

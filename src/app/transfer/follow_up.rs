@@ -39,9 +39,13 @@ pub const AGREEMENT: [&str; 5] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum FollowUp {
     /// Not asked yet: opens then.
-    NotYet { opens: DateTime<Utc> },
+    NotYet {
+        opens: DateTime<Utc>,
+    },
     /// Asked now, until then.
-    Due { closes: DateTime<Utc> },
+    Due {
+        closes: DateTime<Utc>,
+    },
     Answered,
     /// Six weeks passed without an answer.
     Missed,
@@ -75,7 +79,9 @@ pub fn agreement(value: Option<&str>) -> Result<i64> {
     value
         .and_then(|v| v.trim().parse::<i64>().ok())
         .filter(|v| (1..=5).contains(v))
-        .ok_or_else(|| Error::invalid("Choose how far you agree, from strongly disagree to strongly agree"))
+        .ok_or_else(|| {
+            Error::invalid("Choose how far you agree, from strongly disagree to strongly agree")
+        })
 }
 
 /// The words of a point on the scale.
@@ -217,7 +223,10 @@ impl App {
                 ));
             }
             FollowUp::Answered => {
-                return Err(Error::refused("Already answered", "You have answered this follow-up."));
+                return Err(Error::refused(
+                    "Already answered",
+                    "You have answered this follow-up.",
+                ));
             }
             FollowUp::Missed => {
                 return Err(Error::refused(
@@ -227,13 +236,20 @@ impl App {
             }
         }
         let effective = agreement(effective)?;
-        let done = required_text(done_differently, "what you have done differently since", COMMENT_MAX)?;
+        let done = required_text(
+            done_differently,
+            "what you have done differently since",
+            COMMENT_MAX,
+        )?;
         if !self
             .store
             .answer_follow_up(id, effective, &done, self.now())
             .await?
         {
-            return Err(Error::refused("Already answered", "You have answered this follow-up."));
+            return Err(Error::refused(
+                "Already answered",
+                "You have answered this follow-up.",
+            ));
         }
         Ok(())
     }
@@ -263,7 +279,9 @@ impl App {
                 state,
             });
         }
-        pairs.sort_by(|a, b| (a.name.to_lowercase(), &a.asked_at).cmp(&(b.name.to_lowercase(), &b.asked_at)));
+        pairs.sort_by(|a, b| {
+            (a.name.to_lowercase(), &a.asked_at).cmp(&(b.name.to_lowercase(), &b.asked_at))
+        });
         let summary = change(&pairs);
         Ok((pairs, summary))
     }
@@ -272,7 +290,10 @@ impl App {
     pub async fn reflect(&self, learner: &str, exercise_id: &str, body: &str) -> Result<()> {
         let body = required_text(body, "your reflection", REFLECTION_MAX)?;
         let attempts = self.store.attempts(learner, Some(exercise_id)).await?;
-        let Some(latest) = attempts.iter().max_by(|a, b| a.created_at.cmp(&b.created_at)) else {
+        let Some(latest) = attempts
+            .iter()
+            .max_by(|a, b| a.created_at.cmp(&b.created_at))
+        else {
             return Err(Error::refused(
                 "Try the exercise first",
                 "A reflection follows an attempt: try the exercise, then write what you noticed.",
@@ -307,8 +328,16 @@ mod tests {
             .record_session_statement("local", None, Some("3"), "")
             .await
             .unwrap();
-        assert!(app.record_session_statement("local", None, Some("6"), "").await.is_err());
-        assert!(app.record_session_statement("local", None, None, "").await.is_err());
+        assert!(
+            app.record_session_statement("local", None, Some("6"), "")
+                .await
+                .is_err()
+        );
+        assert!(
+            app.record_session_statement("local", None, None, "")
+                .await
+                .is_err()
+        );
         let state = |app: &App| {
             let app = app.clone();
             let id = id.clone();
@@ -322,7 +351,9 @@ mod tests {
         );
         // Three weeks on: too early, refused.
         clock.advance(Duration::days(21));
-        let early = app.answer_follow_up("local", &id, Some("4"), "Set up a daily query").await;
+        let early = app
+            .answer_follow_up("local", &id, Some("4"), "Set up a daily query")
+            .await;
         assert!(matches!(early, Err(Error::Refused { .. })), "{early:?}");
         // Four weeks on: due until six weeks.
         clock.advance(Duration::days(7));
@@ -333,14 +364,26 @@ mod tests {
             }
         );
         // Someone else cannot answer it.
-        assert!(app.answer_follow_up("other", &id, Some("4"), "x").await.is_err());
+        assert!(
+            app.answer_follow_up("other", &id, Some("4"), "x")
+                .await
+                .is_err()
+        );
         // The answer needs what was done differently.
-        assert!(app.answer_follow_up("local", &id, Some("4"), " ").await.is_err());
+        assert!(
+            app.answer_follow_up("local", &id, Some("4"), " ")
+                .await
+                .is_err()
+        );
         app.answer_follow_up("local", &id, Some("4"), "Set up a daily query")
             .await
             .unwrap();
         assert_eq!(state(&app).await, FollowUp::Answered);
-        assert!(app.answer_follow_up("local", &id, Some("5"), "again").await.is_err());
+        assert!(
+            app.answer_follow_up("local", &id, Some("5"), "again")
+                .await
+                .is_err()
+        );
 
         // A statement not followed up in six weeks is missed.
         let late = app
@@ -350,7 +393,11 @@ mod tests {
         clock.advance(Duration::days(42) + Duration::minutes(1));
         let (_, s) = app.follow_up_of("local", &late).await.unwrap();
         assert_eq!(s, FollowUp::Missed);
-        assert!(app.answer_follow_up("local", &late, Some("5"), "x").await.is_err());
+        assert!(
+            app.answer_follow_up("local", &late, Some("5"), "x")
+                .await
+                .is_err()
+        );
     }
 
     #[test]
@@ -371,16 +418,13 @@ mod tests {
             pair(4, Some(4), FollowUp::Answered),
             pair(5, Some(2), FollowUp::Answered),
             pair(2, None, FollowUp::Missed),
-            pair(
-                4,
-                None,
-                FollowUp::Due {
-                    closes: Utc::now(),
-                },
-            ),
+            pair(4, None, FollowUp::Due { closes: Utc::now() }),
         ];
         let c = change(&pairs);
-        assert_eq!((c.statements, c.answered, c.waiting, c.missed), (5, 3, 1, 1));
+        assert_eq!(
+            (c.statements, c.answered, c.waiting, c.missed),
+            (5, 3, 1, 1)
+        );
         assert_eq!((c.higher, c.same, c.lower), (1, 1, 1));
         assert_eq!(c.mean_before, Some(4.0));
         assert_eq!(c.mean_after, Some(10.0 / 3.0));

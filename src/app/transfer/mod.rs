@@ -10,11 +10,7 @@ pub mod teams;
 pub use own_topic::{Reader, TopicFigures};
 
 /// Text a person typed, checked for length: trimmed, not empty, at most `max` characters.
-pub(crate) fn required_text(
-    text: &str,
-    what: &str,
-    max: usize,
-) -> crate::error::Result<String> {
+pub(crate) fn required_text(text: &str, what: &str, max: usize) -> crate::error::Result<String> {
     let text = text.trim();
     if text.is_empty() {
         return Err(crate::error::Error::invalid(format!("Write {what}")));

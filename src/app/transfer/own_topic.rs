@@ -112,8 +112,8 @@ pub fn draft_platforms(topic: &OwnTopic) -> Vec<Platform> {
 
 /// Checks a draft as the composer does: each platform's count and the built-in rule packs.
 pub fn check_draft(draft: &str, platforms: &[Platform]) -> Result<Check> {
-    let packs = compose::packs::builtin_shared()
-        .map_err(|e| Error::internal(anyhow::anyhow!("{e}")))?;
+    let packs =
+        compose::packs::builtin_shared().map_err(|e| Error::internal(anyhow::anyhow!("{e}")))?;
     let profiles: Vec<_> = platforms.iter().map(|p| p.profile()).collect();
     Ok(compose::check(draft, &profiles, packs))
 }
@@ -180,7 +180,11 @@ impl App {
 
     /// The topics a learner may review as a peer: their cohort's others', when the trainer
     /// allows peer review.
-    pub async fn peer_topics(&self, learner: &str, cohort_id: Option<&str>) -> Result<Vec<OwnTopic>> {
+    pub async fn peer_topics(
+        &self,
+        learner: &str,
+        cohort_id: Option<&str>,
+    ) -> Result<Vec<OwnTopic>> {
         let Some(cohort) = cohort_id else {
             return Ok(Vec::new());
         };
@@ -315,11 +319,17 @@ impl App {
                 "{origin}: no posts found. Paste posts separated by blank lines, or corpus JSONL."
             )));
         }
-        self.add_to_topic(topic, parsed.documents, parsed.notes).await
+        self.add_to_topic(topic, parsed.documents, parsed.notes)
+            .await
     }
 
     /// Saves the topic's query once it parses (an error names its column).
-    pub async fn set_topic_query(&self, topic: &OwnTopic, access: Access, query: &str) -> Result<()> {
+    pub async fn set_topic_query(
+        &self,
+        topic: &OwnTopic,
+        access: Access,
+        query: &str,
+    ) -> Result<()> {
         Self::owner_only(access)?;
         let query = required_text(query, "a query", QUERY_MAX)?;
         crate::query::parse(&query).map_err(|e| query_message(e.into()))?;
@@ -366,8 +376,12 @@ impl App {
             outside_ids.map(String::as_str),
             SAMPLE_SIZE,
         );
-        let labels: std::collections::HashMap<String, bool> =
-            self.store.own_topic_labels(&topic.id).await?.into_iter().collect();
+        let labels: std::collections::HashMap<String, bool> = self
+            .store
+            .own_topic_labels(&topic.id)
+            .await?
+            .into_iter()
+            .collect();
         let label_of = |ids: &[String]| -> Vec<Option<bool>> {
             ids.iter().map(|id| labels.get(id).copied()).collect()
         };
@@ -385,7 +399,11 @@ impl App {
             .filter(|l| l.is_none())
             .count();
         let docs = {
-            let ids: Vec<String> = inside_sample.iter().chain(&outside_sample).cloned().collect();
+            let ids: Vec<String> = inside_sample
+                .iter()
+                .chain(&outside_sample)
+                .cloned()
+                .collect();
             self.on_index(move |index| {
                 ids.iter()
                     .map(|id| index.document(&corpus, id))
@@ -454,7 +472,8 @@ impl App {
         platforms: &[String],
     ) -> Result<()> {
         Self::owner_only(access)?;
-        let announcement = required_text(announcement, "what the announcement is", ANNOUNCEMENT_MAX)?;
+        let announcement =
+            required_text(announcement, "what the announcement is", ANNOUNCEMENT_MAX)?;
         let date = date.trim();
         if !date.is_empty() {
             let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
@@ -468,7 +487,11 @@ impl App {
                 )));
             }
         }
-        let draft = required_text(draft, "your draft post", crate::ingest::pasted::MAX_POST_CHARS)?;
+        let draft = required_text(
+            draft,
+            "your draft post",
+            crate::ingest::pasted::MAX_POST_CHARS,
+        )?;
         let mut chosen: Vec<Platform> = Vec::new();
         for p in platforms {
             let platform: Platform = p
@@ -479,11 +502,20 @@ impl App {
             }
         }
         if chosen.is_empty() {
-            return Err(Error::invalid("Choose at least one platform to check the draft for"));
+            return Err(Error::invalid(
+                "Choose at least one platform to check the draft for",
+            ));
         }
         let ids: Vec<&str> = chosen.iter().map(|p| p.id()).collect();
         self.store
-            .set_own_topic_draft(&topic.id, &announcement, date, &draft, &ids.join(","), self.now())
+            .set_own_topic_draft(
+                &topic.id,
+                &announcement,
+                date,
+                &draft,
+                &ids.join(","),
+                self.now(),
+            )
             .await
     }
 
@@ -510,8 +542,12 @@ impl App {
         let body = required_text(body, "a comment", COMMENT_MAX)?;
         let (role, id, name) = match (access, reader) {
             (Access::Trainer, _) | (_, Reader::Trainer) => ("trainer", "trainer", "Your trainer"),
-            (Access::Owner, Reader::Learner { id, name, .. }) => ("learner", id.as_str(), name.as_str()),
-            (Access::Peer, Reader::Learner { id, name, .. }) => ("peer", id.as_str(), name.as_str()),
+            (Access::Owner, Reader::Learner { id, name, .. }) => {
+                ("learner", id.as_str(), name.as_str())
+            }
+            (Access::Peer, Reader::Learner { id, name, .. }) => {
+                ("peer", id.as_str(), name.as_str())
+            }
         };
         self.store
             .add_topic_comment(&topic.id, role, id, name, &body, self.now())

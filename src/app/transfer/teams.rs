@@ -55,7 +55,10 @@ fn percent(level: f64) -> String {
 }
 
 /// The rows and named gaps from each learner's profile (skill id, level) and the needs.
-pub fn team_rows(profiles: &[Vec<(String, f64)>], needs: &[(String, f64)]) -> (Vec<SkillRow>, Vec<String>, Vec<String>) {
+pub fn team_rows(
+    profiles: &[Vec<(String, f64)>],
+    needs: &[(String, f64)],
+) -> (Vec<SkillRow>, Vec<String>, Vec<String>) {
     let rows: Vec<SkillRow> = Skill::ALL
         .iter()
         .map(|&skill| {
@@ -64,7 +67,8 @@ pub fn team_rows(profiles: &[Vec<(String, f64)>], needs: &[(String, f64)]) -> (V
                 .iter()
                 .filter_map(|p| p.iter().find(|(s, _)| s == skill.id()).map(|(_, l)| *l))
                 .collect();
-            let mean = (!levels.is_empty()).then(|| levels.iter().sum::<f64>() / levels.len() as f64);
+            let mean =
+                (!levels.is_empty()).then(|| levels.iter().sum::<f64>() / levels.len() as f64);
             let below = need.map_or(0, |n| levels.iter().filter(|l| **l + TOLERANCE < n).count());
             SkillRow {
                 skill,
@@ -102,7 +106,9 @@ pub fn team_rows(profiles: &[Vec<(String, f64)>], needs: &[(String, f64)]) -> (V
 }
 
 /// Reads the needs form: a percentage (0 to 100) or nothing for each skill.
-pub fn parse_needs(fields: &[(Skill, String)]) -> std::result::Result<Vec<(Skill, f64)>, Vec<FieldError>> {
+pub fn parse_needs(
+    fields: &[(Skill, String)],
+) -> std::result::Result<Vec<(Skill, f64)>, Vec<FieldError>> {
     let mut needs = Vec::new();
     let mut errors = Vec::new();
     for (skill, value) in fields {
@@ -121,7 +127,11 @@ pub fn parse_needs(fields: &[(Skill, String)]) -> std::result::Result<Vec<(Skill
             }),
         }
     }
-    if errors.is_empty() { Ok(needs) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(needs)
+    } else {
+        Err(errors)
+    }
 }
 
 impl App {
@@ -147,7 +157,12 @@ impl App {
         let learners = self.store.team_learners(&team.key).await?;
         for learner in &learners {
             let profile = self.store.skill_profile(learner).await?;
-            profiles.push(profile.into_iter().map(|l| (l.skill, l.level)).collect::<Vec<_>>());
+            profiles.push(
+                profile
+                    .into_iter()
+                    .map(|l| (l.skill, l.level))
+                    .collect::<Vec<_>>(),
+            );
         }
         let needs = self.store.team_needs(&team.key).await?;
         let (rows, gaps, unmeasured) = team_rows(&profiles, &needs);
@@ -162,7 +177,12 @@ impl App {
     }
 
     /// Replaces the team's needs. `set_by` is `trainer` or `manager`.
-    pub async fn set_team_needs(&self, team: &TeamSummary, needs: &[(Skill, f64)], set_by: &str) -> Result<()> {
+    pub async fn set_team_needs(
+        &self,
+        team: &TeamSummary,
+        needs: &[(Skill, f64)],
+        set_by: &str,
+    ) -> Result<()> {
         let rows: Vec<(&str, f64)> = needs.iter().map(|(s, l)| (s.id(), *l)).collect();
         self.store
             .set_team_needs(&team.key, &rows, set_by, self.now())
@@ -185,7 +205,11 @@ impl App {
         };
         let (key, name) = self.store.team_of_link(token).await?.ok_or_else(gone)?;
         let learners = self.store.team_learners(&key).await?.len();
-        Ok(TeamSummary { key, name, learners })
+        Ok(TeamSummary {
+            key,
+            name,
+            learners,
+        })
     }
 }
 
@@ -204,7 +228,12 @@ mod tests {
             p(&[("triage", 0.5), ("operators", 0.7)]),
             p(&[("plain-english", 0.2)]),
         ];
-        let needs = p(&[("triage", 0.8), ("operators", 0.8), ("plain-english", 0.6), ("accessibility", 0.5)]);
+        let needs = p(&[
+            ("triage", 0.8),
+            ("operators", 0.8),
+            ("plain-english", 0.6),
+            ("accessibility", 0.5),
+        ]);
         let (rows, gaps, unmeasured) = team_rows(&profiles, &needs);
         let triage = rows.iter().find(|r| r.skill == Skill::Triage).unwrap();
         assert_eq!((triage.measured, triage.below), (2, 2));
@@ -213,7 +242,10 @@ mod tests {
         let ops = rows.iter().find(|r| r.skill == Skill::Operators).unwrap();
         assert_eq!((ops.gap(), ops.below), (None, 1));
         assert_eq!(gaps.len(), 2, "{gaps:?}");
-        assert!(gaps[0].starts_with("Triage: the team needs 80% and is at 40% (2 of 2"), "{gaps:?}");
+        assert!(
+            gaps[0].starts_with("Triage: the team needs 80% and is at 40% (2 of 2"),
+            "{gaps:?}"
+        );
         assert!(gaps[1].starts_with("Plain English: the team needs 60% and is at 20% (1 of 1"));
         assert_eq!(unmeasured, ["Accessible posts"]);
         // A skill nobody needs is no gap, however low.
@@ -223,9 +255,18 @@ mod tests {
 
     #[test]
     fn needs_are_percentages_or_nothing() {
-        let got = parse_needs(&[(Skill::Triage, "70".into()), (Skill::Reading, " ".into()), (Skill::Operators, "55%".into())]).unwrap();
+        let got = parse_needs(&[
+            (Skill::Triage, "70".into()),
+            (Skill::Reading, " ".into()),
+            (Skill::Operators, "55%".into()),
+        ])
+        .unwrap();
         assert_eq!(got, [(Skill::Triage, 0.7), (Skill::Operators, 0.55)]);
-        let errors = parse_needs(&[(Skill::Triage, "170".into()), (Skill::Reading, "lots".into())]).unwrap_err();
+        let errors = parse_needs(&[
+            (Skill::Triage, "170".into()),
+            (Skill::Reading, "lots".into()),
+        ])
+        .unwrap_err();
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].field, "triage");
         assert!(errors[1].message.contains("\"lots\""));

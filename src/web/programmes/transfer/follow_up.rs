@@ -133,7 +133,9 @@ async fn reflect_form(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    Ok(render(&reflect_page(&state, &id, String::new(), None).await?))
+    Ok(render(
+        &reflect_page(&state, &id, String::new(), None).await?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -270,9 +272,8 @@ async fn save_statement(
                 .as_deref()
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0);
-            let page =
-                statement_page(&state, &m, chosen, form.comment, Some(e.to_string()), false)
-                    .await?;
+            let page = statement_page(&state, &m, chosen, form.comment, Some(e.to_string()), false)
+                .await?;
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
         }
         Err(e) => Err(e.into()),
@@ -323,10 +324,11 @@ async fn follow_up_page(
             .into());
         }
         FollowUp::Answered => {
-            return Err(
-                Error::refused("Already answered", "You have answered this follow-up. Thank you.")
-                    .into(),
-            );
+            return Err(Error::refused(
+                "Already answered",
+                "You have answered this follow-up. Thank you.",
+            )
+            .into());
         }
         FollowUp::Missed => {
             return Err(Error::refused(

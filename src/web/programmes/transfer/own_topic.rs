@@ -132,7 +132,10 @@ async fn home_page(
     })
 }
 
-async fn transfer_home(m: ProgrammeMember, State(state): State<AppState>) -> Result<Response, PageError> {
+async fn transfer_home(
+    m: ProgrammeMember,
+    State(state): State<AppState>,
+) -> Result<Response, PageError> {
     Ok(render(&home_page(&state, &m, String::new(), None).await?))
 }
 
@@ -152,7 +155,9 @@ async fn start_topic(
         .start_own_topic(&m.learner, m.cohort_id.as_deref(), &form.title)
         .await
     {
-        Ok(topic) => Ok(Redirect::to(&format!("/programme/own-topic/{}", topic.id)).into_response()),
+        Ok(topic) => {
+            Ok(Redirect::to(&format!("/programme/own-topic/{}", topic.id)).into_response())
+        }
         Err(Error::Invalid(message)) => {
             let page = home_page(&state, &m, form.title, Some(message)).await?;
             Ok((StatusCode::BAD_REQUEST, render(&page)).into_response())
@@ -175,7 +180,11 @@ fn notice(done: &Done) -> Option<String> {
             if done.added == Some(1) { "" } else { "s" }
         ),
         "query" => "Your query is saved; the samples below follow it.".into(),
-        "labels" => format!("{} label{} saved.", done.added.unwrap_or(0), if done.added == Some(1) { "" } else { "s" }),
+        "labels" => format!(
+            "{} label{} saved.",
+            done.added.unwrap_or(0),
+            if done.added == Some(1) { "" } else { "s" }
+        ),
         "draft" => "Your draft is saved and checked below.".into(),
         "comment" => "Your comment is added.".into(),
         _ => return None,
@@ -183,7 +192,11 @@ fn notice(done: &Done) -> Option<String> {
 }
 
 /// The topic and the member's access to it.
-async fn open(state: &AppState, m: &ProgrammeMember, id: &str) -> Result<(OwnTopic, Access), Error> {
+async fn open(
+    state: &AppState,
+    m: &ProgrammeMember,
+    id: &str,
+) -> Result<(OwnTopic, Access), Error> {
     state.app.own_topic_for(id, &reader(m)).await
 }
 
@@ -279,7 +292,12 @@ async fn add_feed(
         .app
         .add_feed_to_topic(&topic, access, &form.url)
         .await
-        .map(|s| format!("/programme/own-topic/{id}?done=material&added={}", s.added + s.replaced));
+        .map(|s| {
+            format!(
+                "/programme/own-topic/{id}?done=material&added={}",
+                s.added + s.replaced
+            )
+        });
     let typed = Typed {
         feed_url: form.url,
         ..Typed::default()
@@ -309,7 +327,11 @@ async fn add_posts(
         match field.name().unwrap_or_default() {
             "posts" => match field.text().await {
                 Ok(t) => pasted = t,
-                Err(e) => problem = Some(Error::invalid(format!("The pasted posts could not be read: {e}"))),
+                Err(e) => {
+                    problem = Some(Error::invalid(format!(
+                        "The pasted posts could not be read: {e}"
+                    )))
+                }
             },
             "file" => {
                 let name = field.file_name().unwrap_or("the file").to_string();
@@ -324,7 +346,9 @@ async fn add_posts(
                             )))
                         }
                     },
-                    Err(e) => problem = Some(Error::invalid(format!("{name} could not be read: {e}"))),
+                    Err(e) => {
+                        problem = Some(Error::invalid(format!("{name} could not be read: {e}")))
+                    }
                 }
             }
             _ => {}
@@ -337,12 +361,22 @@ async fn add_posts(
             let mut result = Ok(());
             let mut any = false;
             for (text, origin) in [
-                (Some(pasted.as_str()).filter(|t| !t.trim().is_empty()), "pasted text"),
-                (file.as_ref().map(|(_, t)| t.as_str()), file.as_ref().map_or("", |(n, _)| n.as_str())),
+                (
+                    Some(pasted.as_str()).filter(|t| !t.trim().is_empty()),
+                    "pasted text",
+                ),
+                (
+                    file.as_ref().map(|(_, t)| t.as_str()),
+                    file.as_ref().map_or("", |(n, _)| n.as_str()),
+                ),
             ] {
                 let Some(text) = text else { continue };
                 any = true;
-                match state.app.add_posts_to_topic(&topic, access, text, origin).await {
+                match state
+                    .app
+                    .add_posts_to_topic(&topic, access, text, origin)
+                    .await
+                {
                     Ok(s) => added += s.added + s.replaced,
                     Err(e) => {
                         result = Err(e);
@@ -409,7 +443,9 @@ async fn label_page(
     // Inside and outside mixed, in the seeded order, so the page does not say which is which:
     // a label says whether the document is about the topic, whatever the query did.
     let mut docs: Vec<SampleDoc> = figures.inside.into_iter().chain(figures.outside).collect();
-    docs.sort_by_key(|d| crate::text::stable_hash([topic.sample_seed.as_bytes(), b"/", d.id.as_bytes()]));
+    docs.sort_by_key(|d| {
+        crate::text::stable_hash([topic.sample_seed.as_bytes(), b"/", d.id.as_bytes()])
+    });
     Ok(LabelPage {
         id: topic.id.clone(),
         title: topic.title.clone(),
@@ -445,23 +481,38 @@ async fn save_labels(
     let mut labels = Vec::new();
     let mut bad = None;
     for (name, value) in &fields {
-        let Some(doc) = name.strip_prefix("doc:") else { continue };
+        let Some(doc) = name.strip_prefix("doc:") else {
+            continue;
+        };
         match value.as_str() {
             "relevant" => labels.push((doc.to_string(), true)),
             "not-relevant" => labels.push((doc.to_string(), false)),
-            other => bad = Some(format!("{other:?} is not a label: choose relevant or not relevant")),
+            other => {
+                bad = Some(format!(
+                    "{other:?} is not a label: choose relevant or not relevant"
+                ))
+            }
         }
     }
     let outcome = match bad {
         Some(m) => Err(Error::invalid(m)),
-        None if labels.is_empty() => Err(Error::invalid("Choose relevant or not relevant for at least one document")),
+        None if labels.is_empty() => Err(Error::invalid(
+            "Choose relevant or not relevant for at least one document",
+        )),
         None => state.app.label_topic(&topic, access, &labels).await,
     };
     match outcome {
-        Ok(n) => Ok(Redirect::to(&format!("/programme/own-topic/{id}?done=labels&added={n}")).into_response()),
+        Ok(n) => Ok(
+            Redirect::to(&format!("/programme/own-topic/{id}?done=labels&added={n}"))
+                .into_response(),
+        ),
         Err(e @ (Error::Invalid(_) | Error::Refused { .. })) => {
             let status = status_of(&e);
-            Ok((status, render(&label_page(&state, &topic, Some(e.to_string())).await?)).into_response())
+            Ok((
+                status,
+                render(&label_page(&state, &topic, Some(e.to_string())).await?),
+            )
+                .into_response())
         }
         Err(e) => Err(e.into()),
     }

@@ -35,7 +35,7 @@ fn slug(key: &str) -> String {
 }
 
 fn unslug(slug: &str) -> Option<String> {
-    if slug.len() % 2 != 0 {
+    if !slug.len().is_multiple_of(2) {
         return None;
     }
     let bytes: Option<Vec<u8>> = (0..slug.len())
@@ -165,7 +165,10 @@ fn team_page(view: &TeamView, manager: bool, action: String) -> TeamPage {
             id: r.skill.id(),
             name: r.skill.name(),
             need: r.need.map(pct).unwrap_or_else(|| "not needed".into()),
-            need_value: r.need.map(|n| format!("{:.0}", n * 100.0)).unwrap_or_default(),
+            need_value: r
+                .need
+                .map(|n| format!("{:.0}", n * 100.0))
+                .unwrap_or_default(),
             level: r.mean.map(pct).unwrap_or_else(|| "not measured".into()),
             measured: r.measured,
             below: r.below,
@@ -286,10 +289,12 @@ async fn trainer_needs(
         p.link_action = format!("/trainer/teams/{s}/link");
         p
     };
-    Ok(match save_needs(&state, &team, &form, "trainer", page).await? {
-        Ok(()) => Redirect::to(&format!("/trainer/teams/{s}?saved=1")).into_response(),
-        Err(response) => response,
-    })
+    Ok(
+        match save_needs(&state, &team, &form, "trainer", page).await? {
+            Ok(()) => Redirect::to(&format!("/trainer/teams/{s}?saved=1")).into_response(),
+            Err(response) => response,
+        },
+    )
 }
 
 async fn new_link(
@@ -331,10 +336,12 @@ async fn manager_needs(
     let team = state.app.team_of_link(&token).await?;
     let action = format!("/team/{token}");
     let page = |view: &TeamView| team_page(view, true, action.clone());
-    Ok(match save_needs(&state, &team, &form, "manager", page).await? {
-        Ok(()) => Redirect::to(&format!("/team/{token}?saved=1")).into_response(),
-        Err(response) => response,
-    })
+    Ok(
+        match save_needs(&state, &team, &form, "manager", page).await? {
+            Ok(()) => Redirect::to(&format!("/team/{token}?saved=1")).into_response(),
+            Err(response) => response,
+        },
+    )
 }
 
 #[cfg(test)]

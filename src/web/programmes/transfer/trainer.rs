@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::view::{Typed, TopicPage, topic_page};
+use super::view::{TopicPage, Typed, topic_page};
 use crate::app::transfer::follow_up::{FollowUp, Pair, agreement_words};
 use crate::app::transfer::own_topic::{Access, Reader, updated};
 use crate::error::Error;
@@ -152,12 +152,7 @@ async fn transfer_page(
                 .iter()
                 .find(|e| e.id == r.exercise_id)
                 .map_or_else(|| r.exercise_id.clone(), |e| e.title.clone());
-            reflections.push((
-                r.created_at.clone(),
-                l.name.clone(),
-                title,
-                r.body,
-            ));
+            reflections.push((r.created_at.clone(), l.name.clone(), title, r.body));
         }
     }
     reflections.sort_by(|a, b| b.0.cmp(&a.0));
@@ -223,7 +218,10 @@ async fn follow_up_csv(
         "name,session,effective_then,comment,follow_up_state,effective_after,change,done_differently,answered\r\n",
     );
     for p in &pairs {
-        let change = p.after.map(|a| (a - p.before).to_string()).unwrap_or_default();
+        let change = p
+            .after
+            .map(|a| (a - p.before).to_string())
+            .unwrap_or_default();
         let fields = [
             p.name.clone(),
             p.asked_at.get(..10).unwrap_or_default().to_string(),
@@ -267,7 +265,11 @@ async fn cohort_topic(state: &AppState, cohort_id: &str, id: &str) -> Result<Own
     Ok(topic)
 }
 
-async fn trainer_page(state: &AppState, cohort_id: &str, topic: OwnTopic) -> Result<TopicPage, PageError> {
+async fn trainer_page(
+    state: &AppState,
+    cohort_id: &str,
+    topic: OwnTopic,
+) -> Result<TopicPage, PageError> {
     let name = super::own_topic::owner_name(state, &topic).await?;
     let base = format!("/trainer/programmes/{cohort_id}/own-topic/{}", topic.id);
     Ok(topic_page(

@@ -62,10 +62,16 @@ impl TopicPage {
         self.typed.query.as_deref().unwrap_or(&self.topic.query)
     }
     pub fn announcement_value(&self) -> &str {
-        self.typed.announcement.as_deref().unwrap_or(&self.topic.announcement)
+        self.typed
+            .announcement
+            .as_deref()
+            .unwrap_or(&self.topic.announcement)
     }
     pub fn date_value(&self) -> &str {
-        self.typed.date.as_deref().unwrap_or(&self.topic.announcement_date)
+        self.typed
+            .date
+            .as_deref()
+            .unwrap_or(&self.topic.announcement_date)
     }
     pub fn draft_value(&self) -> &str {
         self.typed.draft.as_deref().unwrap_or(&self.topic.draft)
