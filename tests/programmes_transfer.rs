@@ -211,6 +211,19 @@ async fn own_topic_review_follow_up_and_team_view() {
     );
     let search = ana.get("/search").await;
     assert!(!search.body.contains(&topic.corpus));
+    // Nor can the search, the document page or the API read it, even by its name.
+    let by_name = ana
+        .get(&format!("/search?corpus={}&q=bins", topic.corpus))
+        .await;
+    assert!(
+        !by_name.body.contains("collected a day later"),
+        "{}",
+        by_name.body
+    );
+    let api = t
+        .get(&format!("/api/search?corpus={}&q=bins", topic.corpus))
+        .await;
+    assert_eq!(api.status, 404, "{}", api.body);
 
     // The query: an error names its column; then a query that finds 9 of 34.
     let r = ana

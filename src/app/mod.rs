@@ -405,6 +405,17 @@ impl App {
 
     /// Fails with a clear message when the corpus does not exist.
     pub async fn require_corpus(&self, name: &str) -> Result<()> {
+        // A learner's own-topic corpus is read only through its topic's pages, which check who
+        // asks (docs/programmes.md); to search, documents and exports it does not exist.
+        if name.starts_with(transfer::own_topic::OWN_TOPIC_PREFIX)
+            && self
+                .store
+                .corpus(name)
+                .await?
+                .is_some_and(|c| c.origin == transfer::own_topic::OWN_TOPIC_ORIGIN)
+        {
+            return Err(Error::not_found(format!("no corpus named {name:?}")));
+        }
         // Documents in the index are enough (and cheaper to look up than the database); an
         // empty corpus is known only to the database.
         if self.index.has_documents(name)? || self.store.corpus(name).await?.is_some() {

@@ -25,6 +25,8 @@ use crate::store::transfer::{NewTopic, OwnTopic, TopicComment};
 
 /// `corpora.origin` of own-topic corpora: they are left out of every list of corpora.
 pub const OWN_TOPIC_ORIGIN: &str = "own-topic";
+/// How own-topic corpora's names begin (then a random id).
+pub const OWN_TOPIC_PREFIX: &str = "own-topic-";
 /// Documents sampled from each side of the query (inside its results, outside them).
 pub const SAMPLE_SIZE: usize = 20;
 /// The most documents one own topic holds.
@@ -136,7 +138,7 @@ impl App {
         title: &str,
     ) -> Result<OwnTopic> {
         let title = required_text(title, "a title for your topic", TITLE_MAX)?;
-        let corpus = format!("own-topic-{}", crate::store::new_id());
+        let corpus = format!("{OWN_TOPIC_PREFIX}{}", crate::store::new_id());
         let seed = crate::store::new_id();
         // The corpus is recorded first with its own origin, so that no list of corpora shows
         // it, even before its first document.
