@@ -389,6 +389,45 @@ async fn own_topic_review_follow_up_and_team_view() {
     assert!(page.body.contains("Try recycling OR bins") && page.body.contains("(peer reviewer)"));
     assert!(page.body.contains("look at garden waste") && page.body.contains("(trainer)"));
 
+    // A reflection after an attempt: offered on the feedback, refused before any attempt.
+    let r = ana
+        .post(
+            "/programme/reflections/storm-17-rewrite-library",
+            &[("body", "x")],
+        )
+        .await;
+    assert_eq!(r.status, 403, "{}", r.body);
+    assert!(
+        r.body.contains("A reflection follows an attempt"),
+        "{}",
+        r.body
+    );
+    let r = ana
+        .post(
+            "/exercises/storm-17-rewrite-library/attempts",
+            &[("answer", "The library opens on Saturday at 9am.")],
+        )
+        .await;
+    let feedback = ana.get(&see_other(&r)).await;
+    assert!(
+        feedback
+            .body
+            .contains("/programme/reflections/storm-17-rewrite-library"),
+        "{}",
+        feedback.body
+    );
+    see_other(
+        &ana.post(
+            "/programme/reflections/storm-17-rewrite-library",
+            &[("body", "I forgot the opening time.")],
+        )
+        .await,
+    );
+    let cohort_page = t
+        .get(&format!("/trainer/programmes/{cohort}/transfer"))
+        .await;
+    assert!(cohort_page.body.contains("I forgot the opening time."));
+
     // The statement at the end of a session, and its follow-up four weeks on.
     assert_eq!(
         ana.post("/programme/evaluation", &[("comment", "x")])
