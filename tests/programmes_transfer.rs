@@ -556,3 +556,42 @@ async fn own_topic_review_follow_up_and_team_view() {
     t.post(&format!("{team_url}/link"), &[]).await;
     assert_eq!(manager.get(&links[0]).await.status, 404);
 }
+
+#[tokio::test]
+async fn the_self_learner_has_own_topics_and_no_teams() {
+    let server = support::start(support::Setup::EMPTY).await;
+    let mut me = Client::new(&server.base);
+    let topic = see_other(
+        &me.post("/programme/own-topic", &[("title", "Ferry news")])
+            .await,
+    );
+    let posts = "Ferry to Tollwick delayed by fog.\n\nFerry timetable changes in June.\n\nPool closed for repairs.";
+    see_other(
+        &me.post_multipart(&format!("{topic}/posts"), &[("posts", posts)], &[])
+            .await,
+    );
+    see_other(
+        &me.post(&format!("{topic}/query"), &[("query", "ferry")])
+            .await,
+    );
+    let page = me.get(&topic).await;
+    assert!(
+        page.body
+            .contains("Your query finds 2 of the 3 documents; 1 is outside its results."),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("Label the sample (3 to go)"),
+        "{}",
+        page.body
+    );
+    // No accounts, so no teams and no manager's links.
+    assert_eq!(me.get("/trainer/teams").await.status, 404);
+    assert_eq!(
+        me.get("/team/0123456789abcdef0123456789abcdef")
+            .await
+            .status,
+        404
+    );
+}

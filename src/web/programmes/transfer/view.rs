@@ -119,8 +119,11 @@ pub fn figure_lines(f: &TopicFigures) -> Vec<String> {
         return Vec::new();
     };
     let mut lines = vec![format!(
-        "Your query finds {} of the {} documents; {} are outside its results.",
-        e.results, f.documents, e.outside
+        "Your query finds {} of the {} documents; {} {} outside its results.",
+        e.results,
+        f.documents,
+        e.outside,
+        if e.outside == 1 { "is" } else { "are" }
     )];
     match &e.precision {
         Some(p) if p.exact => lines.push(format!(
