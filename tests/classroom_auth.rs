@@ -84,6 +84,8 @@ fn access(path: &str) -> Option<Access> {
     Some(match path {
         "/join" | "/trainer/login" | "/healthz" | "/static/{name}" => Public,
         "/learn/sign-in" | "/learn/{token}" => Public,
+        // A manager's link to a team's view: the token is the key (docs/programmes.md).
+        "/team/{token}" => Public,
         "/learn" | "/learn/sign-out" => Programme,
         p if p == "/programme" || p.starts_with("/programme/") => Programme,
         "/class" | "/class/evaluation" | "/class/news" => Trainee,

@@ -27,6 +27,7 @@ mod shipped;
 pub mod skill_mastery; // a level per skill from attempts, hints and time
 pub mod spaced; // practice that comes back: the ladder of intervals, variants
 pub mod trainees;
+pub mod transfer; // own-topic work, reflections, the follow-up, the team view
 pub use access::Learner;
 pub use exercise_tests::{TestRun, Validation};
 pub use exercises::{Answer, Recorded, Submitted, Ungraded, recorded, submission_key};
@@ -384,9 +385,17 @@ impl App {
 
     /// Every corpus with its figures.
     pub async fn corpora(&self) -> Result<Vec<CorpusInfo>> {
-        let mut records = self.store.corpora().await?;
-        // Drills' streams are searched only through their drills.
-        records.retain(|r| r.origin != shipped::DRILL);
+        // Drills' streams are searched only through their drills; own-topic corpora are private
+        // to their learner (docs/programmes.md): neither is listed.
+        let records: Vec<_> = self
+            .store
+            .corpora()
+            .await?
+            .into_iter()
+            .filter(|c| {
+                c.origin != shipped::DRILL && c.origin != transfer::own_topic::OWN_TOPIC_ORIGIN
+            })
+            .collect();
         self.on_index(move |index| {
             records
                 .into_iter()
@@ -415,6 +424,17 @@ impl App {
                 "{name:?} is the stream of a drill: search it from the drill's page"
             )));
         }
+        // A learner's own-topic corpus is read only through its topic's pages, which check who
+        // asks (docs/programmes.md); to search, documents and exports it does not exist.
+        if name.starts_with(transfer::own_topic::OWN_TOPIC_PREFIX)
+            && self
+                .store
+                .corpus(name)
+                .await?
+                .is_some_and(|c| c.origin == transfer::own_topic::OWN_TOPIC_ORIGIN)
+        {
+            return Err(Error::not_found(format!("no corpus named {name:?}")));
+        }
         // Documents in the index are enough (and cheaper to look up than the database); an
         // empty corpus is known only to the database.
         if self.index.has_documents(name)? || self.store.corpus(name).await?.is_some() {
@@ -425,6 +445,9 @@ impl App {
             .corpora()
             .await?
             .into_iter()
+            .filter(|c| {
+                c.origin != shipped::DRILL && c.origin != transfer::own_topic::OWN_TOPIC_ORIGIN
+            })
             .map(|c| c.name)
             .collect();
         Err(Error::not_found(format!(

@@ -1,6 +1,7 @@
 //! Grading: marking an attempt at an exercise and explaining the mark. Pure: the caller runs the
 //! queries and fetches the documents; these functions take values and return values.
 
+pub mod estimate; // precision and misses estimated from a learner's own labels
 pub mod facts;
 pub mod monitor;
 pub mod posts;

@@ -10,6 +10,7 @@ pub mod feed;
 pub mod jsonl;
 pub mod normalise;
 pub mod opml;
+pub mod pasted; // posts pasted or uploaded into an own-topic corpus
 pub mod repair;
 pub mod shallow;
 pub mod source;

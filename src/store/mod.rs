@@ -38,6 +38,8 @@ pub mod plans; // programmes' plans and their weekly assignments
 pub mod practice; // practice that comes back: places on each trap's ladder, graded attempts
 pub mod programmes; // cohorts, learners, their sign-in links and passphrase hashes
 pub mod skills; // each learner's measured level per skill, over time
+pub mod teams; // teams, the skills they need, their managers' links
+pub mod transfer; // own-topic work, reviews, reflections, the statement and its follow-up
 
 use std::path::Path;
 use std::str::FromStr;

@@ -118,6 +118,14 @@ pub fn links() -> Vec<Link> {
         .unwrap_or_default()
 }
 
+/// Whether the viewer may write reflections after attempts (docs/programmes.md): a programme's
+/// learner, or the self-learner; not a trainee or the trainer.
+pub fn reflects() -> bool {
+    VIEWING
+        .try_with(|v| matches!(v.viewer, Viewer::SelfLearner | Viewer::Learner))
+        .unwrap_or(false)
+}
+
 /// Runs `f` (the rest of a request) with `viewer` looking at `path`.
 pub async fn viewing<F: Future>(viewer: Viewer, path: String, f: F) -> F::Output {
     VIEWING.scope(Viewing { viewer, path }, f).await

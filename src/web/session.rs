@@ -26,9 +26,11 @@ pub fn is_public(path: &str) -> bool {
         path,
         "/join" | "/trainer/login" | "/healthz" | "/learn/sign-in"
     ) || path.starts_with("/static/")
-        || path
-            .strip_prefix("/learn/")
-            .is_some_and(|token| token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()))
+        || ["/learn/", "/team/"].iter().any(|prefix| {
+            path.strip_prefix(prefix).is_some_and(|token| {
+                token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit())
+            })
+        })
 }
 
 /// A programme's learner's pages: without a session they lead to the learner's sign-in page.

@@ -7,7 +7,7 @@
 
 mod api;
 mod page;
-mod view;
+pub(crate) mod view; // also shows the check of an own-topic draft (programmes::transfer)
 
 use api::api_check;
 use page::{page_get, page_post, result_fragment};

@@ -13,6 +13,7 @@ mod practice; // practice that comes back and mastery per skill, /programme/prac
 mod progress; // the trainer's cohort view and a learner's plan
 mod skill_chart;
 mod trainer;
+mod transfer; // own topics, reflections, the follow-up, the team view
 
 use axum::Router;
 use axum::extract::FromRequestParts;
@@ -76,4 +77,5 @@ pub fn routes() -> Router<AppState> {
         .merge(practice::routes())
         .merge(plan::routes())
         .merge(progress::routes())
+        .merge(transfer::routes())
 }
