@@ -4,4 +4,5 @@
 pub mod corpora;
 pub mod exercises;
 pub mod scenarios;
+pub mod placement; // the placement diagnostic's items
 pub mod skills; // the skills programmes measure

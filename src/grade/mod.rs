@@ -3,6 +3,7 @@
 
 pub mod facts;
 pub mod monitor;
+pub mod placement;
 pub mod posts;
 pub mod rewrite;
 pub mod triage;
