@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::exercises::{Fact, Label, RawFact, Rewrite, Triage, TriageItem, check_facts, line_of};
@@ -50,7 +50,7 @@ pub struct Post {
 }
 
 /// An answer to an item, from the file (model and wrong answers) or from the learner.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// A query (`query`) or a text (`write`).
