@@ -15,8 +15,8 @@ pub mod following; // loading what other nodes wrote (uploaded exercises)
 pub mod health; // what /healthz tells a load balancer
 pub mod limiter;
 pub mod mastery; // how much a pass counts, hints taken into account
-pub mod practice;
 pub mod placement; // the placement diagnostic: taking it, levels, starting points
+pub mod practice;
 pub mod programmes; // learner accounts: cohorts, links, passphrases
 pub mod replica; // the index kept in step with the database
 pub mod roster; // reading a cohort's names and CSV files

@@ -145,9 +145,13 @@ pub fn first_exercise(
 }
 
 /// The answer a submitted form gives to `item`: `text` for queries and written answers,
-/// `pick` (once per ticked post) for picks, `label-ID` for sorting.
+/// `pick` (once per ticked post) for picks, `label:ID` for sorting.
 pub fn answer_from_form(item: &Item, form: &[(String, String)]) -> Result<Answer> {
-    let field = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     match item.kind {
         ItemKind::Query | ItemKind::Write => {
             let text = field("text").unwrap_or("").trim();
@@ -177,7 +181,7 @@ pub fn answer_from_form(item: &Item, form: &[(String, String)]) -> Result<Answer
         ItemKind::Sort => {
             let mut labels = std::collections::BTreeMap::new();
             for post in &item.posts {
-                let given = field(&format!("label-{}", post.id));
+                let given = field(&format!("label:{}", post.id));
                 match given.and_then(crate::catalog::exercises::Label::parse) {
                     Some(l) => {
                         labels.insert(post.id.clone(), l);
@@ -200,7 +204,10 @@ impl App {
     pub fn placement(&self) -> Result<&'static Placement> {
         placement::shipped().map_err(|problems| {
             let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            Error::Internal(anyhow::anyhow!("the placement does not load: {}", all.join("; ")))
+            Error::Internal(anyhow::anyhow!(
+                "the placement does not load: {}",
+                all.join("; ")
+            ))
         })
     }
 
@@ -323,10 +330,8 @@ impl App {
     pub async fn skill_profile(&self, learner: &str) -> Result<Profile> {
         let placement = self.placement()?;
         let history = self.store.skill_history(learner).await?;
-        let latest: HashMap<String, f64> = history
-            .iter()
-            .map(|l| (l.skill.clone(), l.level))
-            .collect();
+        let latest: HashMap<String, f64> =
+            history.iter().map(|l| (l.skill.clone(), l.level)).collect();
         let passed: HashSet<String> = self
             .store
             .standings(learner)
@@ -419,7 +424,7 @@ mod tests {
             Answer::Picks(ids) => ids.iter().map(|i| ("pick".into(), i.clone())).collect(),
             Answer::Labels(l) => l
                 .iter()
-                .map(|(id, label)| (format!("label-{id}"), label.id().to_string()))
+                .map(|(id, label)| (format!("label:{id}"), label.id().to_string()))
                 .collect(),
         }
     }
@@ -430,7 +435,7 @@ mod tests {
         let scores: HashMap<String, f64> = [
             ("query-forms", 1.0), // difficulty 1
             ("query-not", 0.5),   // difficulty 2
-                                  // query-near (difficulty 3) not answered: 0
+            // query-near (difficulty 3) not answered: 0
             ("read-noise", 1.0),
             ("read-forms", 1.0),
             ("read-precision", 1.0),
@@ -462,7 +467,11 @@ mod tests {
             for start in [Level::Beginner, Level::Intermediate, Level::Advanced] {
                 let (id, _) = first_exercise(&catalog, skill, start, &HashSet::new())
                     .unwrap_or_else(|| panic!("an exercise for {skill:?}"));
-                let e = catalog.exercises.iter().find(|e| e.id == id).expect("found");
+                let e = catalog
+                    .exercises
+                    .iter()
+                    .find(|e| e.id == id)
+                    .expect("found");
                 assert!(Skill::of_exercise(e).contains(&skill));
                 let at_level = catalog
                     .exercises
@@ -484,8 +493,11 @@ mod tests {
         let e = answer_from_form(q, &[("text".into(), "  ".into())]).unwrap_err();
         assert!(e.to_string().contains("Write a query"), "{e}");
         let s = p.item("sort-storm").expect("item");
-        let e = answer_from_form(s, &[("label-a".into(), "escalate".into())]).unwrap_err();
-        assert!(e.to_string().contains("Choose a pile for every post"), "{e}");
+        let e = answer_from_form(s, &[("label:a".into(), "escalate".into())]).unwrap_err();
+        assert!(
+            e.to_string().contains("Choose a pile for every post"),
+            "{e}"
+        );
         let k = p.item("read-noise").expect("item");
         let picks = answer_from_form(
             k,
@@ -509,16 +521,28 @@ mod tests {
         ));
         app.start_placement("local").await.unwrap();
         for (i, item) in p.items.iter().enumerate() {
-            let Status::At { item: at, number, total, .. } =
-                app.placement_status("local").await.unwrap()
+            let Status::At {
+                item: at,
+                number,
+                total,
+                ..
+            } = app.placement_status("local").await.unwrap()
             else {
                 panic!("item {i} expected");
             };
-            assert_eq!((at.id.as_str(), number, total), (item.id.as_str(), i + 1, 18));
+            assert_eq!(
+                (at.id.as_str(), number, total),
+                (item.id.as_str(), i + 1, 18)
+            );
             // A query that does not run is refused and nothing moves on.
             if item.kind == ItemKind::Query {
                 let e = app
-                    .answer_placement("local", &item.id, &[("text".into(), "(flood".into())], false)
+                    .answer_placement(
+                        "local",
+                        &item.id,
+                        &[("text".into(), "(flood".into())],
+                        false,
+                    )
                     .await
                     .unwrap_err();
                 assert!(matches!(e, Error::Query(_)), "{e}");
@@ -531,7 +555,10 @@ mod tests {
             assert_eq!(step == Answered::Finished, i + 1 == p.items.len());
         }
         let profile = app.skill_profile("local").await.unwrap();
-        assert!(profile.skills.iter().all(|s| s.level == Some(1.0)), "{profile:?}");
+        assert!(
+            profile.skills.iter().all(|s| s.level == Some(1.0)),
+            "{profile:?}"
+        );
         assert!(profile.skills.iter().all(|s| s.start == Level::Advanced));
         assert_eq!(profile.history.len(), 1);
         assert_eq!(profile.last_take.len(), 18);

@@ -195,10 +195,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Placement, Vec<Problem>> {
         // The first line naming this item's id, for problems about the item as a whole.
         let at = line_of(&text[..], &format!("id = \"{}\"", raw.id)).or(Some(line));
         if raw.id.trim().is_empty() || !ids.insert(raw.id.clone()) {
-            problem(
-                at,
-                format!("item id {:?} is empty or used twice", raw.id),
-            );
+            problem(at, format!("item id {:?} is empty or used twice", raw.id));
             continue;
         }
         let name = raw.id.clone();
@@ -285,7 +282,9 @@ pub fn parse(text: &str, origin: &str) -> Result<Placement, Vec<Problem>> {
                     match answer {
                         Answer::Picks(ids) => {
                             for id in ids.iter().filter(|id| !post_ids.contains(id.as_str())) {
-                                fail(format!("{key} picks {id:?}, which is not a post of the item"));
+                                fail(format!(
+                                    "{key} picks {id:?}, which is not a post of the item"
+                                ));
                             }
                         }
                         _ => fail(format!("{key} must be a list of post ids")),
@@ -313,7 +312,9 @@ pub fn parse(text: &str, origin: &str) -> Result<Placement, Vec<Problem>> {
                     match answer {
                         Answer::Labels(labels) => {
                             for id in labels.keys().filter(|id| !post_ids.contains(id.as_str())) {
-                                fail(format!("{key} labels {id:?}, which is not a post of the item"));
+                                fail(format!(
+                                    "{key} labels {id:?}, which is not a post of the item"
+                                ));
                             }
                         }
                         _ => fail(format!(
@@ -352,9 +353,8 @@ pub fn parse(text: &str, origin: &str) -> Result<Placement, Vec<Problem>> {
                     }
                 }
                 let mut fact_problems = Vec::new();
-                let facts: Vec<Fact> = check_facts(raw.facts, &line_at, &mut |l, m| {
-                    fact_problems.push((l, m))
-                });
+                let facts: Vec<Fact> =
+                    check_facts(raw.facts, &line_at, &mut |l, m| fact_problems.push((l, m)));
                 for (l, m) in fact_problems {
                     bad = true;
                     problem(l, format!("item {name}: {m}"));
@@ -515,7 +515,8 @@ match = "a NEAR/ b"
         let text = shipped_with_order_swapped();
         let got = messages(&text);
         assert!(
-            got.iter().any(|m| m.contains("within a skill, put easier items first")),
+            got.iter()
+                .any(|m| m.contains("within a skill, put easier items first")),
             "{got:?}"
         );
     }

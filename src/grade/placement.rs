@@ -124,10 +124,7 @@ pub fn grade(item: &Item, answer: &Answer) -> Result<ItemGrade, QueryError> {
                     _ => {}
                 }
             }
-            Ok(ItemGrade {
-                score: m.f1,
-                notes,
-            })
+            Ok(ItemGrade { score: m.f1, notes })
         }
         (ItemKind::Sort, Answer::Labels(labels)) => {
             let Some(task) = &item.sort else {
@@ -287,7 +284,12 @@ mod tests {
             ("d", "relevant"),
         ]
         .into_iter()
-        .map(|(k, v)| (k.to_string(), crate::catalog::exercises::Label::parse(v).unwrap()))
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                crate::catalog::exercises::Label::parse(v).unwrap(),
+            )
+        })
         .collect();
         let g = grade(item, &Answer::Labels(labels)).expect("runs");
         assert!((g.score - 0.6).abs() < 1e-9, "{g:?}");
@@ -306,8 +308,8 @@ mod tests {
         assert!((g.score - (1.0 - WARNING_COST)).abs() < 1e-9, "{g:?}");
         // Fits X but not Bluesky would be half; here: fits neither platform of two.
         let two = p.item("write-two-platforms").expect("the item");
-        let long = "The coast road is closed from 6pm to 10am. Use the A39 through Tollwick. "
-            .repeat(5);
+        let long =
+            "The coast road is closed from 6pm to 10am. Use the A39 through Tollwick. ".repeat(5);
         let g = grade(two, &Answer::Text(long)).expect("runs");
         assert_eq!(g.score, 0.0, "{g:?}");
         assert!(g.notes.iter().any(|n| n.contains("Too long")), "{g:?}");

@@ -32,8 +32,8 @@ pub mod drafts; // unsent answers, kept when a submission is refused
 pub mod feeds; // live feed sources, their schedule and status
 pub mod leases; // work that runs on one node at a time (PostgreSQL advisory locks)
 pub mod limits; // the counts behind the holds on the classroom's ways in
-pub mod programmes; // cohorts, learners, their sign-in links and passphrase hashes
 pub mod placement; // the placement diagnostic: takes and their answers
+pub mod programmes; // cohorts, learners, their sign-in links and passphrase hashes
 pub mod skills; // each learner's measured level per skill, over time
 
 use std::path::Path;

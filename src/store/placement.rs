@@ -149,7 +149,14 @@ mod tests {
             "a second answer to the same item is not kept"
         );
         store
-            .record_placement_answer(&first, "p", None, 0.0, "[]", t0 + chrono::Duration::seconds(5))
+            .record_placement_answer(
+                &first,
+                "p",
+                None,
+                0.0,
+                "[]",
+                t0 + chrono::Duration::seconds(5),
+            )
             .await
             .unwrap();
         let answers = store.placement_answers(&first).await.unwrap();

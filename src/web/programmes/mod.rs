@@ -6,6 +6,7 @@
 //! and these pages are not found.
 
 mod learner;
+mod placement; // the placement diagnostic and the skill profile
 mod trainer;
 
 use axum::Router;
@@ -67,4 +68,5 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(trainer::routes())
         .merge(learner::routes())
+        .merge(placement::routes())
 }
