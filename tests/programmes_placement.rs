@@ -230,7 +230,7 @@ async fn whole_placement(setup: Setup) {
         body.contains("Emoji and capitals</strong> (Accessible posts): skipped"),
         "{body}"
     );
-    assert_eq!(body.matches("<td>placement</td>").count(), 1, "{body}");
+    assert_eq!(body.matches(" (placement)</th>").count(), 1, "{body}");
 
     if !setup.classroom {
         let history = run.app.store.skill_history("local").await.expect("history");
@@ -252,7 +252,7 @@ async fn whole_placement(setup: Setup) {
         .await;
     }
     let body = c.get("/programme/profile").await.body;
-    assert_eq!(body.matches("<td>placement</td>").count(), 2, "{body}");
+    assert_eq!(body.matches(" (placement)</th>").count(), 2, "{body}");
     assert!(
         body.contains("<th scope=\"row\">Monitoring queries</th><td>0%</td><td>beginner</td>"),
         "{body}"

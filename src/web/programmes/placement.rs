@@ -189,9 +189,15 @@ struct SkillRow {
     exercise: Option<(String, String)>,
 }
 
-struct HistoryRow {
+/// A measurement of the history: when and what measured it.
+struct HistoryHead {
     when: String,
     source: String,
+}
+
+/// A skill's levels in the history's measurements, the latest first.
+struct HistoryRow {
+    name: &'static str,
     levels: Vec<String>,
 }
 
@@ -211,8 +217,10 @@ struct ProfilePage {
     bars: Vec<Bar>,
     chart_height: u32,
     rows: Vec<SkillRow>,
-    skill_names: Vec<&'static str>,
+    history_heads: Vec<HistoryHead>,
     history: Vec<HistoryRow>,
+    /// Measurements older than the ones shown.
+    earlier: usize,
     review: Vec<Review>,
     bar_x: u32,
     bar_max: f64,
@@ -222,6 +230,8 @@ struct ProfilePage {
 const BAR_MAX: f64 = 340.0;
 const BAR_X: u32 = 200;
 const ROW: u32 = 34;
+/// How many measurements the history table shows.
+const HISTORY_SHOWN: usize = 4;
 
 fn percent(level: Option<f64>) -> String {
     level.map_or("not measured".into(), |l| format!("{:.0}%", l * 100.0))
@@ -234,6 +244,9 @@ fn when(rfc3339: &str) -> String {
 }
 
 fn profile_view(p: Profile) -> ProfilePage {
+    // The latest measurements, as columns: a table a skill a row stays narrow enough for a
+    // Chromebook at 200% zoom.
+    let shown: Vec<_> = p.history.iter().rev().take(HISTORY_SHOWN).collect();
     let measured = p.skills.iter().any(|s| s.level.is_some());
     let bars = p
         .skills
@@ -262,21 +275,25 @@ fn profile_view(p: Profile) -> ProfilePage {
                 exercise: s.exercise.clone(),
             })
             .collect(),
-        skill_names: Skill::ALL.iter().map(|s| s.name()).collect(),
-        history: p
-            .history
+        history_heads: shown
             .iter()
-            .rev()
-            .map(|m| HistoryRow {
+            .map(|m| HistoryHead {
                 when: when(&m.measured_at),
                 source: m.source.clone(),
-                levels: m
-                    .levels
+            })
+            .collect(),
+        history: Skill::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, skill)| HistoryRow {
+                name: skill.name(),
+                levels: shown
                     .iter()
-                    .map(|l| l.map_or("–".into(), |l| format!("{:.0}%", l * 100.0)))
+                    .map(|m| m.levels[i].map_or("–".into(), |l| format!("{:.0}%", l * 100.0)))
                     .collect(),
             })
             .collect(),
+        earlier: p.history.len() - shown.len(),
         review: p
             .last_take
             .into_iter()
