@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::exercises::{Fact, Label, RawFact, Rewrite, Triage, TriageItem, check_facts, line_of};
+use super::exercises::{Fact, Label, RawFact, Rewrite, Triage, TriageItem, check_facts};
 use super::skills::Skill;
 use crate::compose::{Platform, packs::BUILTIN};
 use crate::error::Problem;
@@ -183,7 +183,8 @@ pub fn parse(text: &str, origin: &str) -> Result<Placement, Vec<Problem>> {
     let mut ids = HashSet::new();
     let mut last_difficulty: BTreeMap<Skill, u8> = BTreeMap::new();
     for spanned in raw.items {
-        let line = line_at(spanned.span().start);
+        let start = spanned.span().start;
+        let line = line_at(start);
         let raw = spanned.into_inner();
         let mut problem = |line: Option<usize>, message: String| {
             problems.push(Problem {
@@ -192,8 +193,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Placement, Vec<Problem>> {
                 message,
             })
         };
-        // The first line naming this item's id, for problems about the item as a whole.
-        let at = line_of(&text[..], &format!("id = \"{}\"", raw.id)).or(Some(line));
+        // The line naming this item's id (from where the item starts: posts have ids too), for
+        // problems about the item as a whole.
+        let needle = format!("id = \"{}\"", raw.id);
+        let at = text
+            .get(start..)
+            .and_then(|rest| rest.find(&needle))
+            .map(|i| line_at(start + i))
+            .or(Some(line));
         if raw.id.trim().is_empty() || !ids.insert(raw.id.clone()) {
             problem(at, format!("item id {:?} is empty or used twice", raw.id));
             continue;
