@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{Grade, monitor, rewrite, triage};
 use crate::catalog::exercises::Sorting;
-use crate::catalog::placement::{Answer, Item, ItemKind, Post};
+use crate::catalog::placement::{Answer, Item, ItemKind, Placement, Post};
 use crate::compose::{RulePack, Severity, packs};
-use crate::error::QueryError;
+use crate::error::{Problem, QueryError};
 use crate::ingest::Document;
 use crate::query::{self, ParsedQuery};
 
@@ -20,6 +20,51 @@ use crate::query::{self, ParsedQuery};
 pub const ERROR_COST: f64 = 0.5;
 pub const WARNING_COST: f64 = 0.34;
 pub const SUGGESTION_COST: f64 = 0.1;
+
+/// The least a task's model answer must score, and the most its wrong answer may.
+pub const MODEL_AT_LEAST: f64 = 0.95;
+pub const WRONG_AT_MOST: f64 = 0.5;
+
+/// Marks every task's model and wrong answers: a problem (with the file and the task's line)
+/// for each model answer under [`MODEL_AT_LEAST`], each wrong one over [`WRONG_AT_MOST`], and
+/// each that does not run. `sandpit exercises validate` and the tests run it on the shipped
+/// file.
+pub fn check_answers(placement: &Placement, origin: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for item in &placement.items {
+        let mut problem = |message: String| {
+            out.push(Problem {
+                origin: origin.to_string(),
+                line: Some(item.line),
+                message: format!("item {}: {message}", item.id),
+            })
+        };
+        for (key, answer, ok) in [
+            (
+                "model",
+                &item.model,
+                (|s| s >= MODEL_AT_LEAST) as fn(f64) -> bool,
+            ),
+            ("wrong", &item.wrong, |s| s <= WRONG_AT_MOST),
+        ] {
+            match grade(item, answer) {
+                Ok(g) if ok(g.score) => {}
+                Ok(g) => problem(format!(
+                    "the {key} answer scores {:.2}, which is not what a {key} answer should \
+                     (model at least {MODEL_AT_LEAST}, wrong at most {WRONG_AT_MOST}){}",
+                    g.score,
+                    if g.notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", g.notes.join("; "))
+                    }
+                )),
+                Err(e) => problem(format!("the {key} answer does not run: {e}")),
+            }
+        }
+    }
+    out
+}
 
 /// The mark of one answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -216,18 +261,22 @@ mod tests {
                     .join("\n")
             )
         });
-        let mut report = Vec::new();
-        for item in &p.items {
-            let model = grade(item, &item.model).expect("the model answer runs");
-            let wrong = grade(item, &item.wrong).expect("the wrong answer runs");
-            if model.score < 0.95 || wrong.score > 0.5 {
-                report.push(format!(
-                    "{}: model {:.2} {:?}; wrong {:.2} {:?}",
-                    item.id, model.score, model.notes, wrong.score, wrong.notes
-                ));
-            }
-        }
+        let problems = check_answers(p, placement::SHIPPED_ORIGIN);
+        let report: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert!(report.is_empty(), "{}", report.join("\n"));
+        // The check itself catches an answer swapped for the other.
+        let mut swapped = p.clone();
+        let item = &mut swapped.items[0];
+        std::mem::swap(&mut item.model, &mut item.wrong);
+        let line = item.line;
+        let problems = check_answers(&swapped, "p.toml");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].to_string().starts_with(&format!(
+                "p.toml:{line}: item query-forms: the model answer scores 0.40"
+            )),
+            "{problems:?}"
+        );
     }
 
     #[test]
