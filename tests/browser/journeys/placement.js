@@ -42,7 +42,28 @@ async function placement(t) {
         }
         await t.audit(page, `placement-${kind}`, { zoom: false, focus: false });
       }
-      await t.clickAndWait(page, 'main form button[name=skip]');
+      if (seen.size < 4) {
+        await t.clickAndWait(page, 'main form button[name=skip]');
+        continue;
+      }
+      // Every kind seen: the rest are skipped by the same form, sent without drawing each page.
+      let item = await page.locator('input[name=item]').inputValue();
+      const answer = new URL('/programme/placement/answer', page.url()).href;
+      for (let n = 0; n < 18 && item; n++) {
+        const r = await page.request.post(answer, {
+          form: { item, skip: '1' },
+          headers: { origin: new URL(page.url()).origin },
+          maxRedirects: 0,
+        });
+        check(r.status() === 303, `a skip is taken (${r.status()})`);
+        const to = r.headers()['location'];
+        if (to === '/programme/profile') break;
+        const next = await page.request.get(new URL('/programme/placement', page.url()).href);
+        const m = /name="item" value="([^"]+)"/.exec(await next.text());
+        item = m && m[1];
+      }
+      await t.goto(page, '/programme/profile');
+      break;
     }
     check(new URL(page.url()).pathname === '/programme/profile', `the profile follows the last item (${page.url()})`);
     check(seen.size === 4, `every kind of item was seen: ${[...seen]}`);
