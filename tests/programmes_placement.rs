@@ -171,7 +171,9 @@ async fn whole_placement(setup: Setup) {
     let r = send(&mut c, &bad).await;
     assert_eq!(r.status, 400, "{}", r.body);
     assert!(
-        r.body.contains("column 9") && r.body.contains(">sandbag OR</textarea>"),
+        r.body
+            .contains("Column 9: OR needs a search term after it.")
+            && r.body.contains(">sandbag OR</textarea>"),
         "{}",
         r.body
     );

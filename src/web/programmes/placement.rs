@@ -160,7 +160,14 @@ async fn answer(
     let refusal = match outcome {
         Ok(Answered::Next) => return Ok(Redirect::to("/programme/placement").into_response()),
         Ok(Answered::Finished) => return Ok(Redirect::to("/programme/profile").into_response()),
-        Err(Error::Query(e)) => e.to_string(),
+        Err(Error::Query(e)) => {
+            let at = match e.line {
+                Some((line, column)) => format!("Line {line}, column {column}"),
+                None => format!("Column {}", e.column),
+            };
+            let hint = e.hint.map(|h| format!(" {h}")).unwrap_or_default();
+            format!("{at}: {}{hint}", e.message)
+        }
         Err(Error::Invalid(message)) => message,
         Err(other) => return Err(other.into()),
     };

@@ -34,7 +34,7 @@ async function placement(t) {
           await page.fill('#text', 'sandbag OR');
           await t.clickAndWait(page, 'main form button:not([name=skip])');
           check((await page.locator('.error-summary').count()) === 1, 'a query that does not run is refused');
-          check((await page.locator('.error-summary').innerText()).includes('column'), 'with its column');
+          check((await page.locator('.error-summary').innerText()).includes('Column 9'), 'with its column');
           await t.audit(page, 'placement-query-error');
           await page.fill('#text', 'sandbag OR sandbags');
           await t.clickAndWait(page, 'main form button:not([name=skip])');
