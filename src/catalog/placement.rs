@@ -16,6 +16,7 @@ use super::exercises::{Fact, Label, RawFact, Rewrite, Triage, TriageItem, check_
 use super::skills::Skill;
 use crate::compose::{Platform, packs::BUILTIN};
 use crate::error::Problem;
+use crate::ingest::Document;
 use crate::query::{self, ParsedQuery};
 
 /// The shipped file's name in messages, and its text.
@@ -34,6 +35,17 @@ pub enum ItemKind {
     Sort,
     /// Write a short text: a post, a plainer sentence, alt text.
     Write,
+}
+
+/// What the posts of a `pick` task are to the query it shows, checked when the file loads so
+/// the task says what is true.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Shows {
+    /// Every post is one the query finds (a result list to read).
+    Results,
+    /// The posts to tick are exactly those the query does not find.
+    Misses,
 }
 
 /// One post (or word) an item shows.
@@ -97,6 +109,28 @@ pub struct Placement {
     pub items: Vec<Item>,
 }
 
+impl Post {
+    /// The post as a document with one field, the way a query reads it.
+    pub fn document(&self) -> Document {
+        Document {
+            id: self.id.clone(),
+            title: String::new(),
+            body: self.text.clone(),
+            author: String::new(),
+            source: "placement".into(),
+            source_name: String::new(),
+            url: String::new(),
+            published: chrono::DateTime::UNIX_EPOCH,
+            lang: "en".into(),
+            kind: "post".into(),
+            tags: Vec::new(),
+            mentions: Vec::new(),
+            host: String::new(),
+        }
+        .derive()
+    }
+}
+
 impl Placement {
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.id == id)
@@ -128,6 +162,8 @@ struct RawItem {
     source: String,
     #[serde(default)]
     query: Option<Spanned<String>>,
+    #[serde(default)]
+    shows: Option<Shows>,
     #[serde(default)]
     posts: Vec<RawPost>,
     #[serde(default)]
@@ -262,6 +298,37 @@ pub fn parse(text: &str, origin: &str) -> Result<Placement, Vec<Problem>> {
             }
             None => None,
         };
+        match (&query, raw.shows) {
+            (_, None) => {}
+            (None, Some(_)) => fail("`shows` needs the `query` it is about".into()),
+            (Some(q), Some(shows)) => {
+                for p in &raw.posts {
+                    let found = q.matches_document(
+                        &Post {
+                            id: p.id.clone(),
+                            text: p.text.clone(),
+                            relevant: false,
+                            pick: false,
+                            why: String::new(),
+                        }
+                        .document(),
+                    );
+                    match shows {
+                        Shows::Results if !found => fail(format!(
+                            "shows = \"results\", but the query does not find post {:?}",
+                            p.id
+                        )),
+                        Shows::Misses if found == p.pick => fail(format!(
+                            "shows = \"misses\", but post {:?} is {} and has pick = {}",
+                            p.id,
+                            if found { "found" } else { "missed" },
+                            p.pick
+                        )),
+                        _ => {}
+                    }
+                }
+            }
+        }
         let mut write = None;
         let mut sort = None;
         match raw.kind {
@@ -524,6 +591,26 @@ match = "a NEAR/ b"
         assert!(
             got.iter()
                 .any(|m| m.contains("within a skill, put easier items first")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_pick_task_says_what_its_query_really_finds() {
+        let text = SHIPPED.replacen("shows = \"misses\"", "shows = \"results\"", 1);
+        let got = messages(&text);
+        assert!(
+            got.iter().any(|m| m.contains(
+                "item read-forms: shows = \"results\", but the query does not find post \"b\""
+            )),
+            "{got:?}"
+        );
+        let text = SHIPPED.replacen("shows = \"results\"", "shows = \"misses\"", 1);
+        let got = messages(&text);
+        assert!(
+            got.iter().any(|m| m.contains(
+                "item read-noise: shows = \"misses\", but post \"c\" is found and has pick = true"
+            )),
             "{got:?}"
         );
     }

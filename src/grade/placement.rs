@@ -10,10 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{Grade, monitor, rewrite, triage};
 use crate::catalog::exercises::Sorting;
-use crate::catalog::placement::{Answer, Item, ItemKind, Placement, Post};
+use crate::catalog::placement::{Answer, Item, ItemKind, Placement};
 use crate::compose::{RulePack, Severity, packs};
 use crate::error::{Problem, QueryError};
-use crate::ingest::Document;
 use crate::query::{self, ParsedQuery};
 
 /// How much one finding of a rule pack takes from a written answer's style share.
@@ -75,31 +74,11 @@ pub struct ItemGrade {
     pub notes: Vec<String>,
 }
 
-/// A post as a one-field document, for the query evaluator.
-fn document(post: &Post) -> Document {
-    Document {
-        id: post.id.clone(),
-        title: String::new(),
-        body: post.text.clone(),
-        author: String::new(),
-        source: "placement".into(),
-        source_name: String::new(),
-        url: String::new(),
-        published: chrono::DateTime::UNIX_EPOCH,
-        lang: "en".into(),
-        kind: "post".into(),
-        tags: Vec::new(),
-        mentions: Vec::new(),
-        host: String::new(),
-    }
-    .derive()
-}
-
 /// Which of the item's posts `query` finds, in the item's order.
 pub fn found_by(query: &ParsedQuery, item: &Item) -> Vec<bool> {
     item.posts
         .iter()
-        .map(|p| query.matches_document(&document(p)))
+        .map(|p| query.matches_document(&p.document()))
         .collect()
 }
 
