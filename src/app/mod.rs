@@ -16,6 +16,7 @@ pub mod following; // loading what other nodes wrote (uploaded exercises)
 pub mod health; // what /healthz tells a load balancer
 pub mod limiter;
 pub mod mastery; // how much a pass counts, hints taken into account
+pub mod placement; // the placement diagnostic: taking it, levels, starting points
 pub mod plans; // programmes' plans: proposing, adjusting, due and overdue, the cohort view
 pub mod practice;
 pub mod programmes; // learner accounts: cohorts, links, passphrases

@@ -3,5 +3,6 @@
 
 pub mod corpora;
 pub mod exercises;
+pub mod placement; // the placement diagnostic's items
 pub mod scenarios;
 pub mod skills; // the skills programmes measure

@@ -65,7 +65,25 @@ pub fn run(home: &super::Home, cmd: ExercisesCommand) -> Result<()> {
                     Some(d) => exercises::from_path(d),
                     None => exercises::shipped(),
                 };
-                let checked = app.check_exercises(&catalog).await?;
+                let mut checked = app.check_exercises(&catalog).await?;
+                // The placement's tasks are shipped beside the exercises: with them, their
+                // model and wrong answers are marked too (docs/programmes.md, "Placement").
+                let mut placement_note = String::new();
+                if dir.is_none() {
+                    match sandpit::catalog::placement::shipped() {
+                        Ok(p) => {
+                            let origin = sandpit::catalog::placement::SHIPPED_ORIGIN;
+                            let found = sandpit::grade::placement::check_answers(p, origin);
+                            placement_note = format!(
+                                "; placement: {} tasks, {} answer(s) marked",
+                                p.items.len(),
+                                2 * p.items.len()
+                            );
+                            checked.problems.extend(found);
+                        }
+                        Err(problems) => checked.problems.extend(problems.iter().cloned()),
+                    }
+                }
                 let problems = &checked.problems;
                 for p in problems {
                     eprintln!("{p}");
@@ -76,7 +94,7 @@ pub fn run(home: &super::Home, cmd: ExercisesCommand) -> Result<()> {
                     checked.tests_ran, checked.tests_passed
                 );
                 if problems.is_empty() {
-                    println!("{n} exercises, no problems; {tests}");
+                    println!("{n} exercises, no problems; {tests}{placement_note}");
                     Ok(())
                 } else {
                     Err(Error::invalid(format!(

@@ -4,6 +4,7 @@
 pub mod estimate; // precision and misses estimated from a learner's own labels
 pub mod facts;
 pub mod monitor;
+pub mod placement;
 pub mod posts;
 pub mod rewrite;
 pub mod triage;

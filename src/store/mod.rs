@@ -34,6 +34,7 @@ pub mod drills; // drills: a scenario played to a class, and its clock
 pub mod feeds; // live feed sources, their schedule and status
 pub mod leases; // work that runs on one node at a time (PostgreSQL advisory locks)
 pub mod limits; // the counts behind the holds on the classroom's ways in
+pub mod placement; // the placement diagnostic: takes and their answers
 pub mod plans; // programmes' plans and their weekly assignments
 pub mod practice; // practice that comes back: places on each trap's ladder, graded attempts
 pub mod programmes; // cohorts, learners, their sign-in links and passphrase hashes

@@ -8,6 +8,7 @@
 //! and these pages are not found.
 
 mod learner;
+mod placement; // the placement diagnostic and the skill profile
 mod plan; // the learner's programme home, plan and calendar (/programme)
 mod practice; // practice that comes back and mastery per skill, /programme/practice
 mod progress; // the trainer's cohort view and a learner's plan
@@ -78,4 +79,5 @@ pub fn routes() -> Router<AppState> {
         .merge(plan::routes())
         .merge(progress::routes())
         .merge(transfer::routes())
+        .merge(placement::routes())
 }
