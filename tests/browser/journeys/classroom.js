@@ -15,17 +15,18 @@ const ANSWER = 'sandbag OR sandbags';
 /** Clicks, or with `keyboard` tabs to the control and presses Enter or Space; no page wait. */
 function driver(t, keyboard) {
   return {
-    async press(page, selector, key = 'Enter') {
+    /** `back`: the control is above the focus, so a keyboard user reaches it with Shift+Tab. */
+    async press(page, selector, key = 'Enter', { back = false } = {}) {
       if (keyboard) {
-        await tabTo(page, selector);
+        await tabTo(page, selector, { back });
         await page.keyboard.press(key);
       } else {
         await page.click(selector);
       }
     },
     /** Follow a link or press a submit button, and wait for the page it loads. */
-    async go(page, selector) {
-      await Promise.all([page.waitForEvent('load'), this.press(page, selector)]);
+    async go(page, selector, options = {}) {
+      await Promise.all([page.waitForEvent('load'), this.press(page, selector, 'Enter', options)]);
     },
     async type(page, selector, text) {
       if (keyboard) {
@@ -69,7 +70,8 @@ async function classroom(t, keyboard) {
   await t.step('choose an exercise for the class', async () => {
     await d.go(trainer, `a[href="${classUrl}/exercises"]`);
     await d.tick(trainer, `#ex-${EXERCISE}`);
-    await d.go(trainer, '.save-bar button[type=submit]');
+    // The save bar sits above the list, which grows with the catalog: back up to it.
+    await d.go(trainer, '.save-bar button[type=submit]', { back: true });
     const saved = await trainer.locator('#picker-status').innerText();
     check(/Saved: 1 exercise in the class/.test(saved), `the picker confirms the save: "${saved}"`);
     await audit(trainer, 'trainer-picker', { aboveFold: ['.save-bar button'] });
