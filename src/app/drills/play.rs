@@ -79,7 +79,7 @@ pub struct PostView {
     pub replies: u32,
 }
 
-fn post_view(drill: &Drill, r: &Release) -> PostView {
+pub fn post_view(drill: &Drill, r: &Release) -> PostView {
     let p = &r.post;
     let find = |id: &str| {
         drill
@@ -277,6 +277,9 @@ pub fn answerable(drill: &Drill) -> Vec<Answerable> {
         })
         .collect()
 }
+
+/// The most posts one event carries, about (a batch ends at a whole second).
+pub const BATCH_POSTS: usize = 300;
 
 /// A published response as the stream shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -517,9 +520,9 @@ impl App {
     /// The self-learner starts a drill of a shipped scenario, their own.
     pub async fn start_own_drill(&self, who: &Learner, scenario: &str) -> Result<Drill> {
         if who.id != Learner::local().id {
-            return Err(Error::refused(
-                "Drills are started by the trainer",
-                "In a class the trainer starts the drill; it appears at /drills when it is ready.",
+            // Not a refusal of the page: the list is the player's; only starting is not theirs.
+            return Err(Error::invalid(
+                "In a class the trainer starts drills; a drill appears at /drills when it is ready.",
             ));
         }
         self.create_drill(scenario.trim(), None).await
@@ -713,9 +716,20 @@ impl App {
         cursor: Cursor,
         memo: &mut AlertMemo,
     ) -> Result<EventBatch> {
-        let now_ms = drill.at_ms().max(cursor.ms);
-        let now = Offset((now_ms / 1000) as u32);
+        let mut now_ms = drill.at_ms().max(cursor.ms);
+        let mut now = Offset((now_ms / 1000) as u32);
         let after = cursor.offset();
+        // A client far behind (a reconnect after minutes at 60x) catches up in batches of about
+        // BATCH_POSTS, oldest first, cut at a whole second so the cursor loses nothing.
+        let released = drill.released_by(now);
+        let pending = &released[released.partition_point(|r| r.at <= after)..];
+        if pending.len() > BATCH_POSTS {
+            let cut = pending[BATCH_POSTS - 1].at;
+            if cut < now {
+                now = cut;
+                now_ms = i64::from(cut.0) * 1000 + 999;
+            }
+        }
         let mut batch = EventBatch {
             cursor: Cursor {
                 ms: now_ms,
@@ -724,7 +738,7 @@ impl App {
             ..EventBatch::default()
         };
         if now > after {
-            batch.posts = posts_between(drill, Some(after), now, channel, 200);
+            batch.posts = posts_between(drill, Some(after), now, channel, usize::MAX);
             batch.inbox = inbox_between(drill, Some(after), now);
         }
         let responses = self.store.drill_responses(&drill.id, None).await?;
