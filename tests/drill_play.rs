@@ -316,6 +316,11 @@ async fn a_trainee_sees_only_their_class_drills() {
     let mut alice = support::classroom::join(&server, &code_a, "Alice Player").await;
     let mut bob = support::classroom::join(&server, &code_b, "Bob Player").await;
 
+    let class = alice.get("/class").await;
+    assert!(
+        class.body.contains(&format!("href=\"/drills/{}\"", drill.id)),
+        "the class page links the class's drill"
+    );
     let list = alice.get("/drills").await;
     assert!(list.body.contains(&format!("/drills/{}", drill.id)));
     assert!(!list.body.contains("Start a drill"), "trainees do not start drills");

@@ -517,6 +517,16 @@ impl App {
         }
     }
 
+    /// The class's current drill for its page: the newest that has not ended (id, title).
+    pub async fn current_class_drill(&self, class_id: &str) -> Result<Option<(String, String)>> {
+        Ok(self
+            .drills(Some(class_id))
+            .await?
+            .into_iter()
+            .find(|d| d.state() != DrillState::Ended)
+            .map(|d| (d.id, d.title)))
+    }
+
     /// The self-learner starts a drill of a shipped scenario, their own.
     pub async fn start_own_drill(&self, who: &Learner, scenario: &str) -> Result<Drill> {
         if who.id != Learner::local().id {
