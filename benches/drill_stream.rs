@@ -56,15 +56,23 @@ async fn main() {
     let app = App::open(Config::new(dir.path()).with_database_url(database))
         .await
         .expect("app");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
-    tokio::spawn(sandpit::web::run(app.clone(), listener, std::future::pending()));
+    tokio::spawn(sandpit::web::run(
+        app.clone(),
+        listener,
+        std::future::pending(),
+    ));
 
     let drill = app
         .create_drill("brightwell-recall-morning", None)
         .await
         .expect("drill");
-    app.control_drill(&drill.id, DrillControl::Start).await.expect("start");
+    app.control_drill(&drill.id, DrillControl::Start)
+        .await
+        .expect("start");
     let running = app
         .control_drill(&drill.id, DrillControl::Speed(60.0))
         .await
@@ -87,7 +95,9 @@ async fn main() {
         }
     };
 
-    println!("drill_stream: {players} players, one drill at 60x, each publishes once (form sent twice)");
+    println!(
+        "drill_stream: {players} players, one drill at 60x, each publishes once (form sent twice)"
+    );
     let started = Instant::now();
     let out = drill_load::run(
         &base,
@@ -119,10 +129,7 @@ async fn main() {
         let last = arrivals.iter().max().copied().unwrap_or(out.sent[p]);
         to_all.push(last.duration_since(out.sent[p]).as_secs_f64() * 1000.0);
     }
-    let duplicated = out
-        .seen
-        .iter()
-        .any(|s| s.markers.values().any(|n| *n != 1));
+    let duplicated = out.seen.iter().any(|s| s.markers.values().any(|n| *n != 1));
     let mut post_latency = Vec::new();
     for s in &out.seen {
         for (second, at) in &s.seconds {

@@ -86,7 +86,11 @@ async fn the_self_learner_plays_a_drill_page_search_alerts_and_publishing() {
     let early = c
         .post(
             &format!("/drills/{id}/responses"),
-            &[("deliverable", "post"), ("platform", "x"), ("text", "Hello")],
+            &[
+                ("deliverable", "post"),
+                ("platform", "x"),
+                ("text", "Hello"),
+            ],
         )
         .await;
     assert_eq!(early.status, 400);
@@ -98,11 +102,21 @@ async fn the_self_learner_plays_a_drill_page_search_alerts_and_publishing() {
     assert_eq!(r.status, 303, "{}", r.body);
     s.clock.advance(Duration::minutes(10));
     let page = c.get(&format!("/drills/{id}")).await;
-    assert!(page.body.contains("T+00:10"), "the clock stands at ten minutes");
-    assert!(page.body.contains("class=\"drill-post ch-"), "posts are out");
+    assert!(
+        page.body.contains("T+00:10"),
+        "the clock stands at ten minutes"
+    );
+    assert!(
+        page.body.contains("class=\"drill-post ch-"),
+        "posts are out"
+    );
     // Nothing of the trainer's: no expectation, no flag, no model answer.
     assert!(!page.body.contains("reaction"));
-    assert!(!page.body.contains("Product Safety Caldria has had 14 reports"));
+    assert!(
+        !page
+            .body
+            .contains("Product Safety Caldria has had 14 reports")
+    );
     assert!(!page.body.contains("personal-data"));
     // Nothing before its moment: the enquiry comes at T+00:18, the scam at T+00:21.
     assert!(!page.body.contains("Norbury Echo"));
@@ -116,10 +130,14 @@ async fn the_self_learner_plays_a_drill_page_search_alerts_and_publishing() {
     assert!(bad.body.contains("is not a channel"), "{}", bad.body);
 
     // A search with a mistake says the column; a good one finds only released posts.
-    let err = c.get(&format!("/drills/{id}/search?q=recall%20AND%20(")).await;
+    let err = c
+        .get(&format!("/drills/{id}/search?q=recall%20AND%20("))
+        .await;
     assert_eq!(err.status, 400);
     assert!(err.body.contains("column"), "{}", err.body);
-    let none = c.get(&format!("/drills/{id}/search?q=%22refund%20portal%22")).await;
+    let none = c
+        .get(&format!("/drills/{id}/search?q=%22refund%20portal%22"))
+        .await;
     assert!(none.body.contains("0 posts match"), "{}", none.body);
 
     // Save that search with a threshold alert: 3 posts in 5 minutes.
@@ -147,14 +165,24 @@ async fn the_self_learner_plays_a_drill_page_search_alerts_and_publishing() {
     assert_eq!(bad_rule.status, 400);
     assert!(bad_rule.body.contains("window"));
     let page = c.get(&format!("/drills/{id}")).await;
-    assert!(page.body.contains("alerts when 3 or more posts match in 5 minutes"));
+    assert!(
+        page.body
+            .contains("alerts when 3 or more posts match in 5 minutes")
+    );
     assert!(page.body.contains("No alert yet"));
 
     // Twenty minutes on: the scam wave is out and the alert has fired.
     s.clock.advance(Duration::minutes(20));
     let page = c.get(&format!("/drills/{id}")).await;
-    assert!(page.body.contains("<strong>Alert</strong> at T+00:"), "{}", page.body);
-    assert!(page.body.contains("Norbury Echo"), "the enquiry is in the inbox");
+    assert!(
+        page.body.contains("<strong>Alert</strong> at T+00:"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("Norbury Echo"),
+        "the enquiry is in the inbox"
+    );
     assert!(page.body.contains("min left"), "its deadline counts down");
     let found = c.get(&format!("/drills/{id}/search?q=refund")).await;
     assert!(!found.body.contains(" 0 posts match"));
@@ -165,17 +193,30 @@ async fn the_self_learner_plays_a_drill_page_search_alerts_and_publishing() {
         ("inject", "echo-enquiry"),
         ("deliverable", "statement"),
         ("platform", ""),
-        ("text", "We have had 14 reports of these heaters overheating. Three caught fire."),
+        (
+            "text",
+            "We have had 14 reports of these heaters overheating. Three caught fire.",
+        ),
         ("submission", key.as_str()),
         ("action", "publish"),
     ];
     let first = c.post(&format!("/drills/{id}/responses"), &form).await;
     assert_eq!(first.status, 303, "{}", first.body);
     let again = c.post(&format!("/drills/{id}/responses"), &form).await;
-    assert_eq!(again.location, first.location, "the same response both times");
-    assert_eq!(s.app.store.drill_responses(&id, None).await.unwrap().len(), 1);
+    assert_eq!(
+        again.location, first.location,
+        "the same response both times"
+    );
+    assert_eq!(
+        s.app.store.drill_responses(&id, None).await.unwrap().len(),
+        1
+    );
     let shown = c.get(&first.location).await;
-    assert!(shown.body.contains("Published at T+00:30"), "{}", shown.body);
+    assert!(
+        shown.body.contains("Published at T+00:30"),
+        "{}",
+        shown.body
+    );
     assert!(shown.body.contains("Our account"));
     assert!(shown.body.contains("The composer's check"));
 
@@ -205,11 +246,19 @@ async fn the_self_learner_plays_a_drill_page_search_alerts_and_publishing() {
     let unknown = c
         .post(
             &format!("/drills/{id}/responses"),
-            &[("inject", "tagblatt"), ("deliverable", "reply"), ("platform", "x"), ("text", "Hi")],
+            &[
+                ("inject", "tagblatt"),
+                ("deliverable", "reply"),
+                ("platform", "x"),
+                ("text", "Hi"),
+            ],
         )
         .await;
     assert_eq!(unknown.status, 400, "T+00:38's article is not out yet");
-    assert_eq!(s.app.store.drill_responses(&id, None).await.unwrap().len(), 1);
+    assert_eq!(
+        s.app.store.drill_responses(&id, None).await.unwrap().len(),
+        1
+    );
 
     // After the deadline (T+00:50) the answer is still taken, and shown as late.
     s.clock.advance(Duration::minutes(25));
@@ -228,7 +277,11 @@ async fn the_self_learner_plays_a_drill_page_search_alerts_and_publishing() {
         .await;
     assert_eq!(late.status, 303, "{}", late.body);
     let shown = c.get(&late.location).await;
-    assert!(shown.body.contains("Late: after the enquiry"), "{}", shown.body);
+    assert!(
+        shown.body.contains("Late: after the enquiry"),
+        "{}",
+        shown.body
+    );
 }
 
 /// Reads server-sent events until `want` appears in the text (or the time runs out).
@@ -264,12 +317,15 @@ async fn the_events_push_what_the_clock_releases_and_resume_from_last_event_id()
     s.clock.advance(Duration::minutes(19));
     let seen = read_events(r, "Norbury Echo", StdDuration::from_secs(10)).await;
     assert!(seen.contains("event: batch"), "{seen}");
-    assert!(seen.contains("inject-echo-enquiry"), "the enquiry is pushed: {seen}");
+    assert!(
+        seen.contains("inject-echo-enquiry"),
+        "the enquiry is pushed: {seen}"
+    );
     assert!(!seen.contains("refund portal"), "not before T+00:21");
     let last_id = seen
         .lines()
-        .filter_map(|l| l.strip_prefix("id: "))
-        .last()
+        .rev()
+        .find_map(|l| l.strip_prefix("id: "))
         .unwrap()
         .to_string();
 
@@ -299,15 +355,20 @@ async fn the_events_push_what_the_clock_releases_and_resume_from_last_event_id()
     let seen = read_events(r, "refund portal", StdDuration::from_secs(10)).await;
     assert!(seen.contains("MARKER42"), "{seen}");
     assert!(seen.to_lowercase().contains("refund portal"), "{seen}");
-    assert!(!seen.contains("inject-echo-enquiry"), "the enquiry is not sent twice");
+    assert!(
+        !seen.contains("inject-echo-enquiry"),
+        "the enquiry is not sent twice"
+    );
 }
 
 #[tokio::test]
 async fn a_trainee_sees_only_their_class_drills() {
     let server = support::start(Setup::CLASSROOM).await;
     let mut t = support::classroom::trainer(&server).await;
-    let (class_a, code_a) = support::classroom::class_with(&mut t, &["storm-17-rewrite-library"]).await;
-    let (_class_b, code_b) = support::classroom::class_with(&mut t, &["storm-17-rewrite-library"]).await;
+    let (class_a, code_a) =
+        support::classroom::class_with(&mut t, &["storm-17-rewrite-library"]).await;
+    let (_class_b, code_b) =
+        support::classroom::class_with(&mut t, &["storm-17-rewrite-library"]).await;
     let drill = server
         .app
         .create_drill(SCENARIO, Some(&class_a))
@@ -318,13 +379,21 @@ async fn a_trainee_sees_only_their_class_drills() {
 
     let class = alice.get("/class").await;
     assert!(
-        class.body.contains(&format!("href=\"/drills/{}\"", drill.id)),
+        class
+            .body
+            .contains(&format!("href=\"/drills/{}\"", drill.id)),
         "the class page links the class's drill"
     );
     let list = alice.get("/drills").await;
     assert!(list.body.contains(&format!("/drills/{}", drill.id)));
-    assert!(!list.body.contains("Start a drill"), "trainees do not start drills");
-    assert_eq!(alice.get(&format!("/drills/{}", drill.id)).await.status, 200);
+    assert!(
+        !list.body.contains("Start a drill"),
+        "trainees do not start drills"
+    );
+    assert_eq!(
+        alice.get(&format!("/drills/{}", drill.id)).await.status,
+        200
+    );
 
     let list = bob.get("/drills").await;
     assert!(!list.body.contains(&drill.id));
@@ -342,7 +411,10 @@ async fn a_trainee_sees_only_their_class_drills() {
     assert_eq!(r.status, 403);
     // A trainee does not run a class drill's clock, nor start drills.
     let r = alice
-        .post(&format!("/drills/{}/clock", drill.id), &[("action", "start")])
+        .post(
+            &format!("/drills/{}/clock", drill.id),
+            &[("action", "start")],
+        )
         .await;
     assert_eq!(r.status, 403);
     let r = alice.post("/drills", &[("scenario", SCENARIO)]).await;

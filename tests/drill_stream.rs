@@ -29,13 +29,19 @@ async fn forty_players_each_response_stored_once_and_on_every_stream() {
         .with_clock(clock.clone() as Arc<dyn Clock>);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(sandpit::web::run(app.clone(), listener, std::future::pending()));
+    tokio::spawn(sandpit::web::run(
+        app.clone(),
+        listener,
+        std::future::pending(),
+    ));
 
     let drill = app
         .create_drill("brightwell-recall-morning", None)
         .await
         .unwrap();
-    app.control_drill(&drill.id, DrillControl::Start).await.unwrap();
+    app.control_drill(&drill.id, DrillControl::Start)
+        .await
+        .unwrap();
     app.control_drill(&drill.id, DrillControl::Speed(60.0))
         .await
         .unwrap();
@@ -61,10 +67,18 @@ async fn forty_players_each_response_stored_once_and_on_every_stream() {
     ticking.abort();
 
     let stored = app.store.drill_responses(&drill.id, None).await.unwrap();
-    assert_eq!(stored.len(), PLAYERS, "one response a player, the second form adding none");
+    assert_eq!(
+        stored.len(),
+        PLAYERS,
+        "one response a player, the second form adding none"
+    );
     for p in 0..PLAYERS {
         let m = support::drill_load::marker(p);
-        assert_eq!(stored.iter().filter(|r| r.text.contains(&m)).count(), 1, "{m}");
+        assert_eq!(
+            stored.iter().filter(|r| r.text.contains(&m)).count(),
+            1,
+            "{m}"
+        );
     }
     for (i, seen) in out.seen.iter().enumerate() {
         assert_eq!(seen.markers.len(), PLAYERS, "stream {i} missed responses");
@@ -78,7 +92,11 @@ async fn forty_players_each_response_stored_once_and_on_every_stream() {
     // Four seconds at 60x are four drill minutes: posts of many seconds reached every stream,
     // and in the order of the drill (no second arrived before an earlier one).
     for seen in &out.seen {
-        assert!(seen.seconds.len() > 10, "{} seconds of posts", seen.seconds.len());
+        assert!(
+            seen.seconds.len() > 10,
+            "{} seconds of posts",
+            seen.seconds.len()
+        );
         let mut by_time: Vec<(std::time::Instant, u32)> =
             seen.seconds.iter().map(|(s, t)| (*t, *s)).collect();
         by_time.sort();

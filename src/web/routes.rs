@@ -11,8 +11,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{
     AppState, api, assets, classroom, compose, drills, error, exercises, explain, feeds, linger,
-    pages,
-    programmes, session, trainer,
+    pages, programmes, session, trainer,
 };
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.

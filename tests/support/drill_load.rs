@@ -114,7 +114,10 @@ pub async fn run(
                 ("platform", "mastodon".to_string()),
                 (
                     "text",
-                    format!("{} Check your heater's model number on the label.", marker(p)),
+                    format!(
+                        "{} Check your heater's model number on the label.",
+                        marker(p)
+                    ),
                 ),
                 ("submission", format!("load-{p}")),
                 ("action", "publish".to_string()),

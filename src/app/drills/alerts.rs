@@ -76,7 +76,9 @@ impl AlertRule {
                     .ok()
                     .filter(|k| k.is_finite() && (0.0..=10.0).contains(k))
                     .ok_or_else(|| {
-                        format!("the alert's standard deviations {kv:?} is not a number from 0 to 10")
+                        format!(
+                            "the alert's standard deviations {kv:?} is not a number from 0 to 10"
+                        )
                     })?;
                 let min = whole("minimum", min, 1, 10_000)?;
                 Ok(AlertRule::Spike { window, k, min })
@@ -200,7 +202,9 @@ mod tests {
 
     /// `n` posts spread over the minute that starts at `minute`.
     fn burst(minute: u32, n: u32) -> Vec<u32> {
-        (0..n).map(|i| minute * 60 + 1 + i * 59 / n.max(1)).collect()
+        (0..n)
+            .map(|i| minute * 60 + 1 + i * 59 / n.max(1))
+            .collect()
     }
 
     fn steady(minutes: std::ops::Range<u32>, per_minute: u32) -> Vec<u32> {
@@ -243,7 +247,13 @@ mod tests {
         let fired = rule.firings(&times, 0, 60 * 60);
         // Window (T+7, T+12] holds the posts of minutes 10 and 11: 4. At T+13, minutes 10-12: 6.
         assert_eq!(fired.len(), 2, "{fired:?}");
-        assert_eq!(fired[0], Firing { at: 13 * 60, count: 6 });
+        assert_eq!(
+            fired[0],
+            Firing {
+                at: 13 * 60,
+                count: 6
+            }
+        );
         assert_eq!(fired[1].at, 43 * 60);
     }
 

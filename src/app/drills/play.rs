@@ -299,7 +299,10 @@ pub struct ResponseView {
 
 pub fn response_view(drill: &Drill, r: &DrillResponse) -> ResponseView {
     let at = Offset((r.drill_ms / 1000).max(0) as u32);
-    let inject = r.inject_id.as_deref().and_then(|id| drill.scenario().inject(id));
+    let inject = r
+        .inject_id
+        .as_deref()
+        .and_then(|id| drill.scenario().inject(id));
     let late = inject.is_some_and(|i| match &i.content {
         Content::MediaEnquiry(e) => at.0 > e.deadline.0,
         _ => false,
@@ -337,8 +340,8 @@ impl DraftCheck {
 
 /// Checks a draft as the composer does, with the built-in packs.
 pub fn check_draft(text: &str, platform: Option<Platform>) -> Result<DraftCheck> {
-    let packs = compose::packs::builtin_shared()
-        .map_err(|e| Error::internal(anyhow::anyhow!("{e}")))?;
+    let packs =
+        compose::packs::builtin_shared().map_err(|e| Error::internal(anyhow::anyhow!("{e}")))?;
     let profiles: Vec<_> = platform.map(|p| p.profile()).into_iter().collect();
     let check = compose::check(text, &profiles, packs);
     Ok(DraftCheck {
@@ -643,7 +646,9 @@ impl App {
         let name = name.trim();
         let name = if name.is_empty() { query.trim() } else { name };
         if name.chars().count() > 80 {
-            return Err(Error::invalid("Name: keep the search's name to 80 characters"));
+            return Err(Error::invalid(
+                "Name: keep the search's name to 80 characters",
+            ));
         }
         self.store
             .save_drill_search(&NewSearch {
@@ -671,7 +676,9 @@ impl App {
         {
             Ok(())
         } else {
-            Err(Error::not_found("no such saved search of yours in this drill"))
+            Err(Error::not_found(
+                "no such saved search of yours in this drill",
+            ))
         }
     }
 
@@ -763,7 +770,9 @@ impl App {
         if now > after {
             for s in self.drill_alerts_memo(drill, who, memo).await? {
                 for f in s.firings.iter().filter(|f| f.at > after.0 && f.at <= now.0) {
-                    batch.alerts.push((s.search.name.clone(), s.rule_words.clone(), *f));
+                    batch
+                        .alerts
+                        .push((s.search.name.clone(), s.rule_words.clone(), *f));
                 }
             }
         }

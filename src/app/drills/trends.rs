@@ -55,14 +55,14 @@ pub struct Rising {
 
 /// Words too common to be a trend.
 const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "is",
-    "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "i", "we",
-    "you", "they", "he", "she", "my", "our", "your", "their", "from", "by", "as", "not", "no",
-    "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "just", "so",
-    "if", "about", "all", "any", "up", "out", "what", "who", "when", "there", "here", "me", "us",
-    "them", "his", "her", "than", "then", "now", "more", "some", "get", "got", "how", "why",
-    "one", "also", "into", "over", "after", "again", "still", "very", "only", "s", "t", "https",
-    "http", "www", "com",
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "is", "are",
+    "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "i", "we", "you",
+    "they", "he", "she", "my", "our", "your", "their", "from", "by", "as", "not", "no", "do",
+    "does", "did", "have", "has", "had", "will", "would", "can", "could", "just", "so", "if",
+    "about", "all", "any", "up", "out", "what", "who", "when", "there", "here", "me", "us", "them",
+    "his", "her", "than", "then", "now", "more", "some", "get", "got", "how", "why", "one", "also",
+    "into", "over", "after", "again", "still", "very", "only", "s", "t", "https", "http", "www",
+    "com",
 ];
 
 /// The terms (words of three letters or more, and hashtags with their `#`) of posts released
@@ -84,7 +84,11 @@ pub fn rising(released: &[Release], now: Offset, limit: usize) -> Vec<Rising> {
             .filter(|t| t.chars().count() >= 3 && !STOP.contains(&t.as_str()))
             .filter(|t| !t.chars().all(|c| c.is_ascii_digit()))
             .collect();
-        terms.extend(crate::text::hashtags(&text).into_iter().map(|t| format!("#{t}")));
+        terms.extend(
+            crate::text::hashtags(&text)
+                .into_iter()
+                .map(|t| format!("#{t}")),
+        );
         terms.sort();
         terms.dedup();
         for t in terms {
@@ -158,7 +162,10 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].counts, [1, 0, 0, 1]);
         assert_eq!(rows[1].counts, [0, 1, 0, 0]);
-        assert_eq!(rows[2].total, 0, "the post at T+00:15 is not out at T+00:10");
+        assert_eq!(
+            rows[2].total, 0,
+            "the post at T+00:15 is not out at T+00:10"
+        );
     }
 
     #[test]
@@ -168,16 +175,27 @@ mod tests {
             posts.push(post(100 + i, Channel::Microblog, "ferry delayed again"));
         }
         for i in 0..5 {
-            posts.push(post(1000 + i, Channel::Microblog, "Refund scam #BrightwellRecall"));
+            posts.push(post(
+                1000 + i,
+                Channel::Microblog,
+                "Refund scam #BrightwellRecall",
+            ));
         }
         posts.push(post(1005, Channel::Microblog, "ferry ferry"));
         let r = rising(&posts, Offset(1800), 10);
         let terms: Vec<&str> = r.iter().map(|r| r.term.as_str()).collect();
         assert!(terms.contains(&"refund"), "{terms:?}");
         assert!(terms.contains(&"#brightwellrecall"), "{terms:?}");
-        assert!(!terms.contains(&"ferry"), "fell: 1 post now, 3 before: {terms:?}");
+        assert!(
+            !terms.contains(&"ferry"),
+            "fell: 1 post now, 3 before: {terms:?}"
+        );
         assert_eq!(r[0].recent, 5);
         // Nothing rises from posts not yet out.
-        assert!(rising(&posts, Offset(999), 10).iter().all(|r| r.term != "refund"));
+        assert!(
+            rising(&posts, Offset(999), 10)
+                .iter()
+                .all(|r| r.term != "refund")
+        );
     }
 }

@@ -155,10 +155,9 @@ async fn publish(
             .map(Some)
     };
     match outcome {
-        Ok(Some((response, _))) => Ok(Redirect::to(&format!(
-            "/drills/{id}?published={response}#publish"
-        ))
-        .into_response()),
+        Ok(Some((response, _))) => {
+            Ok(Redirect::to(&format!("/drills/{id}?published={response}#publish")).into_response())
+        }
         Ok(None) => {
             let mut page = DrillPage::build(&state.app, &drill, &who, None).await?;
             page.keep_form(&form, None);

@@ -55,7 +55,7 @@ pub fn merge(posts: Vec<PostView>, responses: Vec<ResponseView>) -> Vec<StreamIt
         }))
         .collect();
     // Stable: at the same second a response (listed after) stays below the posts before it.
-    items.sort_by(|a, b| b.at_s.cmp(&a.at_s));
+    items.sort_by_key(|i| std::cmp::Reverse(i.at_s));
     items
 }
 
