@@ -28,6 +28,8 @@ async function drillPlayer(t) {
   await t.step('start the clock; posts and the enquiry arrive by the events', async () => {
     await t.clickAndWait(page, 'form.inline:has(input[value="start"]) button[type=submit]');
     await page.waitForFunction(() => /Live/.test(document.getElementById('drill-live').textContent), null, { timeout: 10_000 });
+    // Audited while the stream is short: the page after the flood is the same markup, longer.
+    await t.audit(page, 'drill-running', { budget: false, aboveFold: ['#drill-at'] });
     const before = await page.locator('#drill-stream > li').count();
     await moveClock(page, 19 * 60);
     await page.waitForFunction(() => document.getElementById('drill-at').textContent.startsWith('T+00:19'), null, { timeout: 10_000 });
@@ -35,7 +37,6 @@ async function drillPlayer(t) {
     await page.waitForSelector('#inject-echo-enquiry', { timeout: 10_000 });
     const enquiry = await page.locator('#inject-echo-enquiry').innerText();
     check(/\d+ min( \d+ s)? left/.test(enquiry), `the enquiry counts down to its deadline: "${enquiry}"`);
-    await t.audit(page, 'drill-running', { budget: false, aboveFold: ['#drill-at'] });
   });
   await t.step('search the stream and save the search with an alert', async () => {
     await page.fill('#drill-q', 'heater');
@@ -56,7 +57,8 @@ async function drillPlayer(t) {
     const text = await page.locator('#publish').innerText();
     check(text.includes('Published at T+00:19'), `published (${text.slice(0, 120)})`);
     check((await page.locator('#drill-stream li.drill-ours').count()) === 1, 'the response is in the stream as our account');
-    await t.audit(page, 'drill-published', { budget: false });
+    // The same page as drill-running, audited there for zoom and focus; here its new parts.
+    await t.audit(page, 'drill-published', { budget: false, zoom: false, focus: false });
   });
 }
 
