@@ -11,6 +11,8 @@
 //! cannot be found before its moment.
 
 pub mod clock;
+pub mod marking;
+pub mod review;
 
 use std::sync::{Arc, OnceLock};
 
