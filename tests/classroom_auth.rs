@@ -84,6 +84,8 @@ fn access(path: &str) -> Option<Access> {
     Some(match path {
         "/join" | "/trainer/login" | "/healthz" | "/static/{name}" => Public,
         "/learn/sign-in" | "/learn/{token}" => Public,
+        // A drill observer's link is its own key (docs/design.md, "Drills", observers).
+        "/observe/{token}" | "/observe/{token}/notes" => Public,
         "/learn" | "/learn/sign-out" => Programme,
         p if p == "/programme" || p.starts_with("/programme/") => Programme,
         "/class" | "/class/evaluation" | "/class/news" => Trainee,
