@@ -92,17 +92,15 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
     let key = w.app.store.trainer_secret(false).await.unwrap();
     let mut t = signed_in(&w.base, "/trainer/login", &[("secret", &key)]).await;
     let (class, code) = class_with(&mut t, &[]).await;
-    let mut alice = signed_in(&w.base, "/join", &[("code", &code), ("name", "Alice Drill")]).await;
+    let mut alice = signed_in(
+        &w.base,
+        "/join",
+        &[("code", &code), ("name", "Alice Drill")],
+    )
+    .await;
     let _bob = signed_in(&w.base, "/join", &[("code", &code), ("name", "Bob Drill")]).await;
     let trainees = w.app.store.trainees(&class).await.unwrap();
-    let id_of = |name: &str| {
-        trainees
-            .iter()
-            .find(|x| x.name == name)
-            .unwrap()
-            .id
-            .clone()
-    };
+    let id_of = |name: &str| trainees.iter().find(|x| x.name == name).unwrap().id.clone();
     let (alice_id, bob_id) = (id_of("Alice Drill"), id_of("Bob Drill"));
 
     // The list offers the shipped scenarios and the class; a drill is made for it.
@@ -111,16 +109,29 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
     assert!(list.body.contains(SCENARIO), "{}", list.body);
     assert!(list.body.contains(&class));
     let bad = t
-        .post("/trainer/drills", &[("scenario", "no-such"), ("class", &class)])
+        .post(
+            "/trainer/drills",
+            &[("scenario", "no-such"), ("class", &class)],
+        )
         .await;
-    assert_eq!(bad.status, 404, "an unknown scenario is named: {}", bad.body);
+    assert_eq!(
+        bad.status, 404,
+        "an unknown scenario is named: {}",
+        bad.body
+    );
     assert!(bad.body.contains("brightwell-recall-morning"));
     let made = t
-        .post("/trainer/drills", &[("scenario", SCENARIO), ("class", &class)])
+        .post(
+            "/trainer/drills",
+            &[("scenario", SCENARIO), ("class", &class)],
+        )
         .await;
     assert_eq!(made.status, 303, "{}", made.body);
     let page_url = made.location.clone();
-    let drill = page_url.strip_prefix("/trainer/drills/").unwrap().to_string();
+    let drill = page_url
+        .strip_prefix("/trainer/drills/")
+        .unwrap()
+        .to_string();
     assert!(t.get("/trainer/drills").await.body.contains(&page_url));
 
     // The clock: the trainer starts it; a trainee cannot touch it.
@@ -199,13 +210,25 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
 
     // Looking at the page marks the responses and stores the marks.
     assert_eq!(
-        w.app.store.drill_response(&alice_response).await.unwrap().unwrap().score,
+        w.app
+            .store
+            .drill_response(&alice_response)
+            .await
+            .unwrap()
+            .unwrap()
+            .score,
         None
     );
     let page = t.get(&page_url).await;
     assert!(page.body.contains("Alice Drill") && page.body.contains("Bob Drill"));
     assert!(page.body.contains("Scam watch"));
-    let stored = w.app.store.drill_response(&alice_response).await.unwrap().unwrap();
+    let stored = w
+        .app
+        .store
+        .drill_response(&alice_response)
+        .await
+        .unwrap()
+        .unwrap();
     let score = stored.score.expect("marked when first looked at");
     assert!(stored.mark.unwrap().contains("\"late_ms\":600000"));
     let board = w.app.drill_board(&drill).await.unwrap();
@@ -214,13 +237,20 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
         .iter()
         .find(|m| m.response.learner == bob_id)
         .unwrap();
-    assert!(bob_mark.mark.score < score, "a wrong number costs more than lateness");
+    assert!(
+        bob_mark.mark.score < score,
+        "a wrong number costs more than lateness"
+    );
     let caught: Vec<_> = board
         .catches
         .iter()
         .filter(|c| c.learner == alice_id && c.caught_ms.is_some())
         .collect();
-    assert!(!caught.is_empty(), "Alice's alert caught the scam: {:?}", board.catches);
+    assert!(
+        !caught.is_empty(),
+        "Alice's alert caught the scam: {:?}",
+        board.catches
+    );
     assert!(
         board
             .catches
@@ -232,7 +262,10 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
 
     // An observer: a link of their own, shown once; they watch and note, never the clock.
     let r = t
-        .post(&format!("{page_url}/observers"), &[("name", "Olu Observer")])
+        .post(
+            &format!("{page_url}/observers"),
+            &[("name", "Olu Observer")],
+        )
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let token = r
@@ -249,7 +282,10 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
     assert_eq!(view.status, 200, "{}", view.body);
     assert!(view.body.contains("You are observing this drill as"));
     assert!(view.body.contains("Alice Drill"));
-    assert!(!view.body.contains("/clock"), "no clock controls for an observer");
+    assert!(
+        !view.body.contains("/clock"),
+        "no clock controls for an observer"
+    );
     let r = o.post(&clock, &[("action", "end")]).await;
     assert_eq!((r.status, r.location.as_str()), (303, "/trainer/login"));
     let r = o
@@ -293,13 +329,20 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
     let r = t
         .post(
             &format!("{page_url}/notes"),
-            &[("learner", &bob_id), ("text", "=HYPERLINK(\"x\") Bob hesitated")],
+            &[
+                ("learner", &bob_id),
+                ("text", "=HYPERLINK(\"x\") Bob hesitated"),
+            ],
         )
         .await;
     assert_eq!(r.status, 303);
     let notes = w.app.store.drill_notes(&drill).await.unwrap();
     assert_eq!(notes.len(), 2);
-    assert_eq!(notes[0].drill_ms, 40 * 60_000, "stamped with the drill time");
+    assert_eq!(
+        notes[0].drill_ms,
+        40 * 60_000,
+        "stamped with the drill time"
+    );
     assert_eq!(notes[0].author_name, "Olu Observer");
 
     // Closing the link shuts the observer out.
@@ -335,11 +378,24 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
 
     let csv = t.get(&format!("{page_url}/review.csv")).await;
     assert_eq!(csv.status, 200);
-    assert!(csv.headers["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
     let rows = parse_csv(csv.body.trim_start_matches('\u{feff}'));
     assert_eq!(
         rows[0],
-        ["Drill time", "Drill seconds", "Kind", "Trainee", "Inject", "What", "Score"]
+        [
+            "Drill time",
+            "Drill seconds",
+            "Kind",
+            "Trainee",
+            "Inject",
+            "What",
+            "Score"
+        ]
     );
     assert!(rows.iter().skip(1).all(|r| r.len() == 7), "{rows:?}");
     let review = w.app.drill_review(&drill).await.unwrap();
@@ -350,13 +406,19 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
         .expect("Alice's response");
     assert_eq!(alice_row[4], "recall-brief");
     assert_eq!(alice_row[6], format!("{score:.1}"));
-    let note = rows.iter().find(|r| r[2] == "note" && r[3] == "Bob Drill").unwrap();
+    let note = rows
+        .iter()
+        .find(|r| r[2] == "note" && r[3] == "Bob Drill")
+        .unwrap();
     assert!(note[5].starts_with("Trainer noted: =HYPERLINK"), "{note:?}");
     assert!(
         rows.iter().all(|r| r.iter().all(|f| !f.starts_with('='))),
         "no field starts a formula"
     );
-    assert!(rows.iter().any(|r| r[2] == "clock" && r[5].starts_with("start")));
+    assert!(
+        rows.iter()
+            .any(|r| r[2] == "clock" && r[5].starts_with("start"))
+    );
     let secs: Vec<i64> = rows.iter().skip(1).map(|r| r[1].parse().unwrap()).collect();
     assert!(secs.windows(2).all(|p| p[0] <= p[1]), "in drill-time order");
 }

@@ -358,7 +358,12 @@ impl Catch {
 /// existed at the post's moment or was saved later, before `now_ms` and before it was deleted:
 /// it is caught at the later of the post's moment and the search's saving. Queries that do not
 /// parse catch nothing.
-pub fn catches(targets: &[Target], alerts: &[Alert<'_>], learners: &[&str], now_ms: i64) -> Vec<Catch> {
+pub fn catches(
+    targets: &[Target],
+    alerts: &[Alert<'_>],
+    learners: &[&str],
+    now_ms: i64,
+) -> Vec<Catch> {
     let parsed: Vec<(&Alert<'_>, ParsedQuery)> = alerts
         .iter()
         .filter_map(|a| crate::query::parse(a.query).ok().map(|q| (a, q)))
@@ -438,7 +443,10 @@ mod tests {
         Fact {
             fact: name.into(),
             rule: Rule::parse(rule).unwrap(),
-            contradicts: contradicts.iter().map(|c| Rule::parse(c).unwrap()).collect(),
+            contradicts: contradicts
+                .iter()
+                .map(|c| Rule::parse(c).unwrap())
+                .collect(),
             gate: false,
         }
     }
@@ -460,11 +468,7 @@ mod tests {
                 by: by.map(|b| Offset::parse(b).unwrap()),
                 facts: vec![
                     fact("the models", "BX410 BX420", &[]),
-                    fact(
-                        "the number",
-                        "\"0800 555 0177\"",
-                        &["\"0800 555 0171\""],
-                    ),
+                    fact("the number", "\"0800 555 0177\"", &["\"0800 555 0171\""]),
                 ],
                 model: None,
             }),
@@ -491,7 +495,11 @@ mod tests {
         let packs = packs();
         let right = mark(
             Some(&i),
-            answer("statement", "The BX410 and BX420 are recalled. Call 0800 555 0177.", 30),
+            answer(
+                "statement",
+                "The BX410 and BX420 are recalled. Call 0800 555 0177.",
+                30,
+            ),
             &packs,
         );
         assert_eq!(right.count(FactStatus::Found), 2);
@@ -505,7 +513,11 @@ mod tests {
         assert_eq!(missing.parts[1].points, FACT_POINTS / 2.0);
         let wrong = mark(
             Some(&i),
-            answer("statement", "The BX410 and BX420 are recalled. Call 0800 555 0171.", 30),
+            answer(
+                "statement",
+                "The BX410 and BX420 are recalled. Call 0800 555 0171.",
+                30,
+            ),
             &packs,
         );
         assert_eq!(wrong.count(FactStatus::Contradicted), 1);
@@ -581,7 +593,11 @@ mod tests {
         let m = mark(None, a, &packs);
         assert_eq!(m.fits, Some(false));
         assert_eq!(m.platform.as_deref(), Some("x"));
-        assert!(m.parts.iter().any(|p| p.name == "Platform" && p.points == 0.0));
+        assert!(
+            m.parts
+                .iter()
+                .any(|p| p.name == "Platform" && p.points == 0.0)
+        );
         let short = mark(
             None,
             Answer {

@@ -162,7 +162,11 @@ fn short(text: &str, chars: usize) -> String {
 pub fn inject_view(i: &Inject) -> InjectView {
     let summary = match &i.content {
         Content::Post(p) | Content::Article(p) => {
-            let body = if p.title.is_empty() { &p.text } else { &p.title };
+            let body = if p.title.is_empty() {
+                &p.text
+            } else {
+                &p.title
+            };
             format!("{} ({}): {}", p.author, p.handle, short(body, 140))
         }
         Content::Brief(m) | Content::Email(m) => {
@@ -247,7 +251,11 @@ pub fn targets(drill: &Drill) -> Vec<Target> {
 impl App {
     /// The players of a drill: the trainees of its class, or the self-learner; anyone else who
     /// published in it (a trainee removed since) by the name they published under.
-    async fn drill_players(&self, drill: &Drill, responses: &[DrillResponse]) -> Result<Vec<Player>> {
+    async fn drill_players(
+        &self,
+        drill: &Drill,
+        responses: &[DrillResponse],
+    ) -> Result<Vec<Player>> {
         let mut players: Vec<Player> = match &drill.class_id {
             Some(class) => self
                 .store
@@ -310,7 +318,9 @@ impl App {
                 None => {
                     let m = self.mark_drill_response_now(&drill, &r);
                     let json = serde_json::to_string(&m).map_err(Error::internal)?;
-                    self.store.mark_drill_response(&r.id, m.score, &json).await?;
+                    self.store
+                        .mark_drill_response(&r.id, m.score, &json)
+                        .await?;
                     r.score = Some(m.score);
                     r.mark = Some(json);
                     m
@@ -323,7 +333,15 @@ impl App {
                 mark,
             });
         }
-        let players = self.drill_players(&drill, &responses.iter().map(|m| m.response.clone()).collect::<Vec<_>>()).await?;
+        let players = self
+            .drill_players(
+                &drill,
+                &responses
+                    .iter()
+                    .map(|m| m.response.clone())
+                    .collect::<Vec<_>>(),
+            )
+            .await?;
         let now_ms = drill.at_ms();
 
         let answers = drill
@@ -564,8 +582,9 @@ impl App {
                 answered,
                 expected,
                 late: responses.iter().filter(|m| m.mark.late()).count(),
-                mean_score: (!scores.is_empty())
-                    .then(|| (scores.iter().sum::<f64>() / scores.len() as f64 * 10.0).round() / 10.0),
+                mean_score: (!scores.is_empty()).then(|| {
+                    (scores.iter().sum::<f64>() / scores.len() as f64 * 10.0).round() / 10.0
+                }),
                 caught: delays.len(),
                 targets: catches.len(),
                 mean_delay: (!delays.is_empty())
@@ -592,7 +611,11 @@ impl App {
     }
 
     /// Lets an observer into a drill; returns them and their link's token (shown once).
-    pub async fn add_drill_observer(&self, drill_id: &str, name: &str) -> Result<(DrillObserver, String)> {
+    pub async fn add_drill_observer(
+        &self,
+        drill_id: &str,
+        name: &str,
+    ) -> Result<(DrillObserver, String)> {
         let drill = self.drill(drill_id).await?;
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() || name.chars().count() > 80 {

@@ -283,7 +283,12 @@ pub async fn close_observer(
     State(state): State<AppState>,
     Path((id, observer)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    if !state.app.store.revoke_drill_observer(&id, &observer).await? {
+    if !state
+        .app
+        .store
+        .revoke_drill_observer(&id, &observer)
+        .await?
+    {
         return Err(Error::not_found("no open observer link of that id in this drill").into());
     }
     Ok(Redirect::to(&format!("/trainer/drills/{id}#observers")).into_response())
