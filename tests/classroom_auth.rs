@@ -88,6 +88,8 @@ fn access(path: &str) -> Option<Access> {
         "/observe/{token}" | "/observe/{token}/notes" => Public,
         "/learn" | "/learn/sign-out" => Programme,
         p if p == "/programme" || p.starts_with("/programme/") => Programme,
+        // A drill's players: who may see which drill is a rule in app (a trainee their class's).
+        p if p == "/drills" || p.starts_with("/drills/") => Learner,
         "/class" | "/class/evaluation" | "/class/news" => Trainee,
         "/leave" => Learner,
         "/"

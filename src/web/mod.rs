@@ -9,6 +9,7 @@ pub mod classroom;
 pub mod compose;
 pub mod dialect;
 pub mod drill_observe;
+pub mod drills;
 pub mod error;
 pub mod exercises;
 pub mod explain;

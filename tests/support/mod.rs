@@ -12,6 +12,7 @@ pub mod classroom;
 mod client;
 pub mod cluster;
 pub mod database;
+pub mod drill_load;
 pub mod exercises;
 pub mod page;
 pub mod process;

@@ -10,9 +10,12 @@
 //! time window on the search: nothing needs to be written while the drill runs, and a post
 //! cannot be found before its moment.
 
+pub mod alerts; // when a saved search alerts: the spike and threshold rules
 pub mod clock;
-pub mod marking;
-pub mod review;
+pub mod marking; // marking responses and alerts for the trainer (pure)
+pub mod play; // the players' side: access, the page's views, publishing, saved searches, events
+pub mod review; // the trainer's board, observers, notes and the after-action review
+pub mod trends; // volume per five minutes per channel, rising terms
 
 use std::sync::{Arc, OnceLock};
 

@@ -254,6 +254,8 @@ struct ClassPage {
     evaluated: bool,
     /// What the trainer has locked and shared, for the notice at the top and the live script.
     news: ClassNews,
+    /// The class's current drill (id, title), linked from the page.
+    drill: Option<(String, String)>,
 }
 
 impl ClassPage {
@@ -407,6 +409,7 @@ pub async fn class_page(
     let evaluated = store.evaluation(&trainee.id).await?.is_some();
     let rejoin_word = store.rejoin_word(&trainee.id).await?.unwrap_or_default();
     let news = state.app.class_news(&class.id).await?;
+    let drill = state.app.current_class_drill(&class.id).await?;
     Ok(render(&ClassPage {
         name: trainee.name,
         rejoin_word,
@@ -414,6 +417,7 @@ pub async fn class_page(
         items,
         evaluated,
         news,
+        drill,
     }))
 }
 
