@@ -338,12 +338,13 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
     assert_eq!(r.status, 303);
     let notes = w.app.store.drill_notes(&drill).await.unwrap();
     assert_eq!(notes.len(), 2);
-    assert_eq!(
-        notes[0].drill_ms,
-        40 * 60_000,
-        "stamped with the drill time"
-    );
-    assert_eq!(notes[0].author_name, "Olu Observer");
+    let olu = notes
+        .iter()
+        .find(|n| n.author_name == "Olu Observer")
+        .expect("the observer's note, under their name");
+    assert_eq!(olu.drill_ms, 40 * 60_000, "stamped with the drill time");
+    assert_eq!(olu.inject_id.as_deref(), Some("recall-brief"));
+    assert_eq!(olu.learner.as_deref(), Some(alice_id.as_str()));
 
     // Closing the link shuts the observer out.
     let observer = &stored[0].id;
