@@ -478,7 +478,7 @@ impl App {
         }
         for m in &board.responses {
             let r = &m.response;
-            let mut what = format!("{}", r.deliverable);
+            let mut what = r.deliverable.clone();
             if let Some(p) = &r.platform {
                 what.push_str(&format!(" on {p}"));
             }
