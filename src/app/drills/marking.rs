@@ -24,8 +24,8 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::scenarios::{Content, Deliverable, Expectation, Inject, Offset};
 use crate::compose::{self, Platform, RulePack, Severity};
 use crate::grade::facts::{FactResult, FactStatus, match_facts};
+use crate::ingest::Document;
 use crate::query::ParsedQuery;
-use crate::query::post::Post;
 
 pub const FACT_POINTS: f64 = 40.0;
 pub const DELIVERABLE_POINTS: f64 = 20.0;
@@ -315,8 +315,10 @@ pub struct Target {
     /// Why it matters, in the trainer's words ("expected a reply", "abuse, campaign").
     pub why: String,
     pub at_ms: i64,
-    /// The text the saved query is read against (title and body).
-    pub text: String,
+    /// The post as the drill's index holds it: the saved query is read against it by the
+    /// index's own rules (`ParsedQuery::matches_document`), as the player's search and alert
+    /// rules read it.
+    pub document: Document,
 }
 
 /// A saved search, as alert catching reads it.
@@ -369,15 +371,14 @@ pub fn catches(
         .filter_map(|a| crate::query::parse(a.query).ok().map(|q| (a, q)))
         .collect();
     let released: Vec<&Target> = targets.iter().filter(|t| t.at_ms <= now_ms).collect();
-    let posts: Vec<Post<'_>> = released.iter().map(|t| Post::new(&t.text)).collect();
     // Which alerts match which released post, once.
-    let hits: Vec<Vec<usize>> = posts
+    let hits: Vec<Vec<usize>> = released
         .iter()
-        .map(|p| {
+        .map(|t| {
             parsed
                 .iter()
                 .enumerate()
-                .filter(|(_, (_, q))| p.matches(q))
+                .filter(|(_, (_, q))| q.matches_document(&t.document))
                 .map(|(i, _)| i)
                 .collect()
         })
@@ -617,7 +618,22 @@ mod tests {
             group: group.into(),
             why: "test".into(),
             at_ms: minute * 60_000,
-            text: text.into(),
+            document: Document {
+                id: post.into(),
+                title: String::new(),
+                body: text.into(),
+                author: "someone".into(),
+                source: "microblog".into(),
+                source_name: String::new(),
+                url: String::new(),
+                published: chrono::DateTime::UNIX_EPOCH,
+                lang: "en".into(),
+                kind: "post".into(),
+                tags: Vec::new(),
+                mentions: Vec::new(),
+                host: String::new(),
+            }
+            .derive(),
         }
     }
 

@@ -232,17 +232,12 @@ pub fn targets(drill: &Drill) -> Vec<Target> {
                 (Some(e), false) => format!("{e}; {}", flags.join(", ")),
                 (None, _) => flags.join(", "),
             };
-            let text = if r.post.title.is_empty() {
-                r.post.text.clone()
-            } else {
-                format!("{}\n{}", r.post.title, r.post.text)
-            };
             Some(Target {
                 post_id: r.id.clone(),
                 group,
                 why,
                 at_ms: i64::from(r.at.0) * 1000,
-                text,
+                document: r.document(scenario.start),
             })
         })
         .collect()
