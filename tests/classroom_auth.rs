@@ -86,6 +86,8 @@ fn access(path: &str) -> Option<Access> {
         "/learn/sign-in" | "/learn/{token}" => Public,
         // A manager's link to a team's view: the token is the key (docs/programmes.md).
         "/team/{token}" => Public,
+        // A drill observer's link is its own key (docs/design.md, "Drills", observers).
+        "/observe/{token}" | "/observe/{token}/notes" => Public,
         "/learn" | "/learn/sign-out" => Programme,
         p if p == "/programme" || p.starts_with("/programme/") => Programme,
         // A drill's players: who may see which drill is a rule in app (a trainee their class's).

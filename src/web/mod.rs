@@ -8,6 +8,7 @@ pub mod charts;
 pub mod classroom;
 pub mod compose;
 pub mod dialect;
+pub mod drill_observe;
 pub mod drills;
 pub mod error;
 pub mod exercises;

@@ -10,8 +10,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::{
-    AppState, api, assets, classroom, compose, drills, error, exercises, explain, feeds, linger,
-    pages, programmes, session, trainer,
+    AppState, api, assets, classroom, compose, drill_observe, drills, error, exercises, explain,
+    feeds, linger, pages, programmes, session, trainer,
 };
 
 /// No inline script, no other hosts: everything Sandpit shows comes from Sandpit.
@@ -47,6 +47,8 @@ pub fn router(state: AppState) -> Router {
         .merge(programmes::routes())
         // drills: the players' pages and their live events
         .merge(drills::routes())
+        // drills: an observer's read-only view and notes, by the link the trainer gave them
+        .merge(drill_observe::routes())
         // infrastructure
         .route("/healthz", get(api::healthz))
         .route("/trainer/test-clock", post(api::test_clock))

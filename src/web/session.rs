@@ -31,6 +31,17 @@ pub fn is_public(path: &str) -> bool {
                 token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit())
             })
         })
+        || is_observer_link(path)
+}
+
+/// A drill observer's pages (`/observe/{token}` and its notes form): the link is the key, so
+/// they need no session (`web::drill_observe`).
+fn is_observer_link(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("/observe/") else {
+        return false;
+    };
+    let token = rest.strip_suffix("/notes").unwrap_or(rest);
+    token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// A programme's learner's pages: without a session they lead to the learner's sign-in page.

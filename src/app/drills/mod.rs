@@ -12,7 +12,9 @@
 
 pub mod alerts; // when a saved search alerts: the spike and threshold rules
 pub mod clock;
+pub mod marking; // marking responses and alerts for the trainer (pure)
 pub mod play; // the players' side: access, the page's views, publishing, saved searches, events
+pub mod review; // the trainer's board, observers, notes and the after-action review
 pub mod trends; // volume per five minutes per channel, rising terms
 
 use std::sync::{Arc, OnceLock};

@@ -6,6 +6,7 @@
 
 mod actions;
 mod class;
+pub mod drills;
 mod exports;
 mod live;
 mod picker;
@@ -182,6 +183,7 @@ pub fn routes() -> Router<AppState> {
         .merge(exports::routes())
         .merge(uploads::routes())
         .merge(trainees::routes())
+        .merge(drills::routes())
 }
 
 #[cfg(test)]
