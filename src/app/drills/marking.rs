@@ -366,23 +366,36 @@ pub fn catches(
     learners: &[&str],
     now_ms: i64,
 ) -> Vec<Catch> {
-    let parsed: Vec<(&Alert<'_>, ParsedQuery)> = alerts
+    let parsed: Vec<Option<ParsedQuery>> = alerts
         .iter()
-        .filter_map(|a| crate::query::parse(a.query).ok().map(|q| (a, q)))
+        .map(|a| crate::query::parse(a.query).ok())
         .collect();
-    let released: Vec<&Target> = targets.iter().filter(|t| t.at_ms <= now_ms).collect();
+    catches_by(targets, alerts, learners, now_ms, |alert, target| {
+        parsed[alert]
+            .as_ref()
+            .is_some_and(|q| q.matches_document(&targets[target].document))
+    })
+}
+
+/// `catches`, with whether alert `a` (an index into `alerts`) matches target `t` (an index into
+/// `targets`) answered by `matches`: the trainer's board answers it from a cache, since the
+/// same searches meet the same posts at every refresh.
+pub fn catches_by(
+    targets: &[Target],
+    alerts: &[Alert<'_>],
+    learners: &[&str],
+    now_ms: i64,
+    matches: impl Fn(usize, usize) -> bool,
+) -> Vec<Catch> {
+    let released: Vec<usize> = (0..targets.len())
+        .filter(|&t| targets[t].at_ms <= now_ms)
+        .collect();
     // Which alerts match which released post, once.
     let hits: Vec<Vec<usize>> = released
         .iter()
-        .map(|t| {
-            parsed
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, q))| q.matches_document(&t.document))
-                .map(|(i, _)| i)
-                .collect()
-        })
+        .map(|&t| (0..alerts.len()).filter(|&a| matches(a, t)).collect())
         .collect();
+    let released: Vec<&Target> = released.iter().map(|&t| &targets[t]).collect();
     let mut groups: Vec<&str> = Vec::new();
     for t in &released {
         if !groups.contains(&t.group.as_str()) {
@@ -402,7 +415,7 @@ pub fn catches(
                 let t = released[i];
                 let mut best: Option<(i64, &str)> = None;
                 for &a in &hits[i] {
-                    let alert = parsed[a].0;
+                    let alert = &alerts[a];
                     if alert.learner != *learner {
                         continue;
                     }

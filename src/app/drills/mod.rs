@@ -11,6 +11,7 @@
 //! cannot be found before its moment.
 
 pub mod alerts; // when a saved search alerts: the spike and threshold rules
+pub mod catching; // what saved searches caught, kept between refreshes of the board
 pub mod clock;
 pub mod marking; // marking responses and alerts for the trainer (pure)
 pub mod play; // the players' side: access, the page's views, publishing, saved searches, events

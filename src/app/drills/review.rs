@@ -5,10 +5,10 @@
 
 use serde::Serialize;
 
-use super::marking::{self, Alert, Answer, Catch, Mark, Target};
+use super::marking::{self, Alert, Answer, Catch, Mark};
 use super::{Drill, DrillStatus};
 use crate::app::App;
-use crate::catalog::scenarios::{Content, Flag, Inject, Offset, Source};
+use crate::catalog::scenarios::{Content, Inject, Offset};
 use crate::error::{Error, Result};
 use crate::store::drill_review::{DrillNote, DrillObserver, NewNote};
 use crate::store::drill_work::{DrillResponse, DrillSavedSearch};
@@ -197,52 +197,6 @@ pub fn inject_view(i: &Inject) -> InjectView {
     }
 }
 
-/// The posts of the drill's stream released by now that an alert should catch: those of
-/// injects that expected a reaction, and those flagged abuse, personal data or campaign.
-pub fn targets(drill: &Drill) -> Vec<Target> {
-    let scenario = drill.scenario();
-    drill
-        .released()
-        .iter()
-        .filter_map(|r| {
-            let expected = match r.source {
-                Source::Inject => scenario
-                    .inject(&r.id)
-                    .and_then(|i| i.expect.as_ref())
-                    .map(|e| format!("expected a {}", e.deliverable.id())),
-                _ => None,
-            };
-            let flags: Vec<&str> = r
-                .post
-                .flags
-                .iter()
-                .filter(|f| matches!(f, Flag::Abuse | Flag::PersonalData | Flag::Campaign))
-                .map(|f| f.id())
-                .collect();
-            if expected.is_none() && flags.is_empty() {
-                return None;
-            }
-            let group = match &r.source {
-                Source::Inject => r.id.clone(),
-                Source::Wave(w) => w.clone(),
-                Source::Replay => "replay".to_string(),
-            };
-            let why = match (expected, flags.is_empty()) {
-                (Some(e), true) => e,
-                (Some(e), false) => format!("{e}; {}", flags.join(", ")),
-                (None, _) => flags.join(", "),
-            };
-            Some(Target {
-                post_id: r.id.clone(),
-                group,
-                why,
-                at_ms: i64::from(r.at.0) * 1000,
-                document: r.document(scenario.start),
-            })
-        })
-        .collect()
-}
-
 impl App {
     /// The players of a drill: the trainees of its class, or the self-learner; anyone else who
     /// published in it (a trainee removed since) by the name they published under.
@@ -386,7 +340,7 @@ impl App {
             })
             .collect();
         let ids: Vec<&str> = players.iter().map(|p| p.id.as_str()).collect();
-        let catches = marking::catches(&targets(&drill), &alerts, &ids, now_ms);
+        let catches = super::catching::board_catches(&drill, &alerts, &ids, now_ms);
         let name_of = |learner: &str| {
             players
                 .iter()
