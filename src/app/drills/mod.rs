@@ -15,6 +15,7 @@ pub mod catching; // what saved searches caught, kept between refreshes of the b
 pub mod clock;
 pub mod marking; // marking responses and alerts for the trainer (pure)
 pub mod play; // the players' side: access, the page's views, publishing, saved searches, events
+pub mod publish; // a player's response: checked as the composer checks it, published once
 pub mod review; // the trainer's board, observers, notes and the after-action review
 pub mod trends; // volume per five minutes per channel, rising terms
 
