@@ -1,6 +1,7 @@
 // Plans (docs/programmes.md "Plans", "The cohort view"), on a `sandpit serve --classroom
 // --test-clock` server: a learner of a new cohort opens their programme (no placement yet: the
-// plan proposed starts at beginner level), starts a four-week plan; the clock moves eleven days
+// plan proposed starts at beginner level), starts a four-week plan and downloads its due dates
+// as a calendar file (.ics); the clock moves eleven days
 // on (POST /trainer/test-clock), past week 1's due date, so the learner's home shows work
 // overdue and the trainer's cohort view shows them stuck; the trainer opens their plan to change
 // it. The proposal, the overdue home, the cohort view and the learner's plan are audited (axe,
@@ -44,6 +45,17 @@ async function programmePlan(t) {
     check(new URL(learner.url()).pathname === '/programme', `back home (${learner.url()})`);
     const text = await learner.locator('main').innerText();
     check(text.includes('Week 1 of 4') && !text.includes('Overdue'), 'week 1, nothing overdue');
+  });
+
+  await t.step('the learner downloads the due dates as a calendar file', async () => {
+    const href = await learner.locator('main a[href="/programme/calendar.ics"]').getAttribute('href');
+    const ics = await learner.context().request.get(t.url(href));
+    check(ics.status() === 200, `the calendar answers (${ics.status()})`);
+    check(/^text\/calendar/.test(ics.headers()['content-type'] || ''), `a calendar file (${ics.headers()['content-type']})`);
+    const body = await ics.text();
+    check(body.startsWith('BEGIN:VCALENDAR\r\n') && body.trimEnd().endsWith('END:VCALENDAR'), 'one VCALENDAR, CRLF line ends');
+    const events = (body.match(/^BEGIN:VEVENT\r$/gm) || []).length;
+    check(events === 8, `an event for each of the plan's 8 assignments (${events})`);
   });
 
   await t.step('eleven days on, week 1 is overdue', async () => {
