@@ -275,7 +275,9 @@ async fn cohort_links_passphrases_sign_in_and_reissue() {
             .unwrap_or_default()
             .starts_with("text/csv")
     );
-    let rows: Vec<&str> = r.body.lines().collect();
+    // A byte-order mark first, so spreadsheets read accented names right.
+    let body = r.body.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let rows: Vec<&str> = body.lines().collect();
     assert_eq!(rows[0], "name,email,team,link,status");
     let cy = rows
         .iter()

@@ -86,35 +86,6 @@ fn strip_column(error: &str) -> &str {
     }
 }
 
-/// One CSV field: quoted when it must be, and a leading `= + - @` defused so a spreadsheet
-/// does not run a trainee's name as a formula.
-pub fn csv_field(s: &str) -> String {
-    let defused = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if defused.contains([',', '"', '\n', '\r'])
-        || defused.starts_with(' ')
-        || defused.ends_with(' ')
-    {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
-    }
-}
-
-/// A CSV line (CRLF, as RFC 4180 and spreadsheets expect).
-pub fn csv_line(fields: &[String]) -> String {
-    let mut line = fields
-        .iter()
-        .map(|f| csv_field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,16 +288,5 @@ mod tests {
             !m.iter()
                 .any(|w| w.contains("the place") || w.contains("p3"))
         );
-    }
-
-    #[test]
-    fn csv_quotes_and_defuses() {
-        assert_eq!(csv_field("Kim"), "Kim");
-        assert_eq!(csv_field("Lee, Sam"), "\"Lee, Sam\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("-1"), "'-1");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_line(&["a".into(), "b c".into()]), "a,b c\r\n");
     }
 }

@@ -7,6 +7,7 @@ pub mod board;
 pub mod charts;
 pub mod classroom;
 pub mod compose;
+pub mod csv; // CSV downloads: quoting, formula defusing, the response
 pub mod dialect;
 pub mod drill_observe;
 pub mod drills;

@@ -4,19 +4,18 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 
 use super::plan::{AssignmentForm, PlanTable, StartForm, long_day, weekdays};
-use super::trainer::csv_field;
 use crate::app::plans::rules::{MAX_WEEKS, MIN_WEEKS};
 use crate::app::plans::{Adjuster, Change, CohortProgress, LearnerProgress, PlanView, Standing};
 use crate::catalog::skills::Skill;
 use crate::error::Error;
 use crate::store::programmes::ProgrammeLearner;
 use crate::web::AppState;
+use crate::web::csv;
 use crate::web::error::{PageError, render};
 use crate::web::session::Trainer;
 
@@ -192,25 +191,9 @@ async fn progress_csv(
                 format!("{}/{}", s.3, s.2)
             });
         }
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
+        out.push_str(&csv::line(&row));
     }
-    let mut response = out.into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"cohort-progress.csv\""),
-    );
-    Ok(response)
+    Ok(csv::download(&out, "cohort-progress.csv"))
 }
 
 #[derive(Template)]

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -11,10 +11,10 @@ use serde::Deserialize;
 use crate::app::programmes::Added;
 use crate::error::Error;
 use crate::store::programmes::{CohortSummary, LearnerStatus};
-use crate::web::AppState;
 use crate::web::error::{PageError, render};
 use crate::web::session::Trainer;
 use crate::web::trainer::join_base;
+use crate::web::{AppState, csv};
 
 /// The largest CSV file of names taken: thousands of rows with emails and teams.
 const CSV_MAX: usize = 1024 * 1024;
@@ -260,51 +260,7 @@ async fn export_links(
             )
         };
         let row: [&str; 5] = [&l.name, &l.email, &l.team, &link, status];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
+        out.push_str(&csv::line(&row));
     }
-    let mut response = out.into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"programme-links.csv\""),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
-}
-
-/// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@` is prefixed with `'` so
-/// a spreadsheet does not run a name as a formula.
-pub(super) fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("Ana"), "Ana");
-        assert_eq!(csv_field("Silva, Ana"), "\"Silva, Ana\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
-    }
+    Ok(csv::download(&out, "programme-links.csv"))
 }

@@ -18,7 +18,7 @@ use crate::app::drills::{DrillControl, playable};
 use crate::error::Error;
 use crate::store::classroom::ClassSummary;
 use crate::web::AppState;
-use crate::web::board::csv_line;
+use crate::web::csv;
 use crate::web::error::{PageError, render};
 use crate::web::session::Trainer;
 
@@ -389,15 +389,11 @@ pub async fn review_csv(
 ) -> Result<Response, PageError> {
     let r = state.app.drill_review(&id).await?;
     let name = format!("{}-review.csv", file_stem(&r));
-    Ok(download(
-        format!("\u{feff}{}", review_csv_text(&r)),
-        "text/csv; charset=utf-8",
-        &name,
-    ))
+    Ok(csv::download(&review_csv_text(&r), &name))
 }
 
 pub fn review_csv_text(r: &DrillReview) -> String {
-    let mut out = csv_line(
+    let mut out = csv::line(
         &[
             "Drill time",
             "Drill seconds",
@@ -410,7 +406,7 @@ pub fn review_csv_text(r: &DrillReview) -> String {
         .map(String::from),
     );
     for e in &r.events {
-        out.push_str(&csv_line(&[
+        out.push_str(&csv::line(&[
             e.at.clone(),
             (e.drill_ms / 1000).to_string(),
             e.kind.to_string(),

@@ -2,38 +2,22 @@
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::mastery::pass_credit;
 use crate::store::classroom::Class;
 use crate::web::AppState;
-use crate::web::board::{self};
 use crate::web::classroom::{AGREEMENT, EFFECTIVE_QUESTION, answer_text};
+use crate::web::csv;
 use crate::web::error::PageError;
 use crate::web::session::Trainer;
 
 fn csv_response(class: &Class, what: &str, body: String) -> Response {
-    let disposition = format!(
-        "attachment; filename=\"sandpit-{}-{what}.csv\"",
-        class.code.to_lowercase()
-    );
-    let mut response = (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        // A byte-order mark, so spreadsheet programs read names with accents right.
-        format!("\u{feff}{body}"),
+    csv::download(
+        &body,
+        &format!("sandpit-{}-{what}.csv", class.code.to_lowercase()),
     )
-        .into_response();
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, v);
-    }
-    response
 }
 
 fn score_text(s: Option<f64>) -> String {
@@ -56,7 +40,7 @@ pub async fn results_csv(
         .map(|e| e.exercise_id)
         .collect();
     let standings = store.class_standings(&class.id).await?;
-    let mut out = board::csv_line(
+    let mut out = csv::line(
         &[
             "Trainee",
             "Exercise id",
@@ -83,7 +67,7 @@ pub async fn results_csv(
         }
         for ex in ids {
             let s = mine.iter().find(|s| s.exercise_id == ex);
-            out.push_str(&board::csv_line(&[
+            out.push_str(&csv::line(&[
                 t.name.clone(),
                 ex.to_string(),
                 catalog.get(ex).map(|e| e.title.clone()).unwrap_or_default(),
@@ -122,7 +106,7 @@ pub async fn attempts_csv(
 ) -> Result<Response, PageError> {
     let store = &state.app.store;
     let class = store.require_class(&id).await?;
-    let mut out = board::csv_line(
+    let mut out = csv::line(
         &[
             "Trainee",
             "Exercise id",
@@ -136,7 +120,7 @@ pub async fn attempts_csv(
         .map(String::from),
     );
     for a in store.class_attempts(&class.id).await? {
-        out.push_str(&board::csv_line(&[
+        out.push_str(&csv::line(&[
             a.name,
             a.exercise_id,
             a.id,
@@ -163,7 +147,7 @@ pub async fn evaluations_csv(
 ) -> Result<Response, PageError> {
     let store = &state.app.store;
     let class = store.require_class(&id).await?;
-    let mut out = board::csv_line(&[
+    let mut out = csv::line(&[
         format!("{EFFECTIVE_QUESTION} (1 strongly disagree to 5 strongly agree)"),
         "In words".into(),
         "What I will do differently".into(),
@@ -175,7 +159,7 @@ pub async fn evaluations_csv(
             .and_then(|i| AGREEMENT.get(i))
             .copied()
             .unwrap_or_default();
-        out.push_str(&board::csv_line(&[
+        out.push_str(&csv::line(&[
             e.effective.to_string(),
             words.into(),
             e.do_differently,

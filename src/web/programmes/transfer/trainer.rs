@@ -4,7 +4,6 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -17,8 +16,8 @@ use crate::error::Error;
 use crate::store::programmes::Cohort;
 use crate::store::transfer::OwnTopic;
 use crate::web::AppState;
+use crate::web::csv;
 use crate::web::error::{PageError, render, status_of};
-use crate::web::programmes::trainer::csv_field;
 use crate::web::session::Trainer;
 
 pub(super) fn routes() -> Router<AppState> {
@@ -233,27 +232,9 @@ async fn follow_up_csv(
             p.done_differently.clone(),
             p.answered_at.get(..10).unwrap_or_default().to_string(),
         ];
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
+        out.push_str(&csv::line(&fields));
     }
-    let mut response = out.into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"follow-up.csv\""),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
+    Ok(csv::download(&out, "follow-up.csv"))
 }
 
 /// The topic, if it belongs to a learner of the cohort.
