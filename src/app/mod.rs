@@ -386,17 +386,7 @@ impl App {
 
     /// Every corpus with its figures.
     pub async fn corpora(&self) -> Result<Vec<CorpusInfo>> {
-        // Drills' streams are searched only through their drills; own-topic corpora are private
-        // to their learner (docs/programmes.md): neither is listed.
-        let records: Vec<_> = self
-            .store
-            .corpora()
-            .await?
-            .into_iter()
-            .filter(|c| {
-                c.origin != shipped::DRILL && c.origin != transfer::own_topic::OWN_TOPIC_ORIGIN
-            })
-            .collect();
+        let records = self.listed_corpora().await?;
         self.on_index(move |index| {
             records
                 .into_iter()
@@ -415,6 +405,16 @@ impl App {
                 .collect()
         })
         .await
+    }
+
+    /// The corpora anyone may see named: not drills' streams, which are searched only through
+    /// their drills, nor own-topic corpora, private to their learner (docs/programmes.md).
+    async fn listed_corpora(&self) -> Result<Vec<crate::store::CorpusRecord>> {
+        let mut records = self.store.corpora().await?;
+        records.retain(|c| {
+            c.origin != shipped::DRILL && c.origin != transfer::own_topic::OWN_TOPIC_ORIGIN
+        });
+        Ok(records)
     }
 
     /// Fails with a clear message when the corpus does not exist.
@@ -442,13 +442,9 @@ impl App {
             return Ok(());
         }
         let known: Vec<String> = self
-            .store
-            .corpora()
+            .listed_corpora()
             .await?
             .into_iter()
-            .filter(|c| {
-                c.origin != shipped::DRILL && c.origin != transfer::own_topic::OWN_TOPIC_ORIGIN
-            })
             .map(|c| c.name)
             .collect();
         Err(Error::not_found(format!(

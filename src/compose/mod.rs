@@ -37,6 +37,13 @@ pub struct Check {
     pub readability: Option<Readability>,
 }
 
+/// `check` with each platform's default profile and the built-in rule packs, as the composer
+/// checks a draft: what drills and own-topic drafts are checked by.
+pub fn check_with_builtin_packs(text: &str, platforms: &[Platform]) -> Result<Check, PackError> {
+    let profiles: Vec<Profile> = platforms.iter().map(|p| p.profile()).collect();
+    Ok(check(text, &profiles, packs::builtin_shared()?))
+}
+
 /// Counts `text` for each platform and checks it against each rule pack and each platform's own
 /// findings (`platform.rs`).
 pub fn check(

@@ -71,10 +71,8 @@ impl DraftCheck {
 
 /// Checks a draft as the composer does, with the built-in packs.
 pub fn check_draft(text: &str, platform: Option<Platform>) -> Result<DraftCheck> {
-    let packs =
-        compose::packs::builtin_shared().map_err(|e| Error::internal(anyhow::anyhow!("{e}")))?;
-    let profiles: Vec<_> = platform.map(|p| p.profile()).into_iter().collect();
-    let check = compose::check(text, &profiles, packs);
+    let check = compose::check_with_builtin_packs(text, platform.as_slice())
+        .map_err(|e| Error::internal(anyhow::anyhow!("{e}")))?;
     Ok(DraftCheck {
         counts: check.counts,
         findings: check.findings,

@@ -114,10 +114,8 @@ pub fn draft_platforms(topic: &OwnTopic) -> Vec<Platform> {
 
 /// Checks a draft as the composer does: each platform's count and the built-in rule packs.
 pub fn check_draft(draft: &str, platforms: &[Platform]) -> Result<Check> {
-    let packs =
-        compose::packs::builtin_shared().map_err(|e| Error::internal(anyhow::anyhow!("{e}")))?;
-    let profiles: Vec<_> = platforms.iter().map(|p| p.profile()).collect();
-    Ok(compose::check(draft, &profiles, packs))
+    compose::check_with_builtin_packs(draft, platforms)
+        .map_err(|e| Error::internal(anyhow::anyhow!("{e}")))
 }
 
 fn excerpt(doc: &Document) -> String {
