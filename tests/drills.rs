@@ -242,14 +242,10 @@ async fn a_response_form_sent_twice_publishes_once_and_searches_are_kept_when_de
         .await
         .unwrap();
     let all = app.store.drill_responses(&drill.id, None).await.unwrap();
-    assert_eq!(all.len(), 2);
-    assert!(
-        app.store
-            .drill_responses(&drill.id, Some(400_000))
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert_eq!(all.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 2]);
+    let after_first = app.store.drill_responses(&drill.id, Some(1)).await.unwrap();
+    assert_eq!(after_first.len(), 1);
+    assert_eq!(after_first[0].text, "Only BX410, BX420, BX430.");
 
     let id = app
         .store
@@ -287,4 +283,85 @@ async fn a_response_form_sent_twice_publishes_once_and_searches_are_kept_when_de
             .len(),
         1
     );
+}
+
+/// Two players publish at once: the one who read the clock first can commit second. A stream
+/// that showed the first response must still get the second, once, and the responses of a
+/// room publishing together are numbered 1..n with none skipped or shared (both engines).
+#[tokio::test]
+async fn responses_reach_a_stream_in_the_order_they_commit_not_the_drill_time_read() {
+    use sandpit::app::Learner;
+    use sandpit::app::drills::play::{AlertMemo, Cursor};
+    let dir = tempfile::tempdir().unwrap();
+    let clock = ManualClock::at(t0());
+    let app = support::open_app(dir.path(), support::Setup::EMPTY)
+        .await
+        .with_clock(clock.clone() as Arc<dyn Clock>);
+    let drill = app.create_drill(SCENARIO, None).await.unwrap();
+    app.control_drill(&drill.id, DrillControl::Start)
+        .await
+        .unwrap();
+    let id = drill.id.clone();
+    let response =
+        |key: String, text: String, drill_ms: i64| publish(&app, &id, key, text, drill_ms);
+    response("late-reader".into(), "Read the clock at 2 s.".into(), 2_000).await;
+    let who = Learner::local();
+    let drill = app.drill(&drill.id).await.unwrap();
+    let mut memo = AlertMemo::default();
+    let first = app
+        .drill_events(&drill, &who, None, Cursor::default(), &mut memo)
+        .await
+        .unwrap();
+    assert_eq!(first.responses.len(), 1);
+    // Committed after the stream showed the first, though its publisher read an earlier time.
+    response(
+        "early-reader".into(),
+        "Read the clock at 1 s.".into(),
+        1_000,
+    )
+    .await;
+    let second = app
+        .drill_events(&drill, &who, None, first.cursor, &mut memo)
+        .await
+        .unwrap();
+    let texts: Vec<&str> = second.responses.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["Read the clock at 1 s."]);
+    let third = app
+        .drill_events(&drill, &who, None, second.cursor, &mut memo)
+        .await
+        .unwrap();
+    assert!(third.responses.is_empty(), "nothing twice");
+
+    // A room at once, each form sent twice: numbered 3..=42, none skipped, none shared.
+    let sends = (0..40).flat_map(|p| {
+        (0..2).map(move |_| response(format!("room-{p}"), format!("Player {p}."), 3_000))
+    });
+    futures_util::future::join_all(sends).await;
+    let seqs: Vec<i64> = app
+        .store
+        .drill_responses(&drill.id, None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.seq)
+        .collect();
+    assert_eq!(seqs, (1..=42).collect::<Vec<i64>>());
+}
+
+async fn publish(app: &App, drill_id: &str, key: String, text: String, drill_ms: i64) {
+    app.store
+        .publish_drill_response(&sandpit::store::drill_work::NewResponse {
+            drill_id,
+            learner: "local",
+            author_name: "You",
+            inject_id: None,
+            deliverable: "post",
+            platform: Some("mastodon"),
+            text: &text,
+            drill_ms,
+            published_at: t0(),
+            submission: Some(&key),
+        })
+        .await
+        .unwrap();
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use super::{Store, new_id};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// A published response.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow, Serialize)]
@@ -25,6 +25,8 @@ pub struct DrillResponse {
     pub score: Option<f64>,
     /// The marking, as JSON (see `app::drills`).
     pub mark: Option<String>,
+    /// Its place in the drill's publishing order: 1, 2, 3... (migration 0020).
+    pub seq: i64,
 }
 
 /// A response as a player sends it.
@@ -76,7 +78,7 @@ pub struct NewSearch<'a> {
 macro_rules! response_columns {
     () => {
         "id, drill_id, learner, author_name, inject_id, deliverable, platform, text, drill_ms,
-         published_at, score, mark"
+         published_at, score, mark, seq"
     };
 }
 
@@ -88,29 +90,32 @@ macro_rules! search_columns {
 
 impl Store {
     /// Publishes a response; returns its id and whether it is new (false: the same form was sent
-    /// before, and the first response's id is returned).
+    /// before, and the first response's id is returned). The response takes the drill's next
+    /// `seq` in the same transaction, so a drill's responses commit in `seq` order: a reader
+    /// that has seen `seq` n has seen every response before it.
     pub async fn publish_drill_response(&self, r: &NewResponse<'_>) -> Result<(String, bool)> {
         let at = r.published_at.to_rfc3339_opts(SecondsFormat::Millis, true);
         on_db!(self, |read, write| {
-            if let Some(key) = r.submission {
-                let before: Option<(String,)> = sqlx::query_as(
-                    "SELECT id FROM drill_responses
-                     WHERE drill_id = $1 AND learner = $2 AND submission = $3",
-                )
-                .bind(r.drill_id)
-                .bind(r.learner)
-                .bind(key)
-                .fetch_optional(write)
-                .await?;
-                if let Some((id,)) = before {
-                    return Ok((id, false));
-                }
+            if let Some(id) = self.drill_response_by_form(r).await? {
+                return Ok((id, false));
             }
+            let mut tx = write.begin().await?;
+            // Taking the next number locks the drill's row until this commits.
+            let seq: Option<(i64,)> = sqlx::query_as(
+                "UPDATE drills SET responses_published = responses_published + 1
+                 WHERE id = $1 RETURNING responses_published",
+            )
+            .bind(r.drill_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((seq,)) = seq else {
+                return Err(Error::not_found(format!("no drill {:?}", r.drill_id)));
+            };
             let id = new_id();
             let inserted = sqlx::query(
                 "INSERT INTO drill_responses (id, drill_id, learner, author_name, inject_id,
-                        deliverable, platform, text, drill_ms, published_at, submission)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                        deliverable, platform, text, drill_ms, published_at, submission, seq)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                  ON CONFLICT (drill_id, learner, submission) DO NOTHING",
             )
             .bind(&id)
@@ -124,42 +129,60 @@ impl Store {
             .bind(r.drill_ms)
             .bind(&at)
             .bind(r.submission)
-            .execute(write)
+            .bind(seq)
+            .execute(&mut *tx)
             .await?
             .rows_affected();
             if inserted == 1 {
+                tx.commit().await?;
                 return Ok((id, true));
             }
-            // The same form won a race on another connection: answer with its response.
-            let (id,): (String,) = sqlx::query_as(
+            // The same form won a race on another connection: the number goes back unused
+            // and the answer is its response.
+            tx.rollback().await?;
+            let id = self.drill_response_by_form(r).await?.ok_or_else(|| {
+                Error::internal(anyhow::anyhow!(
+                    "a response's form key clashed with no stored response"
+                ))
+            })?;
+            Ok((id, false))
+        })
+    }
+
+    /// The response already published from the same form (its key), if any.
+    async fn drill_response_by_form(&self, r: &NewResponse<'_>) -> Result<Option<String>> {
+        let Some(key) = r.submission else {
+            return Ok(None);
+        };
+        on_db!(self, |read, write| {
+            let found: Option<(String,)> = sqlx::query_as(
                 "SELECT id FROM drill_responses
                  WHERE drill_id = $1 AND learner = $2 AND submission = $3",
             )
             .bind(r.drill_id)
             .bind(r.learner)
-            .bind(r.submission)
-            .fetch_one(write)
+            .bind(key)
+            .fetch_optional(write)
             .await?;
-            Ok((id, false))
+            Ok(found.map(|(id,)| id))
         })
     }
 
-    /// A drill's responses in the order they were published (by drill time), from `after_ms`
-    /// (exclusive; `None`: all).
+    /// A drill's responses in the order they were published, after the `after_seq`-th
+    /// (`None`: all).
     pub async fn drill_responses(
         &self,
         drill_id: &str,
-        after_ms: Option<i64>,
+        after_seq: Option<i64>,
     ) -> Result<Vec<DrillResponse>> {
         on_db!(self, |read, write| {
             Ok(sqlx::query_as::<_, DrillResponse>(concat!(
                 "SELECT ",
                 response_columns!(),
-                " FROM drill_responses WHERE drill_id = $1 AND drill_ms > $2
-                 ORDER BY drill_ms, published_at, id"
+                " FROM drill_responses WHERE drill_id = $1 AND seq > $2 ORDER BY seq"
             ))
             .bind(drill_id)
-            .bind(after_ms.unwrap_or(-1))
+            .bind(after_seq.unwrap_or(0))
             .fetch_all(read)
             .await?)
         })

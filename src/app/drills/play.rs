@@ -320,8 +320,8 @@ pub struct EventBatch {
     pub cursor: Cursor,
 }
 
-/// Where a player's stream stands: the drill time it has shown up to and how many responses
-/// it has shown (responses are only ever added, in order).
+/// Where a player's stream stands: the drill time it has shown up to and the last response it
+/// has shown (its `seq`: responses are numbered in the order they commit).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursor {
     pub ms: i64,
@@ -540,14 +540,18 @@ impl App {
             batch.posts = posts_between(drill, Some(after), now, channel, usize::MAX);
             batch.inbox = inbox_between(drill, Some(after), now);
         }
-        let responses = self.store.drill_responses(&drill.id, None).await?;
-        if responses.len() > cursor.responses {
-            batch.responses = responses[cursor.responses..]
+        // Responses commit in `seq` order, so those after the cursor's are all that is new.
+        let responses = self
+            .store
+            .drill_responses(&drill.id, Some(cursor.responses as i64))
+            .await?;
+        if let Some(last) = responses.last() {
+            batch.responses = responses
                 .iter()
                 .rev()
                 .map(|r| response_view(drill, r))
                 .collect();
-            batch.cursor.responses = responses.len();
+            batch.cursor.responses = last.seq.max(0) as usize;
         }
         if now > after {
             for s in self.drill_alerts_memo(drill, who, memo).await? {
