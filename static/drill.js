@@ -1,8 +1,8 @@
 // The player's drill page, live: follows the drill's server-sent events and adds what the clock
 // releases (posts, the organisation's responses, briefs and enquiries) to the top of the lists,
-// moves the clock and the deadlines, and announces alerts. Without JavaScript (or EventSource)
-// the page works the same with its Refresh link. The markup comes from the server's own
-// templates, escaped there; nothing here builds HTML from text.
+// moves the clock and the deadlines, replaces the trends as they change, and announces alerts.
+// Without JavaScript (or EventSource) the page works the same with its Refresh link. The markup
+// comes from the server's own templates, escaped there; nothing here builds HTML from text.
 (function () {
   "use strict";
   var root = document.getElementById("drill");
@@ -14,6 +14,7 @@
   var inbox = document.getElementById("drill-inbox");
   var news = document.getElementById("drill-alert-news");
   var live = document.getElementById("drill-live");
+  var trends = document.getElementById("drill-trends");
   function text(id, value) {
     var el = document.getElementById(id);
     if (el && value !== undefined && value !== null) {
@@ -65,6 +66,10 @@
           el.textContent = d.deadlines[id];
         }
       });
+    }
+    if (d.trends && trends) {
+      // The whole section, as the page renders it: the chart, its table and the rising terms.
+      trends.innerHTML = d.trends;
     }
     if (d.alerts && d.alerts.length && news) {
       news.textContent = d.alerts.map(function (a) {

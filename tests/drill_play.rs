@@ -361,6 +361,51 @@ async fn the_events_push_what_the_clock_releases_and_resume_from_last_event_id()
     );
 }
 
+/// The trends section follows the clock live: the events send it again as the drill moves on,
+/// with the same markup the page renders at that moment.
+#[tokio::test]
+async fn the_events_send_the_trends_as_the_drill_moves_on() {
+    let s = serve(Setup::EMPTY).await;
+    let mut c = Client::new(&s.base);
+    let id = start_drill(&mut c).await;
+    c.post(&format!("/drills/{id}/clock"), &[("action", "start")])
+        .await;
+    let page = c.get(&format!("/drills/{id}")).await;
+    assert!(page.body.contains("to T+00:00"), "{}", page.body);
+    let r = support::http_client()
+        .get(format!("{}/drills/{id}/events", s.base))
+        .send()
+        .await
+        .unwrap();
+    s.clock.advance(Duration::minutes(20));
+    let seen = read_events(r, "to T+00:20", StdDuration::from_secs(10)).await;
+    let pushed: Vec<String> = seen
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .filter_map(|d| serde_json::from_str::<serde_json::Value>(d).ok())
+        .filter_map(|d| d["trends"].as_str().map(str::to_string))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let last = pushed.last().expect("the trends were sent");
+    assert!(last.contains("to T+00:20"), "{last}");
+    assert!(
+        last.contains("Rising in the last fifteen minutes"),
+        "{last}"
+    );
+    let page = c.get(&format!("/drills/{id}")).await;
+    let on_page = page
+        .body
+        .split("<div id=\"drill-trends\">")
+        .nth(1)
+        .and_then(|t| t.split("</div>").next())
+        .expect("the page's trends");
+    assert_eq!(on_page, last, "the same markup as the page at T+00:20");
+    assert!(
+        !on_page.contains("Nothing is rising yet"),
+        "twenty minutes in, something rises: {on_page}"
+    );
+}
+
 #[tokio::test]
 async fn a_trainee_sees_only_their_class_drills() {
     let server = support::start(Setup::CLASSROOM).await;

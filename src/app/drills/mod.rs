@@ -47,12 +47,20 @@ pub struct Playable {
     pub scenario: Scenario,
     /// Every post it releases, in time order.
     pub stream: Vec<Release>,
+    /// The terms each post of `stream` can trend with (`trends::terms_of`), worked out once so
+    /// that every player's live trends are a count, not a re-reading of the stream.
+    pub terms: Vec<Vec<String>>,
 }
 
 impl Playable {
     fn new(scenario: Scenario) -> Self {
         let stream = scenario.stream();
-        Playable { scenario, stream }
+        let terms = stream.iter().map(|r| trends::terms_of(&r.post)).collect();
+        Playable {
+            scenario,
+            stream,
+            terms,
+        }
     }
 
     /// The stream as documents of the index, dated in the drill's simulated time.

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::catalog::scenarios::{Channel, Offset, Release};
+use super::Drill;
+use crate::catalog::scenarios::{Channel, Offset, Post, Release};
 
 /// The width of a volume bar: five drill minutes.
 pub const VOLUME_SECONDS: u32 = 300;
@@ -65,34 +66,56 @@ const STOP: &[&str] = &[
     "com",
 ];
 
-/// The terms (words of three letters or more, and hashtags with their `#`) of posts released
-/// in the last fifteen minutes to `now`, counted once a post, that rose against the fifteen
-/// minutes before: at least three posts now and more than before; the most risen first, at most
-/// `limit`.
-pub fn rising(released: &[Release], now: Offset, limit: usize) -> Vec<Rising> {
+/// The terms of a post that can trend: its words of three letters or more outside the stop
+/// list and not all digits, and its hashtags with their `#`, each once.
+pub fn terms_of(post: &Post) -> Vec<String> {
+    let text = format!("{} {}", post.title, post.text);
+    let mut terms: Vec<String> = crate::text::token_texts(&text)
+        .into_iter()
+        .filter(|t| t.chars().count() >= 3 && !STOP.contains(&t.as_str()))
+        .filter(|t| !t.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    terms.extend(
+        crate::text::hashtags(&text)
+            .into_iter()
+            .map(|t| format!("#{t}")),
+    );
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// The drill's rising terms at `now` (see `rising`), from the terms its stream was laid out
+/// with.
+pub fn rising_in(drill: &Drill, now: Offset, limit: usize) -> Vec<Rising> {
+    let released = drill.released_by(now);
+    rising(
+        released,
+        &drill.playable.terms[..released.len()],
+        now,
+        limit,
+    )
+}
+
+/// The terms (`terms[i]` those of `released[i]`, from `terms_of`) of posts released in the
+/// last fifteen minutes to `now`, counted once a post, that rose against the fifteen minutes
+/// before: at least three posts now and more than before; the most risen first, at most `limit`.
+pub fn rising(
+    released: &[Release],
+    terms: &[Vec<String>],
+    now: Offset,
+    limit: usize,
+) -> Vec<Rising> {
     let recent_from = now.0.saturating_sub(RISING_SECONDS);
     let before_from = recent_from.saturating_sub(RISING_SECONDS);
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
-    for r in released.iter().filter(|r| r.at <= now) {
+    let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+    for (r, terms) in released.iter().zip(terms).filter(|(r, _)| r.at <= now) {
         let recent = now.0 < RISING_SECONDS || r.at.0 > recent_from;
         if !recent && before_from > 0 && r.at.0 <= before_from {
             continue;
         }
-        let text = format!("{} {}", r.post.title, r.post.text);
-        let mut terms: Vec<String> = crate::text::token_texts(&text)
-            .into_iter()
-            .filter(|t| t.chars().count() >= 3 && !STOP.contains(&t.as_str()))
-            .filter(|t| !t.chars().all(|c| c.is_ascii_digit()))
-            .collect();
-        terms.extend(
-            crate::text::hashtags(&text)
-                .into_iter()
-                .map(|t| format!("#{t}")),
-        );
-        terms.sort();
-        terms.dedup();
         for t in terms {
-            let e = counts.entry(t).or_default();
+            let e = counts.entry(t.as_str()).or_default();
             if recent {
                 e.0 += 1;
             } else {
@@ -104,7 +127,7 @@ pub fn rising(released: &[Release], now: Offset, limit: usize) -> Vec<Rising> {
         .into_iter()
         .filter(|(_, (recent, before))| *recent >= 3 && recent > before)
         .map(|(term, (recent, before))| Rising {
-            term,
+            term: term.to_string(),
             recent,
             before,
         })
@@ -123,7 +146,7 @@ pub fn rising(released: &[Release], now: Offset, limit: usize) -> Vec<Rising> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::scenarios::{Post, Source};
+    use crate::catalog::scenarios::Source;
 
     fn post(at: u32, channel: Channel, text: &str) -> Release {
         Release {
@@ -182,7 +205,8 @@ mod tests {
             ));
         }
         posts.push(post(1005, Channel::Microblog, "ferry ferry"));
-        let r = rising(&posts, Offset(1800), 10);
+        let post_terms: Vec<Vec<String>> = posts.iter().map(|r| terms_of(&r.post)).collect();
+        let r = rising(&posts, &post_terms, Offset(1800), 10);
         let terms: Vec<&str> = r.iter().map(|r| r.term.as_str()).collect();
         assert!(terms.contains(&"refund"), "{terms:?}");
         assert!(terms.contains(&"#brightwellrecall"), "{terms:?}");
@@ -193,7 +217,7 @@ mod tests {
         assert_eq!(r[0].recent, 5);
         // Nothing rises from posts not yet out.
         assert!(
-            rising(&posts, Offset(999), 10)
+            rising(&posts, &post_terms, Offset(999), 10)
                 .iter()
                 .all(|r| r.term != "refund")
         );

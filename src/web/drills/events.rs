@@ -1,12 +1,14 @@
 //! The live stream of a drill as server-sent events (`GET /drills/{id}/events`). Every half
 //! second the connection reads the drill's row and responses from the database and sends what
 //! the clock has released since its cursor, as one `batch` event (so a tick at 60x is one
-//! message, not hundreds). The event id is the cursor: a browser that reconnects sends it back
-//! as `Last-Event-ID` and gets what it missed. Nothing lives in one node's memory but the
+//! message, not hundreds), with the trends section again every few seconds while the clock
+//! moves. The event id is the cursor: a browser that reconnects sends it back as
+//! `Last-Event-ID` and gets what it missed. Nothing lives in one node's memory but the
 //! connection's own cache of which posts its saved searches match, so a client on any node sees
 //! the same.
 
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 use askama::Template;
@@ -16,16 +18,22 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::trends::TrendsFragment;
 use super::view::{InboxFragment, ItemsFragment, merge};
 use crate::app::Learner;
+use crate::app::drills::DrillState;
 use crate::app::drills::play::{self, AlertMemo, Cursor};
-use crate::app::drills::trends;
 use crate::catalog::scenarios::Offset;
 use crate::web::AppState;
 use crate::web::error::PageError;
 
 /// How often a connection looks at the clock and the database.
 pub const TICK: Duration = Duration::from_millis(500);
+
+/// How far the drill's clock moves before a connection sends the trends section again (drill
+/// seconds): the section is sent whole, so at 1x it follows the clock every fifteen seconds
+/// rather than every tick; once the clock stops, the last figures are sent at once.
+pub const TRENDS_STEP_SECONDS: u32 = 15;
 
 #[derive(Deserialize, Default)]
 pub(super) struct EventsQuery {
@@ -45,6 +53,8 @@ struct Follow {
     memo: AlertMemo,
     last_clock: String,
     first: bool,
+    /// The drill time the trends were last sent (or the page rendered them) for.
+    trends_for: Offset,
 }
 
 pub(super) async fn events(
@@ -77,6 +87,7 @@ pub(super) async fn events(
         memo: AlertMemo::default(),
         last_clock: String::new(),
         first: true,
+        trends_for: Offset((cursor.ms / 1000).max(0) as u32),
     };
     let stream = futures_util::stream::unfold(follow, |mut f| async move {
         loop {
@@ -110,10 +121,20 @@ async fn next_event(f: &mut Follow) -> crate::error::Result<Option<Event>> {
         .await?;
     let status = drill.status();
     let clock = format!("{}|{}|{}", status.at, status.state.id(), status.speed);
+    let shown_to = Offset((batch.cursor.ms / 1000).max(0) as u32);
+    let moved = shown_to.0.abs_diff(f.trends_for.0);
+    let trends_html =
+        if moved >= TRENDS_STEP_SECONDS || (moved > 0 && status.state != DrillState::Running) {
+            f.trends_for = shown_to;
+            TrendsFragment::shared(&drill, shown_to)?
+        } else {
+            Arc::from("")
+        };
     let nothing = batch.posts.is_empty()
         && batch.inbox.is_empty()
         && batch.responses.is_empty()
-        && batch.alerts.is_empty();
+        && batch.alerts.is_empty()
+        && trends_html.is_empty();
     if nothing && clock == f.last_clock && batch.cursor == f.cursor {
         return Ok(None);
     }
@@ -168,7 +189,7 @@ async fn next_event(f: &mut Follow) -> crate::error::Result<Option<Event>> {
         "inbox": inbox_html,
         "deadlines": deadlines,
         "alerts": alerts,
-        "volume_window": trends::VOLUME_SECONDS,
+        "trends": &*trends_html,
     });
     f.cursor = batch.cursor;
     Ok(Some(

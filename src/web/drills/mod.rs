@@ -5,6 +5,7 @@
 //! `app::drills::play`; these handlers read the request, make one call and render.
 
 mod events;
+mod trends;
 mod view;
 
 use askama::Template;

@@ -4,10 +4,10 @@
 
 use askama::Template;
 
+use super::trends::TrendsFragment;
 use crate::app::drills::play::{
     self, Answerable, DraftCheck, InboxItem, PostView, Publish, ResponseView,
 };
-use crate::app::drills::trends::{self, Rising, VolumeRow};
 use crate::app::drills::{Drill, DrillState};
 use crate::app::{App, Learner};
 use crate::catalog::scenarios::{Channel, Deliverable};
@@ -72,49 +72,6 @@ pub fn posts_by_id(drill: &Drill, ids: &[&str]) -> Vec<StreamItem> {
         .collect()
 }
 
-/// A bar of the volume chart: one channel's posts in one five-minute window.
-pub struct ChartBar {
-    pub x: f32,
-    pub y: f32,
-    pub w: f32,
-    pub h: f32,
-    pub class: &'static str,
-    pub label: String,
-}
-
-pub const CHART_WIDTH: f32 = 640.0;
-pub const CHART_HEIGHT: f32 = 140.0;
-
-fn chart(rows: &[VolumeRow]) -> Vec<ChartBar> {
-    let max = rows.iter().map(|r| r.total).max().unwrap_or(0).max(1) as f32;
-    let slot = CHART_WIDTH / rows.len().max(1) as f32;
-    let mut bars = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let mut y = CHART_HEIGHT;
-        for (c, n) in row.counts.iter().enumerate() {
-            if *n == 0 {
-                continue;
-            }
-            let h = *n as f32 / max * CHART_HEIGHT;
-            y -= h;
-            bars.push(ChartBar {
-                x: i as f32 * slot + 1.0,
-                y,
-                w: (slot - 2.0).max(1.0),
-                h,
-                class: ["ch-microblog", "ch-group", "ch-forum", "ch-news"][c],
-                label: format!(
-                    "{}: {} {} posts",
-                    row.from,
-                    n,
-                    play::channel_name(Channel::ALL[c])
-                ),
-            });
-        }
-    }
-    bars
-}
-
 /// A saved search as the page lists it.
 pub struct SavedView {
     pub id: String,
@@ -149,11 +106,8 @@ pub struct DrillPage {
     pub released: usize,
     pub inbox: Vec<InboxItem>,
     pub cursor: String,
-    pub volume: Vec<VolumeRow>,
-    pub bars: Vec<ChartBar>,
-    pub chart_width: f32,
-    pub chart_height: f32,
-    pub rising: Vec<Rising>,
+    /// The trends section, as the events also send it (`TrendsFragment`).
+    pub trends: String,
     pub saved: Vec<SavedView>,
     pub answerable: Vec<Answerable>,
     pub deliverables: Vec<&'static str>,
@@ -183,7 +137,6 @@ impl DrillPage {
             play::posts_between(drill, None, at, channel, PAGE_ITEMS),
             shown,
         );
-        let volume = trends::volume(drill.released(), at);
         let saved = app
             .drill_alerts(drill, who)
             .await?
@@ -231,11 +184,7 @@ impl DrillPage {
             released: drill.released().len(),
             inbox: play::inbox_between(drill, None, at),
             cursor: cursor.id(),
-            bars: chart(&volume),
-            volume,
-            chart_width: CHART_WIDTH,
-            chart_height: CHART_HEIGHT,
-            rising: trends::rising(drill.released(), at, 12),
+            trends: TrendsFragment::at(drill, at).html()?,
             saved,
             answerable: play::answerable(drill),
             deliverables: Deliverable::ALL.iter().map(|d| d.id()).collect(),

@@ -37,6 +37,9 @@ async function drillPlayer(t) {
     await page.waitForSelector('#inject-echo-enquiry', { timeout: 10_000 });
     const enquiry = await page.locator('#inject-echo-enquiry').innerText();
     check(/\d+ min( \d+ s)? left/.test(enquiry), `the enquiry counts down to its deadline: "${enquiry}"`);
+    // The trends follow without a reload: the chart's heading names the drill time reached.
+    await page.waitForFunction(() => /to T\+00:19/.test(document.querySelector('#drill-trends h3').textContent), null, { timeout: 10_000 });
+    check((await page.locator('#drill-trends tbody tr').count()) >= 4, 'the volume table has a row per five minutes');
   });
   await t.step('search the stream and save the search with an alert', async () => {
     await page.fill('#drill-q', 'heater');
