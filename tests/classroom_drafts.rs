@@ -427,7 +427,7 @@ async fn a_pass_offers_the_next_exercise_for_a_self_learner() {
     let id = server
         .app
         .store
-        .insert_attempt("local", &passed_next, "rewrite", "x")
+        .insert_attempt("local", &passed_next, "rewrite", "x", chrono::Utc::now())
         .await
         .expect("attempt");
     server

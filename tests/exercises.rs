@@ -458,16 +458,29 @@ async fn attempts_left_ungraded_by_a_stop_are_graded_later() {
             "mini-harriet",
             "monitor",
             "harriet NOT #HarrietRovers",
+            chrono::Utc::now(),
         )
         .await
         .unwrap();
     let second = app
         .store
-        .insert_attempt("local", "mini-harriet", "monitor", "harriet")
+        .insert_attempt(
+            "local",
+            "mini-harriet",
+            "monitor",
+            "harriet",
+            chrono::Utc::now(),
+        )
         .await
         .unwrap();
     app.store
-        .insert_attempt("local", "gone-exercise", "monitor", "harriet")
+        .insert_attempt(
+            "local",
+            "gone-exercise",
+            "monitor",
+            "harriet",
+            chrono::Utc::now(),
+        )
         .await
         .unwrap();
     assert_eq!(app.grade_ungraded().await.expect("grades"), 2);

@@ -164,29 +164,29 @@ async fn the_store_keeps_one_attempt_per_key() {
     let store = sandpit::store::Store::in_memory().await.expect("store");
     let key = "0123456789abcdef01234567";
     let (a, fresh) = store
-        .insert_attempt_once("l1", "ex", "monitor", "flood", key)
+        .insert_attempt_once("l1", "ex", "monitor", "flood", key, chrono::Utc::now())
         .await
         .expect("insert");
     assert!(fresh);
     let (b, fresh) = store
-        .insert_attempt_once("l1", "ex", "monitor", "flood", key)
+        .insert_attempt_once("l1", "ex", "monitor", "flood", key, chrono::Utc::now())
         .await
         .expect("insert");
     assert_eq!((b.as_str(), fresh), (a.as_str(), false));
     // Another learner, or another exercise, with the same key: their own attempt.
     let (c, fresh) = store
-        .insert_attempt_once("l2", "ex", "monitor", "flood", key)
+        .insert_attempt_once("l2", "ex", "monitor", "flood", key, chrono::Utc::now())
         .await
         .expect("insert");
     assert!(fresh && c != a);
     let (d, fresh) = store
-        .insert_attempt_once("l1", "ex2", "monitor", "flood", key)
+        .insert_attempt_once("l1", "ex2", "monitor", "flood", key, chrono::Utc::now())
         .await
         .expect("insert");
     assert!(fresh && d != a);
     // The same key, another answer: a new attempt.
     let (e, fresh) = store
-        .insert_attempt_once("l1", "ex", "monitor", "floods", key)
+        .insert_attempt_once("l1", "ex", "monitor", "floods", key, chrono::Utc::now())
         .await
         .expect("insert");
     assert!(fresh && e != a);

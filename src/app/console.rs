@@ -194,7 +194,7 @@ impl App {
             .collect();
         let trainees = self.store.trainees(class_id).await?;
         let standings = self.store.class_standings(class_id).await?;
-        let rows = grid(&exercises, &trainees, &standings, Utc::now());
+        let rows = grid(&exercises, &trainees, &standings, self.now());
         Ok((exercises, rows))
     }
 

@@ -1,8 +1,9 @@
 //! Attempts at exercises, and each learner's hints and reveals per exercise.
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Store, new_id, now};
+use super::{Store, new_id, now, stamp};
 use crate::error::Result;
 
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -47,6 +48,7 @@ impl Store {
         exercise_id: &str,
         kind: &str,
         answer: &str,
+        at: DateTime<Utc>,
     ) -> Result<String> {
         on_db!(self, |read, write| {
             let id = new_id();
@@ -60,7 +62,7 @@ impl Store {
         .bind(exercise_id)
         .bind(kind)
         .bind(answer)
-        .bind(now())
+        .bind(stamp(at))
         .bind(learner)
         .bind(exercise_id)
         .execute(write)
@@ -82,6 +84,7 @@ impl Store {
         kind: &str,
         answer: &str,
         key: &str,
+        at: DateTime<Utc>,
     ) -> Result<(String, bool)> {
         let first: Option<(String, String)> = on_db!(self, |read, write| {
             let id = new_id();
@@ -97,7 +100,7 @@ impl Store {
             .bind(exercise_id)
             .bind(kind)
             .bind(answer)
-            .bind(now())
+            .bind(stamp(at))
             .bind(learner)
             .bind(exercise_id)
             .bind(key)
@@ -121,7 +124,7 @@ impl Store {
         match first {
             Some((id, first_answer)) if first_answer == answer => Ok((id, false)),
             _ => Ok((
-                self.insert_attempt(learner, exercise_id, kind, answer)
+                self.insert_attempt(learner, exercise_id, kind, answer, at)
                     .await?,
                 true,
             )),

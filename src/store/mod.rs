@@ -193,7 +193,12 @@ pub struct ImportRecord {
 }
 
 pub fn now() -> String {
-    Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    stamp(Utc::now())
+}
+
+/// A moment as the tables store it: RFC 3339 in UTC, to the millisecond.
+pub fn stamp(at: chrono::DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 pub fn new_id() -> String {

@@ -44,12 +44,12 @@ impl App {
         let (attempt_id, fresh) = match key.filter(|k| is_submission_key(k)) {
             Some(key) => {
                 self.store
-                    .insert_attempt_once(&learner.id, exercise_id, kind, &stored, key)
+                    .insert_attempt_once(&learner.id, exercise_id, kind, &stored, key, self.now())
                     .await?
             }
             None => (
                 self.store
-                    .insert_attempt(&learner.id, exercise_id, kind, &stored)
+                    .insert_attempt(&learner.id, exercise_id, kind, &stored, self.now())
                     .await?,
                 true,
             ),

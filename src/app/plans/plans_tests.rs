@@ -7,11 +7,9 @@ use chrono::{Datelike, Duration, Utc};
 use super::*;
 use crate::app::clock::{Clock, ManualClock};
 
-/// An app whose clock starts ten days before the system's. Attempts are stamped by the store
-/// with the system clock, so an attempt made "now" in these tests lies ten days after the start
-/// by the app's clock: moving the clock on by up to ten days keeps them recent.
+/// An app on a manual clock; attempts are stamped with its time, as grading stamps them.
 async fn app() -> (App, Arc<ManualClock>) {
-    let clock = ManualClock::at(Utc::now() - Duration::days(10));
+    let clock = ManualClock::at(Utc::now() - Duration::days(400));
     let app = App::in_memory().await.unwrap().with_clock(clock.clone());
     (app, clock)
 }
@@ -22,7 +20,7 @@ async fn pass(app: &App, learner: &str, exercise: &str, hints: bool) {
     }
     let id = app
         .store
-        .insert_attempt(learner, exercise, "monitor", "an answer")
+        .insert_attempt(learner, exercise, "monitor", "an answer", app.now())
         .await
         .unwrap();
     app.store
@@ -312,4 +310,29 @@ async fn the_profile_decides_the_first_weeks() {
     assert!(plan.from_profile);
     let week1: Vec<_> = plan.this_week().iter().map(|a| a.skill).collect();
     assert_eq!(week1, vec![Some(Skill::Platforms); rules::PER_WEEK]);
+}
+
+/// An attempt is stamped with the app's clock, which the standing compares it with: a learner
+/// who answers after the clock moved on three weeks is on the move, not stuck.
+#[tokio::test]
+async fn attempts_are_stamped_by_the_apps_clock() {
+    let (app, clock) = app().await;
+    clock.advance(Duration::days(21));
+    let exercise = app
+        .catalog()
+        .exercises
+        .iter()
+        .find(|e| e.kind.name() == "monitor")
+        .unwrap()
+        .id
+        .clone();
+    app.submit(
+        &crate::app::Learner::local(),
+        &exercise,
+        crate::app::exercises::Answer::Text("flood".into()),
+    )
+    .await
+    .unwrap();
+    let last = app.store.last_attempt_at("local").await.unwrap().unwrap();
+    assert_eq!(last, crate::store::stamp(app.now()));
 }

@@ -110,11 +110,11 @@ mod tests {
         let t = s.join_class(&class.code, "Kim").await.expect("join");
         let stranger = s.join_class(&other.code, "Lee").await.expect("join");
         let mine = s
-            .insert_attempt(&t.id, "ex", "monitor", "flood")
+            .insert_attempt(&t.id, "ex", "monitor", "flood", chrono::Utc::now())
             .await
             .expect("attempt");
         let theirs = s
-            .insert_attempt(&stranger.id, "ex", "monitor", "storm")
+            .insert_attempt(&stranger.id, "ex", "monitor", "storm", chrono::Utc::now())
             .await
             .expect("attempt");
         s.record_grade(&mine, Some(80.0), Some(true), "{}")
