@@ -139,3 +139,42 @@ async fn every_graded_attempt_records_the_skills_it_trains() {
     assert!(app.practice("trainer").await.unwrap().coming.is_empty());
     assert!(app.store.skill_profile("trainer").await.unwrap().is_empty());
 }
+
+/// An attempt a stop left ungraded moves practice on when it is graded later, at start-up, as
+/// it would have when submitted; a trainee's does not (a class is not a programme).
+#[tokio::test]
+async fn an_attempt_graded_after_a_restart_moves_practice_on_too() {
+    let clock = ManualClock::at(t0());
+    let app = App::in_memory().await.unwrap().with_clock(clock.clone());
+    let passing = answer(&app, FERRY, Expect::Pass);
+    app.store
+        .insert_attempt("local", FERRY, "rewrite", &passing.stored(), clock.now())
+        .await
+        .unwrap();
+    let class = app.store.create_class("Tuesday").await.unwrap();
+    let trainee = app
+        .store
+        .add_trainee(&class.id, "Ada", "ada")
+        .await
+        .unwrap()
+        .unwrap();
+    app.store
+        .insert_attempt(
+            &trainee.id,
+            FERRY,
+            "rewrite",
+            &passing.stored(),
+            clock.now(),
+        )
+        .await
+        .unwrap();
+    assert!(app.practice("local").await.unwrap().coming.is_empty());
+
+    assert_eq!(app.grade_ungraded().await.unwrap(), 2);
+    let p = app.practice("local").await.unwrap();
+    assert_eq!(p.coming.len(), 1, "{p:?}");
+    assert_eq!(p.coming[0].trap, TRAP);
+    assert_eq!(p.coming[0].due_at, t0() + Duration::days(2));
+    let theirs = app.practice(&trainee.id).await.unwrap();
+    assert!(theirs.coming.is_empty() && theirs.due.is_empty());
+}

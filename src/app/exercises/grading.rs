@@ -55,7 +55,7 @@ impl App {
             ),
         };
         let grade = if fresh {
-            self.grade_and_record(&exercise, &attempt_id, &answer)
+            self.grade_and_record(learner, &exercise, &attempt_id, &answer)
                 .await?
         } else {
             let first =
@@ -64,16 +64,13 @@ impl App {
                 })?;
             self.feedback(&exercise, &first).await?
         };
-        if fresh && let Ok(g) = &grade {
-            self.after_graded(learner, &exercise, &attempt_id, g.passed())
-                .await;
-        }
         Ok(Submitted { attempt_id, grade })
     }
 
-    /// Practice that comes back and mastery per skill (`app/spaced.rs`) after a fresh grade. A
-    /// failure here is logged, not returned: the attempt and its grade are stored, and the
-    /// learner is owed their feedback.
+    /// Practice that comes back and mastery per skill (`app/spaced.rs`) after an attempt is
+    /// graded, whenever that is (on submitting, on reading feedback of an attempt a stop left
+    /// ungraded, at start-up). A failure here is logged, not returned: the attempt and its grade
+    /// are stored, and the learner is owed their feedback.
     async fn after_graded(
         &self,
         learner: &Learner,
@@ -111,7 +108,9 @@ impl App {
             Recorded::Failed(u) => Ok(Err(u)),
             Recorded::Missing => {
                 let answer = Answer::from_stored(exercise, &attempt.answer);
-                self.grade_and_record(exercise, &attempt.id, &answer).await
+                let learner = self.learner_of(&attempt.learner).await?;
+                self.grade_and_record(&learner, exercise, &attempt.id, &answer)
+                    .await
             }
         }
     }
@@ -126,17 +125,40 @@ impl App {
                 continue;
             };
             let answer = Answer::from_stored(&exercise, &attempt.answer);
+            let learner = self.learner_of(&attempt.learner).await?;
             let _outcome = self
-                .grade_and_record(&exercise, &attempt.id, &answer)
+                .grade_and_record(&learner, &exercise, &attempt.id, &answer)
                 .await?;
             graded += 1;
         }
         Ok(graded)
     }
 
-    /// Grades a stored attempt and records the grade, or why it could not be graded.
+    /// Who made a stored attempt, as far as grading needs to know: a trainee of a class, the
+    /// trainer, or a learner on their own (the self-learner, a programme's learner).
+    async fn learner_of(&self, id: &str) -> Result<Learner> {
+        if id == Learner::trainer().id {
+            return Ok(Learner::trainer());
+        }
+        Ok(match self.store.trainee(id).await? {
+            Some(t) => Learner {
+                id: t.id,
+                name: t.name,
+                class_id: Some(t.class_id),
+            },
+            None => Learner {
+                id: id.to_string(),
+                name: String::new(),
+                class_id: None,
+            },
+        })
+    }
+
+    /// Grades a stored attempt and records the grade, or why it could not be graded; a grade
+    /// moves the learner's practice on.
     async fn grade_and_record(
         &self,
+        learner: &Learner,
         exercise: &Exercise,
         attempt_id: &str,
         answer: &Answer,
@@ -147,6 +169,8 @@ impl App {
                 self.store
                     .record_grade(attempt_id, Some(g.score()), Some(g.passed()), &json)
                     .await?;
+                self.after_graded(learner, exercise, attempt_id, g.passed())
+                    .await;
                 Ok(Ok(g))
             }
             Err(e) => {
