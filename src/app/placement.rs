@@ -117,14 +117,17 @@ pub fn start_level(level: f64) -> Level {
     }
 }
 
-/// The first exercise to do for `skill` from `start`: the first in the catalog's order that
-/// trains the skill, is at that level and is not passed yet; else the same at the nearest
-/// level, harder first.
+/// The first exercise to do for `skill` from `start`: an exercise that trains the skill, is
+/// at that level and is not passed yet; else the same at the nearest level, harder first. Among
+/// those, one not in `taken` (the first exercises of the skills before, so a profile does not
+/// send three skills to one exercise when the catalog has others), then the one that names the
+/// skill first (its main skill), then the first in the catalog's order.
 pub fn first_exercise(
     catalog: &Catalog,
     skill: Skill,
     start: Level,
     passed: &HashSet<String>,
+    taken: &HashSet<String>,
 ) -> Option<(String, String)> {
     let order = match start {
         Level::Beginner => [Level::Beginner, Level::Intermediate, Level::Advanced],
@@ -135,12 +138,14 @@ pub fn first_exercise(
         catalog
             .exercises
             .iter()
-            .find(|e| {
-                e.level == level
-                    && !passed.contains(&e.id)
-                    && Skill::of_exercise(e).contains(&skill)
+            .enumerate()
+            .filter(|(_, e)| e.level == level && !passed.contains(&e.id))
+            .filter_map(|(i, e)| {
+                let main = Skill::of_exercise(e).iter().position(|s| *s == skill)?;
+                Some(((taken.contains(&e.id), main, i), e))
             })
-            .map(|e| (e.id.clone(), e.title.clone()))
+            .min_by_key(|(rank, _)| *rank)
+            .map(|(_, e)| (e.id.clone(), e.title.clone()))
     })
 }
 
@@ -341,16 +346,21 @@ impl App {
             .map(|s| s.exercise_id)
             .collect();
         let catalog = self.catalog();
+        let mut taken = HashSet::new();
         let skills = Skill::ALL
             .into_iter()
             .map(|skill| {
                 let level = latest.get(skill.id()).copied();
                 let start = start_level(level.unwrap_or(0.0));
+                let exercise = first_exercise(&catalog, skill, start, &passed, &taken);
+                if let Some((id, _)) = &exercise {
+                    taken.insert(id.clone());
+                }
                 StartingPoint {
                     skill,
                     level,
                     start,
-                    exercise: first_exercise(&catalog, skill, start, &passed),
+                    exercise,
                 }
             })
             .collect();
@@ -465,7 +475,8 @@ mod tests {
         let catalog = crate::catalog::exercises::shipped();
         for skill in Skill::ALL {
             for start in [Level::Beginner, Level::Intermediate, Level::Advanced] {
-                let (id, _) = first_exercise(&catalog, skill, start, &HashSet::new())
+                let none = HashSet::new();
+                let (id, _) = first_exercise(&catalog, skill, start, &none, &none)
                     .unwrap_or_else(|| panic!("an exercise for {skill:?}"));
                 let e = catalog
                     .exercises
@@ -480,9 +491,31 @@ mod tests {
                 assert!(!at_level || e.level == start, "{skill:?} {start:?}: {id}");
                 // Passed, it gives way to the next one.
                 let passed: HashSet<String> = [id.clone()].into();
-                let next = first_exercise(&catalog, skill, start, &passed);
-                assert_ne!(next.map(|n| n.0), Some(id));
+                let next = first_exercise(&catalog, skill, start, &passed, &none);
+                assert_ne!(next.map(|n| n.0), Some(id.clone()));
+                // Taken by a skill before, it gives way where another exercise trains the skill.
+                let others = catalog.exercises.iter().any(|o| {
+                    o.id != id && o.level == e.level && Skill::of_exercise(o).contains(&skill)
+                });
+                let after = first_exercise(&catalog, skill, start, &none, &passed);
+                assert_eq!(
+                    after.is_some_and(|a| a.0 == id),
+                    !others,
+                    "{skill:?} {start:?}"
+                );
             }
+        }
+    }
+
+    #[test]
+    fn a_new_learners_six_skills_start_at_six_exercises() {
+        let catalog = crate::catalog::exercises::shipped();
+        let none = HashSet::new();
+        let mut taken = HashSet::new();
+        for skill in Skill::ALL {
+            let (id, _) = first_exercise(&catalog, skill, Level::Beginner, &none, &taken)
+                .unwrap_or_else(|| panic!("an exercise for {skill:?}"));
+            assert!(taken.insert(id.clone()), "{skill:?} starts at {id} again");
         }
     }
 
