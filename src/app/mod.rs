@@ -3,6 +3,7 @@
 //! The CLI and the web layer both call these.
 
 pub mod access;
+pub mod background; // what a serving node runs beside its requests
 pub mod classroom;
 pub mod clock; // the time every rule reads (injectable for tests)
 pub mod console;

@@ -81,10 +81,7 @@ pub fn run(home: &super::Home, args: ServeArgs) -> Result<()> {
         config.test_clock = args.test_clock;
         if !args.classroom {
             let app = open_for_serving(config).await?;
-            // Polls live feeds on their schedule; does nothing when none are configured.
-            let _poller = sandpit::app::feeds::spawn_poller(app.clone());
-            // Keeps the index in step with the database when other nodes change corpora.
-            let _sync = sandpit::app::replica::spawn_sync(app.clone());
+            let _background = app.start_background();
             return sandpit::web::serve(app, addr).await;
         }
         // Listen first: the address printed must be the one bound (port 0 picks a free one).
@@ -99,8 +96,7 @@ pub fn run(home: &super::Home, args: ServeArgs) -> Result<()> {
         config.public_url = Some(base.clone());
         let app = open_for_serving(config).await?;
         let key = app.store.trainer_secret(args.new_trainer_key).await?;
-        let _poller = sandpit::app::feeds::spawn_poller(app.clone());
-        let _sync = sandpit::app::replica::spawn_sync(app.clone());
+        let _background = app.start_background();
         print_welcome(
             &base,
             &hosts,

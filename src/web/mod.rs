@@ -50,24 +50,15 @@ pub async fn serve(app: App, addr: SocketAddr) -> Result<()> {
     .await
 }
 
-/// Stops a background task when the server stops.
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
-}
-
 /// Serves on a bound listener until `shutdown` completes (tests pass a listener on port 0).
 pub async fn run(
     app: App,
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    // Exercises trainers uploaded before a restart, and sessions past their time.
+    // Exercises trainers uploaded before a restart, and sessions past their time. (Following
+    // other nodes' uploads is one of the node's background tasks, `App::start_background`.)
     app.restore_uploaded_exercises().await?;
-    let _follower = AbortOnDrop(app.spawn_follower(crate::app::following::FOLLOW_TICK));
     app.store.purge_expired_sessions().await?;
     // The server is the one writer of its data directory's index while it runs; commands run
     // beside it learn from the note which server holds it.
