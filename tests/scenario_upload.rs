@@ -56,12 +56,18 @@ const CLASSROOM_TEST_CLOCK: Setup = Setup {
 };
 
 async fn upload(t: &mut Client, name: &str, text: &str) -> support::Resp {
-    t.post_multipart("/trainer/scenarios", &[], &[("file", name, text.as_bytes())])
-        .await
+    t.post_multipart(
+        "/trainer/scenarios",
+        &[],
+        &[("file", name, text.as_bytes())],
+    )
+    .await
 }
 
 async fn new_class(t: &mut Client) -> String {
-    let r = t.post("/trainer/classes", &[("title", "Pumphouse class")]).await;
+    let r = t
+        .post("/trainer/classes", &[("title", "Pumphouse class")])
+        .await;
     assert_eq!(r.status, 303, "{}", r.body);
     r.location
         .strip_prefix("/trainer/classes/")
@@ -78,14 +84,18 @@ async fn an_uploaded_scenario_is_played_and_searched_like_a_shipped_one() {
     assert!(r.body.contains("Scenario added"), "{}", r.body);
     assert!(r.body.contains("41 posts"), "{}", r.body);
     let page = t.get("/trainer/scenarios").await;
-    assert!(page.body.contains("The Ashcombe pumphouse"), "{}", page.body);
+    assert!(
+        page.body.contains("The Ashcombe pumphouse"),
+        "{}",
+        page.body
+    );
 
     let class = new_class(&mut t).await;
     let drills = t.get("/trainer/drills").await;
     assert!(
-        drills
-            .body
-            .contains(&format!("<option value=\"{ID}\">The Ashcombe pumphouse (30 minutes, yours)")),
+        drills.body.contains(&format!(
+            "<option value=\"{ID}\">The Ashcombe pumphouse (30 minutes, yours)"
+        )),
         "{}",
         drills.body
     );
@@ -99,22 +109,39 @@ async fn an_uploaded_scenario_is_played_and_searched_like_a_shipped_one() {
         .expect("the drill's page")
         .to_string();
     let r = t
-        .post(&format!("/trainer/drills/{drill}/clock"), &[("action", "start")])
+        .post(
+            &format!("/trainer/drills/{drill}/clock"),
+            &[("action", "start")],
+        )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
 
     let app = &server.app;
-    assert_eq!(found(app, &drill, "pumphouse").await, 0, "nothing before T+00:05");
+    assert_eq!(
+        found(app, &drill, "pumphouse").await,
+        0,
+        "nothing before T+00:05"
+    );
     assert!(app.clock().advance(Duration::minutes(6)));
-    assert_eq!(found(app, &drill, "pumphouse").await, 1, "the post of T+00:05");
-    assert_eq!(found(app, &drill, "reservoir").await, 0, "the wave starts at T+00:15");
+    assert_eq!(
+        found(app, &drill, "pumphouse").await,
+        1,
+        "the post of T+00:05"
+    );
+    assert_eq!(
+        found(app, &drill, "reservoir").await,
+        0,
+        "the wave starts at T+00:15"
+    );
     assert!(app.clock().advance(Duration::minutes(20)));
     let wave = found(app, &drill, "trickle OR \"dry taps\"").await;
     assert_eq!(wave, 40, "the whole wave is out by T+00:26");
     let board = t.get(&format!("/trainer/drills/{drill}")).await;
     assert_eq!(board.status, 200, "{}", board.body);
     assert!(
-        board.body.contains("Tell people on the east side where to get water"),
+        board
+            .body
+            .contains("Tell people on the east side where to get water"),
         "the expected reaction: {}",
         board.body
     );
@@ -171,15 +198,38 @@ async fn a_bad_upload_says_where_and_stores_nothing() {
     assert_eq!(r.status, 400, "{}", r.body);
     assert!(r.body.contains("at most 1 MB"), "{}", r.body);
 
+    // A stream past 50,000 posts: three waves of 17,000 (each within the file check's caps).
+    let mut crowded = FILE.to_string();
+    for i in 0..3 {
+        crowded.push_str(&format!(
+            "\n[[waves]]\nid = \"bulk{i}\"\nfrom = \"T+00:02\"\nuntil = \"T+00:28\"\n\
+             posts = 17000\nplatform = \"microblog\"\nseed = {i}\n\
+             templates = [\"Taps dry at {{street}}\"]\nauthors = [\"{{first}}{{n}}\"]\n\
+             words.street = [\"Mill Lane\"]\nwords.first = [\"Dee\"]\n"
+        ));
+    }
+    let r = upload(&mut t, "crowded.toml", &crowded).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("51041 posts"), "{}", r.body);
+    assert!(r.body.contains("at most 50000"), "{}", r.body);
+
     // No file.
     let r = t.post_multipart("/trainer/scenarios", &[], &[]).await;
     assert_eq!(r.status, 400, "{}", r.body);
 
     assert!(
-        server.app.store.uploaded_scenarios().await.unwrap().is_empty(),
+        server
+            .app
+            .store
+            .uploaded_scenarios()
+            .await
+            .unwrap()
+            .is_empty(),
         "nothing stored"
     );
-    let r = t.post("/trainer/drills", &[("scenario", ID), ("class", "x")]).await;
+    let r = t
+        .post("/trainer/drills", &[("scenario", ID), ("class", "x")])
+        .await;
     assert_ne!(r.status, 303);
 }
 
@@ -189,11 +239,20 @@ async fn a_scenario_a_drill_plays_is_neither_replaced_nor_deleted() {
     let mut t = trainer(&server).await;
     assert_eq!(upload(&mut t, "v1.toml", FILE).await.status, 200);
     // No drill yet: a new version replaces it.
-    let v2 = FILE.replace("The Ashcombe pumphouse", "The Ashcombe pumphouse, second draft");
+    let v2 = FILE.replace(
+        "The Ashcombe pumphouse",
+        "The Ashcombe pumphouse, second draft",
+    );
     let r = upload(&mut t, "v2.toml", &v2).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.body.contains("Scenario replaced"), "{}", r.body);
-    let stored = server.app.store.uploaded_scenario(ID).await.unwrap().unwrap();
+    let stored = server
+        .app
+        .store
+        .uploaded_scenario(ID)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.toml, v2);
     assert_eq!(stored.uploaded_by, "trainer");
 
@@ -202,23 +261,48 @@ async fn a_scenario_a_drill_plays_is_neither_replaced_nor_deleted() {
         .post("/trainer/drills", &[("scenario", ID), ("class", &class)])
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
-    let v3 = FILE.replace("The Ashcombe pumphouse", "The Ashcombe pumphouse, third draft");
+    let v3 = FILE.replace(
+        "The Ashcombe pumphouse",
+        "The Ashcombe pumphouse, third draft",
+    );
     let r = upload(&mut t, "v3.toml", &v3).await;
     assert_eq!(r.status, 400, "{}", r.body);
     assert!(r.body.contains("cannot be replaced"), "{}", r.body);
-    assert!(r.body.contains("second draft"), "names the drill: {}", r.body);
+    assert!(
+        r.body.contains("second draft"),
+        "names the drill: {}",
+        r.body
+    );
     assert!(r.body.contains("under a new id"), "{}", r.body);
-    let stored = server.app.store.uploaded_scenario(ID).await.unwrap().unwrap();
+    let stored = server
+        .app
+        .store
+        .uploaded_scenario(ID)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.toml, v2, "unchanged");
 
-    let r = t.post(&format!("/trainer/scenarios/{ID}/delete"), &[]).await;
+    let r = t
+        .post(&format!("/trainer/scenarios/{ID}/delete"), &[])
+        .await;
     assert_eq!(r.status, 400, "{}", r.body);
-    assert!(server.app.store.uploaded_scenario(ID).await.unwrap().is_some());
+    assert!(
+        server
+            .app
+            .store
+            .uploaded_scenario(ID)
+            .await
+            .unwrap()
+            .is_some()
+    );
 
     // Another id, no drill: deleted.
     let other = FILE.replace(&format!("id = \"{ID}\""), "id = \"ashcombe-spare\"");
     assert_eq!(upload(&mut t, "spare.toml", &other).await.status, 200);
-    let r = t.post("/trainer/scenarios/ashcombe-spare/delete", &[]).await;
+    let r = t
+        .post("/trainer/scenarios/ashcombe-spare/delete", &[])
+        .await;
     assert_eq!((r.status, r.location.as_str()), (303, "/trainer/scenarios"));
     assert!(
         server
@@ -229,7 +313,9 @@ async fn a_scenario_a_drill_plays_is_neither_replaced_nor_deleted() {
             .unwrap()
             .is_none()
     );
-    let r = t.post("/trainer/scenarios/ashcombe-spare/delete", &[]).await;
+    let r = t
+        .post("/trainer/scenarios/ashcombe-spare/delete", &[])
+        .await;
     assert_eq!(r.status, 404, "{}", r.body);
 }
 
@@ -240,10 +326,20 @@ async fn the_self_learner_uploads_and_starts_their_own() {
     let r = upload(&mut me, "mine.toml", FILE).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let list = me.get("/drills").await;
-    assert!(list.body.contains("The Ashcombe pumphouse"), "{}", list.body);
+    assert!(
+        list.body.contains("The Ashcombe pumphouse"),
+        "{}",
+        list.body
+    );
     let r = me.post("/drills", &[("scenario", ID)]).await;
     assert_eq!(r.status, 303, "{}", r.body);
-    let stored = server.app.store.uploaded_scenario(ID).await.unwrap().unwrap();
+    let stored = server
+        .app
+        .store
+        .uploaded_scenario(ID)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.uploaded_by, "local");
 }
 
@@ -253,10 +349,7 @@ async fn a_second_node_with_an_empty_index_plays_the_uploaded_scenario() {
     let dir = tempfile::tempdir().unwrap();
     let url = match support::database::test_server() {
         Some(server) => Some(support::database::fresh_database(&server).unwrap()),
-        None => Some(format!(
-            "sqlite:{}",
-            dir.path().join("shared.db").display()
-        )),
+        None => Some(format!("sqlite:{}", dir.path().join("shared.db").display())),
     };
     let clock = ManualClock::at(t0());
     let open = |node: &str| {

@@ -337,16 +337,7 @@ impl App {
                 row.id, row.scenario_id
             ))
         })?;
-        Ok(Drill {
-            clock: clock_of(&row, playable.scenario.end())?,
-            id: row.id,
-            title: row.title,
-            class_id: row.class_id,
-            created_at: row.created_at,
-            playable,
-            read_at: now,
-            version: row.version,
-        })
+        drill_with(row, playable, now)
     }
 
     /// A drill as it stands now.
@@ -365,8 +356,8 @@ impl App {
         let mut out = Vec::new();
         for row in self.store.drills_of(class_id).await? {
             // A drill whose scenario this node cannot play (another version's) is left out.
-            if self.playable_of(&row.scenario_id).await.ok().flatten().is_some() {
-                out.push(self.drill_of(row, now).await?);
+            if let Some(playable) = self.playable_of(&row.scenario_id).await.ok().flatten() {
+                out.push(drill_with(row, playable, now)?);
             }
         }
         Ok(out)
@@ -428,6 +419,20 @@ impl App {
         )
         .await
     }
+}
+
+/// A drill of its row and its scenario, read at `now`.
+fn drill_with(row: DrillRow, playable: Arc<Playable>, now: DateTime<Utc>) -> Result<Drill> {
+    Ok(Drill {
+        clock: clock_of(&row, playable.scenario.end())?,
+        id: row.id,
+        title: row.title,
+        class_id: row.class_id,
+        created_at: row.created_at,
+        playable,
+        read_at: now,
+        version: row.version,
+    })
 }
 
 /// A search of a drill's stream.

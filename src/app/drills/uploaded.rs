@@ -64,7 +64,11 @@ pub fn sha256_hex(text: &str) -> String {
 
 /// Checks a scenario file and lays out its stream: the problems, each with its line and
 /// column, when there are any. CPU work: run it off the async threads.
-fn check(file_name: &str, text: &str, uploaded: Uploaded) -> std::result::Result<Playable, Vec<String>> {
+fn check(
+    file_name: &str,
+    text: &str,
+    uploaded: Uploaded,
+) -> std::result::Result<Playable, Vec<String>> {
     let mut loaded = scenarios::from_text(file_name, text);
     if !loaded.problems.is_empty() {
         return Err(loaded.problems.iter().map(ToString::to_string).collect());
@@ -98,7 +102,11 @@ async fn build(row: UploadedScenario) -> Result<Arc<Playable>> {
             hash: row.content_hash.clone(),
             file_name: row.file_name.clone(),
         };
-        check(&format!("uploaded scenario {}", row.id), &row.toml, uploaded)
+        check(
+            &format!("uploaded scenario {}", row.id),
+            &row.toml,
+            uploaded,
+        )
     })
     .await
     .map_err(|e| Error::internal(anyhow::anyhow!("building a scenario failed: {e}")))?;

@@ -13,8 +13,8 @@ use axum::routing::{get, post};
 use axum::{Form, http::HeaderMap};
 use serde::Deserialize;
 
-use crate::app::drills::review::{DrillBoard, DrillReview, Marked, NoteAuthor};
 use crate::app::drills::DrillControl;
+use crate::app::drills::review::{DrillBoard, DrillReview, Marked, NoteAuthor};
 use crate::error::Error;
 use crate::store::classroom::ClassSummary;
 use crate::web::AppState;

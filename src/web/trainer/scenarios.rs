@@ -110,7 +110,10 @@ async fn page(
         .into_response())
 }
 
-async fn list(author: ScenarioAuthor, State(state): State<AppState>) -> Result<Response, PageError> {
+async fn list(
+    author: ScenarioAuthor,
+    State(state): State<AppState>,
+) -> Result<Response, PageError> {
     page(&state, &author, None, Vec::new()).await
 }
 
@@ -121,11 +124,7 @@ fn shown_name(name: Option<&str>) -> String {
         .rsplit(['/', '\\'])
         .next()
         .unwrap_or_default();
-    let cleaned: String = base
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(100)
-        .collect();
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(100).collect();
     if cleaned.trim().is_empty() {
         "scenario.toml".into()
     } else {
