@@ -210,8 +210,8 @@ async fn a_bad_upload_says_where_and_stores_nothing() {
     }
     let r = upload(&mut t, "crowded.toml", &crowded).await;
     assert_eq!(r.status, 400, "{}", r.body);
-    assert!(r.body.contains("51041 posts"), "{}", r.body);
-    assert!(r.body.contains("at most 50000"), "{}", r.body);
+    assert!(r.body.contains("51,041 posts"), "{}", r.body);
+    assert!(r.body.contains("at most 50,000"), "{}", r.body);
 
     // No file.
     let r = t.post_multipart("/trainer/scenarios", &[], &[]).await;

@@ -55,6 +55,19 @@ fn keep(hash: &str, p: Arc<Playable>) {
     kept.insert(hash.to_string(), p);
 }
 
+/// A count with thousands separated: `50,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes())
         .iter()
@@ -80,9 +93,11 @@ fn check(
     let posts = playable.stream.len();
     if posts > MAX_UPLOADED_POSTS {
         return Err(vec![format!(
-            "{file_name}: the stream releases {posts} posts (replay, posts and waves together); \
-             an uploaded scenario may release at most {MAX_UPLOADED_POSTS}: lower the waves' \
-             `posts` or replay a shorter stretch of the corpus"
+            "{file_name}: the stream releases {} posts (replay, posts and waves together); \
+             an uploaded scenario may release at most {}: lower the waves' `posts` or replay a \
+             shorter stretch of the corpus",
+            thousands(posts),
+            thousands(MAX_UPLOADED_POSTS)
         )]);
     }
     Ok(playable)
@@ -203,8 +218,9 @@ impl App {
     ) -> Result<std::result::Result<ScenarioUploaded, Vec<String>>> {
         if bytes.len() > MAX_SCENARIO_BYTES {
             return Ok(Err(vec![format!(
-                "{file_name}: the file is {} KB; a scenario file may be at most 1 MB ({MAX_SCENARIO_BYTES} bytes)",
-                bytes.len().div_ceil(1024)
+                "{file_name}: the file is {} KB; a scenario file may be at most 1 MB ({} bytes)",
+                thousands(bytes.len().div_ceil(1024)),
+                thousands(MAX_SCENARIO_BYTES)
             )]));
         }
         let Ok(text) = String::from_utf8(bytes) else {
@@ -318,5 +334,14 @@ mod tests {
             sha256_hex("abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn counts_have_their_thousands_separated() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(50_000), "50,000");
+        assert_eq!(thousands(1_048_576), "1,048,576");
     }
 }

@@ -12,7 +12,9 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
-use crate::app::drills::uploaded::{MAX_SCENARIO_BYTES, MAX_UPLOADED_POSTS, ScenarioUploaded};
+use crate::app::drills::uploaded::{
+    MAX_SCENARIO_BYTES, MAX_UPLOADED_POSTS, ScenarioUploaded, thousands,
+};
 use crate::error::Error;
 use crate::web::AppState;
 use crate::web::error::{PageError, render};
@@ -55,8 +57,10 @@ struct ScenariosPage {
     scenarios: Vec<ScenarioLine>,
     /// Where drills are made: the trainer's drills page, or the self-learner's.
     drills_page: &'static str,
-    max_kb: usize,
-    max_posts: usize,
+    /// `1 MB`.
+    max_size: String,
+    /// `50,000`.
+    max_posts: String,
     done: Option<ScenarioUploaded>,
     problems: Vec<String>,
 }
@@ -64,6 +68,10 @@ struct ScenariosPage {
 impl ScenariosPage {
     fn failed(&self) -> bool {
         !self.problems.is_empty()
+    }
+
+    fn count(&self, n: &usize) -> String {
+        thousands(*n)
     }
 }
 
@@ -101,8 +109,8 @@ async fn page(
             } else {
                 "/trainer/drills"
             },
-            max_kb: MAX_SCENARIO_BYTES / 1024,
-            max_posts: MAX_UPLOADED_POSTS,
+            max_size: format!("{} MB", MAX_SCENARIO_BYTES / (1024 * 1024)),
+            max_posts: thousands(MAX_UPLOADED_POSTS),
             done,
             problems,
         }),
