@@ -145,10 +145,10 @@ async fn upload(
     State(state): State<AppState>,
     mut multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let too_big = |_| {
+    let too_big = |e: axum::extract::multipart::MultipartError| {
         Error::invalid(format!(
-            "the upload did not arrive whole: a scenario file may be at most {} KB (1 MB)",
-            MAX_SCENARIO_BYTES / 1024
+            "the upload did not arrive whole ({}); a scenario file may be at most 1 MB",
+            e.body_text()
         ))
     };
     let mut file: Option<(String, Vec<u8>)> = None;
