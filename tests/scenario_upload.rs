@@ -198,6 +198,12 @@ async fn a_bad_upload_says_where_and_stores_nothing() {
     assert_eq!(r.status, 400, "{}", r.body);
     assert!(r.body.contains("at most 1 MB"), "{}", r.body);
 
+    // Far past it: the request itself is cut off, and says the limit too.
+    let huge = format!("{FILE}\n#{}\n", "x".repeat(3 * 1024 * 1024));
+    let r = upload(&mut t, "huge.toml", &huge).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("at most 1 MB"), "{}", r.body);
+
     // A stream past 50,000 posts: three waves of 17,000 (each within the file check's caps).
     let mut crowded = FILE.to_string();
     for i in 0..3 {
