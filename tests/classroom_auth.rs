@@ -109,6 +109,8 @@ fn access(path: &str) -> Option<Access> {
         | "/exercises/{id}/reveal"
         | "/exercises/{id}/explain"
         | "/progress" => Learner,
+        // The trainer's own drill scenarios (the self-learner's too, without --classroom).
+        "/trainer/scenarios" | "/trainer/scenarios/{scenario}/delete" => Trainer,
         p if p == "/trainer" || p.starts_with("/trainer/") => Trainer,
         p if p == "/feeds" || p.starts_with("/feeds/") => Trainer,
         _ => return None,
@@ -171,6 +173,8 @@ impl World {
             .replace("{reveal}", &self.reveal)
             .replace("{name}", "sandpit.css")
             .replace("{cohort}", &self.cohort)
+            // No such uploaded scenario: the trainer's delete answers "not found".
+            .replace("{scenario}", "matrix-no-such-scenario")
             .replace("{learner}", &self.learner)
             // An assignment of no plan: the trainer's change answers "not found" or "invalid".
             .replace("{assignment}", "0123456789abcdef01234567")
@@ -581,6 +585,8 @@ async fn self_learner_mode_has_no_login_and_no_classroom() {
     for path in ["/join", "/class", "/trainer", "/trainer/login"] {
         assert_eq!(c.get(path).await.status, 404, "{path}");
     }
+    // The one trainer's page a self-learner has: their own drill scenarios.
+    assert_eq!(c.get("/trainer/scenarios").await.status, 200);
     let attempts = server
         .app
         .store

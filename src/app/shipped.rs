@@ -186,7 +186,7 @@ async fn load(
 pub(super) async fn reload(app: &App, name: &str, generation: i64) -> Result<()> {
     let builtin = match shipped().into_iter().find(|c| c.name == name) {
         Some(corpus) => Some(Builtin::shipped(&corpus)),
-        None => super::drills::stream_corpus(name),
+        None => super::drills::stream_corpus(app, name).await?,
     };
     let Some(corpus) = builtin else {
         tracing::warn!(

@@ -39,6 +39,7 @@ pub mod placement; // the placement diagnostic: takes and their answers
 pub mod plans; // programmes' plans and their weekly assignments
 pub mod practice; // practice that comes back: places on each trap's ladder, graded attempts
 pub mod programmes; // cohorts, learners, their sign-in links and passphrase hashes
+pub mod scenarios; // drill scenarios trainers uploaded: the file, its hash, who and when
 pub mod skills; // each learner's measured level per skill, over time
 pub mod teams; // teams, the skills they need, their managers' links
 pub mod transfer; // own-topic work, reviews, reflections, the statement and its follow-up

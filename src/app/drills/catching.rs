@@ -61,9 +61,9 @@ const MAX_QUERIES: usize = 20_000;
 
 #[derive(Default)]
 struct Kept {
-    /// Every target of a scenario's whole stream, by scenario id.
+    /// Every target of a scenario's whole stream, by `Playable::content_key`.
     targets: HashMap<String, Arc<Vec<Target>>>,
-    /// For a scenario and a saved query: whether it matches each of those targets (all false
+    /// For a scenario (its content key) and a saved query: whether it matches each of those targets (all false
     /// for a query that does not parse).
     matches: HashMap<(String, String), Arc<Vec<bool>>>,
 }
@@ -79,7 +79,9 @@ fn lock() -> std::sync::MutexGuard<'static, Kept> {
 
 /// The targets of the drill's scenario's whole stream (released or not).
 fn scenario_targets(drill: &Drill) -> Arc<Vec<Target>> {
-    let id = &drill.scenario().id;
+    // Keyed by the scenario's content, not only its id: an uploaded scenario of the same id
+    // may be another file later.
+    let id = &drill.playable.content_key();
     if let Some(t) = lock().targets.get(id) {
         return t.clone();
     }
@@ -117,7 +119,7 @@ pub fn board_catches(
     now_ms: i64,
 ) -> Vec<Catch> {
     let targets = scenario_targets(drill);
-    let scenario = &drill.scenario().id;
+    let scenario = &drill.playable.content_key();
     let matches: Vec<Arc<Vec<bool>>> = alerts
         .iter()
         .map(|a| query_matches(scenario, a.query, &targets))

@@ -1,5 +1,5 @@
 //! Drills (issue 18): a scenario (`catalog::scenarios`) played to a class in real time. This
-//! module owns the drill's life: making one from a shipped scenario, its clock (`clock.rs`: the
+//! module owns the drill's life: making one from a shipped or uploaded scenario (`uploaded.rs`), its clock (`clock.rs`: the
 //! rule; the state is a row of `drills`, so every node agrees and a restart resumes), what the
 //! stream has released by now, and searching only what has been released. See docs/design.md,
 //! "Drills".
@@ -18,6 +18,7 @@ pub mod play; // the players' side: access, the page's views, publishing, saved 
 pub mod publish; // a player's response: checked as the composer checks it, published once
 pub mod review; // the trainer's board, observers, notes and the after-action review
 pub mod trends; // volume per five minutes per channel, rising terms
+pub mod uploaded; // scenarios trainers upload: checked, stored, built on any node
 
 use std::sync::{Arc, OnceLock};
 
@@ -50,16 +51,44 @@ pub struct Playable {
     /// The terms each post of `stream` can trend with (`trends::terms_of`), worked out once so
     /// that every player's live trends are a count, not a re-reading of the stream.
     pub terms: Vec<Vec<String>>,
+    /// `None` for a shipped scenario; who uploaded it, when, and its file's hash otherwise.
+    pub uploaded: Option<Uploaded>,
+}
+
+/// Where an uploaded scenario came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uploaded {
+    /// `trainer` or `local`.
+    pub by: String,
+    /// RFC 3339.
+    pub at: String,
+    /// SHA-256 of the file, hex.
+    pub hash: String,
+    pub file_name: String,
 }
 
 impl Playable {
     fn new(scenario: Scenario) -> Self {
+        Self::with_origin(scenario, None)
+    }
+
+    fn with_origin(scenario: Scenario, uploaded: Option<Uploaded>) -> Self {
         let stream = scenario.stream();
         let terms = stream.iter().map(|r| trends::terms_of(&r.post)).collect();
         Playable {
             scenario,
             stream,
             terms,
+            uploaded,
+        }
+    }
+
+    /// What this scenario's content is known by in a process's memory: its id, and for an
+    /// uploaded one its file's hash (a shipped one cannot change while the process runs).
+    pub fn content_key(&self) -> String {
+        match &self.uploaded {
+            Some(u) => format!("{}#{}", self.scenario.id, u.hash),
+            None => self.scenario.id.clone(),
         }
     }
 
@@ -72,7 +101,8 @@ impl Playable {
     }
 }
 
-/// The shipped scenarios, checked and laid out once per process.
+/// The shipped scenarios, checked and laid out once per process (the uploaded ones too:
+/// `App::playable_scenarios`).
 pub fn playable() -> &'static [Arc<Playable>] {
     static SHIPPED: OnceLock<Vec<Arc<Playable>>> = OnceLock::new();
     SHIPPED.get_or_init(|| {
@@ -93,10 +123,9 @@ pub fn playable_scenario(id: &str) -> Option<Arc<Playable>> {
     playable().iter().find(|p| p.scenario.id == id).cloned()
 }
 
-/// The built-in corpus named `name`, when it is a scenario's stream.
-pub(super) fn stream_corpus(name: &str) -> Option<Builtin> {
-    let id = name.strip_prefix(CORPUS_PREFIX)?;
-    playable_scenario(id).map(|p| builtin(&p))
+/// The built-in corpus named `name`, when it is a shipped or uploaded scenario's stream.
+pub(super) async fn stream_corpus(app: &App, name: &str) -> Result<Option<Builtin>> {
+    uploaded::stream_corpus(app, name).await
 }
 
 fn builtin(p: &Playable) -> Builtin {
@@ -260,16 +289,22 @@ fn clock_of(row: &DrillRow, end: Offset) -> Result<DrillClock> {
 }
 
 impl App {
-    /// Makes a drill of a shipped scenario, ready to start, for a class (or, with `None`, for the
-    /// self-learner). Loads the scenario's stream into the index first if it is not there.
+    /// Makes a drill of a shipped or uploaded scenario, ready to start, for a class (or, with
+    /// `None`, for the self-learner). Loads the scenario's stream into the index first if it is
+    /// not there.
     pub async fn create_drill(&self, scenario_id: &str, class_id: Option<&str>) -> Result<Drill> {
-        let playable = playable_scenario(scenario_id).ok_or_else(|| {
-            let known: Vec<&str> = playable().iter().map(|p| p.scenario.id.as_str()).collect();
-            Error::not_found(format!(
+        let Some(playable) = self.playable_of(scenario_id).await? else {
+            let known: Vec<String> = self
+                .playable_scenarios()
+                .await?
+                .iter()
+                .map(|p| p.scenario.id.clone())
+                .collect();
+            return Err(Error::not_found(format!(
                 "no drill scenario {scenario_id:?}; the scenarios are: {}",
                 known.join(", ")
-            ))
-        })?;
+            )));
+        };
         self.ensure_stream(&playable).await?;
         let now = self.now();
         let clock = DrillClock::new(now, playable.scenario.end());
@@ -282,7 +317,16 @@ impl App {
                 &columns(&clock),
             )
             .await?;
-        self.drill_of(row, now)
+        // An uploaded file replaced on another node between the read above and the drill's
+        // row: the drill plays what is stored now (no replacing once the row is there), so its
+        // stream is loaded from that.
+        if playable.uploaded.is_some()
+            && let Some(now_stored) = self.playable_of(scenario_id).await?
+            && now_stored.content_key() != playable.content_key()
+        {
+            self.ensure_stream(&now_stored).await?;
+        }
+        self.drill_of(row, now).await
     }
 
     /// Loads a scenario's stream into the index and the database where it is missing.
@@ -291,23 +335,14 @@ impl App {
         super::shipped::ensure(self, corpus).await.map(drop)
     }
 
-    fn drill_of(&self, row: DrillRow, now: DateTime<Utc>) -> Result<Drill> {
-        let playable = playable_scenario(&row.scenario_id).ok_or_else(|| {
+    async fn drill_of(&self, row: DrillRow, now: DateTime<Utc>) -> Result<Drill> {
+        let playable = self.playable_of(&row.scenario_id).await?.ok_or_else(|| {
             Error::not_found(format!(
                 "the drill {} plays the scenario {:?}, which this version of Sandpit does not have",
                 row.id, row.scenario_id
             ))
         })?;
-        Ok(Drill {
-            clock: clock_of(&row, playable.scenario.end())?,
-            id: row.id,
-            title: row.title,
-            class_id: row.class_id,
-            created_at: row.created_at,
-            playable,
-            read_at: now,
-            version: row.version,
-        })
+        drill_with(row, playable, now)
     }
 
     /// A drill as it stands now.
@@ -317,19 +352,20 @@ impl App {
             .drill(id)
             .await?
             .ok_or_else(|| Error::not_found(format!("no drill {id:?}")))?;
-        self.drill_of(row, self.now())
+        self.drill_of(row, self.now()).await
     }
 
     /// The drills of a class (`None`: the self-learner's), newest first, as they stand now.
     pub async fn drills(&self, class_id: Option<&str>) -> Result<Vec<Drill>> {
         let now = self.now();
-        self.store
-            .drills_of(class_id)
-            .await?
-            .into_iter()
-            .filter(|row| playable_scenario(&row.scenario_id).is_some())
-            .map(|row| self.drill_of(row, now))
-            .collect()
+        let mut out = Vec::new();
+        for row in self.store.drills_of(class_id).await? {
+            // A drill whose scenario this node cannot play (another version's) is left out.
+            if let Some(playable) = self.playable_of(&row.scenario_id).await.ok().flatten() {
+                out.push(drill_with(row, playable, now)?);
+            }
+        }
+        Ok(out)
     }
 
     /// Applies the trainer's control to a drill's clock and returns the drill after it. Two
@@ -388,6 +424,20 @@ impl App {
         )
         .await
     }
+}
+
+/// A drill of its row and its scenario, read at `now`.
+fn drill_with(row: DrillRow, playable: Arc<Playable>, now: DateTime<Utc>) -> Result<Drill> {
+    Ok(Drill {
+        clock: clock_of(&row, playable.scenario.end())?,
+        id: row.id,
+        title: row.title,
+        class_id: row.class_id,
+        created_at: row.created_at,
+        playable,
+        read_at: now,
+        version: row.version,
+    })
 }
 
 /// A search of a drill's stream.

@@ -60,7 +60,10 @@ async fn list(State(state): State<AppState>, who: Learner) -> Result<Response, P
         .collect();
     let self_learner = who.id == Learner::local().id;
     let scenarios = if self_learner {
-        crate::app::drills::playable()
+        state
+            .app
+            .playable_scenarios()
+            .await?
             .iter()
             .map(|p| {
                 let s = &p.scenario;

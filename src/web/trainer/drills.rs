@@ -13,8 +13,8 @@ use axum::routing::{get, post};
 use axum::{Form, http::HeaderMap};
 use serde::Deserialize;
 
+use crate::app::drills::DrillControl;
 use crate::app::drills::review::{DrillBoard, DrillReview, Marked, NoteAuthor};
-use crate::app::drills::{DrillControl, playable};
 use crate::error::Error;
 use crate::store::classroom::ClassSummary;
 use crate::web::AppState;
@@ -30,6 +30,8 @@ pub struct ScenarioChoice {
     pub id: String,
     pub title: String,
     pub minutes: u32,
+    /// The trainer's own (uploaded), not shipped.
+    pub uploaded: bool,
 }
 
 /// A drill in the list.
@@ -71,12 +73,15 @@ pub async fn drills_page(
         }
     }
     drills.sort_by(|a, b| b.created_at.cmp(&a.created_at));
-    let scenarios = playable()
+    let scenarios = app
+        .playable_scenarios()
+        .await?
         .iter()
         .map(|p| ScenarioChoice {
             id: p.scenario.id.clone(),
             title: p.scenario.title.clone(),
             minutes: p.scenario.minutes,
+            uploaded: p.uploaded.is_some(),
         })
         .collect();
     Ok(render(&DrillsPage {

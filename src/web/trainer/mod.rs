@@ -11,6 +11,7 @@ mod exports;
 mod live;
 mod picker;
 mod present;
+mod scenarios;
 mod settings;
 mod trainees;
 mod uploads;
@@ -184,6 +185,7 @@ pub fn routes() -> Router<AppState> {
         .merge(uploads::routes())
         .merge(trainees::routes())
         .merge(drills::routes())
+        .merge(scenarios::routes())
 }
 
 #[cfg(test)]

@@ -2,9 +2,14 @@
 // makes a drill of a shipped scenario for a class of two trainees, lets an observer in by link,
 // starts the clock and moves time on (the server runs with --test-clock); both trainees publish
 // on their drill page; the trainer's page shows who answered, with marks; the observer writes a
-// note but has no clock; the trainer ends the drill and opens the after-action review. Every
-// page audited (axe, zoom, focus) at the harness's 1366x768.
+// note but has no clock; the trainer ends the drill and opens the after-action review; then the
+// trainer uploads a scenario of their own (a broken copy first, refused with its line and
+// column) and finds it in the new drill's choice. Every page audited (axe, zoom, focus) at the
+// harness's 1366x768.
 'use strict';
+
+const fs = require('fs');
+const path = require('path');
 
 const { check } = require('../lib/harness');
 const { signInTrainer, startClass, joinClass } = require('../lib/classroom');
@@ -114,8 +119,27 @@ async function drillTrainer(t) {
     check(text.includes('Ana checked the phone number'), "the observer's note is in the timeline");
     await t.audit(trainer, 'drill-review');
   });
+
+  await t.step('the trainer uploads a scenario of their own', async () => {
+    const file = fs.readFileSync(path.join(__dirname, '../../data/scenarios/ashcombe-pumphouse.toml'), 'utf8');
+    await t.goto(trainer, '/trainer/drills');
+    await t.clickAndWait(trainer, 'a[href="/trainer/scenarios"]');
+    const broken = file.replace('at = "T+00:05"', 'at = "T+00:65"');
+    await trainer.setInputFiles('#scenario-file', { name: 'pumphouse.toml', mimeType: 'application/toml', buffer: Buffer.from(broken) });
+    await t.clickAndWait(trainer, 'form[action="/trainer/scenarios"] button[type=submit]');
+    const refused = await trainer.locator('.error-summary').innerText();
+    check(/pumphouse\.toml:\d+: column 6:/.test(refused), `the problem has its line and column (${refused})`);
+    await t.audit(trainer, 'trainer-scenarios-refused');
+    await trainer.setInputFiles('#scenario-file', { name: 'pumphouse.toml', mimeType: 'application/toml', buffer: Buffer.from(file) });
+    await t.clickAndWait(trainer, 'form[action="/trainer/scenarios"] button[type=submit]');
+    check((await trainer.locator('main').innerText()).includes('Scenario added'), 'added');
+    check((await trainer.locator('table').innerText()).includes('The Ashcombe pumphouse'), 'listed');
+    await t.audit(trainer, 'trainer-scenarios');
+    await t.goto(trainer, '/trainer/drills');
+    check((await trainer.locator('#scenario option[value="ashcombe-pumphouse"]').count()) === 1, 'offered for a new drill');
+  });
 }
 
 module.exports = [
-  { name: 'drill trainer: a drill for a class, an observer, the clock, marks and the review', server: 'classroom', requires: ['/trainer/drills', '/drills'], run: drillTrainer },
+  { name: 'drill trainer: a drill for a class, an observer, the clock, marks and the review', server: 'classroom', requires: ['/trainer/drills', '/drills', '/trainer/scenarios'], run: drillTrainer },
 ];
