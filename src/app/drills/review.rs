@@ -3,12 +3,15 @@
 //! each player's alerts caught. Observers and notes are in `review/notes.rs`, the
 //! after-action review's timeline and summaries in `review/after_action.rs`.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 pub mod after_action; // the after-action review: the timeline and the figures per trainee
 pub mod notes; // observers let in by a link, and notes stamped with the drill time
+pub mod overrides; // the trainer corrects a mark: the rules, kept as a history
 
-pub use after_action::{DrillReview, ReviewEvent, Summary};
+pub use after_action::{DrillReview, ReviewEvent, ScoreChange, Summary};
 pub use notes::NoteAuthor;
 
 use super::marking::{self, Alert, Answer, Catch, Mark};
@@ -16,6 +19,7 @@ use super::{Drill, DrillStatus};
 use crate::app::App;
 use crate::catalog::scenarios::{Content, Inject, Offset};
 use crate::error::{Error, Result};
+use crate::store::drill_marks::MarkOverride;
 use crate::store::drill_review::{DrillNote, DrillObserver};
 use crate::store::drill_work::{DrillResponse, DrillSavedSearch};
 use crate::store::drills::ClockLogEntry;
@@ -34,11 +38,29 @@ pub struct Player {
 #[derive(Debug, Clone, Serialize)]
 pub struct Marked {
     pub response: DrillResponse,
+    /// The automatic mark, as it was stored when the response was first marked.
     pub mark: Mark,
+    /// The trainer's changes of the mark, oldest first (see `overrides`).
+    pub changes: Vec<MarkOverride>,
     /// The drill time it was published at (`T+00:12:30`).
     pub at: String,
     /// How long after its inject (`4 min 30 s`).
     pub took: Option<String>,
+}
+
+impl Marked {
+    /// The trainer's change that sets the score now, if the last change set one (rather than
+    /// going back to the automatic mark).
+    pub fn changed(&self) -> Option<&MarkOverride> {
+        self.changes.last().filter(|c| c.score.is_some())
+    }
+
+    /// The score that counts: the trainer's, else the automatic one.
+    pub fn score(&self) -> f64 {
+        self.changed()
+            .and_then(|c| c.score)
+            .unwrap_or(self.mark.score)
+    }
 }
 
 /// An inject as the trainer reads it.
@@ -211,33 +233,48 @@ impl App {
         )
     }
 
+    /// A response with its automatic mark: the stored one, else marked now and stored.
+    pub(crate) async fn marked_response(
+        &self,
+        drill: &Drill,
+        mut r: DrillResponse,
+    ) -> Result<(DrillResponse, Mark)> {
+        let kept = r
+            .mark
+            .as_deref()
+            .and_then(|m| serde_json::from_str::<Mark>(m).ok());
+        if let Some(m) = kept {
+            return Ok((r, m));
+        }
+        let m = self.mark_drill_response_now(drill, &r);
+        let json = serde_json::to_string(&m).map_err(Error::internal)?;
+        self.store
+            .mark_drill_response(&r.id, m.score, &json)
+            .await?;
+        r.score = Some(m.score);
+        r.mark = Some(json);
+        Ok((r, m))
+    }
+
     /// The trainer's page of a drill, as it stands now. Responses nobody has marked yet are
     /// marked and the marks stored.
     pub async fn drill_board(&self, id: &str) -> Result<DrillBoard> {
         let drill = self.drill(id).await?;
         let stored = self.store.drill_responses(id, None).await?;
+        let mut by_response: HashMap<String, Vec<MarkOverride>> = HashMap::new();
+        for c in self.store.drill_mark_overrides(id).await? {
+            by_response
+                .entry(c.response_id.clone())
+                .or_default()
+                .push(c);
+        }
         let mut responses = Vec::with_capacity(stored.len());
-        for mut r in stored {
-            let kept = r
-                .mark
-                .as_deref()
-                .and_then(|m| serde_json::from_str::<Mark>(m).ok());
-            let mark = match kept {
-                Some(m) => m,
-                None => {
-                    let m = self.mark_drill_response_now(&drill, &r);
-                    let json = serde_json::to_string(&m).map_err(Error::internal)?;
-                    self.store
-                        .mark_drill_response(&r.id, m.score, &json)
-                        .await?;
-                    r.score = Some(m.score);
-                    r.mark = Some(json);
-                    m
-                }
-            };
+        for r in stored {
+            let (r, mark) = self.marked_response(&drill, r).await?;
             responses.push(Marked {
                 at: offset(r.drill_ms),
                 took: mark.took_ms.map(marking::duration),
+                changes: by_response.remove(&r.id).unwrap_or_default(),
                 response: r,
                 mark,
             });

@@ -13,6 +13,8 @@ use axum::routing::{get, post};
 use axum::{Form, http::HeaderMap};
 use serde::Deserialize;
 
+use crate::app::Learner;
+use crate::app::drills::review::overrides::{MarkChange, MarkEditor};
 use crate::app::drills::review::{DrillBoard, DrillReview, Marked, NoteAuthor};
 use crate::app::drills::{DrillControl, playable};
 use crate::error::Error;
@@ -140,9 +142,9 @@ impl DrillPage {
             .map_or_else(|| id.to_string(), |p| p.name.clone())
     }
 
-    /// The share of a score, for a cell: `72.5`.
+    /// The score that counts, for a cell: `72.5`.
     pub fn score(&self, m: &Marked) -> String {
-        format!("{:.1}", m.mark.score)
+        format!("{:.1}", m.score())
     }
 
     pub fn at(&self, ms: &i64) -> String {
@@ -294,6 +296,51 @@ pub async fn close_observer(
     Ok(Redirect::to(&format!("/trainer/drills/{id}#observers")).into_response())
 }
 
+#[derive(Deserialize)]
+pub struct MarkForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    score: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// The trainer changes a response's mark (`action=change`, `score`, `reason`) or goes back to
+/// the automatic one (`action=automatic`); then the board again, at the response.
+pub async fn change_mark(
+    _t: Trainer,
+    State(state): State<AppState>,
+    Path((id, response)): Path<(String, String)>,
+    Form(form): Form<MarkForm>,
+) -> Result<Response, PageError> {
+    let change = match form.action.as_str() {
+        "" | "change" => MarkChange::Score {
+            score: &form.score,
+            reason: &form.reason,
+        },
+        "automatic" => MarkChange::Automatic {
+            reason: &form.reason,
+        },
+        other => {
+            return Err(Error::invalid(format!(
+                "the mark's form has no action {other:?}: use change or automatic"
+            ))
+            .into());
+        }
+    };
+    let trainer = Learner::trainer();
+    let changed = state
+        .app
+        .change_drill_mark(&id, &response, MarkEditor::Learner(&trainer), change)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/trainer/drills/{}#r-{}",
+        changed.drill_id, changed.response_id
+    ))
+    .into_response())
+}
+
 /// The review, for the page and the HTML file.
 #[derive(Template)]
 #[template(path = "drill_review.html")]
@@ -306,6 +353,10 @@ struct ReviewPage {
 impl ReviewPage {
     fn score(&self, s: &Option<f64>) -> String {
         s.map(|s| format!("{s:.1}")).unwrap_or_default()
+    }
+
+    fn at(&self, ms: &i64) -> String {
+        crate::catalog::scenarios::Offset(((*ms).max(0) / 1000) as u32).to_string()
     }
 
     fn responses_of(&self, player: &str) -> Vec<&Marked> {
@@ -402,6 +453,9 @@ pub fn review_csv_text(r: &DrillReview) -> String {
             "Inject",
             "What",
             "Score",
+            "Automatic score",
+            "Mark changed by",
+            "Reason for the change",
         ]
         .map(String::from),
     );
@@ -414,6 +468,15 @@ pub fn review_csv_text(r: &DrillReview) -> String {
             e.inject.clone(),
             e.what.clone(),
             e.score.map(|s| format!("{s:.1}")).unwrap_or_default(),
+            e.changed
+                .as_ref()
+                .map(|c| format!("{:.1}", c.automatic))
+                .unwrap_or_default(),
+            e.changed.as_ref().map(|c| c.by.clone()).unwrap_or_default(),
+            e.changed
+                .as_ref()
+                .map(|c| c.reason.clone())
+                .unwrap_or_default(),
         ]));
     }
     out
@@ -425,6 +488,10 @@ pub fn routes() -> Router<AppState> {
         .route("/trainer/drills/{id}", get(drill_page))
         .route("/trainer/drills/{id}/clock", post(clock))
         .route("/trainer/drills/{id}/notes", post(note))
+        .route(
+            "/trainer/drills/{id}/responses/{response}/mark",
+            post(change_mark),
+        )
         .route("/trainer/drills/{id}/observers", post(add_observer))
         .route(
             "/trainer/drills/{id}/observers/{observer}/close",

@@ -19,7 +19,31 @@ pub struct ReviewEvent {
     pub player: String,
     pub inject: String,
     pub what: String,
+    /// A response's score that counts (the trainer's, else the automatic one).
     pub score: Option<f64>,
+    /// Where the trainer changed a response's mark: the automatic score and the change.
+    pub changed: Option<ScoreChange>,
+}
+
+/// A response's mark as the trainer changed it, for the review.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreChange {
+    /// The automatic score.
+    pub automatic: f64,
+    /// Who changed it, and at what drill time: `Trainer at T+00:45:00`.
+    pub by: String,
+    pub reason: String,
+}
+
+impl ScoreChange {
+    /// The trainer's change that sets a response's score now, if any.
+    pub fn of(m: &Marked) -> Option<ScoreChange> {
+        m.changed().map(|c| ScoreChange {
+            automatic: m.mark.score,
+            by: format!("{} at {}", c.author, offset(c.drill_ms)),
+            reason: c.reason.clone(),
+        })
+    }
 }
 
 /// Figures for one player, or for everyone.
@@ -73,6 +97,7 @@ impl App {
                     None => format!("{} ({})", v.summary, v.kind),
                 },
                 score: None,
+                changed: None,
             });
         }
         for c in &board.clock_log {
@@ -84,6 +109,7 @@ impl App {
                 inject: String::new(),
                 what: format!("{} (speed {}x, at {})", c.action, c.speed, c.at),
                 score: None,
+                changed: None,
             });
         }
         for m in &board.responses {
@@ -109,7 +135,8 @@ impl App {
                 player: r.author_name.clone(),
                 inject: r.inject_id.clone().unwrap_or_default(),
                 what,
-                score: Some(m.mark.score),
+                score: Some(m.score()),
+                changed: ScoreChange::of(m),
             });
         }
         for c in &board.catches {
@@ -129,6 +156,7 @@ impl App {
                         marking::duration(c.delay_ms().unwrap_or(0))
                     ),
                     score: None,
+                    changed: None,
                 }),
                 None => events.push(ReviewEvent {
                     drill_ms: c.first_ms,
@@ -138,6 +166,7 @@ impl App {
                     inject: c.group.clone(),
                     what: format!("no saved search caught {} ({})", c.group, c.why),
                     score: None,
+                    changed: None,
                 }),
             }
         }
@@ -151,6 +180,7 @@ impl App {
                 inject: n.inject_id.clone().unwrap_or_default(),
                 what: format!("{} noted: {}", n.author_name, n.text),
                 score: None,
+                changed: None,
             });
         }
         let rank = |k: &str| match k {
@@ -171,7 +201,7 @@ impl App {
                 .iter()
                 .filter(|m| mine(&m.response.learner))
                 .collect();
-            let scores: Vec<f64> = responses.iter().map(|m| m.mark.score).collect();
+            let scores: Vec<f64> = responses.iter().map(|m| m.score()).collect();
             let pairs = board
                 .answers
                 .iter()
