@@ -471,6 +471,24 @@ async fn the_trainer_changes_a_mark_and_the_review_shows_it() {
         .await
         .unwrap();
     let mark_url = format!("{page_url}/responses/{response}/mark");
+    // A post on Alice's own initiative, to no inject: listed apart, with its form too.
+    let (own, _) = w
+        .app
+        .store
+        .publish_drill_response(&NewResponse {
+            drill_id: &drill,
+            learner: &alice_id,
+            author_name: "Alice Drill",
+            inject_id: None,
+            deliverable: "post",
+            platform: Some("x"),
+            text: "Our helpline is open until 8pm today.",
+            drill_ms: 8 * 60_000,
+            published_at: t0(),
+            submission: Some("k2"),
+        })
+        .await
+        .unwrap();
 
     // The board offers the form; the observer's copy of it does not.
     let board = t.get(&page_url).await;
@@ -480,6 +498,12 @@ async fn the_trainer_changes_a_mark_and_the_review_shows_it() {
         board.body
     );
     assert!(board.body.contains("Change the mark"));
+    assert!(board.body.contains("Other responses"));
+    assert!(
+        board
+            .body
+            .contains(&format!("action=\"{page_url}/responses/{own}/mark\""))
+    );
     let automatic = w
         .app
         .store
@@ -584,15 +608,23 @@ async fn the_trainer_changes_a_mark_and_the_review_shows_it() {
     let rows = parse_csv(csv.body.trim_start_matches('\u{feff}'));
     let row = rows
         .iter()
-        .find(|r| r[2] == "response")
+        .find(|r| r[2] == "response" && r[4] == "recall-brief")
         .expect("Alice's response");
     assert_eq!(row[6], "100.0");
     assert_eq!(row[7], format!("{automatic:.1}"));
     assert_eq!(row[8], "Trainer at T+00:10");
     assert_eq!(row[9], "'=The number is there, in words", "formula-safe");
     assert!(rows.iter().skip(1).all(|r| r.len() == 10));
-    let others: Vec<_> = rows.iter().skip(1).filter(|r| r[2] != "response").collect();
-    assert!(others.iter().all(|r| r[7].is_empty() && r[9].is_empty()));
+    let others: Vec<_> = rows.iter().skip(1).filter(|r| r != &row).collect();
+    assert!(
+        others.len() > 1,
+        "the inject, the other response, the clock"
+    );
+    assert!(
+        others
+            .iter()
+            .all(|r| r[7].is_empty() && r[8].is_empty() && r[9].is_empty())
+    );
 
     // Back to the automatic mark.
     let r = t.post(&mark_url, &[("action", "automatic")]).await;
@@ -602,7 +634,10 @@ async fn the_trainer_changes_a_mark_and_the_review_shows_it() {
     assert!(r.body.contains("already the automatic one"), "{}", r.body);
     let csv = t.get(&format!("{page_url}/review.csv")).await;
     let rows = parse_csv(csv.body.trim_start_matches('\u{feff}'));
-    let row = rows.iter().find(|r| r[2] == "response").unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r[2] == "response" && r[4] == "recall-brief")
+        .unwrap();
     assert_eq!(
         (row[6].clone(), row[7].clone()),
         (format!("{automatic:.1}"), String::new())

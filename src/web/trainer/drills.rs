@@ -134,6 +134,25 @@ impl DrillPage {
         &self.b.responses[*i]
     }
 
+    /// The responses "Who answered what" does not list: to no inject, or to one that asked for
+    /// no reaction.
+    pub fn others(&self) -> Vec<&Marked> {
+        let listed: std::collections::HashSet<usize> = self
+            .b
+            .answers
+            .iter()
+            .flat_map(|a| a.players.iter())
+            .flat_map(|p| p.responses.iter().copied())
+            .collect();
+        self.b
+            .responses
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| !listed.contains(n))
+            .map(|(_, m)| m)
+            .collect()
+    }
+
     pub fn player_name(&self, id: &str) -> String {
         self.b
             .players
