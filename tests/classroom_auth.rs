@@ -111,6 +111,9 @@ fn access(path: &str) -> Option<Access> {
         | "/progress" => Learner,
         // The trainer's own drill scenarios (the self-learner's too, without --classroom).
         "/trainer/scenarios" | "/trainer/scenarios/{scenario}/delete" => Trainer,
+        // Changing a drill's mark is the trainer's alone: not an observer's, not a trainee's
+        // (docs/design.md, "Drills", "Changing a mark").
+        "/trainer/drills/{id}/responses/{response}/mark" => Trainer,
         p if p == "/trainer" || p.starts_with("/trainer/") => Trainer,
         p if p == "/feeds" || p.starts_with("/feeds/") => Trainer,
         _ => return None,
@@ -178,6 +181,8 @@ impl World {
             .replace("{learner}", &self.learner)
             // An assignment of no plan: the trainer's change answers "not found" or "invalid".
             .replace("{assignment}", "0123456789abcdef01234567")
+            // A drill response of no drill: the trainer's change answers "not found".
+            .replace("{response}", "0123456789abcdef01234567")
             // A link Sandpit never issued: the public page must still answer sensibly.
             .replace("{token}", "0123456789abcdef0123456789abcdef")
             .replace("{id}", exercise);
@@ -209,6 +214,9 @@ impl World {
             "/trainer/classes" => vec![("title", s("Intruder class"))],
             "/trainer/classes/{class}/open" => vec![("open", s("0"))],
             "/trainer/classes/{class}/exercises" => Vec::new(),
+            "/trainer/drills/{id}/responses/{response}/mark" => {
+                vec![("score", s("100")), ("reason", s("matrix"))]
+            }
             "/trainer/classes/{class}/exercises/{exercise}/move" => vec![("direction", s("down"))],
             "/trainer/classes/{class}/exercises/{exercise}/lock" => vec![("locked", s("1"))],
             "/trainer/classes/{class}/reveals" => {

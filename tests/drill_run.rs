@@ -1,90 +1,20 @@
 //! The trainer's side of a drill over HTTP (issue 18): making a drill for a class, the clock's
 //! controls (the trainer's only), who answered what with marks stored when first looked at,
 //! alerts, an observer who watches and notes by link but cannot move the clock, notes, and the
-//! after-action review with its HTML and CSV downloads. Time is a manual clock, so the drill's
-//! minutes take none. On PostgreSQL too when `SANDPIT_TEST_DATABASE_URL` names a server.
+//! after-action review with its HTML and CSV downloads; the trainer changing a mark (an
+//! observer and a trainee cannot), shown in the review and its CSV. Time is a manual clock, so
+//! the drill's minutes take none. On PostgreSQL too when `SANDPIT_TEST_DATABASE_URL` names a server.
 
 mod support;
 
-use std::sync::Arc;
-
-use chrono::{DateTime, Duration, Utc};
-use sandpit::app::App;
-use sandpit::app::clock::{Clock, ManualClock};
+use chrono::Duration;
+use sandpit::app::clock::Clock;
 use sandpit::store::drill_work::{NewResponse, NewSearch};
+use support::Client;
 use support::classroom::class_with;
-use support::{Client, Setup, open_app, token_in};
+use support::drill_world::{parse_csv, signed_in, t0, world};
 
 const SCENARIO: &str = "brightwell-recall-morning";
-
-fn t0() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-12-07T09:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
-struct World {
-    base: String,
-    app: App,
-    clock: Arc<ManualClock>,
-    _dir: tempfile::TempDir,
-}
-
-async fn world() -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = ManualClock::at(t0());
-    let app = open_app(dir.path(), Setup::CLASSROOM)
-        .await
-        .with_clock(clock.clone() as Arc<dyn Clock>);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(sandpit::web::run(
-        app.clone(),
-        listener,
-        std::future::pending(),
-    ));
-    World {
-        base: format!("http://{addr}"),
-        app,
-        clock,
-        _dir: dir,
-    }
-}
-
-async fn signed_in(base: &str, path: &str, form: &[(&str, &str)]) -> Client {
-    let mut c = Client::new(base);
-    let r = c.post(path, form).await;
-    assert_eq!(r.status, 303, "{}", r.body);
-    c.cookie = r.set_cookie.as_deref().and_then(token_in);
-    assert!(c.cookie.is_some());
-    c
-}
-
-/// Reads CSV as a spreadsheet would: quoted fields, doubled quotes, CRLF rows.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let (mut row, mut field, mut quoted, mut chars) =
-        (Vec::new(), String::new(), false, text.chars().peekable());
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    rows
-}
 
 #[tokio::test]
 async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
@@ -395,10 +325,13 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
             "Trainee",
             "Inject",
             "What",
-            "Score"
+            "Score",
+            "Automatic score",
+            "Mark changed by",
+            "Reason for the change"
         ]
     );
-    assert!(rows.iter().skip(1).all(|r| r.len() == 7), "{rows:?}");
+    assert!(rows.iter().skip(1).all(|r| r.len() == 10), "{rows:?}");
     let review = w.app.drill_review(&drill).await.unwrap();
     assert_eq!(rows.len() - 1, review.events.len());
     let alice_row = rows
@@ -422,4 +355,228 @@ async fn a_trainer_and_an_observer_run_a_drill_through_to_the_review() {
     );
     let secs: Vec<i64> = rows.iter().skip(1).map(|r| r[1].parse().unwrap()).collect();
     assert!(secs.windows(2).all(|p| p[0] <= p[1]), "in drill-time order");
+}
+
+#[tokio::test]
+async fn the_trainer_changes_a_mark_and_the_review_shows_it() {
+    let w = world().await;
+    let key = w.app.store.trainer_secret(false).await.unwrap();
+    let mut t = signed_in(&w.base, "/trainer/login", &[("secret", &key)]).await;
+    let (class, code) = class_with(&mut t, &[]).await;
+    let mut alice = signed_in(
+        &w.base,
+        "/join",
+        &[("code", &code), ("name", "Alice Drill")],
+    )
+    .await;
+    let alice_id = w.app.store.trainees(&class).await.unwrap()[0].id.clone();
+    let made = t
+        .post(
+            "/trainer/drills",
+            &[("scenario", SCENARIO), ("class", &class)],
+        )
+        .await;
+    let page_url = made.location.clone();
+    let drill = page_url.trim_start_matches("/trainer/drills/").to_string();
+    t.post(&format!("{page_url}/clock"), &[("action", "start")])
+        .await;
+    w.clock.advance(Duration::minutes(8));
+    // The helpline's number in words: the checker misses that fact.
+    let (response, _) = w
+        .app
+        .store
+        .publish_drill_response(&NewResponse {
+            drill_id: &drill,
+            learner: &alice_id,
+            author_name: "Alice Drill",
+            inject_id: Some("recall-brief"),
+            deliverable: "post",
+            platform: Some("x"),
+            text: "Stop using BX410, BX420 and BX430 heaters and unplug them. Ring oh-eight-hundred 555 0177 for a refund. No receipt needed.",
+            drill_ms: 8 * 60_000,
+            published_at: t0(),
+            submission: Some("k1"),
+        })
+        .await
+        .unwrap();
+    let mark_url = format!("{page_url}/responses/{response}/mark");
+    // A post on Alice's own initiative, to no inject: listed apart, with its form too.
+    let (own, _) = w
+        .app
+        .store
+        .publish_drill_response(&NewResponse {
+            drill_id: &drill,
+            learner: &alice_id,
+            author_name: "Alice Drill",
+            inject_id: None,
+            deliverable: "post",
+            platform: Some("x"),
+            text: "Our helpline is open until 8pm today.",
+            drill_ms: 8 * 60_000,
+            published_at: t0(),
+            submission: Some("k2"),
+        })
+        .await
+        .unwrap();
+
+    // The board offers the form; the observer's copy of it does not.
+    let board = t.get(&page_url).await;
+    assert!(
+        board.body.contains(&format!("action=\"{mark_url}\"")),
+        "{}",
+        board.body
+    );
+    assert!(board.body.contains("Change the mark"));
+    assert!(board.body.contains("Other responses"));
+    assert!(
+        board
+            .body
+            .contains(&format!("action=\"{page_url}/responses/{own}/mark\""))
+    );
+    let automatic = w
+        .app
+        .store
+        .drill_response(&response)
+        .await
+        .unwrap()
+        .unwrap()
+        .score
+        .expect("marked on the board");
+    assert!(automatic < 100.0, "{automatic}");
+    let r = t
+        .post(
+            &format!("{page_url}/observers"),
+            &[("name", "Olu Observer")],
+        )
+        .await;
+    let token = r.body.split("/observe/").nth(1).unwrap()[..32].to_string();
+    let mut o = Client::new(&w.base);
+    let view = o.get(&format!("/observe/{token}")).await;
+    assert_eq!(view.status, 200);
+    assert!(!view.body.contains(&mark_url), "no form for an observer");
+
+    // Bad input: a clear message, nothing stored.
+    let reason = "=The number is there, in words";
+    for (form, says) in [
+        (
+            vec![("score", "150"), ("reason", reason)],
+            "outside 0 to 100",
+        ),
+        (
+            vec![("score", "ninety"), ("reason", reason)],
+            "not a whole number",
+        ),
+        (
+            vec![("score", "100"), ("reason", "  ")],
+            "the reason is empty",
+        ),
+        (
+            vec![("action", "fly"), ("score", "100"), ("reason", reason)],
+            "change or automatic",
+        ),
+    ] {
+        let r = t.post(&mark_url, &form).await;
+        assert_eq!(r.status, 400, "{says}: {}", r.body);
+        assert!(r.body.contains(says), "{says}: {}", r.body);
+    }
+    let r = t
+        .post(
+            &format!("{page_url}/responses/no-such/mark"),
+            &[("score", "100"), ("reason", reason)],
+        )
+        .await;
+    assert_eq!(r.status, 404);
+    // Only the trainer: an observer (no session) is sent to sign in, a trainee refused.
+    let form = [("action", "change"), ("score", "100"), ("reason", reason)];
+    let r = o.post(&mark_url, &form).await;
+    assert_eq!((r.status, r.location.as_str()), (303, "/trainer/login"));
+    let r = o
+        .post(
+            &format!("/observe/{token}/responses/{response}/mark"),
+            &form,
+        )
+        .await;
+    assert!(
+        [303, 404, 405].contains(&r.status),
+        "no marks behind an observer's link: {}",
+        r.status
+    );
+    let r = alice.post(&mark_url, &form).await;
+    assert_eq!(r.status, 403);
+    assert!(
+        w.app
+            .store
+            .drill_response_overrides(&response)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // The trainer changes it: the board shows the new score, the automatic one and the reason.
+    w.clock.advance(Duration::minutes(2));
+    let r = t.post(&mark_url, &form).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.location, format!("{page_url}#r-{response}"));
+    let board = t.get(&page_url).await;
+    assert!(board.body.contains("100.0"), "{}", board.body);
+    assert!(board.body.contains(&format!("automatic {automatic:.1}")));
+    assert!(board.body.contains("The number is there, in words"));
+    assert!(board.body.contains("Go back to the automatic mark"));
+
+    // The review, its HTML file and its CSV count the trainer's score.
+    let review = t.get(&format!("{page_url}/review")).await;
+    assert!(review.body.contains("100.0 out of 100"), "{}", review.body);
+    assert!(
+        review
+            .body
+            .contains(&format!("the automatic mark was {automatic:.1}"))
+    );
+    let html = t.get(&format!("{page_url}/review.html")).await;
+    assert!(html.body.contains("Mark changed by Trainer at T+00:10"));
+    let csv = t.get(&format!("{page_url}/review.csv")).await;
+    let rows = parse_csv(csv.body.trim_start_matches('\u{feff}'));
+    let row = rows
+        .iter()
+        .find(|r| r[2] == "response" && r[4] == "recall-brief")
+        .expect("Alice's response");
+    assert_eq!(row[6], "100.0");
+    assert_eq!(row[7], format!("{automatic:.1}"));
+    assert_eq!(row[8], "Trainer at T+00:10");
+    assert_eq!(row[9], "'=The number is there, in words", "formula-safe");
+    assert!(rows.iter().skip(1).all(|r| r.len() == 10));
+    let others: Vec<_> = rows.iter().skip(1).filter(|r| r != &row).collect();
+    assert!(
+        others.len() > 1,
+        "the inject, the other response, the clock"
+    );
+    assert!(
+        others
+            .iter()
+            .all(|r| r[7].is_empty() && r[8].is_empty() && r[9].is_empty())
+    );
+
+    // Back to the automatic mark.
+    let r = t.post(&mark_url, &[("action", "automatic")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let r = t.post(&mark_url, &[("action", "automatic")]).await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("already the automatic one"), "{}", r.body);
+    let csv = t.get(&format!("{page_url}/review.csv")).await;
+    let rows = parse_csv(csv.body.trim_start_matches('\u{feff}'));
+    let row = rows
+        .iter()
+        .find(|r| r[2] == "response" && r[4] == "recall-brief")
+        .unwrap();
+    assert_eq!(
+        (row[6].clone(), row[7].clone()),
+        (format!("{automatic:.1}"), String::new())
+    );
+    let history = w
+        .app
+        .store
+        .drill_response_overrides(&response)
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!((history[1].score, history[1].from_score), (None, 100.0));
 }

@@ -29,6 +29,7 @@ pub mod attempts; // attempts at exercises, hints and reveals
 pub mod classroom; // classes, trainees, sessions, reveals, evaluations, uploads
 pub mod documents; // documents of imported corpora and the generations indexes follow
 pub mod drafts; // unsent answers, kept when a submission is refused
+pub mod drill_marks; // the trainer's corrections of drill marks, kept as a history
 pub mod drill_review; // observers of a drill and the notes of the review
 pub mod drill_work; // what players do in a drill: responses, saved searches
 pub mod drills; // drills: a scenario played to a class, and its clock

@@ -1,16 +1,26 @@
 //! The trainer's view of a drill as it runs and after it (docs/design.md, "Drills"): who
 //! answered which inject and when, the marks (responses are marked when first looked at), what
-//! each player's alerts caught, observers and notes, and the after-action review's timeline
-//! and summaries.
+//! each player's alerts caught. Observers and notes are in `review/notes.rs`, the
+//! after-action review's timeline and summaries in `review/after_action.rs`.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
+
+pub mod after_action; // the after-action review: the timeline and the figures per trainee
+pub mod notes; // observers let in by a link, and notes stamped with the drill time
+pub mod overrides; // the trainer corrects a mark: the rules, kept as a history
+
+pub use after_action::{DrillReview, ReviewEvent, ScoreChange, Summary};
+pub use notes::NoteAuthor;
 
 use super::marking::{self, Alert, Answer, Catch, Mark};
 use super::{Drill, DrillStatus};
 use crate::app::App;
 use crate::catalog::scenarios::{Content, Inject, Offset};
 use crate::error::{Error, Result};
-use crate::store::drill_review::{DrillNote, DrillObserver, NewNote};
+use crate::store::drill_marks::MarkOverride;
+use crate::store::drill_review::{DrillNote, DrillObserver};
 use crate::store::drill_work::{DrillResponse, DrillSavedSearch};
 use crate::store::drills::ClockLogEntry;
 
@@ -28,11 +38,29 @@ pub struct Player {
 #[derive(Debug, Clone, Serialize)]
 pub struct Marked {
     pub response: DrillResponse,
+    /// The automatic mark, as it was stored when the response was first marked.
     pub mark: Mark,
+    /// The trainer's changes of the mark, oldest first (see `overrides`).
+    pub changes: Vec<MarkOverride>,
     /// The drill time it was published at (`T+00:12:30`).
     pub at: String,
     /// How long after its inject (`4 min 30 s`).
     pub took: Option<String>,
+}
+
+impl Marked {
+    /// The trainer's change that sets the score now, if the last change set one (rather than
+    /// going back to the automatic mark).
+    pub fn changed(&self) -> Option<&MarkOverride> {
+        self.changes.last().filter(|c| c.score.is_some())
+    }
+
+    /// The score that counts: the trainer's, else the automatic one.
+    pub fn score(&self) -> f64 {
+        self.changed()
+            .and_then(|c| c.score)
+            .unwrap_or(self.mark.score)
+    }
 }
 
 /// An inject as the trainer reads it.
@@ -99,52 +127,6 @@ pub struct DrillBoard {
 
 /// How many coming injects the trainer's page lists.
 pub const UPCOMING: usize = 5;
-
-/// One line of the after-action review's timeline.
-#[derive(Debug, Clone, Serialize)]
-pub struct ReviewEvent {
-    pub drill_ms: i64,
-    pub at: String,
-    /// `inject`, `clock`, `response`, `alert`, `missed-alert`, `note`.
-    pub kind: &'static str,
-    pub player: String,
-    pub inject: String,
-    pub what: String,
-    pub score: Option<f64>,
-}
-
-/// Figures for one player, or for everyone.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Summary {
-    pub name: String,
-    pub responses: usize,
-    /// Injects that expected a reaction and got one, of those released.
-    pub answered: usize,
-    pub expected: usize,
-    pub late: usize,
-    pub mean_score: Option<f64>,
-    pub caught: usize,
-    pub targets: usize,
-    /// Mean time from a group's first post to the alert that caught it.
-    pub mean_delay: Option<String>,
-    pub notes: usize,
-}
-
-/// The after-action review.
-#[derive(Debug, Clone)]
-pub struct DrillReview {
-    pub board: DrillBoard,
-    pub events: Vec<ReviewEvent>,
-    pub players: Vec<Summary>,
-    pub overall: Summary,
-}
-
-/// Who writes a note.
-#[derive(Debug, Clone, Copy)]
-pub enum NoteAuthor<'a> {
-    Trainer,
-    Observer(&'a DrillObserver),
-}
 
 fn offset(ms: i64) -> String {
     Offset((ms.max(0) / 1000) as u32).to_string()
@@ -251,33 +233,48 @@ impl App {
         )
     }
 
+    /// A response with its automatic mark: the stored one, else marked now and stored.
+    pub(crate) async fn marked_response(
+        &self,
+        drill: &Drill,
+        mut r: DrillResponse,
+    ) -> Result<(DrillResponse, Mark)> {
+        let kept = r
+            .mark
+            .as_deref()
+            .and_then(|m| serde_json::from_str::<Mark>(m).ok());
+        if let Some(m) = kept {
+            return Ok((r, m));
+        }
+        let m = self.mark_drill_response_now(drill, &r);
+        let json = serde_json::to_string(&m).map_err(Error::internal)?;
+        self.store
+            .mark_drill_response(&r.id, m.score, &json)
+            .await?;
+        r.score = Some(m.score);
+        r.mark = Some(json);
+        Ok((r, m))
+    }
+
     /// The trainer's page of a drill, as it stands now. Responses nobody has marked yet are
     /// marked and the marks stored.
     pub async fn drill_board(&self, id: &str) -> Result<DrillBoard> {
         let drill = self.drill(id).await?;
         let stored = self.store.drill_responses(id, None).await?;
+        let mut by_response: HashMap<String, Vec<MarkOverride>> = HashMap::new();
+        for c in self.store.drill_mark_overrides(id).await? {
+            by_response
+                .entry(c.response_id.clone())
+                .or_default()
+                .push(c);
+        }
         let mut responses = Vec::with_capacity(stored.len());
-        for mut r in stored {
-            let kept = r
-                .mark
-                .as_deref()
-                .and_then(|m| serde_json::from_str::<Mark>(m).ok());
-            let mark = match kept {
-                Some(m) => m,
-                None => {
-                    let m = self.mark_drill_response_now(&drill, &r);
-                    let json = serde_json::to_string(&m).map_err(Error::internal)?;
-                    self.store
-                        .mark_drill_response(&r.id, m.score, &json)
-                        .await?;
-                    r.score = Some(m.score);
-                    r.mark = Some(json);
-                    m
-                }
-            };
+        for r in stored {
+            let (r, mark) = self.marked_response(&drill, r).await?;
             responses.push(Marked {
                 at: offset(r.drill_ms),
                 took: mark.took_ms.map(marking::duration),
+                changes: by_response.remove(&r.id).unwrap_or_default(),
                 response: r,
                 mark,
             });
@@ -386,269 +383,5 @@ impl App {
             clock_log: self.store.drill_clock_log(id).await?,
             drill,
         })
-    }
-
-    /// The after-action review: the board, its timeline and the summaries.
-    pub async fn drill_review(&self, id: &str) -> Result<DrillReview> {
-        let board = self.drill_board(id).await?;
-        let name_of = |learner: &str| {
-            board
-                .players
-                .iter()
-                .find(|p| p.id == learner)
-                .map_or_else(|| learner.to_string(), |p| p.name.clone())
-        };
-        let mut events = Vec::new();
-        for i in board.drill.injects_released() {
-            let v = inject_view(i);
-            events.push(ReviewEvent {
-                drill_ms: v.at_ms,
-                at: v.at.clone(),
-                kind: "inject",
-                player: String::new(),
-                inject: i.id.clone(),
-                what: match &v.reaction {
-                    Some(r) => format!("{} ({}). Expected: {r}", v.summary, v.kind),
-                    None => format!("{} ({})", v.summary, v.kind),
-                },
-                score: None,
-            });
-        }
-        for c in &board.clock_log {
-            events.push(ReviewEvent {
-                drill_ms: c.drill_ms,
-                at: offset(c.drill_ms),
-                kind: "clock",
-                player: "Trainer".into(),
-                inject: String::new(),
-                what: format!("{} (speed {}x, at {})", c.action, c.speed, c.at),
-                score: None,
-            });
-        }
-        for m in &board.responses {
-            let r = &m.response;
-            let mut what = r.deliverable.clone();
-            if let Some(p) = &r.platform {
-                what.push_str(&format!(" on {p}"));
-            }
-            if let Some(t) = &m.took {
-                what.push_str(&format!(", {t} after the inject"));
-            }
-            if m.mark.late() {
-                what.push_str(&format!(
-                    ", late by {}",
-                    marking::duration(m.mark.late_ms.unwrap_or(0))
-                ));
-            }
-            what.push_str(&format!(": {}", short(&r.text, 200)));
-            events.push(ReviewEvent {
-                drill_ms: r.drill_ms,
-                at: m.at.clone(),
-                kind: "response",
-                player: r.author_name.clone(),
-                inject: r.inject_id.clone().unwrap_or_default(),
-                what,
-                score: Some(m.mark.score),
-            });
-        }
-        for c in &board.catches {
-            match c.caught_ms {
-                Some(at) => events.push(ReviewEvent {
-                    drill_ms: at,
-                    at: offset(at),
-                    kind: "alert",
-                    player: name_of(&c.learner),
-                    inject: c.group.clone(),
-                    what: format!(
-                        "caught {} ({}): {} of {} posts, {} after the first",
-                        c.group,
-                        c.why,
-                        c.posts_caught,
-                        c.posts,
-                        marking::duration(c.delay_ms().unwrap_or(0))
-                    ),
-                    score: None,
-                }),
-                None => events.push(ReviewEvent {
-                    drill_ms: c.first_ms,
-                    at: offset(c.first_ms),
-                    kind: "missed-alert",
-                    player: name_of(&c.learner),
-                    inject: c.group.clone(),
-                    what: format!("no saved search caught {} ({})", c.group, c.why),
-                    score: None,
-                }),
-            }
-        }
-        for n in &board.notes {
-            let about = n.learner.as_deref().map(name_of);
-            events.push(ReviewEvent {
-                drill_ms: n.drill_ms,
-                at: offset(n.drill_ms),
-                kind: "note",
-                player: about.unwrap_or_default(),
-                inject: n.inject_id.clone().unwrap_or_default(),
-                what: format!("{} noted: {}", n.author_name, n.text),
-                score: None,
-            });
-        }
-        let rank = |k: &str| match k {
-            "clock" => 0,
-            "inject" => 1,
-            _ => 2,
-        };
-        events.sort_by(|a, b| {
-            a.drill_ms
-                .cmp(&b.drill_ms)
-                .then(rank(a.kind).cmp(&rank(b.kind)))
-        });
-
-        let summary = |name: String, learner: Option<&str>| {
-            let mine = |l: &str| learner.is_none_or(|x| x == l);
-            let responses: Vec<&Marked> = board
-                .responses
-                .iter()
-                .filter(|m| mine(&m.response.learner))
-                .collect();
-            let scores: Vec<f64> = responses.iter().map(|m| m.mark.score).collect();
-            let pairs = board
-                .answers
-                .iter()
-                .flat_map(|a| a.players.iter())
-                .filter(|p| mine(&p.player.id));
-            let (mut expected, mut answered) = (0, 0);
-            for p in pairs {
-                expected += 1;
-                if !p.responses.is_empty() {
-                    answered += 1;
-                }
-            }
-            let catches: Vec<&Catch> = board.catches.iter().filter(|c| mine(&c.learner)).collect();
-            let delays: Vec<i64> = catches.iter().filter_map(|c| c.delay_ms()).collect();
-            Summary {
-                name,
-                responses: responses.len(),
-                answered,
-                expected,
-                late: responses.iter().filter(|m| m.mark.late()).count(),
-                mean_score: (!scores.is_empty()).then(|| {
-                    (scores.iter().sum::<f64>() / scores.len() as f64 * 10.0).round() / 10.0
-                }),
-                caught: delays.len(),
-                targets: catches.len(),
-                mean_delay: (!delays.is_empty())
-                    .then(|| marking::duration(delays.iter().sum::<i64>() / delays.len() as i64)),
-                notes: board
-                    .notes
-                    .iter()
-                    .filter(|n| learner.is_none() || n.learner.as_deref() == learner)
-                    .count(),
-            }
-        };
-        let players = board
-            .players
-            .iter()
-            .map(|p| summary(p.name.clone(), Some(&p.id)))
-            .collect();
-        let overall = summary("Everyone".into(), None);
-        Ok(DrillReview {
-            board,
-            events,
-            players,
-            overall,
-        })
-    }
-
-    /// Lets an observer into a drill; returns them and their link's token (shown once).
-    pub async fn add_drill_observer(
-        &self,
-        drill_id: &str,
-        name: &str,
-    ) -> Result<(DrillObserver, String)> {
-        let drill = self.drill(drill_id).await?;
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.is_empty() || name.chars().count() > 80 {
-            return Err(Error::invalid(
-                "the observer's name: write a name of 1 to 80 characters, as it should appear on their notes",
-            ));
-        }
-        self.store.add_drill_observer(&drill.id, &name).await
-    }
-
-    /// The observer a link lets in, with their drill.
-    pub async fn drill_observer(&self, token: &str) -> Result<(DrillObserver, Drill)> {
-        let observer = self
-            .store
-            .drill_observer_by_token(token)
-            .await?
-            .ok_or_else(|| {
-                Error::not_found(
-                    "this observer link is not known or was closed: ask the trainer for a new one",
-                )
-            })?;
-        let drill = self.drill(&observer.drill_id).await?;
-        Ok((observer, drill))
-    }
-
-    /// Writes a note on a drill, stamped with the drill time now. `inject` must be one of the
-    /// scenario's, `learner` one of the drill's players (either may be empty).
-    pub async fn add_drill_note(
-        &self,
-        drill_id: &str,
-        author: NoteAuthor<'_>,
-        inject: Option<&str>,
-        learner: Option<&str>,
-        text: &str,
-    ) -> Result<String> {
-        let drill = self.drill(drill_id).await?;
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(Error::invalid("the note is empty: write what you saw"));
-        }
-        if text.chars().count() > 4000 {
-            return Err(Error::invalid(format!(
-                "the note is {} characters long; keep a note to 4000",
-                text.chars().count()
-            )));
-        }
-        let inject = inject.map(str::trim).filter(|i| !i.is_empty());
-        if let Some(i) = inject
-            && drill.scenario().inject(i).is_none()
-        {
-            return Err(Error::invalid(format!(
-                "the note's inject {i:?} is not one of the scenario's"
-            )));
-        }
-        let learner = learner.map(str::trim).filter(|l| !l.is_empty());
-        if let Some(l) = learner {
-            let responses = self.store.drill_responses(drill_id, None).await?;
-            let players = self.drill_players(&drill, &responses).await?;
-            if !players.iter().any(|p| p.id == l) {
-                return Err(Error::invalid(format!(
-                    "the note's trainee {l:?} does not play this drill"
-                )));
-            }
-        }
-        let (observer_id, author_name) = match author {
-            NoteAuthor::Trainer => (None, "Trainer"),
-            NoteAuthor::Observer(o) => {
-                if o.drill_id != drill.id {
-                    return Err(Error::invalid("this observer link is for another drill"));
-                }
-                (Some(o.id.as_str()), o.name.as_str())
-            }
-        };
-        self.store
-            .add_drill_note(&NewNote {
-                drill_id: &drill.id,
-                observer_id,
-                author_name,
-                inject_id: inject,
-                learner,
-                text,
-                drill_ms: drill.at_ms(),
-                at: drill.read_at,
-            })
-            .await
     }
 }

@@ -13,7 +13,9 @@ use axum::routing::{get, post};
 use axum::{Form, http::HeaderMap};
 use serde::Deserialize;
 
+use crate::app::Learner;
 use crate::app::drills::DrillControl;
+use crate::app::drills::review::overrides::{MarkChange, MarkEditor};
 use crate::app::drills::review::{DrillBoard, DrillReview, Marked, NoteAuthor};
 use crate::error::Error;
 use crate::store::classroom::ClassSummary;
@@ -137,6 +139,25 @@ impl DrillPage {
         &self.b.responses[*i]
     }
 
+    /// The responses "Who answered what" does not list: to no inject, or to one that asked for
+    /// no reaction.
+    pub fn others(&self) -> Vec<&Marked> {
+        let listed: std::collections::HashSet<usize> = self
+            .b
+            .answers
+            .iter()
+            .flat_map(|a| a.players.iter())
+            .flat_map(|p| p.responses.iter().copied())
+            .collect();
+        self.b
+            .responses
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| !listed.contains(n))
+            .map(|(_, m)| m)
+            .collect()
+    }
+
     pub fn player_name(&self, id: &str) -> String {
         self.b
             .players
@@ -145,9 +166,9 @@ impl DrillPage {
             .map_or_else(|| id.to_string(), |p| p.name.clone())
     }
 
-    /// The share of a score, for a cell: `72.5`.
+    /// The score that counts, for a cell: `72.5`.
     pub fn score(&self, m: &Marked) -> String {
-        format!("{:.1}", m.mark.score)
+        format!("{:.1}", m.score())
     }
 
     pub fn at(&self, ms: &i64) -> String {
@@ -299,6 +320,51 @@ pub async fn close_observer(
     Ok(Redirect::to(&format!("/trainer/drills/{id}#observers")).into_response())
 }
 
+#[derive(Deserialize)]
+pub struct MarkForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    score: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// The trainer changes a response's mark (`action=change`, `score`, `reason`) or goes back to
+/// the automatic one (`action=automatic`); then the board again, at the response.
+pub async fn change_mark(
+    _t: Trainer,
+    State(state): State<AppState>,
+    Path((id, response)): Path<(String, String)>,
+    Form(form): Form<MarkForm>,
+) -> Result<Response, PageError> {
+    let change = match form.action.as_str() {
+        "" | "change" => MarkChange::Score {
+            score: &form.score,
+            reason: &form.reason,
+        },
+        "automatic" => MarkChange::Automatic {
+            reason: &form.reason,
+        },
+        other => {
+            return Err(Error::invalid(format!(
+                "the mark's form has no action {other:?}: use change or automatic"
+            ))
+            .into());
+        }
+    };
+    let trainer = Learner::trainer();
+    let changed = state
+        .app
+        .change_drill_mark(&id, &response, MarkEditor::Learner(&trainer), change)
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/trainer/drills/{}#r-{}",
+        changed.drill_id, changed.response_id
+    ))
+    .into_response())
+}
+
 /// The review, for the page and the HTML file.
 #[derive(Template)]
 #[template(path = "drill_review.html")]
@@ -311,6 +377,10 @@ struct ReviewPage {
 impl ReviewPage {
     fn score(&self, s: &Option<f64>) -> String {
         s.map(|s| format!("{s:.1}")).unwrap_or_default()
+    }
+
+    fn at(&self, ms: &i64) -> String {
+        crate::catalog::scenarios::Offset(((*ms).max(0) / 1000) as u32).to_string()
     }
 
     fn responses_of(&self, player: &str) -> Vec<&Marked> {
@@ -407,6 +477,9 @@ pub fn review_csv_text(r: &DrillReview) -> String {
             "Inject",
             "What",
             "Score",
+            "Automatic score",
+            "Mark changed by",
+            "Reason for the change",
         ]
         .map(String::from),
     );
@@ -419,6 +492,15 @@ pub fn review_csv_text(r: &DrillReview) -> String {
             e.inject.clone(),
             e.what.clone(),
             e.score.map(|s| format!("{s:.1}")).unwrap_or_default(),
+            e.changed
+                .as_ref()
+                .map(|c| format!("{:.1}", c.automatic))
+                .unwrap_or_default(),
+            e.changed.as_ref().map(|c| c.by.clone()).unwrap_or_default(),
+            e.changed
+                .as_ref()
+                .map(|c| c.reason.clone())
+                .unwrap_or_default(),
         ]));
     }
     out
@@ -430,6 +512,10 @@ pub fn routes() -> Router<AppState> {
         .route("/trainer/drills/{id}", get(drill_page))
         .route("/trainer/drills/{id}/clock", post(clock))
         .route("/trainer/drills/{id}/notes", post(note))
+        .route(
+            "/trainer/drills/{id}/responses/{response}/mark",
+            post(change_mark),
+        )
         .route("/trainer/drills/{id}/observers", post(add_observer))
         .route(
             "/trainer/drills/{id}/observers/{observer}/close",

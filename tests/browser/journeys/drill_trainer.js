@@ -1,11 +1,11 @@
 // A drill as the trainer runs it with a class (issue 18), on the classroom server: the trainer
 // makes a drill of a shipped scenario for a class of two trainees, lets an observer in by link,
 // starts the clock and moves time on (the server runs with --test-clock); both trainees publish
-// on their drill page; the trainer's page shows who answered, with marks; the observer writes a
-// note but has no clock; the trainer ends the drill and opens the after-action review; then the
-// trainer uploads a scenario of their own (a broken copy first, refused with its line and
-// column) and finds it in the new drill's choice. Every page audited (axe, zoom, focus) at the
-// harness's 1366x768.
+// on their drill page; the trainer's page shows who answered, with marks, and the trainer
+// changes one with a reason; the observer writes a note but has no clock; the trainer ends the
+// drill and opens the after-action review; then the trainer uploads a scenario of their own (a
+// broken copy first, refused with its line and column) and finds it in the new drill's choice.
+// Every page audited (axe, zoom, focus) at the harness's 1366x768.
 'use strict';
 
 const fs = require('fs');
@@ -98,6 +98,18 @@ async function drillTrainer(t) {
     await t.audit(trainer, 'trainer-drill-running');
   });
 
+  await t.step('the trainer changes a mark, with a reason, and the board shows both', async () => {
+    const row = '#drill-live tr:has(th:has-text("Ana Drill")):has(details.drill-change)';
+    await trainer.click(`${row} details.drill-change summary`);
+    await trainer.fill(`${row} input[name="score"]`, '97');
+    await trainer.fill(`${row} textarea[name="reason"]`, 'The label photo was in her reply.');
+    await t.clickAndWait(trainer, `${row} button[value="change"]`);
+    const cell = await trainer.locator(row).innerText();
+    check(cell.includes('97.0') && cell.includes('automatic'), `the new score and the automatic one (${cell})`);
+    check(cell.includes('The label photo was in her reply.'), 'the reason is shown');
+    await t.audit(trainer, 'trainer-drill-mark-changed');
+  });
+
   await t.step('the observer watches and notes, without the clock', async () => {
     const observer = await t.page(await t.context());
     await t.goto(observer, new URL(observerLink).pathname);
@@ -117,6 +129,7 @@ async function drillTrainer(t) {
     const text = await trainer.locator('main').innerText();
     check(text.includes('Ana Drill') && text.includes('Ben Drill'), 'both trainees in the review');
     check(text.includes('Ana checked the phone number'), "the observer's note is in the timeline");
+    check(text.includes('97.0 out of 100') && text.includes('the automatic mark was'), "the trainer's mark counts, the automatic one beside it");
     await t.audit(trainer, 'drill-review');
   });
 
