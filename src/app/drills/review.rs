@@ -214,14 +214,17 @@ impl App {
         Ok(players)
     }
 
-    /// Marks a response (not stored).
-    pub fn mark_drill_response_now(&self, drill: &Drill, r: &DrillResponse) -> Mark {
+    /// Marks a response (not stored). The built-in rule packs are part of the mark: if they
+    /// could not be read, this is an error, not a mark without its style part (a mark stored
+    /// that way would stay).
+    pub fn mark_drill_response_now(&self, drill: &Drill, r: &DrillResponse) -> Result<Mark> {
         let inject = r
             .inject_id
             .as_deref()
             .and_then(|i| drill.scenario().inject(i));
-        let packs = crate::compose::packs::builtin_shared().unwrap_or(&[]);
-        marking::mark(
+        let packs = crate::compose::packs::builtin_shared()
+            .map_err(|e| Error::internal(anyhow::anyhow!("the built-in rule packs: {e}")))?;
+        Ok(marking::mark(
             inject,
             Answer {
                 deliverable: &r.deliverable,
@@ -230,7 +233,7 @@ impl App {
                 drill_ms: r.drill_ms,
             },
             packs,
-        )
+        ))
     }
 
     /// A response with its automatic mark: the stored one, else marked now and stored.
@@ -246,7 +249,7 @@ impl App {
         if let Some(m) = kept {
             return Ok((r, m));
         }
-        let m = self.mark_drill_response_now(drill, &r);
+        let m = self.mark_drill_response_now(drill, &r)?;
         let json = serde_json::to_string(&m).map_err(Error::internal)?;
         self.store
             .mark_drill_response(&r.id, m.score, &json)
