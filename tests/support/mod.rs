@@ -20,6 +20,7 @@ pub mod page;
 pub mod process;
 pub mod proxy;
 pub mod query;
+pub mod routes;
 mod server;
 
 pub use client::{Client, Resp, http_client, token_in};
