@@ -25,7 +25,7 @@ use chrono::{DateTime, Duration, Utc};
 use sandpit::app::clock::{Clock, ManualClock};
 use sandpit::app::drills::DrillControl;
 use sandpit::app::drills::catching::targets_of;
-use sandpit::app::drills::marking::{self, Alert};
+use sandpit::app::drills::marking;
 use sandpit::app::drills::review::overrides::{MarkChange, MarkEditor};
 use sandpit::app::{App, Learner};
 use sandpit::config::Config;
@@ -218,16 +218,7 @@ async fn main() {
         .drill_searches(&drill.id, None)
         .await
         .expect("searches");
-    let alerts: Vec<Alert<'_>> = saved
-        .iter()
-        .map(|s| Alert {
-            id: &s.id,
-            learner: &s.learner,
-            query: &s.query,
-            created_ms: s.created_ms,
-            deleted_ms: s.deleted_ms,
-        })
-        .collect();
+    let alerts = sandpit::app::drills::review::alerts_of(&saved);
     let ids: Vec<&str> = players.iter().map(|t| t.id.as_str()).collect();
     let mut afresh = Vec::new();
     let mut caught = 0;

@@ -6,49 +6,14 @@
 
 mod support;
 
-use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
-use chrono::{DateTime, Duration, Utc};
-use sandpit::app::App;
-use sandpit::app::clock::{Clock, ManualClock};
-use support::{Client, Setup, open_app};
+use chrono::Duration;
+use sandpit::app::clock::Clock;
+use support::drill_world::world_with;
+use support::{Client, Setup};
 
 const SCENARIO: &str = "brightwell-recall-morning";
-
-fn t0() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-12-07T09:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
-struct Running {
-    base: String,
-    app: App,
-    clock: Arc<ManualClock>,
-    _dir: tempfile::TempDir,
-}
-
-async fn serve(setup: Setup) -> Running {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = ManualClock::at(t0());
-    let app = open_app(dir.path(), setup)
-        .await
-        .with_clock(clock.clone() as Arc<dyn Clock>);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(sandpit::web::run(
-        app.clone(),
-        listener,
-        std::future::pending(),
-    ));
-    Running {
-        base: format!("http://{addr}"),
-        app,
-        clock,
-        _dir: dir,
-    }
-}
 
 /// Starts a drill as the self-learner; returns its id.
 async fn start_drill(c: &mut Client) -> String {
@@ -70,7 +35,7 @@ fn submission_of(body: &str) -> String {
 
 #[tokio::test]
 async fn the_self_learner_plays_a_drill_page_search_alerts_and_publishing() {
-    let s = serve(Setup::EMPTY).await;
+    let s = world_with(Setup::EMPTY).await;
     let mut c = Client::new(&s.base);
     let id = start_drill(&mut c).await;
 
@@ -299,7 +264,7 @@ async fn read_events(mut r: reqwest::Response, want: &str, within: StdDuration) 
 
 #[tokio::test]
 async fn the_events_push_what_the_clock_releases_and_resume_from_last_event_id() {
-    let s = serve(Setup::EMPTY).await;
+    let s = world_with(Setup::EMPTY).await;
     let mut c = Client::new(&s.base);
     let id = start_drill(&mut c).await;
     c.post(&format!("/drills/{id}/clock"), &[("action", "start")])
@@ -365,7 +330,7 @@ async fn the_events_push_what_the_clock_releases_and_resume_from_last_event_id()
 /// with the same markup the page renders at that moment.
 #[tokio::test]
 async fn the_events_send_the_trends_as_the_drill_moves_on() {
-    let s = serve(Setup::EMPTY).await;
+    let s = world_with(Setup::EMPTY).await;
     let mut c = Client::new(&s.base);
     let id = start_drill(&mut c).await;
     c.post(&format!("/drills/{id}/clock"), &[("action", "start")])

@@ -1,6 +1,6 @@
-//! A drill's world for the tests over HTTP (`drill_run.rs`): Sandpit in classroom mode in this
-//! process on loopback with a manual clock at `t0()`, a client signed in by a form, and CSV read
-//! as a spreadsheet reads it.
+//! A drill's world for the tests over HTTP (`drill_run.rs`, `drill_play.rs`): Sandpit (in
+//! classroom mode unless told otherwise) in this process on loopback with a manual clock at
+//! `t0()`, a client signed in by a form, and CSV read as a spreadsheet reads it.
 
 use std::sync::Arc;
 
@@ -23,10 +23,15 @@ pub struct World {
     _dir: tempfile::TempDir,
 }
 
+/// Classroom mode.
 pub async fn world() -> World {
+    world_with(Setup::CLASSROOM).await
+}
+
+pub async fn world_with(setup: Setup) -> World {
     let dir = tempfile::tempdir().unwrap();
     let clock = ManualClock::at(t0());
-    let app = open_app(dir.path(), Setup::CLASSROOM)
+    let app = open_app(dir.path(), setup)
         .await
         .with_clock(clock.clone() as Arc<dyn Clock>);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

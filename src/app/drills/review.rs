@@ -329,16 +329,7 @@ impl App {
             .collect();
 
         let saved = self.store.drill_searches(id, None).await?;
-        let alerts: Vec<Alert<'_>> = saved
-            .iter()
-            .map(|s| Alert {
-                id: &s.id,
-                learner: &s.learner,
-                query: &s.query,
-                created_ms: s.created_ms,
-                deleted_ms: s.deleted_ms,
-            })
-            .collect();
+        let alerts = alerts_of(&saved);
         let ids: Vec<&str> = players.iter().map(|p| p.id.as_str()).collect();
         let catches = super::catching::board_catches(&drill, &alerts, &ids, now_ms);
         let name_of = |learner: &str| {
@@ -387,4 +378,18 @@ impl App {
             drill,
         })
     }
+}
+
+/// The players' saved searches as alert catching reads them.
+pub fn alerts_of(saved: &[DrillSavedSearch]) -> Vec<Alert<'_>> {
+    saved
+        .iter()
+        .map(|s| Alert {
+            id: &s.id,
+            learner: &s.learner,
+            query: &s.query,
+            created_ms: s.created_ms,
+            deleted_ms: s.deleted_ms,
+        })
+        .collect()
 }
