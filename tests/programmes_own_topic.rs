@@ -51,6 +51,52 @@ async fn the_self_learner_has_own_topics_and_no_teams() {
     );
 }
 
+/// The learner deletes a topic: its posts leave the database and the search index, its labels
+/// and comments go with it, and the page says so; deleting it again finds nothing.
+#[tokio::test]
+async fn the_learner_deletes_a_topic_and_its_posts() {
+    let server = support::start(support::Setup::EMPTY).await;
+    let mut me = Client::new(&server.base);
+    let topic = see_other(&me.post("/programme/own-topic", &[("title", "Bins")]).await);
+    let posts = "Bins collected late in Marrowby.\n\nMarrowby bin day moves to Friday.";
+    see_other(
+        &me.post_multipart(&format!("{topic}/posts"), &[("posts", posts)], &[])
+            .await,
+    );
+    let id = topic.rsplit('/').next().unwrap().to_string();
+    let corpus = server
+        .app
+        .store
+        .own_topic(&id)
+        .await
+        .unwrap()
+        .unwrap()
+        .corpus;
+    assert_eq!(server.app.store.document_count(&corpus).await.unwrap(), 2);
+    assert!(server.app.index.corpus_names().unwrap().contains(&corpus));
+    let page = me.get(&topic).await;
+    assert!(page.body.contains("Delete this topic"), "{}", page.body);
+
+    let r = me.post(&format!("{topic}/delete"), &[]).await;
+    assert_eq!(see_other(&r), "/programme/transfer?deleted=1");
+    let home = me.get("/programme/transfer?deleted=1").await;
+    assert!(home.body.contains("The topic is deleted"), "{}", home.body);
+    assert!(
+        !home.body.contains(&format!("href=\"{topic}\"")),
+        "{}",
+        home.body
+    );
+    assert_eq!(me.get(&topic).await.status, 404);
+    assert!(server.app.store.own_topic(&id).await.unwrap().is_none());
+    assert!(server.app.store.corpus(&corpus).await.unwrap().is_none());
+    assert_eq!(server.app.store.document_count(&corpus).await.unwrap(), 0);
+    assert!(
+        !server.app.index.corpus_names().unwrap().contains(&corpus),
+        "gone from the index too"
+    );
+    assert_eq!(me.post(&format!("{topic}/delete"), &[]).await.status, 404);
+}
+
 /// How long the topic's pages take at the cap of 5,000 documents (debug build; run with
 /// `cargo test --test programmes_own_topic -- --ignored --nocapture`).
 #[tokio::test]

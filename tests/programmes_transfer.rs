@@ -345,6 +345,13 @@ async fn own_topic_review_follow_up_and_team_view() {
             .status,
         403
     );
+    // Nor delete it, nor see its delete form.
+    assert!(!peer.body.contains("Delete this topic"));
+    assert_eq!(
+        ben.post(&format!("{topic_url}/delete"), &[]).await.status,
+        403
+    );
+    assert_eq!(ben.get(&topic_url).await.status, 200, "still there");
     see_other(
         &ben.post(
             &format!("{topic_url}/comments"),

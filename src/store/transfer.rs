@@ -126,6 +126,27 @@ impl Store {
         })
     }
 
+    /// Deletes an own topic with its labels and comments (its corpus is deleted by the caller,
+    /// before); true when there was one.
+    pub async fn delete_own_topic(&self, id: &str) -> Result<bool> {
+        on_db!(self, |read, write| {
+            let mut tx = write.begin().await?;
+            for statement in [
+                "DELETE FROM own_topic_labels WHERE topic_id = $1",
+                "DELETE FROM own_topic_comments WHERE topic_id = $1",
+            ] {
+                sqlx::query(statement).bind(id).execute(&mut *tx).await?;
+            }
+            let gone = sqlx::query("DELETE FROM own_topics WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            tx.commit().await?;
+            Ok(gone > 0)
+        })
+    }
+
     /// A learner's own topics, newest first.
     pub async fn own_topics_of(&self, learner: &str) -> Result<Vec<OwnTopic>> {
         on_db!(self, |read, write| {

@@ -237,6 +237,19 @@ impl App {
         Ok(summary)
     }
 
+    /// Deletes the learner's topic: its private corpus (from the database, then the index, as
+    /// `sandpit corpus delete` does), then the topic with its labels, draft and comments. Only
+    /// the learner who started it may. Safe to repeat after a failure part way.
+    pub async fn delete_own_topic(&self, topic: &OwnTopic, access: Access) -> Result<()> {
+        Self::owner_only(access)?;
+        match self.delete_corpus(&topic.corpus, true).await {
+            Ok(_) | Err(Error::NotFound(_)) => {}
+            Err(e) => return Err(e),
+        }
+        self.store.delete_own_topic(&topic.id).await?;
+        Ok(())
+    }
+
     /// Fetches a feed once into the topic's corpus, through the fetcher's guards (no private
     /// addresses unless the server allows them, size and time limits, redirects checked) and
     /// the feed parser that live feeds use.

@@ -40,6 +40,7 @@ pub(super) fn routes() -> Router<AppState> {
         )
         .route("/programme/own-topic/{topic}/draft", post(save_draft))
         .route("/programme/own-topic/{topic}/comments", post(comment))
+        .route("/programme/own-topic/{topic}/delete", post(delete_topic))
 }
 
 pub(super) fn reader(m: &ProgrammeMember) -> Reader {
@@ -78,6 +79,8 @@ struct TransferHome {
     waiting: Vec<String>,
     title: String,
     error: Option<String>,
+    /// A topic was deleted just before (`?deleted=1`).
+    deleted: bool,
 }
 
 async fn home_page(
@@ -129,14 +132,24 @@ async fn home_page(
         waiting,
         title,
         error,
+        deleted: false,
     })
+}
+
+#[derive(Deserialize, Default)]
+struct HomeQuery {
+    #[serde(default)]
+    deleted: Option<String>,
 }
 
 async fn transfer_home(
     m: ProgrammeMember,
     State(state): State<AppState>,
+    Query(q): Query<HomeQuery>,
 ) -> Result<Response, PageError> {
-    Ok(render(&home_page(&state, &m, String::new(), None).await?))
+    let mut page = home_page(&state, &m, String::new(), None).await?;
+    page.deleted = q.deleted.is_some();
+    Ok(render(&page))
 }
 
 #[derive(Deserialize)]
@@ -582,4 +595,14 @@ async fn comment(
         ..Typed::default()
     };
     after(&state, &m, topic, access, outcome, "body", typed).await
+}
+
+async fn delete_topic(
+    m: ProgrammeMember,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let (topic, access) = open(&state, &m, &id).await?;
+    state.app.delete_own_topic(&topic, access).await?;
+    Ok(Redirect::to("/programme/transfer?deleted=1").into_response())
 }
