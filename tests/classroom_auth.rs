@@ -38,6 +38,8 @@ fn access(path: &str) -> Option<Access> {
         "/team/{token}" => Public,
         // A drill observer's link is its own key (docs/design.md, "Drills", observers).
         "/observe/{token}" | "/observe/{token}/notes" => Public,
+        // A learner's private calendar address, fetched by calendar programs (docs/programmes.md).
+        "/calendar/{file}" => Public,
         "/learn" | "/learn/sign-out" => Programme,
         p if p == "/programme" || p.starts_with("/programme/") => Programme,
         // A drill's players: who may see which drill is a rule in app (a trainee their class's).
@@ -135,6 +137,7 @@ impl World {
             .replace("{response}", "0123456789abcdef01234567")
             // A link Sandpit never issued: the public page must still answer sensibly.
             .replace("{token}", "0123456789abcdef0123456789abcdef")
+            .replace("{file}", "0123456789abcdef0123456789abcdef.ics")
             .replace("{id}", exercise);
         let query = match path {
             "/search" => "?corpus=mini&q=storm",

@@ -219,6 +219,60 @@ async fn a_learners_plan_the_trainers_changes_and_the_cohort_view() {
     assert!(moved.contains("SEQUENCE:1"), "{moved}");
     assert!(moved.contains(&format!("DTSTART;VALUE=DATE:{}", later.replace('-', ""))));
 
+    // A private address a calendar program subscribes to, without a session: it follows the
+    // plan too. A new address stops the old one; stopping it stops it.
+    let made = ana.post("/programme/calendar", &[("action", "make")]).await;
+    assert_eq!(made.status, 200, "{}", made.body);
+    let address = made
+        .body
+        .split("<code class=\"link\">")
+        .nth(1)
+        .and_then(|s| s.split("</code>").next())
+        .expect("the address is shown")
+        .to_string();
+    let path = address
+        .strip_prefix(server.base.as_str())
+        .expect("on this server");
+    let mut calendar_app = Client::new(&server.base);
+    let feed = calendar_app.get(path).await;
+    assert_eq!(feed.status, 200, "{}", feed.body);
+    assert_eq!(feed.body.matches("BEGIN:VEVENT\r\n").count(), 8);
+    assert!(feed.body.replace("\r\n ", "").contains("SEQUENCE:1"));
+    assert!(!feed.headers.contains_key("content-disposition"));
+    let again = ana.get("/programme/calendar").await;
+    assert!(!again.body.contains(path), "shown once only");
+    see(&again, "Make a new address");
+    let remade = ana.post("/programme/calendar", &[("action", "make")]).await;
+    assert_eq!(
+        calendar_app.get(path).await.status,
+        404,
+        "the old address stops"
+    );
+    let new_path = remade
+        .body
+        .split("<code class=\"link\">")
+        .nth(1)
+        .and_then(|s| s.split("</code>").next())
+        .and_then(|a| a.strip_prefix(server.base.as_str()))
+        .expect("a new address")
+        .to_string();
+    assert_eq!(calendar_app.get(&new_path).await.status, 200);
+    let stopped = ana.post("/programme/calendar", &[("action", "stop")]).await;
+    see(&stopped, "Your calendar address is stopped");
+    assert_eq!(calendar_app.get(&new_path).await.status, 404);
+    assert_eq!(
+        calendar_app
+            .get("/calendar/0123456789abcdef0123456789abcdef.ics")
+            .await
+            .status,
+        404,
+        "an address never made"
+    );
+    let bad = ana
+        .post("/programme/calendar", &[("action", "share")])
+        .await;
+    assert_eq!(bad.status, 400, "{}", bad.body);
+
     // The CSV: one row a learner, formula-safe.
     let csv = t
         .get(&format!("/trainer/programmes/{cohort}/progress.csv"))

@@ -26,6 +26,7 @@ macro_rules! on_db {
 }
 
 pub mod attempts; // attempts at exercises, hints and reveals
+pub mod calendar_links; // learners' private calendar addresses
 pub mod classroom; // classes, trainees, sessions, reveals, evaluations, uploads
 pub mod documents; // documents of imported corpora and the generations indexes follow
 pub mod drafts; // unsent answers, kept when a submission is refused

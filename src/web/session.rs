@@ -32,6 +32,15 @@ pub fn is_public(path: &str) -> bool {
             })
         })
         || is_observer_link(path)
+        || is_calendar_address(path)
+}
+
+/// A learner's private calendar address (`/calendar/{token}.ics`, `web::programmes::calendar`):
+/// calendar programs fetch it without a session; the address is the key.
+fn is_calendar_address(path: &str) -> bool {
+    path.strip_prefix("/calendar/")
+        .and_then(|rest| rest.strip_suffix(".ics"))
+        .is_some_and(|token| token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// A drill observer's pages (`/observe/{token}` and its notes form): the link is the key, so

@@ -4,6 +4,7 @@
 //! and how each learner of a cohort stands. `rules.rs` holds the rules as pure functions; this
 //! file reads the database and the app's clock ([`App::now`]) and feeds them.
 
+pub mod calendar; // the plan's deadlines as a calendar, and private addresses to subscribe to it
 pub mod rules;
 
 use std::collections::{BTreeMap, HashSet};

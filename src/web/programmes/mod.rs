@@ -7,9 +7,10 @@
 //! mode only: without `--classroom` there is one self-learner and no accounts,
 //! and these pages are not found.
 
+mod calendar; // the plan's deadlines as a calendar file and a private address to subscribe to
 mod learner;
 mod placement; // the placement diagnostic and the skill profile
-mod plan; // the learner's programme home, plan and calendar (/programme)
+mod plan; // the learner's programme home and plan (/programme)
 mod practice; // practice that comes back and mastery per skill, /programme/practice
 mod progress; // the trainer's cohort view and a learner's plan
 mod skill_chart;
@@ -77,6 +78,7 @@ pub fn routes() -> Router<AppState> {
         .merge(learner::routes())
         .merge(practice::routes())
         .merge(plan::routes())
+        .merge(calendar::routes())
         .merge(progress::routes())
         .merge(transfer::routes())
         .merge(placement::routes())

@@ -1,11 +1,10 @@
 //! The learner's programme pages (docs/programmes.md "Plans", "Calendar"): the programme home
 //! `/programme` (this week, due and overdue, progress per skill over time), the plan
-//! `/programme/plan` (proposed, started, adjusted by the self-learner) and the deadlines as a
-//! calendar file. The rules are `app::plans`'; these handlers read forms and render.
+//! `/programme/plan` (proposed, started, adjusted by the self-learner); the calendar is
+//! `calendar.rs`. The rules are `app::plans`'; these handlers read forms and render.
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -20,8 +19,6 @@ use crate::app::plans::{
 };
 use crate::web::AppState;
 use crate::web::error::{PageError, render};
-use crate::web::ics;
-use crate::web::trainer::join_base;
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -32,7 +29,6 @@ pub(super) fn routes() -> Router<AppState> {
             "/programme/plan/assignments/{assignment}",
             post(change_assignment),
         )
-        .route("/programme/calendar.ics", get(calendar))
 }
 
 /// "Friday, 6 March 2026".
@@ -311,65 +307,4 @@ async fn add_assignment(
         )
         .await?;
     Ok(Redirect::to("/programme/plan").into_response())
-}
-
-/// The plan's deadlines as an iCalendar file: one all-day event an assignment, on its due
-/// date, with a UID that stays the same whatever changes, so importing the file again updates
-/// the events.
-async fn calendar(
-    member: ProgrammeMember,
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, PageError> {
-    let base = join_base(&state, &headers);
-    let plan = state.app.plan(&member.learner).await?;
-    let host = base
-        .split("://")
-        .nth(1)
-        .unwrap_or("sandpit")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("sandpit")
-        .to_string();
-    let events: Vec<ics::Event> = plan
-        .iter()
-        .flat_map(|p| &p.assignments)
-        .map(|a| ics::Event {
-            uid: format!("plan-{}@{host}", a.id),
-            sequence: a.revision,
-            date: a.due_on,
-            summary: a.goal_words.clone(),
-            description: format!(
-                "Week {} of your Sandpit plan{}. {}. Open the exercise: {base}/exercises/{}",
-                a.week,
-                a.skill
-                    .map(|s| format!(", {}", s.name()))
-                    .unwrap_or_default(),
-                if a.state == Due::Done {
-                    "Done"
-                } else {
-                    "Due by the end of the day"
-                },
-                a.exercise_id
-            ),
-            url: Some(format!("{base}/exercises/{}", a.exercise_id)),
-        })
-        .collect();
-    let body = ics::calendar(
-        &format!("Sandpit plan: {}", member.name),
-        &events,
-        state.app.now(),
-    );
-    let mut response = body.into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/calendar; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"sandpit-plan.ics\""),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
 }

@@ -2,7 +2,7 @@
 // server (issue 19; docs/programmes.md): the trainer adds the learner to a cohort; the learner
 // sets a passphrase with their link, takes the placement (one query answered, the rest
 // skipped), sees their profile, starts the four-week plan proposed from it, passes this week's
-// query assignment, and downloads the due dates as a calendar file. The clock moves on two days:
+// query assignment, and downloads the due dates as a calendar file or subscribes to them. The clock moves on two days:
 // the assignment's trap comes back as a variant, another exercise than the one passed, and the
 // trainer's cohort view shows the learner on track. The other journeys audit these pages; this
 // one checks that they join up for a learner with an account.
@@ -84,6 +84,15 @@ async function firstWeek(t) {
     const body = await ics.text();
     const events = (body.match(/^BEGIN:VEVENT\r$/gm) || []).length;
     check(events === 8, `an event for each of the plan's 8 assignments (${events})`);
+    // Or subscribes, so the calendar follows changes: the address works without a session.
+    await t.clickAndWait(learner, 'main a[href="/programme/calendar"]');
+    await t.clickAndWait(learner, 'form:has(input[value="make"]) button[type=submit]');
+    const address = (await learner.locator('main code.link').innerText()).trim();
+    check(/\/calendar\/[0-9a-f]{32}\.ics$/.test(address), `a private address: ${address}`);
+    await t.audit(learner, 'programme-calendar-address', { aboveFold: ['h1'] });
+    const anonymous = await t.context();
+    const feed = await anonymous.request.get(address);
+    check(feed.status() === 200 && (await feed.text()).includes('BEGIN:VEVENT'), `the address serves the calendar without a session (${feed.status()})`);
   });
 
   await t.step('two days on, the trap comes back as a variant', async () => {
