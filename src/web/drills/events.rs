@@ -1,11 +1,11 @@
 //! The live stream of a drill as server-sent events (`GET /drills/{id}/events`). Every half
 //! second the connection reads the drill's row and responses from the database and sends what
 //! the clock has released since its cursor, as one `batch` event (so a tick at 60x is one
-//! message, not hundreds), with the trends section again every few seconds while the clock
-//! moves. The event id is the cursor: a browser that reconnects sends it back as
-//! `Last-Event-ID` and gets what it missed. Nothing lives in one node's memory but the
-//! connection's own cache of which posts its saved searches match, so a client on any node sees
-//! the same.
+//! message, not hundreds), with the trends section again each time the clock has moved
+//! `TRENDS_STEP_SECONDS`. The event id is the cursor: a browser that reconnects sends it back as
+//! `Last-Event-ID` and gets what it missed. Nothing lives in one node's memory but caches of
+//! what the database and the clock decide (the connection's matches of its saved searches, the
+//! trends of a drill second shared by every connection), so a client on any node sees the same.
 
 use std::convert::Infallible;
 use std::sync::Arc;
