@@ -17,7 +17,8 @@ use super::{App, Learner};
 use crate::catalog::exercises::{Catalog, Exercise, trap_name};
 use crate::catalog::skills::Skill;
 use crate::error::Result;
-use crate::store::practice::{LadderRow, PracticeResult, stamp};
+use crate::store::practice::{LadderRow, PracticeResult};
+use crate::store::stamp;
 
 /// Days until a trap comes back, by rung: rung 0 (a fail, or passes with hints only) 1 day,
 /// then 2 days, 1 week and 3 weeks.

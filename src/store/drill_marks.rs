@@ -2,10 +2,10 @@
 //! is a row of its own, never overwritten, so the history (who, when, from, to, why) is kept.
 //! The rules (who may, the range, the reason) are in `app::drills`.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Store, new_id};
+use super::{Store, new_id, stamp};
 use crate::error::Result;
 
 /// One change of a response's mark.
@@ -66,7 +66,7 @@ impl Store {
             reason: o.reason.to_string(),
             author: o.author.to_string(),
             drill_ms: o.drill_ms,
-            created_at: o.at.to_rfc3339_opts(SecondsFormat::Millis, true),
+            created_at: stamp(o.at),
         };
         let inserted = on_db!(self, |read, write| {
             sqlx::query(concat!(

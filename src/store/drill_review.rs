@@ -1,11 +1,11 @@
 //! The trainer's side of a drill: observers let in by a link, and notes stamped with the drill
 //! time (migration 0015, `_drillrun`). What they mean for the review is in `app::drills`.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::classroom::{new_token, token_hash};
-use super::{Store, new_id, now};
+use super::{Store, new_id, now, stamp};
 use crate::error::Result;
 
 /// An observer of a drill (the link itself is never stored).
@@ -141,7 +141,7 @@ impl Store {
             .bind(n.learner)
             .bind(n.text)
             .bind(n.drill_ms)
-            .bind(n.at.to_rfc3339_opts(SecondsFormat::Millis, true))
+            .bind(stamp(n.at))
             .execute(write)
             .await?;
             Ok::<_, crate::error::Error>(())

@@ -2,10 +2,10 @@
 //! searches with their alert rules (migration 0014). The rules that decide what these mean
 //! (marking, when an alert fires) are in `app::drills`.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Store, new_id};
+use super::{Store, new_id, stamp};
 use crate::error::{Error, Result};
 
 /// A published response.
@@ -94,7 +94,7 @@ impl Store {
     /// `seq` in the same transaction, so a drill's responses commit in `seq` order: a reader
     /// that has seen `seq` n has seen every response before it.
     pub async fn publish_drill_response(&self, r: &NewResponse<'_>) -> Result<(String, bool)> {
-        let at = r.published_at.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let at = stamp(r.published_at);
         on_db!(self, |read, write| {
             if let Some(id) = self.drill_response_by_form(r).await? {
                 return Ok((id, false));
@@ -230,7 +230,7 @@ impl Store {
             .bind(s.query)
             .bind(s.rule)
             .bind(s.created_ms)
-            .bind(s.at.to_rfc3339_opts(SecondsFormat::Millis, true))
+            .bind(stamp(s.at))
             .execute(write)
             .await?;
             Ok::<_, crate::error::Error>(())

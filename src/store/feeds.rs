@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Store, new_id, now};
+use super::{Store, new_id, now, stamp};
 use crate::error::{Error, Result};
 
 /// A feed source as the database records it.
@@ -115,11 +115,6 @@ pub struct FetchRecord {
     pub not_before: Option<DateTime<Utc>>,
 }
 
-/// Timestamps are stored as RFC 3339 UTC text with milliseconds, so that they sort as text.
-pub fn timestamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
-
 /// Reads a stored timestamp; `None` for an empty or unreadable one.
 pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
@@ -220,7 +215,7 @@ impl Store {
     /// Feeds whose schedule allows a fetch at `at`, most overdue first.
     pub async fn due_feeds(&self, at: DateTime<Utc>) -> Result<Vec<FeedRecord>> {
         on_db!(self, |read, write| {
-            let at = timestamp(at);
+            let at = stamp(at);
             Ok(sqlx::query_as::<_, FeedRecord>(
                 "SELECT * FROM feeds
              WHERE next_fetch_at <= $1 AND (not_before IS NULL OR not_before <= $2)
@@ -236,7 +231,7 @@ impl Store {
     /// Saves what a fetch did.
     pub async fn save_fetch(&self, id: &str, r: &FetchRecord) -> Result<()> {
         on_db!(self, |read, write| {
-            let attempted = timestamp(r.attempted_at);
+            let attempted = stamp(r.attempted_at);
             let success = r.status != FeedStatus::Error;
             let (etag, modified) = r.validators.clone().unwrap_or_default();
             sqlx::query(
@@ -269,8 +264,8 @@ impl Store {
             .bind(&modified)
             .bind(&r.title)
             .bind(&r.title)
-            .bind(timestamp(r.next_fetch_at))
-            .bind(r.not_before.map(timestamp))
+            .bind(stamp(r.next_fetch_at))
+            .bind(r.not_before.map(stamp))
             .bind(id)
             .execute(write)
             .await?;
@@ -282,7 +277,7 @@ impl Store {
     pub async fn set_next_fetch(&self, id: &str, at: DateTime<Utc>) -> Result<()> {
         on_db!(self, |read, write| {
             sqlx::query("UPDATE feeds SET next_fetch_at = $1 WHERE id = $2")
-                .bind(timestamp(at))
+                .bind(stamp(at))
                 .bind(id)
                 .execute(write)
                 .await?;

@@ -195,11 +195,13 @@ pub struct ImportRecord {
     pub report: String,
 }
 
+/// The system clock's time as the tables store it (see `stamp`).
 pub fn now() -> String {
     stamp(Utc::now())
 }
 
-/// A moment as the tables store it: RFC 3339 in UTC, to the millisecond.
+/// A moment as the tables store it: RFC 3339 in UTC, to the millisecond, so that times sort as
+/// text. Every time the store writes goes through here.
 pub fn stamp(at: chrono::DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }

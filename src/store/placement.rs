@@ -3,9 +3,9 @@
 //! items and their marking are `catalog::placement` and `grade::placement`; the rules of
 //! taking it are `app::placement`.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
-use super::{Store, new_id};
+use super::{Store, new_id, stamp};
 use crate::error::Result;
 
 /// One take of the placement.
@@ -28,10 +28,6 @@ pub struct PlacementAnswer {
     /// A JSON list of strings.
     pub notes: String,
     pub answered_at: String,
-}
-
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 impl Store {

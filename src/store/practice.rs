@@ -4,7 +4,6 @@
 //! `app/spaced.rs` and `app/skill_mastery.rs`; this module only keeps the rows. Times are
 //! RFC 3339 strings by the app's clock, passed in.
 
-use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
 use super::{Store, new_id};
@@ -34,11 +33,6 @@ pub struct PracticeResult {
     pub came_back: bool,
     /// RFC 3339, by the app's clock.
     pub at: String,
-}
-
-/// How times are written: sortable text, by the app's clock.
-pub fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 impl Store {
@@ -132,7 +126,10 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use chrono::{DateTime, Utc};
+
     use super::*;
+    use crate::store::stamp;
 
     #[tokio::test]
     async fn a_result_and_its_ladder_are_kept_and_replaced() {

@@ -1,10 +1,10 @@
 //! A learner's measured level in each skill over time (programmes, issue 19). Rows are only
 //! added: the latest per skill is the learner's profile, the earlier ones draw their progress.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Store, new_id};
+use super::{Store, new_id, stamp};
 use crate::error::Result;
 
 /// One measurement of one skill.
@@ -30,7 +30,7 @@ impl Store {
         source: &str,
         at: DateTime<Utc>,
     ) -> Result<()> {
-        let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let at = stamp(at);
         on_db!(self, |read, write| {
             let mut tx = write.begin().await?;
             for (skill, level) in levels {

@@ -3,10 +3,10 @@
 //! its needs are a level (0 to 1) per skill; a manager reaches its view with a link of which only
 //! the SHA-256 is kept.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::Store;
+use super::{Store, stamp};
 use crate::error::Result;
 use crate::store::classroom::{new_token, token_hash};
 
@@ -96,7 +96,7 @@ impl Store {
         set_by: &str,
         at: DateTime<Utc>,
     ) -> Result<()> {
-        let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let at = stamp(at);
         on_db!(self, |read, write| {
             let mut tx = write.begin().await?;
             sqlx::query("DELETE FROM team_needs WHERE team_key = $1")
@@ -129,7 +129,7 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<String> {
         let token = new_token();
-        let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let at = stamp(at);
         on_db!(self, |read, write| {
             let mut tx = write.begin().await?;
             sqlx::query("UPDATE team_links SET revoked = TRUE WHERE team_key = $1")

@@ -4,16 +4,12 @@
 //! see what, when a follow-up is due) are the application's (`app::transfer`). Times are given by
 //! the caller, read from the app's clock.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sqlx::Row;
 
-use super::{Store, new_id};
+use super::{Store, new_id, stamp};
 use crate::error::Result;
-
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 /// One piece of own-topic work.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow, Serialize)]

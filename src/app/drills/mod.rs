@@ -266,7 +266,7 @@ fn columns(clock: &DrillClock) -> ClockColumns {
         state: clock.state.id().to_string(),
         speed: clock.speed,
         anchor_ms: clock.anchor_ms,
-        anchor_at: clock.anchor_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        anchor_at: crate::store::stamp(clock.anchor_at),
     }
 }
 

@@ -9,7 +9,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use chrono::SecondsFormat;
 use sha2::{Digest, Sha256};
 
 use super::{Playable, Uploaded, builtin, corpus_of, playable, playable_scenario};
@@ -230,7 +229,7 @@ impl App {
         };
         let uploaded = Uploaded {
             by: by.to_string(),
-            at: self.now().to_rfc3339_opts(SecondsFormat::Millis, true),
+            at: crate::store::stamp(self.now()),
             hash: sha256_hex(&text),
             file_name: file_name.to_string(),
         };

@@ -240,8 +240,7 @@ impl App {
     }
 
     fn stamp(&self) -> String {
-        self.now()
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        crate::store::stamp(self.now())
     }
 
     /// The learner's current plan and where each assignment stands today, if they have one.

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use super::trainees::Trainee;
 use crate::error::Result;
 use crate::store::programmes::ProgrammeLearner;
-use crate::store::{Store, now};
+use crate::store::{Store, now, stamp};
 
 /// The trainer's secret: the link printed at start-up carries it.
 const TRAINER_SECRET: &str = "trainer_secret";
@@ -37,7 +37,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn later(hours: i64) -> String {
-    (Utc::now() + Duration::hours(hours)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    stamp(Utc::now() + Duration::hours(hours))
 }
 
 impl Store {
