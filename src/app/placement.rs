@@ -337,14 +337,7 @@ impl App {
         let history = self.store.skill_history(learner).await?;
         let latest: HashMap<String, f64> =
             history.iter().map(|l| (l.skill.clone(), l.level)).collect();
-        let passed: HashSet<String> = self
-            .store
-            .standings(learner)
-            .await?
-            .into_iter()
-            .filter(|s| s.passed)
-            .map(|s| s.exercise_id)
-            .collect();
+        let passed = self.passed_exercises(learner).await?;
         let catalog = self.catalog();
         let mut taken = HashSet::new();
         let skills = Skill::ALL

@@ -70,6 +70,18 @@ impl ClassNews {
 }
 
 impl App {
+    /// The exercises `learner` (as attempts store it) has passed.
+    pub async fn passed_exercises(&self, learner: &str) -> Result<HashSet<String>> {
+        Ok(self
+            .store
+            .standings(learner)
+            .await?
+            .into_iter()
+            .filter(|s| s.passed)
+            .map(|s| s.exercise_id)
+            .collect())
+    }
+
     /// The exercise to offer after a pass at `current`: for a trainee, the next in the trainer's
     /// order that is open to them (not locked) and not passed yet; for a self-learner (and the
     /// trainer), the next in the catalogue's order (the order of the exercise list) not passed
@@ -79,14 +91,7 @@ impl App {
         learner: &Learner,
         current: &str,
     ) -> Result<Option<Exercise>> {
-        let passed: HashSet<String> = self
-            .store
-            .standings(&learner.id)
-            .await?
-            .into_iter()
-            .filter(|s| s.passed)
-            .map(|s| s.exercise_id)
-            .collect();
+        let passed = self.passed_exercises(&learner.id).await?;
         let catalog = self.catalog();
         let next = match &learner.class_id {
             Some(class_id) => {

@@ -7,7 +7,7 @@
 pub mod calendar; // the plan's deadlines as a calendar, and private addresses to subscribe to it
 pub mod rules;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 
@@ -180,14 +180,7 @@ impl App {
         weekday: Weekday,
     ) -> Result<Proposal> {
         let profile = self.store.skill_profile(learner).await?;
-        let passed: HashSet<String> = self
-            .store
-            .standings(learner)
-            .await?
-            .into_iter()
-            .filter(|s| s.passed)
-            .map(|s| s.exercise_id)
-            .collect();
+        let passed = self.passed_exercises(learner).await?;
         let catalog = self.catalog();
         Ok(rules::propose(
             &levels_of(&profile),
