@@ -27,13 +27,7 @@ async fn forty_players_each_response_stored_once_and_on_every_stream() {
     let app = open_app(dir.path(), Setup::EMPTY)
         .await
         .with_clock(clock.clone() as Arc<dyn Clock>);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(sandpit::web::run(
-        app.clone(),
-        listener,
-        std::future::pending(),
-    ));
+    let base = support::serve_app(&app).await;
 
     let drill = app
         .create_drill("brightwell-recall-morning", None)

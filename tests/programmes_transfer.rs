@@ -67,17 +67,8 @@ async fn start() -> World {
     config.allow_private_feeds = true;
     config.test_clock = true;
     let app = App::open(config).await.expect("app opens");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    tokio::spawn(sandpit::web::run(
-        app.clone(),
-        listener,
-        std::future::pending(),
-    ));
     World {
-        base: format!("http://{addr}"),
+        base: support::serve_app(&app).await,
         app,
         _dir: dir,
     }

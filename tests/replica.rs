@@ -151,13 +151,7 @@ async fn a_new_node_says_it_is_catching_up_until_its_index_has_the_corpora() {
     let c = cluster.node("c").await;
     let status = c.replica_status().await.unwrap();
     assert!(status.behind.contains(&"harbour".to_string()), "{status:?}");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(sandpit::web::run(
-        c.clone(),
-        listener,
-        std::future::pending(),
-    ));
+    let base = support::serve_app(&c).await;
     let health = |base: String| async move {
         let response = reqwest::get(format!("{base}/healthz")).await.unwrap();
         let status = response.status().as_u16();

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sandpit::app::App;
 use sandpit::app::clock::{Clock, ManualClock};
 
-use super::{Client, Setup, open_app, token_in};
+use super::{Client, Setup, open_app, serve_app, token_in};
 
 pub fn t0() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-12-07T09:00:00Z")
@@ -34,15 +34,8 @@ pub async fn world_with(setup: Setup) -> World {
     let app = open_app(dir.path(), setup)
         .await
         .with_clock(clock.clone() as Arc<dyn Clock>);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(sandpit::web::run(
-        app.clone(),
-        listener,
-        std::future::pending(),
-    ));
     World {
-        base: format!("http://{addr}"),
+        base: serve_app(&app).await,
         app,
         clock,
         _dir: dir,

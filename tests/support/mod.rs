@@ -24,4 +24,4 @@ pub mod routes;
 mod server;
 
 pub use client::{Client, Resp, http_client, token_in};
-pub use server::{Server, Setup, open_app, serve_router, serve_router_on_thread, start};
+pub use server::{Server, Setup, open_app, serve_app, serve_router, serve_router_on_thread, start};

@@ -85,6 +85,15 @@ pub async fn open_app(dir: &Path, setup: Setup) -> App {
 pub async fn start(setup: Setup) -> Server {
     let dir = tempfile::tempdir().expect("tempdir");
     let app = open_app(dir.path(), setup).await;
+    Server {
+        base: serve_app(&app).await,
+        app,
+        _dir: dir,
+    }
+}
+
+/// Serves `app` on 127.0.0.1 and a free port for the rest of the test; returns its base URL.
+pub async fn serve_app(app: &App) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -94,11 +103,7 @@ pub async fn start(setup: Setup) -> Server {
         listener,
         std::future::pending(),
     ));
-    Server {
-        base: format!("http://{addr}"),
-        app,
-        _dir: dir,
-    }
+    format!("http://{addr}")
 }
 
 /// A fixture server on 127.0.0.1 for the rest of the test, on the test's runtime.
