@@ -3,8 +3,7 @@
 //! does not run a name as a formula, CRLF lines, and a response with a byte-order mark (so
 //! spreadsheets read accented names right) that is not cached.
 
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 /// One CSV field: quoted when it must be, and a leading `= + - @` defused so a spreadsheet
 /// does not run a trainee's name as a formula.
@@ -35,22 +34,14 @@ pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
     line
 }
 
-/// A CSV file as a download named `filename`.
+/// A CSV file as a download named `filename`, with a byte-order mark so that spreadsheets read
+/// it as UTF-8.
 pub fn download(body: &str, filename: &str) -> Response {
-    let mut response = (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
+    super::download::attachment(
         format!("\u{feff}{body}"),
+        "text/csv; charset=utf-8",
+        filename,
     )
-        .into_response();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, v);
-    }
-    response
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod classroom;
 pub mod compose;
 pub mod csv; // CSV downloads: quoting, formula defusing, the response
 pub mod dialect;
+pub mod download; // a file offered for download: type, no-store, its name
 pub mod drill_observe;
 pub mod drills;
 pub mod error;

@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
@@ -15,6 +15,7 @@ use super::ProgrammeMember;
 use crate::app::plans::calendar::Deadline;
 use crate::error::Error;
 use crate::web::AppState;
+use crate::web::download::attachment;
 use crate::web::error::{PageError, render};
 use crate::web::ics;
 use crate::web::trainer::join_base;
@@ -69,20 +70,18 @@ fn ics_response(
         })
         .collect();
     let body = ics::calendar(&format!("Sandpit plan: {name}"), &events, state.app.now());
-    let mut response = body.into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/calendar; charset=utf-8"),
-    );
+    const CALENDAR: &str = "text/calendar; charset=utf-8";
     if download {
-        h.insert(
-            header::CONTENT_DISPOSITION,
-            HeaderValue::from_static("attachment; filename=\"sandpit-plan.ics\""),
-        );
+        return attachment(body, CALENDAR, "sandpit-plan.ics");
     }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    (
+        [
+            (header::CONTENT_TYPE, CALENDAR),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 async fn download(

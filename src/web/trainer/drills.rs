@@ -21,6 +21,7 @@ use crate::error::Error;
 use crate::store::classroom::ClassSummary;
 use crate::web::AppState;
 use crate::web::csv;
+use crate::web::download::attachment;
 use crate::web::error::{PageError, render};
 use crate::web::session::Trainer;
 
@@ -407,23 +408,6 @@ pub async fn review(
     }))
 }
 
-fn download(body: String, content_type: &'static str, name: &str) -> Response {
-    let mut response = (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response();
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, v);
-    }
-    response
-}
-
 fn file_stem(r: &DrillReview) -> String {
     let scenario: String = r
         .board
@@ -453,7 +437,7 @@ pub async fn review_html(
     }
     .render()
     .map_err(|e| Error::internal(anyhow::anyhow!("the review did not render: {e}")))?;
-    Ok(download(html, "text/html; charset=utf-8", &name))
+    Ok(attachment(html, "text/html; charset=utf-8", &name))
 }
 
 /// The review's timeline as CSV: one row per event, formula-safe.
